@@ -1,0 +1,164 @@
+package model
+
+import (
+	"sort"
+	"strconv"
+	"time"
+)
+
+// Section is where a ticket stands on the dispatch board.
+type Section int
+
+const (
+	SecUnscheduled Section = iota // needs a visit: most urgent first
+	SecToday                      // a visit is due today and not started: by time
+	SecInProgress                 // a technician is on it now
+	SecUpcoming                   // the next visit is on a later day
+	SecDone                       // finished, waiting to be invoiced
+	numSections
+)
+
+// Sections lists every section in the order the board shows them.
+var Sections = []Section{SecUnscheduled, SecToday, SecInProgress, SecUpcoming, SecDone}
+
+func (s Section) String() string {
+	return [...]string{"Unscheduled", "Scheduled today", "In progress", "Upcoming", "Done — to invoice"}[s]
+}
+
+// BoardTicket is what the board needs to know of one ticket.
+type BoardTicket struct {
+	Ticket
+	Client string
+	Visits []Visit // with their events and technician names
+}
+
+// BoardRow is one line on the board.
+type BoardRow struct {
+	Section  Section
+	Ticket   Ticket
+	Client   string
+	Visit    *Visit // the visit that puts the ticket in its section, if any
+	Tech     string
+	Phase    Phase
+	Since    time.Time // when the current phase began (in progress)
+	Late     bool      // scheduled to start earlier and not started
+	Age      time.Duration
+	FirstJob bool
+}
+
+// Board is the grouped, ordered dispatch board.
+type Board struct {
+	Rows [numSections][]BoardRow
+	At   time.Time
+}
+
+// Count is how many tickets stand in a section.
+func (b Board) Count(s Section) int { return len(b.Rows[s]) }
+
+// BuildBoard places each ticket in one section and orders every section.
+// It is a pure function of the tickets, the clock and the office's zone.
+func BuildBoard(tickets []BoardTicket, now time.Time, loc *time.Location) Board {
+	b := Board{At: now}
+	endOfToday := startOfDay(now, loc).AddDate(0, 0, 1)
+	for _, t := range tickets {
+		row := BoardRow{Ticket: t.Ticket, Client: t.Client, Age: now.Sub(t.CreatedAt), FirstJob: t.FirstJob}
+		switch t.Status {
+		case TicketInvoiced:
+			continue
+		case TicketDone:
+			row.Section = SecDone
+			if v := lastVisit(t.Visits); v != nil {
+				row.Visit, row.Tech = v, v.TechName
+			}
+		default:
+			placeOpen(&row, t.Visits, now, endOfToday)
+		}
+		b.Rows[row.Section] = append(b.Rows[row.Section], row)
+	}
+	sortSections(&b)
+	return b
+}
+
+// placeOpen decides where an open ticket stands from its visits.
+func placeOpen(row *BoardRow, visits []Visit, now, endOfToday time.Time) {
+	var next *Visit
+	for i := range visits {
+		v := &visits[i]
+		phase := v.Phase()
+		if phase.Active() {
+			row.Section, row.Visit, row.Tech, row.Phase = SecInProgress, v, v.TechName, phase
+			row.Since = PhaseSince(v.Events)
+			return
+		}
+		if phase == PhaseScheduled && (next == nil || v.ScheduledAt.Before(next.ScheduledAt)) {
+			next = v
+		}
+	}
+	if next == nil {
+		row.Section = SecUnscheduled
+		return
+	}
+	row.Visit, row.Tech, row.Phase = next, next.TechName, PhaseScheduled
+	row.Late = next.ScheduledAt.Before(now)
+	if next.ScheduledAt.Before(endOfToday) {
+		row.Section = SecToday
+	} else {
+		row.Section = SecUpcoming
+	}
+}
+
+func sortSections(b *Board) {
+	byTime := func(rows []BoardRow, at func(BoardRow) time.Time) {
+		sort.SliceStable(rows, func(i, j int) bool {
+			if a, c := at(rows[i]), at(rows[j]); !a.Equal(c) {
+				return a.Before(c)
+			}
+			return rows[i].Ticket.ID < rows[j].Ticket.ID
+		})
+	}
+	// Most urgent first: priority, then the longest waiting.
+	un := b.Rows[SecUnscheduled]
+	sort.SliceStable(un, func(i, j int) bool {
+		if un[i].Ticket.Priority != un[j].Ticket.Priority {
+			return un[i].Ticket.Priority < un[j].Ticket.Priority
+		}
+		if !un[i].Ticket.CreatedAt.Equal(un[j].Ticket.CreatedAt) {
+			return un[i].Ticket.CreatedAt.Before(un[j].Ticket.CreatedAt)
+		}
+		return un[i].Ticket.ID < un[j].Ticket.ID
+	})
+	scheduled := func(r BoardRow) time.Time { return r.Visit.ScheduledAt }
+	byTime(b.Rows[SecToday], scheduled)
+	byTime(b.Rows[SecUpcoming], scheduled)
+	byTime(b.Rows[SecInProgress], func(r BoardRow) time.Time { return r.Since })
+	byTime(b.Rows[SecDone], func(r BoardRow) time.Time { return r.Ticket.DoneAt })
+}
+
+func lastVisit(visits []Visit) *Visit {
+	if len(visits) == 0 {
+		return nil
+	}
+	return &visits[len(visits)-1]
+}
+
+// startOfDay is midnight in loc, which is not always 24h after the last one.
+func startOfDay(t time.Time, loc *time.Location) time.Time {
+	l := t.In(loc)
+	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, loc)
+}
+
+// FormatAge renders how long ago something began: "35m", "3h", "4d", "6w".
+func FormatAge(d time.Duration) string {
+	switch {
+	case d < time.Hour:
+		if d < 0 {
+			d = 0
+		}
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	case d < 48*time.Hour:
+		return strconv.Itoa(int(d/time.Hour)) + "h"
+	case d < 14*24*time.Hour:
+		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+	}
+	return strconv.Itoa(int(d/(7*24*time.Hour))) + "w"
+}

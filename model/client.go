@@ -1,0 +1,122 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Terms is how a client pays: new clients on delivery, trusted ones net N days.
+type Terms struct{ NetDays int }
+
+func (t Terms) String() string {
+	if t.NetDays == 0 {
+		return "on delivery"
+	}
+	return fmt.Sprintf("net %d", t.NetDays)
+}
+
+// ParseTerms reads "delivery", "cod" or "net30" / "net 30".
+func ParseTerms(s string) (Terms, error) {
+	in := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
+	switch in {
+	case "", "delivery", "ondelivery", "cod", "cash":
+		return Terms{}, nil
+	}
+	var n int
+	if _, err := fmt.Sscanf(in, "net%d", &n); err == nil && n > 0 && n <= 120 && fmt.Sprintf("net%d", n) == in {
+		return Terms{NetDays: n}, nil
+	}
+	return Terms{}, FieldError{Field: "terms", Msg: fmt.Sprintf("%q is not payment terms; use delivery or net10, net30 …", s)}
+}
+
+// Client is a company the office works for.
+type Client struct {
+	ID           int64
+	Name         string
+	Terms        Terms
+	HourlyRate   Cents // per hour on site
+	TravelBilled bool
+	TravelRate   Cents // per hour travelling, when billed
+	Managed      bool  // under a managed-service contract
+	CreatedAt    time.Time
+}
+
+// Validate cleans and checks a client.
+func (c *Client) Validate() error {
+	c.Name = CleanLine(c.Name)
+	var inv Invalid
+	inv.Add("name", ValidateName("name", c.Name))
+	if c.HourlyRate < 0 || c.HourlyRate > MaxMoney {
+		inv.Add("rate", FieldError{Field: "rate", Msg: "must be between $0 and " + MaxMoney.String()})
+	}
+	if c.TravelRate < 0 || c.TravelRate > MaxMoney {
+		inv.Add("travel rate", FieldError{Field: "travel rate", Msg: "must be between $0 and " + MaxMoney.String()})
+	}
+	return inv.Err()
+}
+
+// ContactRole says who may approve work: exactly one authorised contact and
+// at most one backup per client; everyone else may ask, not approve.
+type ContactRole string
+
+const (
+	ContactAuthorised ContactRole = "authorised"
+	ContactBackup     ContactRole = "backup"
+	ContactOther      ContactRole = "other"
+)
+
+// MayApprove reports whether this contact can approve work for the client.
+func (r ContactRole) MayApprove() bool { return r == ContactAuthorised || r == ContactBackup }
+
+// Contact is a person at a client.
+type Contact struct {
+	ID       int64
+	ClientID int64
+	Name     string
+	Role     ContactRole
+	Phone    string
+	Email    string
+}
+
+// Validate cleans and checks a contact.
+func (c *Contact) Validate() error {
+	c.Name, c.Phone, c.Email = CleanLine(c.Name), CleanLine(c.Phone), CleanLine(c.Email)
+	if c.Role == "" {
+		c.Role = ContactOther
+	}
+	var inv Invalid
+	inv.Add("name", ValidateName("name", c.Name))
+	inv.Add("phone", TextLimit{Field: "phone", Max: 40}.Check(c.Phone))
+	inv.Add("email", TextLimit{Field: "email", Max: 120}.Check(c.Email))
+	if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " ,;")) {
+		inv.Add("email", FieldError{Field: "email", Msg: fmt.Sprintf("%q is not an email address; write it like dana@acme.example", c.Email)})
+	}
+	switch c.Role {
+	case ContactAuthorised, ContactBackup, ContactOther:
+	default:
+		inv.Add("role", FieldError{Field: "role", Msg: fmt.Sprintf("%q is not a contact role; use authorised, backup or other", c.Role)})
+	}
+	return inv.Err()
+}
+
+// Site is an address where work happens, with its usual travel time.
+type Site struct {
+	ID       int64
+	ClientID int64
+	Name     string
+	Address  string
+	Travel   time.Duration
+}
+
+// Validate cleans and checks a site.
+func (s *Site) Validate() error {
+	s.Name, s.Address = CleanLine(s.Name), CleanLine(s.Address)
+	var inv Invalid
+	inv.Add("name", ValidateName("name", s.Name))
+	inv.Add("address", TextLimit{Field: "address", Max: 200}.Check(s.Address))
+	if s.Travel < 0 || s.Travel > 24*time.Hour {
+		inv.Add("travel", FieldError{Field: "travel", Msg: "must be between 0 and 24h"})
+	}
+	return inv.Err()
+}

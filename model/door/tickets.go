@@ -1,0 +1,183 @@
+package door
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/feed"
+	"dispatch/model/store"
+)
+
+// NewTicket is what a dispatcher fills in for a new job.
+type NewTicket struct {
+	ClientID  int64
+	ContactID int64 // the requester
+	SiteID    int64
+	Title     string
+	Scope     string
+	Priority  model.Priority
+	Estimate  model.Estimate
+}
+
+// CreateTicket opens a ticket. A client's first ticket is marked a first job:
+// invoiced at no more than its quote.
+func (d *Door) CreateTicket(ctx context.Context, who model.Actor, in NewTicket) (model.Ticket, error) {
+	t := model.Ticket{ClientID: in.ClientID, ContactID: in.ContactID, SiteID: in.SiteID, Title: in.Title,
+		Scope: in.Scope, Priority: in.Priority, Estimate: in.Estimate, Status: model.TicketOpen, CreatedBy: who.Name}
+	if err := who.Role.Check(model.ActCreateTicket); err != nil {
+		return t, err // refuse before judging input the user may not give at all
+	}
+	if err := t.Validate(); err != nil {
+		return t, err
+	}
+	err := d.write(ctx, who, model.ActCreateTicket, feed.Tickets, func(tx *store.Tx, now time.Time) error {
+		if err := belongsTogether(ctx, tx, t); err != nil {
+			return err
+		}
+		had, err := tx.HasTickets(ctx, t.ClientID)
+		if err != nil {
+			return err
+		}
+		t.FirstJob, t.CreatedAt = !had, now
+		if t, err = tx.InsertTicket(ctx, t); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "ticket.create", "ticket", t.ID, nil, t)
+	})
+	return t, err
+}
+
+// belongsTogether checks that the requester and the site are the client's own.
+func belongsTogether(ctx context.Context, tx *store.Tx, t model.Ticket) error {
+	client, err := tx.ClientByID(ctx, t.ClientID)
+	if err != nil {
+		return err
+	}
+	var inv model.Invalid
+	contact, err := tx.ContactByID(ctx, t.ContactID)
+	switch {
+	case err != nil:
+		inv.Add("contact", err)
+	case contact.ClientID != client.ID:
+		inv.Add("contact", model.FieldError{Field: "contact", Msg: fmt.Sprintf("%s is not a contact of %s; pick one of theirs", contact.Name, client.Name)})
+	}
+	site, err := tx.SiteByID(ctx, t.SiteID)
+	switch {
+	case err != nil:
+		inv.Add("site", err)
+	case site.ClientID != client.ID:
+		inv.Add("site", model.FieldError{Field: "site", Msg: fmt.Sprintf("%s is not a site of %s; pick one of theirs", site.Name, client.Name)})
+	}
+	return inv.Err()
+}
+
+// ScheduleVisit books a technician for a ticket at a time.
+func (d *Door) ScheduleVisit(ctx context.Context, who model.Actor, ticketID, techID int64, at time.Time) (model.Visit, error) {
+	v := model.Visit{TicketID: ticketID, TechID: techID, ScheduledAt: at.UTC().Truncate(time.Second)}
+	if err := who.Role.Check(model.ActScheduleVisit); err != nil {
+		return v, err
+	}
+	if err := model.ValidateSchedule(v.ScheduledAt, d.Now()); err != nil {
+		return v, err
+	}
+	err := d.write(ctx, who, model.ActScheduleVisit, feed.Visits|feed.Tickets, func(tx *store.Tx, now time.Time) error {
+		t, err := tx.TicketByID(ctx, ticketID)
+		if err != nil {
+			return err
+		}
+		if t.Status != model.TicketOpen {
+			return model.Conflict{Msg: fmt.Sprintf("%s is %s; only open tickets get visits", t.Ref(), t.Status)}
+		}
+		tech, err := tx.UserByID(ctx, techID)
+		if err != nil {
+			return err
+		}
+		if tech.Role != model.RoleTech {
+			return model.FieldError{Field: "tech", Msg: fmt.Sprintf("%s is a %s, not a technician; pick a technician", tech.Name, tech.Role)}
+		}
+		v.TechName = tech.Name
+		v, err = tx.InsertVisit(ctx, v, who.Name, model.Event{At: now, RecordedAt: now, By: who.Name})
+		if err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "visit.schedule", "visit", v.ID, nil, v)
+	})
+	return v, err
+}
+
+// TicketCard is a ticket with everything needed to read it in full.
+type TicketCard struct {
+	model.Ticket
+	Client  model.Client
+	Contact model.Contact
+	Site    model.Site
+	Visits  []model.Visit
+	Audit   []store.AuditEntry
+}
+
+// Ticket loads one ticket in full.
+func (d *Door) Ticket(ctx context.Context, who model.Actor, id int64) (TicketCard, error) {
+	var c TicketCard
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		if c.Ticket, err = tx.TicketByID(ctx, id); err != nil {
+			return err
+		}
+		if c.Client, err = tx.ClientByID(ctx, c.ClientID); err != nil {
+			return err
+		}
+		if c.Contact, err = tx.ContactByID(ctx, c.ContactID); err != nil {
+			return err
+		}
+		if c.Site, err = tx.SiteByID(ctx, c.SiteID); err != nil {
+			return err
+		}
+		if c.Visits, err = tx.VisitsForTicket(ctx, id); err != nil {
+			return err
+		}
+		c.Audit, err = tx.AuditFor(ctx, "ticket", id)
+		return err
+	})
+	return c, err
+}
+
+// Board builds the dispatch board as of now.
+func (d *Door) Board(ctx context.Context, who model.Actor) (model.Board, error) {
+	var tickets []model.BoardTicket
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		tickets, err = tx.BoardTickets(ctx)
+		return err
+	})
+	if err != nil {
+		return model.Board{}, err
+	}
+	return model.BuildBoard(tickets, d.clock.Now(), d.loc), nil
+}
+
+// Techs lists the technicians, for picking who goes.
+func (d *Door) Techs(ctx context.Context, who model.Actor) ([]model.User, error) {
+	var out []model.User
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Users(ctx, model.RoleTech)
+		return err
+	})
+	return out, err
+}
+
+// FindTech resolves a technician by name.
+func (d *Door) FindTech(ctx context.Context, who model.Actor, name string) (model.User, error) {
+	var u model.User
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		u, err = tx.UserByName(ctx, model.CleanLine(name))
+		if err == nil && u.Role != model.RoleTech {
+			err = model.FieldError{Field: "tech", Msg: fmt.Sprintf("%s is a %s, not a technician", u.Name, u.Role)}
+		}
+		return err
+	})
+	return u, err
+}

@@ -1,0 +1,184 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MaxEstimate bounds an estimate: one ticket is one job with a clear end, and
+// a week of hours is already a project that needs splitting.
+const MaxEstimate = 200 * time.Hour
+
+// ParseDuration reads how people write work time: "45m", "2h", "1h30m",
+// "1.5h", "90" (minutes). The result is whole seconds.
+func ParseDuration(field, s string) (time.Duration, error) {
+	in := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
+	bad := FieldError{Field: field, Msg: fmt.Sprintf("%q is not a duration; write it like 45m, 2h, 1h30m or 1.5h", s)}
+	if in == "" {
+		return 0, FieldError{Field: field, Msg: "is empty; write a duration like 45m, 2h or 1h30m"}
+	}
+	if n, err := strconv.Atoi(in); err == nil {
+		in = strconv.Itoa(n) + "m" // a bare number is minutes, the unit people count in
+	}
+	d, err := time.ParseDuration(in)
+	if err != nil || strings.ContainsAny(in, "+-") {
+		return 0, bad
+	}
+	if d <= 0 {
+		return 0, FieldError{Field: field, Msg: fmt.Sprintf("%q must be more than zero", s)}
+	}
+	if d > MaxEstimate {
+		return 0, FieldError{Field: field, Msg: fmt.Sprintf("%q is over %s; split the work into smaller tickets", s, FormatDuration(MaxEstimate))}
+	}
+	return d.Round(time.Second), nil
+}
+
+// FormatDuration renders a duration the way ParseDuration reads it: "1h30m", "45m", "2h".
+func FormatDuration(d time.Duration) string {
+	if d < 0 {
+		return "-" + FormatDuration(-d)
+	}
+	d = d.Round(time.Minute)
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh%02dm", h, m)
+}
+
+// Cents is money in integer cents; floats never touch an invoice.
+type Cents int64
+
+// MaxMoney bounds amounts typed by hand: a ten-million typo is refused, not billed.
+const MaxMoney Cents = 1_000_000_00
+
+// ParseMoney reads "$450", "450", "450.5", "1,200.00" into cents.
+func ParseMoney(field, s string) (Cents, error) {
+	in := strings.TrimSpace(s)
+	in = strings.TrimPrefix(in, "$")
+	in = strings.ReplaceAll(in, ",", "")
+	bad := FieldError{Field: field, Msg: fmt.Sprintf("%q is not an amount; write it like 450 or $1,200.50", s)}
+	if in == "" {
+		return 0, FieldError{Field: field, Msg: "is empty; write an amount like 450 or $1,200.50"}
+	}
+	whole, frac, hasFrac := strings.Cut(in, ".")
+	if whole == "" {
+		whole = "0"
+	}
+	if !allDigits(whole) || (hasFrac && (len(frac) == 0 || len(frac) > 2 || !allDigits(frac))) {
+		return 0, bad
+	}
+	units, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil || units > int64(MaxMoney/100) {
+		return 0, FieldError{Field: field, Msg: fmt.Sprintf("%q is over %s; check the amount", s, MaxMoney)}
+	}
+	cents := units * 100
+	if hasFrac {
+		f, _ := strconv.Atoi(frac)
+		if len(frac) == 1 {
+			f *= 10
+		}
+		cents += int64(f)
+	}
+	if Cents(cents) > MaxMoney {
+		return 0, FieldError{Field: field, Msg: fmt.Sprintf("%q is over %s; check the amount", s, MaxMoney)}
+	}
+	return Cents(cents), nil
+}
+
+func (c Cents) String() string {
+	sign := ""
+	if c < 0 {
+		sign, c = "-", -c
+	}
+	whole := strconv.FormatInt(int64(c/100), 10)
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return fmt.Sprintf("%s$%s.%02d", sign, whole, int64(c%100))
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Estimate is how big a ticket is agreed to be: hours, or a fixed quote.
+// Exactly one is set.
+type Estimate struct {
+	Duration time.Duration
+	Quote    Cents
+}
+
+// ParseEstimate reads "2h" / "45m" as hours or "$450" / "quote 450" as a fixed quote.
+func ParseEstimate(s string) (Estimate, error) {
+	in := strings.TrimSpace(s)
+	lower := strings.ToLower(in)
+	if strings.HasPrefix(in, "$") || strings.HasPrefix(lower, "quote") {
+		c, err := ParseMoney("estimate", strings.TrimSpace(strings.TrimPrefix(lower, "quote")))
+		if err != nil {
+			return Estimate{}, FieldError{Field: "estimate", Msg: fmt.Sprintf("%q is not a quote; write a fixed price like $450", s)}
+		}
+		if c <= 0 {
+			return Estimate{}, FieldError{Field: "estimate", Msg: "a quote must be more than $0"}
+		}
+		return Estimate{Quote: c}, nil
+	}
+	if in == "" {
+		return Estimate{}, FieldError{Field: "estimate", Msg: "is empty; give hours like 2h or 45m, or a fixed quote like $450"}
+	}
+	d, err := ParseDuration("estimate", in)
+	if err != nil {
+		return Estimate{}, FieldError{Field: "estimate", Msg: fmt.Sprintf("%q is neither hours (2h, 45m) nor a fixed quote ($450)", s)}
+	}
+	return Estimate{Duration: d}, nil
+}
+
+func (e Estimate) String() string {
+	if e.Quote > 0 {
+		return e.Quote.String() + " fixed"
+	}
+	if e.Duration > 0 {
+		return FormatDuration(e.Duration)
+	}
+	return "—"
+}
+
+// TimeLayout is how times are written in commands and forms, in office time.
+const TimeLayout = "2006-01-02 15:04"
+
+// ParseWhen reads a start time in the office's zone: "2026-11-25 14:00",
+// "14:00" (today), "tomorrow 9:00". now fixes what "today" means.
+func ParseWhen(field, s string, now time.Time, loc *time.Location) (time.Time, error) {
+	in := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	hint := fmt.Sprintf("write it like %s, 14:00 (today) or tomorrow 9:00", now.In(loc).Format(TimeLayout))
+	if in == "" {
+		return time.Time{}, FieldError{Field: field, Msg: "is empty; " + hint}
+	}
+	if t, err := time.ParseInLocation(TimeLayout, in, loc); err == nil {
+		return t, nil
+	}
+	day := now.In(loc)
+	clock := in
+	switch {
+	case strings.HasPrefix(in, "today "):
+		clock = strings.TrimPrefix(in, "today ")
+	case strings.HasPrefix(in, "tomorrow "):
+		clock, day = strings.TrimPrefix(in, "tomorrow "), day.AddDate(0, 0, 1)
+	}
+	for _, layout := range []string{"15:04", "3:04pm", "3pm"} {
+		if c, err := time.Parse(layout, clock); err == nil {
+			return time.Date(day.Year(), day.Month(), day.Day(), c.Hour(), c.Minute(), 0, 0, loc), nil
+		}
+	}
+	return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a time; %s", s, hint)}
+}

@@ -1,0 +1,106 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Role is what a user may do in the office.
+type Role string
+
+const (
+	RoleAdmin      Role = "admin"
+	RoleManager    Role = "manager"
+	RoleDispatcher Role = "dispatcher"
+	RoleTech       Role = "tech"
+)
+
+// Roles lists every role, most powerful first.
+var Roles = []Role{RoleAdmin, RoleManager, RoleDispatcher, RoleTech}
+
+// ParseRole accepts a role name in any case.
+func ParseRole(s string) (Role, error) {
+	r := Role(strings.ToLower(strings.TrimSpace(s)))
+	for _, known := range Roles {
+		if r == known {
+			return r, nil
+		}
+	}
+	return "", FieldError{Field: "role", Msg: fmt.Sprintf("%q is not a role; use admin, manager, dispatcher or tech", s)}
+}
+
+// Action names everything a user can do, for the permission table.
+type Action string
+
+const (
+	ActViewBoard     Action = "view board"
+	ActManageClients Action = "manage clients"
+	ActCreateTicket  Action = "create ticket"
+	ActScheduleVisit Action = "schedule visit"
+	ActManageUsers   Action = "manage users"
+)
+
+var office = []Role{RoleAdmin, RoleManager, RoleDispatcher}
+
+// permissions is the one table of who may do what; the door consults it for
+// every action, whichever way the action arrives.
+var permissions = map[Action][]Role{
+	ActViewBoard:     Roles,
+	ActManageClients: office,
+	ActCreateTicket:  office,
+	ActScheduleVisit: office,
+	ActManageUsers:   {RoleAdmin},
+}
+
+var actionText = map[Action]string{
+	ActViewBoard:     "viewing the board",
+	ActManageClients: "adding and changing clients, contacts and sites",
+	ActCreateTicket:  "creating tickets",
+	ActScheduleVisit: "scheduling visits",
+	ActManageUsers:   "managing users",
+}
+
+// AllowedRoles lists the roles that may take the action.
+func (a Action) AllowedRoles() []Role { return permissions[a] }
+
+// Describe is the action as the subject of a sentence: "scheduling visits".
+func (a Action) Describe() string {
+	if s, ok := actionText[a]; ok {
+		return s
+	}
+	return string(a)
+}
+
+// Can reports whether role may take action.
+func (r Role) Can(a Action) bool {
+	for _, allowed := range permissions[a] {
+		if allowed == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Check returns Forbidden when the role may not take the action.
+func (r Role) Check(a Action) error {
+	if r.Can(a) {
+		return nil
+	}
+	return Forbidden{Action: a, Role: r}
+}
+
+// RolesList renders roles for a sentence: "dispatchers, managers and admins".
+func RolesList(roles []Role) string {
+	names := make([]string, len(roles))
+	for i := range roles {
+		// Least powerful first reads naturally: "dispatchers, managers and admins".
+		names[len(roles)-1-i] = string(roles[i]) + "s"
+	}
+	switch len(names) {
+	case 0:
+		return "nobody"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// AuditEntry is one recorded change: who, when, what, before and after.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	Actor    string
+	Action   string
+	Entity   string
+	EntityID int64
+	Before   string
+	After    string
+}
+
+// Audit records a change in the same transaction as the change itself, so
+// there is never a change without its record or a record without its change.
+func (t *Tx) Audit(ctx context.Context, at time.Time, actor, action, entity string, id int64, before, after any) error {
+	enc := func(v any) (string, error) {
+		if v == nil {
+			return "", nil
+		}
+		b, err := json.Marshal(v)
+		return string(b), err
+	}
+	b, err := enc(before)
+	if err != nil {
+		return err
+	}
+	a, err := enc(after)
+	if err != nil {
+		return err
+	}
+	_, err = t.tx.ExecContext(ctx, `INSERT INTO audit (at, actor, action, entity, entity_id, before, after)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, unix(at), actor, action, entity, id, b, a)
+	return err
+}
+
+// AuditFor lists the changes to one entity, oldest first.
+func (t *Tx) AuditFor(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT id, at, actor, action, entity, entity_id, before, after
+		FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at int64
+		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After); err != nil {
+			return nil, err
+		}
+		e.At = fromUnix(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,166 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"dispatch/model"
+)
+
+// InsertClient stores a new client.
+func (t *Tx) InsertClient(ctx context.Context, c model.Client) (model.Client, error) {
+	err := t.tx.QueryRowContext(ctx, `INSERT INTO clients
+		(name, net_days, hourly_rate, travel_billed, travel_rate, managed, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		c.Name, c.Terms.NetDays, c.HourlyRate, b2i(c.TravelBilled), c.TravelRate, b2i(c.Managed), unix(c.CreatedAt)).Scan(&c.ID)
+	return c, err
+}
+
+const clientCols = `id, name, net_days, hourly_rate, travel_billed, travel_rate, managed, created_at`
+
+func scanClient(row interface{ Scan(...any) error }) (model.Client, error) {
+	var c model.Client
+	var created int64
+	err := row.Scan(&c.ID, &c.Name, &c.Terms.NetDays, &c.HourlyRate, &c.TravelBilled, &c.TravelRate, &c.Managed, &created)
+	c.CreatedAt = fromUnix(created)
+	return c, err
+}
+
+// ClientByID finds a client.
+func (t *Tx) ClientByID(ctx context.Context, id int64) (model.Client, error) {
+	c, err := scanClient(t.tx.QueryRowContext(ctx, `SELECT `+clientCols+` FROM clients WHERE id = ?`, id))
+	return c, notFound(err, "client", model.FormatID(model.PrefixClient, id), "see: client list")
+}
+
+// ClientByName finds a client by exact name, any case.
+func (t *Tx) ClientByName(ctx context.Context, name string) (model.Client, error) {
+	c, err := scanClient(t.tx.QueryRowContext(ctx, `SELECT `+clientCols+` FROM clients WHERE name = ?`, name))
+	return c, notFound(err, "client", name, "see: client list")
+}
+
+// Clients lists every client by name.
+func (t *Tx) Clients(ctx context.Context) ([]model.Client, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+clientCols+` FROM clients ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Client
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// HasTickets reports whether a client has any ticket yet (the next is then not a first job).
+func (t *Tx) HasTickets(ctx context.Context, clientID int64) (bool, error) {
+	var n int
+	err := t.tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM tickets WHERE client_id = ?)`, clientID).Scan(&n)
+	return n == 1, err
+}
+
+// InsertContact stores a new contact.
+func (t *Tx) InsertContact(ctx context.Context, c model.Contact) (model.Contact, error) {
+	err := t.tx.QueryRowContext(ctx, `INSERT INTO contacts (client_id, name, role, phone, email)
+		VALUES (?, ?, ?, ?, ?) RETURNING id`, c.ClientID, c.Name, c.Role, c.Phone, c.Email).Scan(&c.ID)
+	return c, err
+}
+
+const contactCols = `id, client_id, name, role, phone, email`
+
+func scanContact(row interface{ Scan(...any) error }) (model.Contact, error) {
+	var c model.Contact
+	err := row.Scan(&c.ID, &c.ClientID, &c.Name, &c.Role, &c.Phone, &c.Email)
+	return c, err
+}
+
+// ContactByID finds a contact.
+func (t *Tx) ContactByID(ctx context.Context, id int64) (model.Contact, error) {
+	c, err := scanContact(t.tx.QueryRowContext(ctx, `SELECT `+contactCols+` FROM contacts WHERE id = ?`, id))
+	return c, notFound(err, "contact", model.FormatID(model.PrefixContact, id), "")
+}
+
+// ContactByName finds a client's contact by name, any case.
+func (t *Tx) ContactByName(ctx context.Context, clientID int64, name string) (model.Contact, error) {
+	c, err := scanContact(t.tx.QueryRowContext(ctx, `SELECT `+contactCols+` FROM contacts
+		WHERE client_id = ? AND name = ?`, clientID, name))
+	return c, notFound(err, "contact", name, "see: client list --contacts")
+}
+
+// ContactWithRole finds the client's authorised or backup contact, if any.
+func (t *Tx) ContactWithRole(ctx context.Context, clientID int64, role model.ContactRole) (model.Contact, error) {
+	c, err := scanContact(t.tx.QueryRowContext(ctx, `SELECT `+contactCols+` FROM contacts
+		WHERE client_id = ? AND role = ?`, clientID, role))
+	return c, notFound(err, string(role)+" contact", "", "")
+}
+
+// Contacts lists a client's contacts: authorised, backup, then the rest by name.
+func (t *Tx) Contacts(ctx context.Context, clientID int64) ([]model.Contact, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+contactCols+` FROM contacts WHERE client_id = ?
+		ORDER BY CASE role WHEN 'authorised' THEN 0 WHEN 'backup' THEN 1 ELSE 2 END, name`, clientID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Contact
+	for rows.Next() {
+		c, err := scanContact(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// InsertSite stores a new site.
+func (t *Tx) InsertSite(ctx context.Context, s model.Site) (model.Site, error) {
+	err := t.tx.QueryRowContext(ctx, `INSERT INTO sites (client_id, name, address, travel_seconds)
+		VALUES (?, ?, ?, ?) RETURNING id`, s.ClientID, s.Name, s.Address, int64(s.Travel/time.Second)).Scan(&s.ID)
+	return s, err
+}
+
+const siteCols = `id, client_id, name, address, travel_seconds`
+
+func scanSite(row interface{ Scan(...any) error }) (model.Site, error) {
+	var s model.Site
+	var travel int64
+	err := row.Scan(&s.ID, &s.ClientID, &s.Name, &s.Address, &travel)
+	s.Travel = time.Duration(travel) * time.Second
+	return s, err
+}
+
+// SiteByID finds a site.
+func (t *Tx) SiteByID(ctx context.Context, id int64) (model.Site, error) {
+	s, err := scanSite(t.tx.QueryRowContext(ctx, `SELECT `+siteCols+` FROM sites WHERE id = ?`, id))
+	return s, notFound(err, "site", model.FormatID(model.PrefixSite, id), "")
+}
+
+// SiteByName finds a client's site by name, any case.
+func (t *Tx) SiteByName(ctx context.Context, clientID int64, name string) (model.Site, error) {
+	s, err := scanSite(t.tx.QueryRowContext(ctx, `SELECT `+siteCols+` FROM sites
+		WHERE client_id = ? AND name = ?`, clientID, name))
+	return s, notFound(err, "site", name, "see: client list --sites")
+}
+
+// Sites lists a client's sites by name.
+func (t *Tx) Sites(ctx context.Context, clientID int64) ([]model.Site, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+siteCols+` FROM sites WHERE client_id = ? ORDER BY name`, clientID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Site
+	for rows.Next() {
+		s, err := scanSite(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"dispatch/model"
+)
+
+// InsertTicket stores a new ticket.
+func (t *Tx) InsertTicket(ctx context.Context, k model.Ticket) (model.Ticket, error) {
+	err := t.tx.QueryRowContext(ctx, `INSERT INTO tickets
+		(client_id, contact_id, site_id, parent_id, title, scope, priority, estimate_seconds, quote_cents,
+		 first_job, status, created_at, created_by, done_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		k.ClientID, k.ContactID, k.SiteID, nullID(k.ParentID), k.Title, k.Scope, int(k.Priority),
+		int64(k.Estimate.Duration/time.Second), int64(k.Estimate.Quote), b2i(k.FirstJob), k.Status,
+		unix(k.CreatedAt), k.CreatedBy, nullUnix(k.DoneAt)).Scan(&k.ID)
+	return k, err
+}
+
+// SetTicketStatus moves a ticket along its life.
+func (t *Tx) SetTicketStatus(ctx context.Context, id int64, status model.TicketStatus, at time.Time) error {
+	done := any(nil)
+	if status != model.TicketOpen {
+		done = unix(at)
+	}
+	_, err := t.tx.ExecContext(ctx, `UPDATE tickets SET status = ?, done_at = COALESCE(done_at, ?), version = version + 1
+		WHERE id = ?`, status, done, id)
+	return err
+}
+
+const ticketCols = `t.id, t.client_id, t.contact_id, t.site_id, t.parent_id, t.title, t.scope, t.priority,
+	t.estimate_seconds, t.quote_cents, t.first_job, t.status, t.created_at, t.created_by, t.done_at`
+
+func scanTicket(row interface{ Scan(...any) error }, extra ...any) (model.Ticket, error) {
+	var k model.Ticket
+	var parent sql.NullInt64
+	var estimate, created int64
+	var done sql.NullInt64
+	dest := append([]any{&k.ID, &k.ClientID, &k.ContactID, &k.SiteID, &parent, &k.Title, &k.Scope, &k.Priority,
+		&estimate, &k.Estimate.Quote, &k.FirstJob, &k.Status, &created, &k.CreatedBy, &done}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return k, err
+	}
+	k.ParentID = parent.Int64
+	k.Estimate.Duration = time.Duration(estimate) * time.Second
+	k.CreatedAt, k.DoneAt = fromUnix(created), fromNullUnix(done)
+	return k, nil
+}
+
+// TicketByID finds a ticket.
+func (t *Tx) TicketByID(ctx context.Context, id int64) (model.Ticket, error) {
+	k, err := scanTicket(t.tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets t WHERE t.id = ?`, id))
+	return k, notFound(err, "ticket", model.FormatID(model.PrefixTicket, id), "see: board")
+}
+
+// BoardTickets loads every ticket that is not yet invoiced, with its client's
+// name and its visits and their events: three queries however many tickets.
+func (t *Tx) BoardTickets(ctx context.Context) ([]model.BoardTicket, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+ticketCols+`, c.name FROM tickets t
+		JOIN clients c ON c.id = t.client_id WHERE t.status <> 'invoiced'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.BoardTicket
+	index := map[int64]int{}
+	for rows.Next() {
+		var bt model.BoardTicket
+		if bt.Ticket, err = scanTicket(rows, &bt.Client); err != nil {
+			return nil, err
+		}
+		index[bt.ID] = len(out)
+		out = append(out, bt)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	visits, err := t.visitsWhere(ctx, `v.ticket_id IN (SELECT id FROM tickets WHERE status <> 'invoiced')`)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range visits {
+		if i, ok := index[v.TicketID]; ok {
+			out[i].Visits = append(out[i].Visits, v)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,103 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Priority orders work: P1 is an emergency, P4 can wait.
+type Priority int
+
+const (
+	P1 Priority = iota + 1
+	P2
+	P3
+	P4
+)
+
+func (p Priority) String() string { return fmt.Sprintf("P%d", int(p)) }
+
+// ParsePriority reads "P2", "p2" or "2".
+func ParsePriority(s string) (Priority, error) {
+	in := strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(s)), "P")
+	if len(in) == 1 && in[0] >= '1' && in[0] <= '4' {
+		return Priority(in[0] - '0'), nil
+	}
+	return 0, FieldError{Field: "priority", Msg: fmt.Sprintf("%q is not a priority; use P1 (emergency) to P4 (can wait)", s)}
+}
+
+// TicketStatus is where a ticket stands in its life. Whether it is scheduled
+// or in progress is derived from its visits, not stored.
+type TicketStatus string
+
+const (
+	TicketOpen     TicketStatus = "open"
+	TicketDone     TicketStatus = "done" // work finished, waiting to be invoiced
+	TicketInvoiced TicketStatus = "invoiced"
+)
+
+// Ticket is one job, clearly defined, with a clear end.
+type Ticket struct {
+	ID        int64
+	ClientID  int64
+	ContactID int64 // the requester
+	SiteID    int64
+	ParentID  int64 // the ticket this one was spawned from on site, or 0
+	Title     string
+	Scope     string // the defined job and how we know it is finished
+	Priority  Priority
+	Estimate  Estimate
+	FirstJob  bool // the client's first ticket: invoiced at no more than its quote
+	Status    TicketStatus
+	CreatedAt time.Time
+	CreatedBy string
+	DoneAt    time.Time
+}
+
+// Limits on ticket text: a title is a line on the board, a scope a paragraph.
+var (
+	titleLimit = TextLimit{Field: "title", Max: 120}
+	scopeLimit = TextLimit{Field: "scope", Max: 2000}
+)
+
+// Validate cleans and checks a new ticket's own fields; that the client,
+// contact and site exist and belong together is the door's job.
+func (t *Ticket) Validate() error {
+	t.Title, t.Scope = CleanLine(t.Title), CleanText(t.Scope)
+	var inv Invalid
+	if t.ClientID == 0 {
+		inv.Add("client", FieldError{Field: "client", Msg: "is not chosen; pick the client the work is for"})
+	}
+	if t.ContactID == 0 {
+		inv.Add("contact", FieldError{Field: "contact", Msg: "is not chosen; pick who asked for the work"})
+	}
+	if t.SiteID == 0 {
+		inv.Add("site", FieldError{Field: "site", Msg: "is not chosen; pick where the work happens"})
+	}
+	switch {
+	case t.Title == "":
+		inv.Add("title", FieldError{Field: "title", Msg: "is empty; say the job in a few words, like \"Replace wireless router\""})
+	default:
+		inv.Add("title", titleLimit.Check(t.Title))
+	}
+	switch {
+	case t.Scope == "":
+		inv.Add("scope", FieldError{Field: "scope", Msg: "is empty; state the job and how we know it is done"})
+	default:
+		inv.Add("scope", scopeLimit.Check(t.Scope))
+	}
+	if t.Priority < P1 || t.Priority > P4 {
+		inv.Add("priority", FieldError{Field: "priority", Msg: "is not set; choose P1 to P4"})
+	}
+	if (t.Estimate.Duration > 0) == (t.Estimate.Quote > 0) {
+		inv.Add("estimate", FieldError{Field: "estimate", Msg: "is missing; give hours like 2h or a fixed quote like $450"})
+	}
+	if t.Status == "" {
+		t.Status = TicketOpen
+	}
+	return inv.Err()
+}
+
+// Ref is the ticket's readable id, T-1042.
+func (t Ticket) Ref() string { return FormatID(PrefixTicket, t.ID) }
