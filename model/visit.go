@@ -114,3 +114,7 @@ func ValidateSchedule(at, now time.Time) error {
 	}
 	return nil
 }
+
+// LateEntry is how long after the fact an event may be recorded before the
+// log marks it as entered late.
+const LateEntry = 2 * time.Minute

@@ -1,0 +1,181 @@
+// Package cli runs the commands that scripts send over SSH without a PTY
+// (ssh office board --json). Each command parses its flags, calls the door
+// with the signed-in user, and prints readable text or, with --json, JSON.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"dispatch/model"
+	"dispatch/model/door"
+)
+
+// Env is what a command runs with.
+type Env struct {
+	Door        *door.Door
+	User        model.User
+	Fingerprint string // of the key the user signed in with
+	Out, Err    io.Writer
+}
+
+// Exit codes: 0 done, 1 refused or failed, 2 the command line was wrong.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+type command struct {
+	path  string // "ticket new"
+	args  string // synopsis of positionals and required flags
+	about string
+	run   func(c *call) error
+}
+
+var commands []command
+
+func register(cmds ...command) { commands = append(commands, cmds...) }
+
+// usageError is a command line that could not be understood; it prints the
+// command's usage.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Run executes one command line and returns its exit code.
+func Run(ctx context.Context, env Env, argv []string) int {
+	if len(argv) == 0 || argv[0] == "help" || argv[0] == "--help" || argv[0] == "-h" {
+		writeOverview(env.Out)
+		return ExitOK
+	}
+	cmd, rest := find(argv)
+	if cmd == nil {
+		fmt.Fprintf(env.Err, "dispatch: unknown command %q\n\n", model.CleanLine(strings.Join(argv, " ")))
+		writeOverview(env.Err)
+		return ExitUsage
+	}
+	c := &call{ctx: ctx, env: env, cmd: cmd, raw: rest, fs: flag.NewFlagSet(cmd.path, flag.ContinueOnError)}
+	c.fs.SetOutput(io.Discard) // we print usage ourselves, once
+	c.fs.BoolVar(&c.json, "json", false, "print JSON")
+	err := cmd.run(c)
+	var ue usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, flag.ErrHelp):
+		c.writeUsage(env.Out)
+		return ExitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(env.Err, "dispatch %s: %s\n\n", cmd.path, model.CleanLine(ue.msg))
+		c.writeUsage(env.Err)
+		return ExitUsage
+	}
+	fmt.Fprintf(env.Err, "dispatch %s: %s\n", cmd.path, model.CleanLine(err.Error()))
+	return ExitError
+}
+
+// find matches the longest command path at the start of argv.
+func find(argv []string) (*command, []string) {
+	var best *command
+	bestLen := 0
+	for i := range commands {
+		words := strings.Fields(commands[i].path)
+		if len(words) <= len(argv) && len(words) > bestLen && equalWords(words, argv[:len(words)]) {
+			best, bestLen = &commands[i], len(words)
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	return best, argv[bestLen:]
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func writeOverview(w io.Writer) {
+	fmt.Fprintln(w, "usage: ssh -p PORT HOST COMMAND [ARGS] [--json]")
+	fmt.Fprintln(w, "\ncommands:")
+	sorted := append([]command(nil), commands...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].path < sorted[j].path })
+	for _, c := range sorted {
+		fmt.Fprintf(w, "  %-42s %s\n", c.path+" "+c.args, c.about)
+	}
+	fmt.Fprintln(w, "\nRun a command with --help for its flags. Connect with a terminal (no command) for the board.")
+}
+
+// call is one running command: its flags, positionals and output.
+type call struct {
+	ctx  context.Context
+	env  Env
+	cmd  *command
+	raw  []string
+	fs   *flag.FlagSet
+	args []string
+	json bool
+}
+
+// parse reads flags anywhere on the line (ticket show T-12 --json) and
+// checks the number of positional arguments.
+func (c *call) parse(positionals int) error {
+	rest := c.raw
+	for {
+		if err := c.fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return usageError{msg: err.Error()}
+		}
+		rest = c.fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		c.args = append(c.args, rest[0])
+		rest = rest[1:]
+	}
+	if len(c.args) != positionals {
+		if positionals == 0 {
+			return usageError{msg: fmt.Sprintf("unexpected argument %q", c.args[0])}
+		}
+		return usageError{msg: fmt.Sprintf("takes %d argument(s): %s", positionals, c.cmd.args)}
+	}
+	return nil
+}
+
+// required returns a usage error naming every empty required flag.
+func required(flags map[string]*string) error {
+	var missing []string
+	for name, v := range flags {
+		if strings.TrimSpace(*v) == "" {
+			missing = append(missing, "--"+name)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	return usageError{msg: "missing " + strings.Join(missing, ", ")}
+}
+
+func (c *call) writeUsage(w io.Writer) {
+	fmt.Fprintf(w, "usage: %s %s\n  %s\n\nflags:\n", c.cmd.path, c.cmd.args, c.cmd.about)
+	c.fs.VisitAll(func(f *flag.Flag) {
+		name := "--" + f.Name
+		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); !isBool {
+			name += " VALUE"
+		}
+		fmt.Fprintf(w, "  %-22s %s\n", name, f.Usage)
+	})
+}

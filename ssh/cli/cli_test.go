@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/door"
+	"dispatch/model/feed"
+	"dispatch/model/store"
+)
+
+type harness struct {
+	t     *testing.T
+	d     *door.Door
+	users map[string]model.User
+}
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "office.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	clock := &model.FixedClock{T: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
+	h := &harness{t: t, d: door.New(s, feed.NewHub(), clock, time.UTC), users: map[string]model.User{}}
+	for name, role := range map[string]model.Role{"rita": model.RoleDispatcher, "sam": model.RoleTech, "ann": model.RoleAdmin} {
+		u, err := h.d.AddUser(ctx, model.Console, name, role, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.users[name] = u
+	}
+	return h
+}
+
+// run executes a command line as a user and returns stdout, stderr and the exit code.
+func (h *harness) run(user string, argv ...string) (string, string, int) {
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), Env{Door: h.d, User: h.users[user], Fingerprint: "SHA256:test", Out: &out, Err: &errb}, argv)
+	return out.String(), errb.String(), code
+}
+
+func (h *harness) mustRun(user string, argv ...string) string {
+	h.t.Helper()
+	out, errs, code := h.run(user, argv...)
+	if code != 0 {
+		h.t.Fatalf("%v: exit %d\n%s", argv, code, errs)
+	}
+	return out
+}
+
+func (h *harness) office() {
+	h.mustRun("rita", "client", "new", "Acme Dental", "--rate", "125", "--terms", "net30", "--travel-billed")
+	h.mustRun("rita", "contact", "add", "Dana Ruiz", "--client", "Acme Dental", "--authorised", "--phone", "555-0142", "--email", "dana@acme.example")
+	h.mustRun("rita", "contact", "add", "Tom Becker", "--client", "acme dental", "--backup")
+	h.mustRun("rita", "site", "add", "Main office", "--client", "Acme Dental", "--address", "12 Harbor Rd", "--travel", "45m")
+}
+
+func TestTicketLifecycleOverCommands(t *testing.T) {
+	h := newHarness(t)
+	h.office()
+	out := h.mustRun("rita", "ticket", "new", "--client", "Acme Dental", "--contact", "Dana Ruiz", "--title", "Replace wireless router",
+		"--scope", "Swap the office router, restore Wi-Fi, confirm all 10 PCs online", "--priority", "P2", "--estimate", "2h", "--json")
+	var ticket ticketJSON
+	if err := json.Unmarshal([]byte(out), &ticket); err != nil {
+		t.Fatalf("ticket new --json is not JSON: %v\n%s", err, out)
+	}
+	if ticket.ID != "T-1001" || ticket.Site.Name != "Main office" || ticket.EstimateSeconds != 7200 || !ticket.FirstJob || ticket.Priority != "P2" {
+		t.Errorf("ticket: %+v", ticket)
+	}
+	out = h.mustRun("rita", "visit", "schedule", "T-1001", "--tech", "sam", "--at", "2026-11-25 14:00")
+	if !strings.Contains(out, "scheduled V-301: sam for T-1001 at 2026-11-25 14:00") {
+		t.Errorf("schedule said: %s", out)
+	}
+	out = h.mustRun("sam", "ticket", "show", "T-1001")
+	for _, want := range []string{"T-1001  Replace wireless router", "Dana Ruiz (authorised)", "first job", "V-301  2026-11-25 14:00  sam  scheduled"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ticket show lacks %q:\n%s", want, out)
+		}
+	}
+	var b boardJSON
+	if err := json.Unmarshal([]byte(h.mustRun("sam", "board", "--json")), &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.Sections[1].Name != "scheduled_today" || len(b.Sections[1].Tickets) != 1 || b.Sections[1].Tickets[0].Tech != "sam" {
+		t.Errorf("board: %+v", b)
+	}
+	if out := h.mustRun("rita", "board"); !strings.Contains(out, "Scheduled today (1)") || !strings.Contains(out, "Replace wireless router") {
+		t.Errorf("readable board:\n%s", out)
+	}
+	var clients []clientJSON
+	json.Unmarshal([]byte(h.mustRun("sam", "client", "list", "--json")), &clients)
+	if len(clients) != 1 || len(clients[0].Contacts) != 2 || clients[0].Terms != "net 30" || clients[0].HourlyRateCents != 12500 {
+		t.Errorf("clients: %+v", clients)
+	}
+}
+
+func TestRefusalsAndErrors(t *testing.T) {
+	h := newHarness(t)
+	h.office()
+	h.mustRun("rita", "ticket", "new", "--client", "Acme Dental", "--contact", "Dana Ruiz", "--title", "x", "--scope", "y", "--priority", "P2", "--estimate", "1h")
+	tests := []struct {
+		name string
+		user string
+		argv []string
+		code int
+		says string
+	}{
+		{"tech schedules", "sam", []string{"visit", "schedule", "T-1001", "--tech", "sam", "--at", "14:00"}, ExitError,
+			"scheduling visits is for dispatchers, managers and admins; you are signed in as tech"},
+		{"tech opens a ticket", "sam", []string{"ticket", "new", "--client", "Acme Dental"}, ExitError, "creating tickets is for"},
+		{"tech adds a client", "sam", []string{"client", "new", "X"}, ExitError, "adding and changing clients"},
+		{"unknown command", "rita", []string{"frobnicate"}, ExitUsage, "unknown command \"frobnicate\""},
+		{"bad flag", "rita", []string{"board", "--colour"}, ExitUsage, "flag provided but not defined: -colour"},
+		{"missing flags named", "rita", []string{"ticket", "new", "--client", "Acme Dental"}, ExitUsage, "missing --contact, --estimate, --priority, --scope, --title"},
+		{"extra argument", "rita", []string{"board", "now"}, ExitUsage, "unexpected argument"},
+		{"bad estimate", "rita", []string{"ticket", "new", "--client", "Acme Dental", "--contact", "Dana Ruiz", "--title", "x", "--scope", "y", "--priority", "P9", "--estimate", "lots"},
+			ExitError, "priority \"P9\" is not a priority"},
+		{"unknown client", "rita", []string{"site", "add", "HQ", "--client", "Nobody", "--travel", "5m"}, ExitError, "no client Nobody (see: client list)"},
+		{"wrong kind of id", "rita", []string{"ticket", "show", "V-301"}, ExitError, "is a visit id; expected a ticket id"},
+		{"bad time", "rita", []string{"visit", "schedule", "T-1001", "--tech", "sam", "--at", "teatime"}, ExitError, "write it like"},
+		{"not a tech", "rita", []string{"visit", "schedule", "T-1001", "--tech", "rita", "--at", "14:00"}, ExitError, "rita is a dispatcher, not a technician"},
+		{"second authorised", "rita", []string{"contact", "add", "Eve", "--client", "Acme Dental", "--authorised"}, ExitError, "already has an authorised contact, Dana Ruiz"},
+		{"authorised and backup", "rita", []string{"contact", "add", "Eve", "--client", "Acme Dental", "--authorised", "--backup"}, ExitUsage, "exclusive"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, code := h.run(tt.user, tt.argv...)
+			if code != tt.code || !strings.Contains(errs, tt.says) {
+				t.Errorf("exit %d (want %d), stderr:\n%s\nwant it to say %q", code, tt.code, errs, tt.says)
+			}
+			if tt.code == ExitUsage && !strings.Contains(errs, "usage:") {
+				t.Errorf("a usage error must print usage:\n%s", errs)
+			}
+		})
+	}
+}
+
+func TestOutputNeverCarriesControls(t *testing.T) {
+	h := newHarness(t)
+	h.office()
+	hostile := "\x1b]52;c;SGVsbG8=\x07Router\x1b[2J\u202E"
+	h.mustRun("rita", "ticket", "new", "--client", "Acme Dental", "--contact", "Dana Ruiz", "--title", hostile, "--scope", "ok\rFAKE\u009b2J", "--priority", "P3", "--estimate", "1h")
+	for _, argv := range [][]string{{"board"}, {"ticket", "show", "T-1001"}, {"ticket", "show", "T-1001", "--json"}, {"board", "--json"}} {
+		out := h.mustRun("rita", argv...)
+		if strings.ContainsAny(out, "\x1b\r\u009b\u202E\a") {
+			t.Errorf("%v output carries a control: %q", argv, out)
+		}
+	}
+	// Unknown commands echo what was typed: that must be clean too.
+	_, errs, _ := h.run("rita", "\x1b[2Jboom")
+	if strings.Contains(errs, "\x1b") {
+		t.Errorf("usage echo carries ESC: %q", errs)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	h := newHarness(t)
+	out, _, code := h.run("rita")
+	if code != 0 || !strings.Contains(out, "visit schedule") || !strings.Contains(out, "ticket new") {
+		t.Errorf("overview: %d\n%s", code, out)
+	}
+	out, _, code = h.run("rita", "ticket", "new", "--help")
+	if code != 0 || !strings.Contains(out, "--estimate VALUE") {
+		t.Errorf("command help: %d\n%s", code, out)
+	}
+}

@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"dispatch/model"
+	"dispatch/model/door"
+)
+
+func init() {
+	register(
+		command{path: "ticket new", args: "--client C --contact NAME --title T --scope S --priority P2 --estimate 2h", about: "open a ticket", run: ticketNew},
+		command{path: "ticket show", args: "T-12", about: "a ticket in full, with its visits", run: ticketShow},
+		command{path: "visit schedule", args: `T-12 --tech NAME --at "2026-11-25 14:00"`, about: "book a technician for a ticket", run: visitSchedule},
+	)
+}
+
+func ticketNew(c *call) error {
+	client := c.fs.String("client", "", "the client, by name or id (C-12)")
+	contact := c.fs.String("contact", "", "who asked for the work: one of the client's contacts")
+	site := c.fs.String("site", "", "where the work happens (may be left out when the client has one site)")
+	title := c.fs.String("title", "", "the job in a few words")
+	scope := c.fs.String("scope", "", "the defined job and how we know it is done")
+	priority := c.fs.String("priority", "", "P1 (emergency) to P4 (can wait)")
+	estimate := c.fs.String("estimate", "", "hours like 2h or 45m, or a fixed quote like $450")
+	if err := c.parse(0); err != nil {
+		return err
+	}
+	who := model.ActorOf(c.env.User)
+	if err := who.Role.Check(model.ActCreateTicket); err != nil {
+		return err
+	}
+	if err := required(map[string]*string{"client": client, "contact": contact, "title": title, "scope": scope,
+		"priority": priority, "estimate": estimate}); err != nil {
+		return err
+	}
+	in := door.NewTicket{Title: *title, Scope: *scope}
+	var inv model.Invalid
+	var err error
+	in.Priority, err = model.ParsePriority(*priority)
+	inv.Add("priority", err)
+	in.Estimate, err = model.ParseEstimate(*estimate)
+	inv.Add("estimate", err)
+	cl, err := c.env.Door.FindClient(c.ctx, who, *client)
+	if err != nil {
+		inv.Add("client", err)
+	} else {
+		in.ClientID = cl.ID
+		ct, err := c.env.Door.FindContact(c.ctx, who, cl.ID, *contact)
+		inv.Add("contact", err)
+		in.ContactID = ct.ID
+		s, err := c.env.Door.FindSite(c.ctx, who, cl.ID, *site)
+		inv.Add("site", err)
+		in.SiteID = s.ID
+	}
+	if err := inv.Err(); err != nil {
+		return err
+	}
+	t, err := c.env.Door.CreateTicket(c.ctx, who, in)
+	if err != nil {
+		return err
+	}
+	return c.showTicket(t.ID, "opened ")
+}
+
+func ticketShow(c *call) error {
+	if err := c.parse(1); err != nil {
+		return err
+	}
+	id, err := model.ParseID(model.PrefixTicket, c.args[0])
+	if err != nil {
+		return err
+	}
+	return c.showTicket(id, "")
+}
+
+func (c *call) showTicket(id int64, verb string) error {
+	card, err := c.env.Door.Ticket(c.ctx, model.ActorOf(c.env.User), id)
+	if err != nil {
+		return err
+	}
+	return c.print(toTicket(card), func(w io.Writer) {
+		first := ""
+		if card.FirstJob {
+			first = " · first job: invoice no more than the quote"
+		}
+		fmt.Fprintf(w, "%s%s  %s\n", verb, card.Ref(), model.CleanLine(card.Title))
+		field(w, "client", card.Client.Name)
+		field(w, "requester", card.Contact.Name+" ("+string(card.Contact.Role)+")")
+		field(w, "site", card.Site.Name+", "+card.Site.Address)
+		field(w, "priority", card.Priority.String())
+		field(w, "estimate", card.Estimate.String()+first)
+		field(w, "status", string(card.Status))
+		field(w, "opened", c.local(card.CreatedAt)+" by "+card.CreatedBy)
+		fmt.Fprintln(w, "scope:")
+		for _, line := range strings.Split(model.CleanText(card.Scope), "\n") {
+			fmt.Fprintf(w, "  %s\n", model.CleanLine(line))
+		}
+		if len(card.Visits) == 0 {
+			fmt.Fprintln(w, "visits:     none yet")
+			return
+		}
+		fmt.Fprintln(w, "visits:")
+		for _, v := range card.Visits {
+			fmt.Fprintf(w, "  %s  %s  %s  %s\n", v.Ref(), c.local(v.ScheduledAt), model.CleanLine(v.TechName), v.Phase())
+		}
+	})
+}
+
+func visitSchedule(c *call) error {
+	tech := c.fs.String("tech", "", "the technician who goes")
+	at := c.fs.String("at", "", `start, in office time: "2026-11-25 14:00", "14:00" (today) or "tomorrow 9:00"`)
+	if err := c.parse(1); err != nil {
+		return err
+	}
+	who := model.ActorOf(c.env.User)
+	if err := who.Role.Check(model.ActScheduleVisit); err != nil {
+		return err
+	}
+	if err := required(map[string]*string{"tech": tech, "at": at}); err != nil {
+		return err
+	}
+	id, err := model.ParseID(model.PrefixTicket, c.args[0])
+	if err != nil {
+		return err
+	}
+	when, err := model.ParseWhen("at", *at, c.env.Door.Now(), c.env.Door.Location())
+	if err != nil {
+		return err
+	}
+	u, err := c.env.Door.FindTech(c.ctx, who, *tech)
+	if err != nil {
+		return err
+	}
+	v, err := c.env.Door.ScheduleVisit(c.ctx, who, id, u.ID, when)
+	if err != nil {
+		return err
+	}
+	return c.print(toVisit(v), func(w io.Writer) {
+		fmt.Fprintf(w, "scheduled %s: %s for %s at %s\n", v.Ref(), model.CleanLine(v.TechName),
+			model.FormatID(model.PrefixTicket, v.TicketID), c.local(v.ScheduledAt))
+	})
+}
