@@ -95,8 +95,8 @@ func TestBoardTodayFollowsOfficeZone(t *testing.T) {
 	if err != nil {
 		t.Skip("no zoneinfo")
 	}
-	now := time.Date(2026, 11, 25, 23, 0, 0, 0, loc)                   // 05:00 UTC on the 26th
-	at := time.Date(2026, 11, 26, 1, 0, 0, 0, loc)                     // tomorrow in Chicago
+	now := time.Date(2026, 11, 25, 23, 0, 0, 0, loc)                  // 05:00 UTC on the 26th
+	at := time.Date(2026, 11, 26, 1, 0, 0, 0, loc)                    // tomorrow in Chicago
 	v := Visit{ScheduledAt: at, Events: []Event{{Kind: EvScheduled}}} // same UTC day as now
 	b := BuildBoard([]BoardTicket{{Ticket: Ticket{ID: 1, Status: TicketOpen}, Visits: []Visit{v}}}, now, loc)
 	if b.Count(SecUpcoming) != 1 {

@@ -83,7 +83,10 @@ func TestEveryActionChecksTheRole(t *testing.T) {
 			_, err := f.d.AddContact(ctx, f.tech, model.Contact{ClientID: f.client.ID, Name: "Y"})
 			return err
 		},
-		"add site":   func() error { _, err := f.d.AddSite(ctx, f.tech, model.Site{ClientID: f.client.ID, Name: "Y"}); return err },
+		"add site": func() error {
+			_, err := f.d.AddSite(ctx, f.tech, model.Site{ClientID: f.client.ID, Name: "Y"})
+			return err
+		},
 		"add user":   func() error { _, err := f.d.AddUser(ctx, f.disp, "Eve", model.RoleAdmin, ""); return err },
 		"list users": func() error { _, err := f.d.Users(ctx, f.disp); return err },
 	}

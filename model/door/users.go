@@ -148,4 +148,3 @@ func (d *Door) SetSetting(ctx context.Context, who model.Actor, key, value strin
 		return tx.Audit(ctx, now, who.String(), "setting.set", "setting:"+key, 0, old, value)
 	})
 }
-
