@@ -22,6 +22,9 @@ type Env struct {
 	User        model.User
 	Fingerprint string // of the key the user signed in with
 	Out, Err    io.Writer
+	// ReadFile is set only for the local console, where --key-file may read
+	// the server's disk; over SSH it is nil and --key-file is refused.
+	ReadFile func(path string) ([]byte, error)
 }
 
 // Exit codes: 0 done, 1 refused or failed, 2 the command line was wrong.
@@ -47,6 +50,12 @@ func register(cmds ...command) { commands = append(commands, cmds...) }
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
+
+// Known reports whether argv starts with a command this package runs.
+func Known(argv []string) bool {
+	c, _ := find(argv)
+	return c != nil
+}
 
 // Run executes one command line and returns its exit code.
 func Run(ctx context.Context, env Env, argv []string) int {
@@ -111,7 +120,7 @@ func writeOverview(w io.Writer) {
 	sorted := append([]command(nil), commands...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].path < sorted[j].path })
 	for _, c := range sorted {
-		fmt.Fprintf(w, "  %-42s %s\n", c.path+" "+c.args, c.about)
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(c.path+" "+c.args), c.about)
 	}
 	fmt.Fprintln(w, "\nRun a command with --help for its flags. Connect with a terminal (no command) for the board.")
 }
@@ -170,7 +179,7 @@ func required(flags map[string]*string) error {
 }
 
 func (c *call) writeUsage(w io.Writer) {
-	fmt.Fprintf(w, "usage: %s %s\n  %s\n\nflags:\n", c.cmd.path, c.cmd.args, c.cmd.about)
+	fmt.Fprintf(w, "usage: %s\n  %s\n\nflags:\n", strings.TrimSpace(c.cmd.path+" "+c.cmd.args), c.cmd.about)
 	c.fs.VisitAll(func(f *flag.Flag) {
 		name := "--" + f.Name
 		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); !isBool {

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/door"
+	"dispatch/model/feed"
+	"dispatch/model/store"
+)
+
+// config is what every subcommand shares: where the office is and its zone.
+type config struct {
+	db string
+	tz string
+}
+
+// env returns the environment's value for a flag, or def.
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func (c *config) register(fs *flag.FlagSet, defaultDB string) {
+	fs.StringVar(&c.db, "db", env("DISPATCH_DB", defaultDB), "SQLite database file (DISPATCH_DB)")
+	fs.StringVar(&c.tz, "tz", env("DISPATCH_TZ", "Local"), "office time zone, like America/Chicago (DISPATCH_TZ)")
+}
+
+// office opens the database and builds the door over it.
+func (c *config) office(ctx context.Context) (*store.Store, *door.Door, error) {
+	loc, err := time.LoadLocation(c.tz)
+	if err != nil {
+		return nil, nil, fmt.Errorf("time zone %q: %w (use a name like America/Chicago)", c.tz, err)
+	}
+	if dir := filepath.Dir(c.db); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, nil, err
+		}
+	}
+	s, err := store.Open(ctx, c.db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, door.New(s, feed.NewHub(), model.SystemClock{}, loc), nil
+}
+
+// parseFlags parses and turns flag errors into exit code 2.
+func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "dispatch %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
+}

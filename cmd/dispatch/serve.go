@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"charm.land/log/v2"
+
+	"dispatch/model/feed"
+	dssh "dispatch/ssh"
+)
+
+func runServe(args []string) int {
+	var cfg config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	cfg.register(fs, "")
+	listen := fs.String("listen", env("DISPATCH_LISTEN", ":23234"), "address to listen on (DISPATCH_LISTEN)")
+	hostKey := fs.String("host-key", env("DISPATCH_HOST_KEY", ""), "SSH host key file, created if missing (DISPATCH_HOST_KEY; default beside the database)")
+	demoOffice := fs.Bool("demo", false, "seed a demo office if the database is empty and let your ~/.ssh keys in as admin")
+	idle := fs.Duration("idle-timeout", 8*time.Hour, "end a connection with no traffic for this long")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if cfg.db == "" {
+		cfg.db = "dispatch.db"
+		if *demoOffice {
+			cfg.db = "dispatch-demo.db"
+		}
+	}
+	if *hostKey == "" {
+		*hostKey = filepath.Join(filepath.Dir(cfg.db), "dispatch_host_ed25519")
+	}
+	logger := log.NewWithOptions(os.Stderr, log.Options{ReportTimestamp: true, Prefix: "dispatch"})
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	st, d, err := cfg.office(ctx)
+	if err != nil {
+		logger.Error("cannot open the office", "err", err)
+		return 1
+	}
+	defer st.Close()
+	if *demoOffice {
+		if err := prepareDemo(ctx, st, d, os.Stdout); err != nil {
+			logger.Error("demo", "err", err)
+			return 1
+		}
+	}
+	go feed.Watch(ctx, d.Feed(), 250*time.Millisecond, st.DataVersion)
+
+	srv, err := dssh.New(dssh.Config{Addr: *listen, HostKeyPath: *hostKey, IdleTimeout: *idle, Logger: logger}, d)
+	if err != nil {
+		logger.Error("cannot start", "err", err)
+		return 1
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		logger.Error("cannot listen", "addr", *listen, "err", err)
+		return 1
+	}
+	logger.Info("serving", "addr", ln.Addr().String(), "db", cfg.db, "tz", d.Location().String())
+	fmt.Printf("\nConnect with:  ssh -p %d localhost\n\n", ln.Addr().(*net.TCPAddr).Port)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if err != nil {
+			logger.Error("server stopped", "err", err)
+			return 1
+		}
+	case <-ctx.Done():
+		logger.Info("shutting down: finishing open sessions (up to 10s)")
+		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			logger.Error("shutdown", "err", err)
+		}
+	}
+	return 0
+}

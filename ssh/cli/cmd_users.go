@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"dispatch/model"
+)
+
+func init() {
+	register(
+		command{path: "user add", args: "NAME --role ROLE (--key-file PATH | --key \"ssh-ed25519 AAAA…\")", about: "let someone connect (admins)", run: userAdd},
+		command{path: "user list", about: "who may connect, with their keys (admins)", run: userList},
+		command{path: "user remove", args: "NAME", about: "end someone's access and open sessions (admins)", run: userRemove},
+	)
+}
+
+func userAdd(c *call) error {
+	role := c.fs.String("role", "", "admin, manager, dispatcher or tech")
+	keyFile := c.fs.String("key-file", "", "path to their public key (.pub); on the server's own console only")
+	keyText := c.fs.String("key", "", `their public key line, like "ssh-ed25519 AAAA… dana@laptop"`)
+	if err := c.parse(1); err != nil {
+		return err
+	}
+	who := model.ActorOf(c.env.User)
+	if err := who.Role.Check(model.ActManageUsers); err != nil {
+		return err
+	}
+	if err := required(map[string]*string{"role": role}); err != nil {
+		return err
+	}
+	r, err := model.ParseRole(*role)
+	if err != nil {
+		return err
+	}
+	key := *keyText
+	switch {
+	case *keyFile != "" && key != "":
+		return usageError{msg: "give --key-file or --key, not both"}
+	case *keyFile != "":
+		if c.env.ReadFile == nil {
+			return usageError{msg: "--key-file reads the server's disk and works only on its console; over SSH pass --key \"$(cat KEY.pub)\""}
+		}
+		b, err := c.env.ReadFile(*keyFile)
+		if err != nil {
+			return fmt.Errorf("read key file: %w", err)
+		}
+		key = string(b)
+	case key == "":
+		return usageError{msg: "missing --key-file or --key: a user signs in with their SSH key"}
+	}
+	u, err := c.env.Door.AddUser(c.ctx, who, c.args[0], r, strings.TrimSpace(key))
+	if err != nil {
+		return err
+	}
+	return c.print(map[string]any{"name": u.Name, "role": u.Role}, func(w io.Writer) {
+		fmt.Fprintf(w, "%s may now connect as %s\n", model.CleanLine(u.Name), u.Role)
+	})
+}
+
+type userJSON struct {
+	Name string   `json:"name"`
+	Role string   `json:"role"`
+	Keys []string `json:"keys"`
+}
+
+func userList(c *call) error {
+	if err := c.parse(0); err != nil {
+		return err
+	}
+	cards, err := c.env.Door.Users(c.ctx, model.ActorOf(c.env.User))
+	if err != nil {
+		return err
+	}
+	out := []userJSON{}
+	var rows [][]string
+	for _, u := range cards {
+		j := userJSON{Name: u.Name, Role: string(u.Role), Keys: []string{}}
+		for _, k := range u.Keys {
+			j.Keys = append(j.Keys, k.Fingerprint)
+		}
+		out = append(out, j)
+		keys := strings.Join(j.Keys, ", ")
+		if keys == "" {
+			keys = "(no key: cannot sign in)"
+		}
+		rows = append(rows, []string{u.Name, string(u.Role), keys})
+	}
+	return c.print(out, func(w io.Writer) { table(w, "", []string{"NAME", "ROLE", "KEYS"}, rows) })
+}
+
+func userRemove(c *call) error {
+	if err := c.parse(1); err != nil {
+		return err
+	}
+	u, err := c.env.Door.RemoveUser(c.ctx, model.ActorOf(c.env.User), c.args[0])
+	if err != nil {
+		return err
+	}
+	return c.print(map[string]any{"name": u.Name, "removed": true}, func(w io.Writer) {
+		fmt.Fprintf(w, "removed %s; their open sessions end now\n", model.CleanLine(u.Name))
+	})
+}

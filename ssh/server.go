@@ -1,0 +1,166 @@
+// Package ssh serves Dispatch over SSH with Wish: public-key sign-in mapped
+// to a user, the board for terminals, commands for scripts.
+package ssh
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"dispatch/model"
+	"dispatch/model/door"
+	"dispatch/model/feed"
+	"dispatch/ssh/cli"
+	"dispatch/tui"
+)
+
+// Config is how the server listens and how long it waits.
+type Config struct {
+	Addr             string        // ":23234"
+	HostKeyPath      string        // created on first start and kept
+	IdleTimeout      time.Duration // no traffic at all for this long ends a connection
+	HandshakeTimeout time.Duration
+	Logger           *log.Logger
+}
+
+// Server is the Wish server with its sessions.
+type Server struct {
+	cfg      Config
+	door     *door.Door
+	srv      *ssh.Server
+	sessions *registry
+	log      *log.Logger
+}
+
+type ctxKey struct{ name string }
+
+var (
+	userKey = ctxKey{"user"}
+	subKey  = ctxKey{"sub"}
+)
+
+// New builds a server over the door.
+func New(cfg Config, d *door.Door) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = log.Default()
+	}
+	if cfg.HandshakeTimeout == 0 {
+		cfg.HandshakeTimeout = 20 * time.Second
+	}
+	s := &Server{cfg: cfg, door: d, log: cfg.Logger, sessions: newRegistry()}
+	opts := []ssh.Option{
+		wish.WithAddress(cfg.Addr),
+		wish.WithHostKeyPath(cfg.HostKeyPath),
+		wish.WithPublicKeyAuth(s.keyRegistered),
+		wish.WithMiddleware(s.serve),
+	}
+	if cfg.IdleTimeout > 0 {
+		opts = append(opts, wish.WithIdleTimeout(cfg.IdleTimeout))
+	}
+	srv, err := wish.NewServer(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("ssh server: %w", err)
+	}
+	srv.HandshakeTimeout = cfg.HandshakeTimeout
+	s.srv = srv
+	return s, nil
+}
+
+// keyRegistered only answers whether a key may sign in. It stores nothing:
+// a client may offer keys it cannot sign with, so who the user is comes
+// later from the key that actually signed (Session.PublicKey).
+func (s *Server) keyRegistered(ctx ssh.Context, key ssh.PublicKey) bool {
+	_, err := s.door.UserForKey(ctx, key)
+	if err != nil && !errors.Is(err, model.ErrNotFound) {
+		s.log.Error("key lookup failed", "err", err)
+	}
+	if err != nil {
+		s.log.Info("key refused", "remote", ctx.RemoteAddr(), "fingerprint", gossh.FingerprintSHA256(key))
+	}
+	return err == nil
+}
+
+// Serve accepts connections on ln until Shutdown; it also ends the sessions
+// of users who are removed, whichever process removed them.
+func (s *Server) Serve(ln net.Listener) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.sessions.watchRemovals(ctx, s.door)
+	err := s.srv.Serve(ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// ListenAndServe listens on the configured address.
+func (s *Server) ListenAndServe() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ln)
+}
+
+// Shutdown stops accepting and waits for open sessions until ctx ends; an
+// action already begun commits before its session goes.
+func (s *Server) Shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx) }
+
+// serve is the one session handler: find the user by the key that signed,
+// then give a terminal the board and a command its output.
+func (s *Server) serve(next ssh.Handler) ssh.Handler {
+	program := bubbletea.MiddlewareWithProgramHandler(s.newProgram)(next)
+	return func(sess ssh.Session) {
+		pk := sess.PublicKey()
+		if pk == nil {
+			wish.Fatalln(sess, "dispatch: sign in with a registered SSH key")
+			return
+		}
+		user, err := s.door.UserForKey(sess.Context(), pk)
+		if err != nil {
+			wish.Fatalln(sess, "dispatch: this key is not registered; an admin can add it with: dispatch user add NAME --role ROLE --key-file KEY.pub")
+			return
+		}
+		fp := gossh.FingerprintSHA256(pk)
+		done := s.sessions.add(user.ID, sess)
+		defer done()
+		_, _, isPty := sess.Pty()
+		s.log.Info("session", "user", user.Name, "role", user.Role, "fingerprint", fp, "remote", sess.RemoteAddr(),
+			"pty", isPty, "command", model.CleanLine(fmt.Sprint(sess.Command())))
+		if isPty && len(sess.Command()) == 0 {
+			ctx, cancel := context.WithCancel(sess.Context())
+			defer cancel()
+			sub := s.door.Feed().Subscribe()
+			defer sub.Close()
+			sess.Context().SetValue(userKey, user)
+			sess.Context().SetValue(subKey, sessionDeps{ctx: ctx, sub: sub})
+			program(sess)
+			return
+		}
+		code := cli.Run(sess.Context(), cli.Env{Door: s.door, User: user, Fingerprint: fp, Out: sess, Err: sess.Stderr()}, sess.Command())
+		_ = sess.Exit(code)
+	}
+}
+
+type sessionDeps struct {
+	ctx context.Context
+	sub *feed.Sub
+}
+
+// newProgram builds one session's Bubble Tea program at its terminal's size
+// and colour profile (MakeOptions reads both from the session).
+func (s *Server) newProgram(sess ssh.Session) *tea.Program {
+	user, _ := sess.Context().Value(userKey).(model.User)
+	deps, _ := sess.Context().Value(subKey).(sessionDeps)
+	app := tui.New(tui.Deps{Ctx: deps.ctx, Door: s.door, User: user, Sub: deps.sub})
+	return tea.NewProgram(app, bubbletea.MakeOptions(sess)...)
+}

@@ -1,0 +1,99 @@
+package ssh
+
+import (
+	"context"
+	"io"
+	"sync"
+
+	"charm.land/ssh"
+
+	"dispatch/model/door"
+	"dispatch/model/feed"
+)
+
+// registry knows which users have sessions open, so removing a user ends
+// theirs at once.
+type registry struct {
+	mu     sync.Mutex
+	byUser map[int64]map[ssh.Session]struct{}
+}
+
+func newRegistry() *registry { return &registry{byUser: map[int64]map[ssh.Session]struct{}{}} }
+
+// add records a session; the returned func forgets it.
+func (r *registry) add(userID int64, sess ssh.Session) func() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.byUser[userID] == nil {
+		r.byUser[userID] = map[ssh.Session]struct{}{}
+	}
+	r.byUser[userID][sess] = struct{}{}
+	return func() {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		delete(r.byUser[userID], sess)
+		if len(r.byUser[userID]) == 0 {
+			delete(r.byUser, userID)
+		}
+	}
+}
+
+// Count is the number of open sessions.
+func (r *registry) Count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, s := range r.byUser {
+		n += len(s)
+	}
+	return n
+}
+
+func (r *registry) users() []int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ids := make([]int64, 0, len(r.byUser))
+	for id := range r.byUser {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// end closes every connection of a user.
+func (r *registry) end(userID int64) {
+	r.mu.Lock()
+	sessions := make([]ssh.Session, 0, len(r.byUser[userID]))
+	for s := range r.byUser[userID] {
+		sessions = append(sessions, s)
+	}
+	r.mu.Unlock()
+	for _, s := range sessions {
+		_, _ = io.WriteString(s.Stderr(), "\r\ndispatch: your access was removed\r\n")
+		if conn, ok := s.Context().Value(ssh.ContextKeyConn).(io.Closer); ok {
+			_ = conn.Close()
+		}
+		_ = s.Close()
+	}
+}
+
+// watchRemovals checks, whenever users change (here or in another process),
+// that everyone connected may still be here.
+func (r *registry) watchRemovals(ctx context.Context, d *door.Door) {
+	sub := d.Feed().Subscribe()
+	defer sub.Close()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sub.Ready():
+		}
+		if !sub.Take().Has(feed.Users) {
+			continue
+		}
+		for _, id := range r.users() {
+			if ok, err := d.StillActive(ctx, id); err == nil && !ok {
+				r.end(id)
+			}
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"dispatch/model"
+)
+
+// boardPage is the dispatch board: every ticket that is not yet invoiced,
+// grouped by where it stands.
+type boardPage struct {
+	deps      Deps
+	km        boardKeys
+	board     model.Board
+	rows      []model.BoardRow // what the filter lets through, in section order
+	cursor    int
+	selected  int64 // the ticket under the cursor, kept across refreshes
+	offset    int   // first line shown
+	filter    textinput.Model
+	filtering bool
+	err       error
+	draft     *ticketForm // a cancelled new-ticket form, reopened by n
+}
+
+func newBoard(deps Deps) *boardPage {
+	f := textinput.New()
+	f.Prompt = "/ "
+	f.Placeholder = "type to filter by id, client, title or technician"
+	f.SetStyles(inputStyles())
+	b := &boardPage{deps: deps, km: newBoardKeys(deps.User.Role.Can(model.ActCreateTicket)), filter: f}
+	b.refresh()
+	return b
+}
+
+func (b *boardPage) keys() help.KeyMap   { return b.km }
+func (b *boardPage) capturesText() bool { return b.filtering }
+
+// refresh re-reads the board and keeps the cursor on the same ticket.
+func (b *boardPage) refresh() {
+	board, err := b.deps.Door.Board(b.deps.Ctx, b.deps.actor())
+	if err != nil {
+		b.err = err
+		return
+	}
+	b.board, b.err = board, nil
+	b.applyFilter()
+}
+
+func (b *boardPage) applyFilter() {
+	q := strings.ToLower(strings.TrimSpace(b.filter.Value()))
+	b.rows = b.rows[:0]
+	for _, s := range model.Sections {
+		for _, r := range b.board.Rows[s] {
+			if q == "" || strings.Contains(searchText(r), q) {
+				b.rows = append(b.rows, r)
+			}
+		}
+	}
+	b.cursor = 0
+	for i, r := range b.rows {
+		if r.Ticket.ID == b.selected {
+			b.cursor = i
+		}
+	}
+	b.remember()
+}
+
+func searchText(r model.BoardRow) string {
+	return strings.ToLower(strings.Join([]string{r.Ticket.Ref(), r.Client, r.Ticket.Title, r.Tech, r.Ticket.Priority.String()}, " "))
+}
+
+func (b *boardPage) remember() {
+	if b.cursor < len(b.rows) {
+		b.selected = b.rows[b.cursor].Ticket.ID
+	}
+}
+
+func (b *boardPage) current() (model.BoardRow, bool) {
+	if b.cursor < len(b.rows) {
+		return b.rows[b.cursor], true
+	}
+	return model.BoardRow{}, false
+}
+
+func (b *boardPage) update(msg tea.Msg) (page, tea.Cmd) {
+	key, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return b, nil
+	}
+	if b.filtering {
+		return b, b.updateFilter(key)
+	}
+	return b, b.handleKey(key)
+}
+
+func (b *boardPage) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		b.filtering = false
+		b.filter.Blur()
+		b.filter.SetValue("")
+		b.applyFilter()
+		return nil
+	case "enter", "down", "up":
+		b.filtering = false // keep the filter, go back to moving
+		b.filter.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	b.filter, cmd = b.filter.Update(msg)
+	b.applyFilter()
+	return cmd
+}
+
+func (b *boardPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	page := max(b.pageRows(), 1)
+	switch {
+	case key.Matches(msg, b.km.Down):
+		b.move(1)
+	case key.Matches(msg, b.km.Up):
+		b.move(-1)
+	case key.Matches(msg, b.km.PageDown):
+		b.move(page)
+	case key.Matches(msg, b.km.PageUp):
+		b.move(-page)
+	case key.Matches(msg, b.km.Top):
+		b.move(-len(b.rows))
+	case key.Matches(msg, b.km.Bottom):
+		b.move(len(b.rows))
+	case key.Matches(msg, b.km.NextSection):
+		b.nextSection()
+	case key.Matches(msg, b.km.Filter):
+		b.filtering = true
+		return b.filter.Focus()
+	case key.Matches(msg, b.km.ClearFilter):
+		b.filter.SetValue("")
+		b.applyFilter()
+	case key.Matches(msg, b.km.Open):
+		if r, ok := b.current(); ok {
+			return push(newDetail(b.deps, r.Ticket.ID))
+		}
+	case key.Matches(msg, b.km.New):
+		if b.draft == nil {
+			b.draft = newTicketForm(b.deps, b)
+		}
+		b.draft.reload()
+		return tea.Batch(push(b.draft), b.draft.focusCurrent())
+	case key.Matches(msg, b.km.Schedule):
+		if r, ok := b.current(); ok && r.Ticket.Status == model.TicketOpen {
+			f := newScheduleForm(b.deps, r.Ticket)
+			return tea.Batch(push(f), f.focusCurrent())
+		}
+	}
+	return nil
+}
+
+func (b *boardPage) move(delta int) {
+	b.cursor = min(max(b.cursor+delta, 0), max(len(b.rows)-1, 0))
+	b.remember()
+}
+
+// nextSection jumps to the first row of the next section that has any.
+func (b *boardPage) nextSection() {
+	r, ok := b.current()
+	if !ok {
+		return
+	}
+	for i := b.cursor + 1; i < len(b.rows); i++ {
+		if b.rows[i].Section != r.Section {
+			b.cursor = i
+			b.remember()
+			return
+		}
+	}
+	b.cursor = 0
+	b.remember()
+}
+
+// ticketOpened is called by the form after a save, so the new ticket is
+// under the cursor when the board shows again.
+func (b *boardPage) ticketOpened(id int64) {
+	b.draft = nil
+	b.selected = id
+	b.filter.SetValue("")
+}

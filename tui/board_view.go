@@ -1,0 +1,203 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+
+	"dispatch/model"
+)
+
+// columns are the board's column widths for one window width.
+type columns struct {
+	id, pri, client, title, tech, when, age int
+}
+
+// layoutColumns gives the title what is left after the fixed columns, which
+// grow on wide screens so names are not cut.
+func layoutColumns(width int) columns {
+	c := columns{id: 6, pri: 2, client: 14, tech: 10, when: 11, age: 3}
+	if width >= 120 {
+		c.client, c.tech, c.when, c.age = 22, 14, 13, 4
+	}
+	if width >= 180 {
+		c.client, c.tech = 28, 18
+	}
+	fixed := 2 + c.id + c.pri + c.client + c.tech + c.when + c.age + 6 // cursor mark and gaps
+	c.title = max(width-fixed, 8)
+	return c
+}
+
+func (b *boardPage) pageRows() int { return 10 }
+
+func (b *boardPage) view(width, height int) string {
+	var out []string
+	out = append(out, b.summary(width))
+	if b.err != nil {
+		out = append(out, styleError.Render(fit("cannot read the board: "+b.err.Error(), width)))
+	}
+	if b.filtering || b.filter.Value() != "" {
+		b.filter.SetWidth(width - 4)
+		out = append(out, b.filter.View())
+	}
+	c := layoutColumns(width)
+	out = append(out, styleMuted.Render(fit(b.headerRow(c), width)))
+	lines, cursorLine := b.lines(c, width)
+	room := height - len(out)
+	if room <= 0 {
+		return strings.Join(out, "\n")
+	}
+	b.scrollTo(cursorLine, room, len(lines))
+	end := min(b.offset+room, len(lines))
+	out = append(out, lines[b.offset:end]...)
+	return strings.Join(out, "\n")
+}
+
+// scrollTo keeps the cursor's line in view, with its section heading when
+// the cursor is on the first row of a section.
+func (b *boardPage) scrollTo(cursorLine, room, total int) {
+	if cursorLine < 0 {
+		b.offset = 0
+		return
+	}
+	top := cursorLine
+	if top > 0 {
+		top-- // the heading or the row above gives context
+	}
+	if top < b.offset {
+		b.offset = top
+	}
+	if cursorLine >= b.offset+room {
+		b.offset = cursorLine - room + 1
+	}
+	b.offset = max(0, min(b.offset, total-room))
+}
+
+func (b *boardPage) summary(width int) string {
+	late := 0
+	for _, r := range b.board.Rows[model.SecToday] {
+		if r.Late {
+			late++
+		}
+	}
+	parts := []string{
+		fmt.Sprintf("%d unscheduled", b.board.Count(model.SecUnscheduled)),
+		fmt.Sprintf("%d today", b.board.Count(model.SecToday)),
+		fmt.Sprintf("%d in progress", b.board.Count(model.SecInProgress)),
+		fmt.Sprintf("%d to invoice", b.board.Count(model.SecDone)),
+	}
+	s := styleHeader.Render("Board") + styleMuted.Render("  "+strings.Join(parts, " · "))
+	if late > 0 {
+		s += "  " + styleWarn.Render(fmt.Sprintf("%d late to start", late))
+	}
+	return fit(s, width)
+}
+
+func (b *boardPage) headerRow(c columns) string {
+	return "  " + fit("ID", c.id) + " " + fit("P", c.pri) + " " + fit("CLIENT", c.client) + " " + fit("TITLE", c.title) + " " +
+		fit("TECH", c.tech) + " " + fit("WHEN", c.when) + " " + fit("AGE", c.age)
+}
+
+// lines renders every section with its heading; it returns the line the
+// cursor is on.
+func (b *boardPage) lines(c columns, width int) ([]string, int) {
+	var lines []string
+	cursorLine := -1
+	i := 0
+	for _, s := range model.Sections {
+		start := i
+		for i < len(b.rows) && b.rows[i].Section == s {
+			i++
+		}
+		heading := fmt.Sprintf("%s (%d)", strings.ToUpper(s.String()), i-start)
+		lines = append(lines, styleSection.Render(fit(heading, width)))
+		if i == start {
+			lines = append(lines, styleMuted.Render(fit("  "+emptyText(s, b.filter.Value() != ""), width)))
+		}
+		for j := start; j < i; j++ {
+			if j == b.cursor {
+				cursorLine = len(lines)
+			}
+			lines = append(lines, b.row(b.rows[j], c, j == b.cursor))
+		}
+	}
+	if len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "" {
+		lines = append(lines, "", styleMuted.Render("  No open tickets. Press n to open one."))
+	}
+	return lines, cursorLine
+}
+
+func emptyText(s model.Section, filtered bool) string {
+	if filtered {
+		return "no match"
+	}
+	return map[model.Section]string{
+		model.SecUnscheduled: "nothing waiting to be scheduled",
+		model.SecToday:       "no more visits today",
+		model.SecInProgress:  "nobody is out right now",
+		model.SecUpcoming:    "nothing booked for later days",
+		model.SecDone:        "nothing waiting to be invoiced",
+	}[s]
+}
+
+func (b *boardPage) row(r model.BoardRow, c columns, selected bool) string {
+	when, whenStyle := b.whenCell(r)
+	cells := []string{
+		fit(r.Ticket.Ref(), c.id),
+		priorityStyle[r.Ticket.Priority].Render(fit(r.Ticket.Priority.String(), c.pri)),
+		fit(safe(r.Client), c.client),
+		fit(safe(r.Ticket.Title), c.title),
+		fit(safe(r.Tech), c.tech),
+		whenStyle.Render(fit(when, c.when)),
+		styleMuted.Render(fit(model.FormatAge(r.Age), c.age)),
+	}
+	if selected {
+		plain := []string{fit(r.Ticket.Ref(), c.id), fit(r.Ticket.Priority.String(), c.pri), fit(safe(r.Client), c.client),
+			fit(safe(r.Ticket.Title), c.title), fit(safe(r.Tech), c.tech), fit(when, c.when), fit(model.FormatAge(r.Age), c.age)}
+		return styleSelected.Render("▸ " + strings.Join(plain, " "))
+	}
+	return "  " + strings.Join(cells, " ")
+}
+
+// whenCell is the time that matters for the row's section.
+func (b *boardPage) whenCell(r model.BoardRow) (string, lipgloss.Style) {
+	loc := b.deps.Door.Location()
+	plain := lipgloss.NewStyle()
+	switch r.Section {
+	case model.SecToday:
+		t := r.Visit.ScheduledAt.In(loc).Format("15:04")
+		if r.Late {
+			return t + " late", styleWarn
+		}
+		return t, plain
+	case model.SecInProgress:
+		return string(r.Phase) + " " + shortDuration(b.board.At.Sub(r.Since)), styleOK
+	case model.SecUpcoming:
+		return r.Visit.ScheduledAt.In(loc).Format("Mon 15:04"), plain
+	case model.SecDone:
+		if !r.Ticket.DoneAt.IsZero() {
+			return r.Ticket.DoneAt.In(loc).Format("Mon 15:04"), styleMuted
+		}
+	}
+	return "", plain
+}
+
+// shortDuration is an elapsed time in the fewest characters: 35m, 2h05.
+func shortDuration(d time.Duration) string {
+	if d < time.Hour {
+		return fmt.Sprintf("%dm", int(max(d, 0)/time.Minute))
+	}
+	return fmt.Sprintf("%dh%02d", int(d/time.Hour), int(d%time.Hour/time.Minute))
+}
+
+// inputStyles are the text field styles, with a steady cursor: a blinking
+// one would redraw every session twice a second for nothing.
+func inputStyles() textinput.Styles {
+	s := textinput.DefaultDarkStyles()
+	s.Cursor.Blink = false
+	s.Focused.Prompt = styleFocus
+	return s
+}

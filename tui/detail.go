@@ -1,0 +1,106 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"dispatch/model"
+	"dispatch/model/door"
+)
+
+// detailPage shows one ticket in full: what was agreed, who asked, where,
+// every visit with its log, and the audit trail.
+type detailPage struct {
+	deps   Deps
+	km     detailKeys
+	id     int64
+	card   door.TicketCard
+	err    error
+	scroll int
+}
+
+func newDetail(deps Deps, id int64) *detailPage {
+	d := &detailPage{deps: deps, km: newDetailKeys(deps.User.Role.Can(model.ActScheduleVisit)), id: id}
+	d.refresh()
+	return d
+}
+
+func (d *detailPage) keys() help.KeyMap   { return d.km }
+func (d *detailPage) capturesText() bool { return false }
+
+func (d *detailPage) refresh() {
+	d.card, d.err = d.deps.Door.Ticket(d.deps.Ctx, d.deps.actor(), d.id)
+	d.km.Schedule.SetEnabled(d.deps.User.Role.Can(model.ActScheduleVisit) && d.err == nil && d.card.Status == model.TicketOpen)
+}
+
+func (d *detailPage) update(msg tea.Msg) (page, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	switch {
+	case key.Matches(k, d.km.Back):
+		return d, pop("")
+	case key.Matches(k, d.km.Down):
+		d.scroll++
+	case key.Matches(k, d.km.Up):
+		d.scroll = max(d.scroll-1, 0)
+	case key.Matches(k, d.km.Schedule):
+		f := newScheduleForm(d.deps, d.card.Ticket)
+		return d, tea.Batch(push(f), f.focusCurrent())
+	}
+	return d, nil
+}
+
+func (d *detailPage) view(width, height int) string {
+	if d.err != nil {
+		return styleError.Render(fit(d.err.Error(), width)) + "\n" + styleMuted.Render("esc to go back")
+	}
+	c := d.card
+	loc := d.deps.Door.Location()
+	var lines []string
+	add := func(s ...string) { lines = append(lines, s...) }
+	title := styleTitle.Render(c.Ref()) + "  " + styleHeader.Render(safe(c.Title)) + "  " +
+		priorityStyle[c.Priority].Render(c.Priority.String()) + styleMuted.Render("  "+string(c.Status))
+	add(fit(title, width), "")
+	fieldLine := func(label, value string) { add(fit(styleLabel.Render(label)+value, width)) }
+	fieldLine("client", safe(c.Client.Name)+styleMuted.Render(fmt.Sprintf("  %s/h · %s", c.Client.HourlyRate, c.Client.Terms)))
+	fieldLine("requester", safe(c.Contact.Name)+styleMuted.Render(" ("+string(c.Contact.Role)+") "+safe(c.Contact.Phone)))
+	fieldLine("site", safe(c.Site.Name)+styleMuted.Render(" · "+safe(c.Site.Address)+" · "+model.FormatDuration(c.Site.Travel)+" away"))
+	estimate := c.Estimate.String()
+	if c.FirstJob {
+		estimate += styleWarn.Render("  first job: invoice no more than the quote")
+	}
+	fieldLine("estimate", estimate)
+	fieldLine("opened", c.CreatedAt.In(loc).Format("Mon 2 Jan 15:04")+" by "+safe(c.CreatedBy))
+	add("", styleSection.Render("SCOPE"))
+	wrap := lipgloss.NewStyle().Width(max(width-2, 10))
+	for _, l := range strings.Split(wrap.Render(model.CleanText(c.Scope)), "\n") {
+		add("  " + l)
+	}
+	add("", styleSection.Render(fmt.Sprintf("VISITS (%d)", len(c.Visits))))
+	if len(c.Visits) == 0 {
+		add(styleMuted.Render("  none yet" + map[bool]string{true: " — press s to schedule one", false: ""}[d.km.Schedule.Enabled()]))
+	}
+	for _, v := range c.Visits {
+		add(fit(fmt.Sprintf("  %s  %s  %s  %s", v.Ref(), v.ScheduledAt.In(loc).Format("Mon 2 Jan 15:04"), safe(v.TechName), v.Phase()), width))
+		for _, e := range v.Events {
+			line := fmt.Sprintf("      %s  %s by %s", e.At.In(loc).Format("15:04"), strings.ReplaceAll(string(e.Kind), "_", " "), safe(e.By))
+			if e.RecordedAt.Sub(e.At) > model.LateEntry {
+				line += styleWarn.Render(" (entered " + e.RecordedAt.In(loc).Format("15:04") + ")")
+			}
+			add(fit(styleMuted.Render(line), width))
+		}
+	}
+	add("", styleSection.Render("HISTORY"))
+	for _, a := range c.Audit {
+		add(fit(styleMuted.Render(fmt.Sprintf("  %s  %s  %s", a.At.In(loc).Format("2006-01-02 15:04"), safe(a.Actor), a.Action)), width))
+	}
+	d.scroll = min(d.scroll, max(len(lines)-height, 0))
+	return strings.Join(lines[d.scroll:], "\n")
+}
