@@ -32,7 +32,7 @@ type page interface {
 	update(msg tea.Msg) (page, tea.Cmd)
 	view(width, height int) string
 	keys() help.KeyMap
-	refresh()            // re-read what it shows after a change
+	refresh()           // re-read what it shows after a change
 	capturesText() bool // true while typing, so q and ? are text
 }
 

@@ -37,7 +37,7 @@ func newBoard(deps Deps) *boardPage {
 	return b
 }
 
-func (b *boardPage) keys() help.KeyMap   { return b.km }
+func (b *boardPage) keys() help.KeyMap  { return b.km }
 func (b *boardPage) capturesText() bool { return b.filtering }
 
 // refresh re-reads the board and keeps the cursor on the same ticket.

@@ -30,7 +30,7 @@ func newDetail(deps Deps, id int64) *detailPage {
 	return d
 }
 
-func (d *detailPage) keys() help.KeyMap   { return d.km }
+func (d *detailPage) keys() help.KeyMap  { return d.km }
 func (d *detailPage) capturesText() bool { return false }
 
 func (d *detailPage) refresh() {

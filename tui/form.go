@@ -39,7 +39,7 @@ func (f *form) add(name, label string, fl field) {
 	f.names, f.labels, f.fields = append(f.names, name), append(f.labels, label), append(f.fields, fl)
 }
 
-func (f *form) keys() help.KeyMap   { return f.km }
+func (f *form) keys() help.KeyMap  { return f.km }
 func (f *form) capturesText() bool { return true }
 
 func (f *form) focusCurrent() tea.Cmd {

@@ -6,7 +6,7 @@ import "charm.land/bubbles/v2/key"
 // binding can be disabled for one user's role without touching another's.
 type boardKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, NextSection key.Binding
-	Open, Filter, ClearFilter, New, Schedule, Help, Quit   key.Binding
+	Open, Filter, ClearFilter, New, Schedule, Help, Quit key.Binding
 }
 
 func newBoardKeys(canWrite bool) boardKeys {
