@@ -21,7 +21,7 @@ type columns struct {
 func layoutColumns(width int) columns {
 	c := columns{id: 6, pri: 2, client: 14, tech: 10, when: 11, age: 3}
 	if width >= 120 {
-		c.client, c.tech, c.when, c.age = 22, 14, 13, 4
+		c.client, c.tech, c.when, c.age = 22, 14, 14, 4
 	}
 	if width >= 180 {
 		c.client, c.tech = 28, 18

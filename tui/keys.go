@@ -32,7 +32,7 @@ func newBoardKeys(canWrite bool) boardKeys {
 }
 
 func (k boardKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Open, k.Filter, k.New, k.Schedule, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Filter, k.New, k.Schedule, k.Help, k.Quit}
 }
 
 func (k boardKeys) FullHelp() [][]key.Binding {

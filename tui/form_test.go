@@ -1,0 +1,68 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"dispatch/model"
+)
+
+func TestNewTicketFormShowsErrorsAndKeepsWhatWasTyped(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 120, 40)
+	s.keys("n")
+	s.mustSee("New ticket", "Client", "Requester", "Site", "Title", "Scope", "Priority", "Estimate", "ctrl+s save")
+	// Saving an empty form names every missing field at once.
+	s.keys("ctrl+s")
+	s.mustSee("✗ client is not chosen", "✗ title is empty", "✗ scope is empty", "✗ estimate")
+
+	s.keys("acme")
+	s.mustSee("▸ Acme Dental")
+	s.keys("tab")
+	s.mustSee("Main office") // the client's only site is chosen for you
+	s.keys("dana", "tab", "tab", "Printer offline at front desk", "tab", "Get it printing; done when a test page prints", "tab", "2", "tab", "lots")
+	s.keys("ctrl+s")
+	s.mustSee(`✗ estimate "lots" is neither hours (2h, 45m) nor a fixed quote ($450)`,
+		"Acme Dental", "Dana Ruiz", "Printer offline at front desk", "Get it printing; done when a test page prints", "lots")
+	s.mustNotSee("✗ title", "✗ client", "✗ scope")
+
+	s.keys("ctrl+u", "1h30m", "enter")
+	s.mustSee("Opened T-1040 · Printer offline at front desk", "UNSCHEDULED (11)")
+	if l := s.cursorLine(); !strings.Contains(l, "T-1040 P2 Acme Dental") {
+		t.Errorf("the new ticket should be under the cursor, got %q", l)
+	}
+}
+
+func TestCancelledTicketFormIsKeptAsADraft(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 120, 40)
+	s.keys("n", "birch", "tab", "tab", "tab", "Half-typed title")
+	s.keys("esc")
+	s.mustSee("kept as a draft", "UNSCHEDULED (10)")
+	s.keys("n")
+	s.mustSee("Birchwood Law LLP", "Half-typed title")
+}
+
+func TestPickerSaysWhenNothingMatches(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 120, 40)
+	s.keys("n", "zzz")
+	s.mustSee("no match — keep typing or erase")
+	s.keys("ctrl+s")
+	s.mustSee("✗ client is not chosen")
+}
+
+func TestScheduleFromTheBoard(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 120, 40)
+	s.keys("s") // on the top unscheduled ticket, T-1039
+	s.mustSee("Schedule a visit · T-1039 Label printers offline at depot", "Technician", "Start", "2026-11-25 11:00")
+	s.keys("ctrl+u") // technician field: the filter; choose with the arrows
+	s.keys("priya", "tab", "ctrl+u", "teatime", "enter")
+	s.mustSee(`✗ start "teatime" is not a time`, "Priya Nair", "teatime")
+	s.keys("ctrl+u", "14:30", "enter")
+	s.mustSee("Scheduled V-", "Priya Nair for T-1039 at Wed 14:30", "UNSCHEDULED (9)", "SCHEDULED TODAY (9)")
+}
+
+func TestScheduleFromTheTicket(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 120, 40)
+	s.keys("enter", "s", "leo", "tab", "ctrl+u", "tomorrow 9:00", "enter")
+	s.mustSee("Scheduled V-", "Leo Brandt for T-1039 at Thu 09:00")
+	s.mustSee("VISITS (1)", "Thu 26 Nov 09:00  Leo Brandt  scheduled") // back on the ticket, refreshed
+}
