@@ -29,7 +29,7 @@ func TestBoardAt200x60ShowsEverySectionInFull(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 200, 60)
 	s.fitsWindow(200, 60)
 	s.mustSee("UNSCHEDULED (10)", "SCHEDULED TODAY (8)", "IN PROGRESS (4)", "UPCOMING (5)", "DONE — TO INVOICE (6)",
-		"Granite Peak Accounting", "X-ray workstation won't see imaging plate", "09:35 late",
+		"Granite Peak Accounting", "X-ray workstation won't see imaging plate", "09:30 late",
 		"on site 1h10", "travelling 20m", "in shop 1h30", "paused 2h00", "Thu 12:00")
 	s.mustNotSee("…")
 }

@@ -123,6 +123,9 @@ func seedTicket(ctx context.Context, s *store.Store, at func(time.Time) *door.Do
 	}
 	// T is when the current phase began (or, for a scheduled visit, its start).
 	T := now.Add(dt.offset).Truncate(time.Minute)
+	if dt.state == today || dt.state == lateToday || dt.state == upcoming {
+		T = now.Add(dt.offset).Truncate(15 * time.Minute) // bookings are made on the quarter hour
+	}
 	work := est.Duration
 	if work == 0 {
 		work = time.Hour
