@@ -26,7 +26,7 @@ import (
 
 // office is a real server on a free loopback port over a demo database.
 type office struct {
-	t    *testing.T
+	t    testing.TB
 	addr string
 	door *door.Door
 	keys map[string]gossh.Signer // by user name
@@ -34,7 +34,7 @@ type office struct {
 
 var officeNow = time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
 
-func newKey(t *testing.T) gossh.Signer {
+func newKey(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -51,7 +51,7 @@ func authorizedLine(s gossh.Signer) string {
 	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(s.PublicKey())))
 }
 
-func startOffice(t *testing.T) *office {
+func startOffice(t testing.TB) *office {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -141,7 +141,7 @@ func asExit(err error, target **gossh.ExitError) bool {
 // term is an interactive session with a PTY, its output parsed by a
 // terminal emulator and also kept raw, byte for byte.
 type term struct {
-	t     *testing.T
+	t     testing.TB
 	sess  *gossh.Session
 	stdin io.Writer
 	mu    sync.Mutex

@@ -21,7 +21,7 @@ import (
 var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
 type screenTest struct {
-	t     *testing.T
+	t     testing.TB
 	app   *App
 	door  *door.Door
 	clock *model.FixedClock
@@ -29,7 +29,7 @@ type screenTest struct {
 
 // newScreen seeds the demo office at testNow and opens the interface as a
 // user with the given role.
-func newScreen(t *testing.T, role model.Role, width, height int) *screenTest {
+func newScreen(t testing.TB, role model.Role, width, height int) *screenTest {
 	t.Helper()
 	ctx := context.Background()
 	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "office.db"))

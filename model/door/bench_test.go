@@ -1,0 +1,69 @@
+package door
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/store"
+)
+
+// fillBoard writes n open tickets, a third with a visit under way, in one
+// transaction (the door's one-at-a-time path is measured separately).
+func fillBoard(b *testing.B, f *fixture, n int) {
+	ctx := context.Background()
+	err := f.s.Write(ctx, func(tx *store.Tx) error {
+		for i := 0; i < n; i++ {
+			t, err := tx.InsertTicket(ctx, model.Ticket{ClientID: f.client.ID, ContactID: f.contact.ID, SiteID: f.site.ID,
+				Title: fmt.Sprintf("Ticket %d", i), Scope: "x", Priority: model.Priority(i%4 + 1),
+				Estimate: model.Estimate{Duration: time.Hour}, Status: model.TicketOpen, CreatedAt: f.clock.T, CreatedBy: "bench"})
+			if err != nil {
+				return err
+			}
+			if i%3 == 0 {
+				v, err := tx.InsertVisit(ctx, model.Visit{TicketID: t.ID, TechID: f.tech.UserID, ScheduledAt: f.clock.T}, "bench",
+					model.Event{At: f.clock.T, RecordedAt: f.clock.T, By: "bench"})
+				if err != nil {
+					return err
+				}
+				if _, err := tx.AppendEvent(ctx, model.Event{VisitID: v.ID, Kind: model.EvTravelStarted, At: f.clock.T, RecordedAt: f.clock.T, By: "bench"}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkBoardRead is what every screen does after every change: read the
+// whole board from SQLite and group it (2,000 open tickets, 667 visits).
+func BenchmarkBoardRead(b *testing.B) {
+	f := newFixture(b)
+	fillBoard(b, f, 2000)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := f.d.Board(ctx, f.disp); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCreateTicket is one acknowledged write: role check, validation,
+// a BEGIN IMMEDIATE transaction with its audit row, fsync (synchronous=FULL).
+func BenchmarkCreateTicket(b *testing.B) {
+	f := newFixture(b)
+	ctx := context.Background()
+	in := f.newTicket()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := f.d.CreateTicket(ctx, f.disp, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
