@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"dispatch/model"
 )
@@ -109,9 +110,14 @@ func (f *form) view(width, height int) string {
 	var lines []string
 	lines = append(lines, styleTitle.Render(f.title), "")
 	if f.general != "" {
-		lines = append(lines, styleError.Render(fit("✗ "+safe(f.general), inner)), "")
+		lines = append(lines, wrapError("✗ "+safe(f.general), inner, 0)...)
+		lines = append(lines, "")
 	}
+	focusTop, focusEnd := 0, 0
 	for i, fl := range f.fields {
+		if i == f.current {
+			focusTop = len(lines)
+		}
 		label := styleLabel.Render(f.labels[i])
 		if i == f.current {
 			label = styleFocus.Width(11).Render(f.labels[i])
@@ -122,11 +128,43 @@ func (f *form) view(width, height int) string {
 			lines = append(lines, spaces(12)+more)
 		}
 		if msg := f.errs.For(f.names[i]); msg != "" {
-			lines = append(lines, spaces(12)+styleError.Render(fit("✗ "+f.names[i]+" "+safe(msg), inner-12)))
+			lines = append(lines, wrapError("✗ "+f.names[i]+" "+safe(msg), inner-12, 12)...)
 		}
+		if i == f.current {
+			focusEnd = len(lines)
+		}
+	}
+	lines = scrollToFocus(lines, focusTop, focusEnd, height-2) // the box's borders take two
+	for i := range lines {
+		lines[i] = fit(lines[i], inner) // a field may draw wider than asked; the box must not
 	}
 	body := styleBox.Render(strings.Join(lines, "\n"))
 	return padLines(body, height)
+}
+
+// scrollToFocus shows room lines of a form that does not fit, keeping the
+// focused field and its error in view; the title stays on top.
+func scrollToFocus(lines []string, top, end, room int) []string {
+	if len(lines) <= room || room < 4 {
+		return lines
+	}
+	off := 0
+	if end > room {
+		off = min(end-room+1, top-1) // keep one line for the title
+	}
+	shown := append([]string{lines[0]}, lines[1+off:min(len(lines), off+room)]...)
+	return shown
+}
+
+// wrapError wraps a message to width, indented: an error must be read whole,
+// since its second half says what to do.
+func wrapError(msg string, width, indent int) []string {
+	wrapped := lipgloss.NewStyle().Width(max(width, 10)).Render(msg)
+	var out []string
+	for _, l := range strings.Split(wrapped, "\n") {
+		out = append(out, spaces(indent)+styleError.Render(strings.TrimRight(l, " ")))
+	}
+	return out
 }
 
 // textField is a one-line input.
@@ -152,7 +190,7 @@ func (t *textField) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return cmd, t.in.Value() != before
 }
 func (t *textField) view(width int) []string {
-	t.in.SetWidth(max(width, 10))
+	t.in.SetWidth(max(width-1, 10)) // the cursor takes one cell past the width
 	return []string{t.in.View()}
 }
 

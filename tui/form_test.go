@@ -66,3 +66,18 @@ func TestScheduleFromTheTicket(t *testing.T) {
 	s.mustSee("Scheduled V-", "Leo Brandt for T-1039 at Thu 09:00")
 	s.mustSee("VISITS (1)", "Thu 26 Nov 09:00  Leo Brandt  scheduled") // back on the ticket, refreshed
 }
+
+func TestFormsFitAt80x24(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 80, 24)
+	s.keys("n", "c")
+	s.fitsWindow(80, 24)
+	s.mustSee("╮", "╯", "… 9 in all; type to narrow", "ctrl+s save")
+	s.keys("ctrl+u", "ctrl+s") // errors wrap whole rather than being cut
+	s.mustSee("✗ title is empty; say the job in a few words, like", `wireless router"`)
+	s.keys("tab", "tab", "tab", "tab", "tab") // from the requester (first in error) to the estimate, at the bottom of a form now taller than the screen
+	s.mustSee("Estimate", "✗ estimate is empty", "like $450")
+	s.fitsWindow(80, 24)
+	s.keys("esc", "s")
+	s.fitsWindow(80, 24)
+	s.mustSee("Schedule a visit", "╮")
+}
