@@ -254,3 +254,20 @@ func FuzzParseID(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseSmallFields(f *testing.F) {
+	for _, s := range []string{"P2", "net30", "dispatcher", "Net 15", "p5", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if p, err := ParsePriority(in); err == nil && (p < P1 || p > P4) {
+			t.Fatalf("ParsePriority(%q) = %v", in, p)
+		}
+		if terms, err := ParseTerms(in); err == nil && (terms.NetDays < 0 || terms.NetDays > 120) {
+			t.Fatalf("ParseTerms(%q) = %v", in, terms)
+		}
+		if r, err := ParseRole(in); err == nil && !r.Can(ActViewBoard) {
+			t.Fatalf("ParseRole(%q) = %q is not a real role", in, r)
+		}
+	})
+}

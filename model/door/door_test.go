@@ -226,3 +226,18 @@ func TestUsersAndKeys(t *testing.T) {
 		t.Errorf("re-add: %+v %v", u, err)
 	}
 }
+
+func FuzzParseKey(f *testing.F) {
+	f.Add(edKey)
+	f.Add("ssh-ed25519 AAAA")
+	f.Add("ssh-rsa \x1b]52;c;AA==\x07")
+	f.Fuzz(func(t *testing.T, line string) {
+		k, err := ParseKey(line)
+		if err != nil {
+			return
+		}
+		if !strings.HasPrefix(k.Fingerprint, "SHA256:") || model.CleanLine(k.AuthorizedKey) != k.AuthorizedKey {
+			t.Fatalf("ParseKey(%q) = %+v", line, k)
+		}
+	})
+}

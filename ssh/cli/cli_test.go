@@ -16,12 +16,12 @@ import (
 )
 
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	d     *door.Door
 	users map[string]model.User
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t testing.TB) *harness {
 	t.Helper()
 	ctx := context.Background()
 	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "office.db"))
@@ -172,4 +172,26 @@ func TestHelp(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "--estimate VALUE") {
 		t.Errorf("command help: %d\n%s", code, out)
 	}
+}
+
+// FuzzCommandLine feeds arbitrary command lines: every one ends in a known
+// exit code, and nothing written back carries a terminal control.
+func FuzzCommandLine(f *testing.F) {
+	h := newHarness(f)
+	h.office()
+	for _, s := range []string{"board --json", "ticket show T-1", "visit schedule T-1 --tech sam --at 14:00", "client new \x1b[2J",
+		"site add X --client Acme --travel soon", "ticket new --priority P9", "contact add A --client 'Acme Dental' --email x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		out, errs, code := h.run("rita", strings.Fields(line)...)
+		if code != ExitOK && code != ExitError && code != ExitUsage {
+			t.Fatalf("exit %d", code)
+		}
+		for _, r := range out + errs {
+			if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0) || model.IsBidiControl(r) {
+				t.Fatalf("%q wrote control %U", line, r)
+			}
+		}
+	})
 }
