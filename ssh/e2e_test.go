@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -167,5 +168,23 @@ func TestRemovedUsersSessionEnds(t *testing.T) {
 	}
 	if _, err := o.dial(gossh.PublicKeys(o.keys["Sam Okafor"])); err == nil {
 		t.Error("a removed user's key still signs in")
+	}
+}
+
+func TestShutdownClosesTerminalsAndReturns(t *testing.T) {
+	o := startOffice(t)
+	tm := o.openTerm("Rita Gomez", 80, 24)
+	tm.waitFor("UNSCHEDULED (10)")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := o.srv.Shutdown(ctx); err != nil {
+		t.Fatalf("shutdown did not complete: %v", err)
+	}
+	tm.waitEnded()
+	if !strings.Contains(tm.errs.String(), "the server is restarting") {
+		t.Errorf("the terminal was not told why: %q", tm.errs.String())
+	}
+	if _, err := o.dial(gossh.PublicKeys(o.keys["Rita Gomez"])); err == nil {
+		t.Error("a stopped server still accepts connections")
 	}
 }

@@ -29,6 +29,7 @@ type office struct {
 	t    testing.TB
 	addr string
 	door *door.Door
+	srv  *Server
 	keys map[string]gossh.Signer // by user name
 }
 
@@ -80,7 +81,7 @@ func startOffice(t testing.TB) *office {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o.addr = ln.Addr().String()
+	o.addr, o.srv = ln.Addr().String(), srv
 	done := make(chan struct{})
 	go func() { srv.Serve(ln); close(done) }()
 	t.Cleanup(func() {

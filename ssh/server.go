@@ -111,9 +111,15 @@ func (s *Server) ListenAndServe() error {
 	return s.Serve(ln)
 }
 
-// Shutdown stops accepting and waits for open sessions until ctx ends; an
-// action already begun commits before its session goes.
-func (s *Server) Shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx) }
+// Shutdown stops accepting, tells open terminals and closes them, and waits
+// until ctx ends for running commands to finish, so a script's write that
+// has begun is committed and answered.
+func (s *Server) Shutdown(ctx context.Context) error {
+	done := make(chan error, 1)
+	go func() { done <- s.srv.Shutdown(ctx) }()
+	s.sessions.endTerminals("the server is restarting; connect again in a moment")
+	return <-done
+}
 
 // serve is the one session handler: find the user by the key that signed,
 // then give a terminal the board and a command its output.
@@ -131,12 +137,13 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 			return
 		}
 		fp := gossh.FingerprintSHA256(pk)
-		done := s.sessions.add(user.ID, sess)
-		defer done()
 		_, _, isPty := sess.Pty()
+		terminal := isPty && len(sess.Command()) == 0
+		done := s.sessions.add(user.ID, sess, terminal)
+		defer done()
 		s.log.Info("session", "user", user.Name, "role", user.Role, "fingerprint", fp, "remote", sess.RemoteAddr(),
 			"pty", isPty, "command", model.CleanLine(fmt.Sprint(sess.Command())))
-		if isPty && len(sess.Command()) == 0 {
+		if terminal {
 			ctx, cancel := context.WithCancel(sess.Context())
 			defer cancel()
 			sub := s.door.Feed().Subscribe()

@@ -15,19 +15,19 @@ import (
 // theirs at once.
 type registry struct {
 	mu     sync.Mutex
-	byUser map[int64]map[ssh.Session]struct{}
+	byUser map[int64]map[ssh.Session]bool // session → is a terminal
 }
 
-func newRegistry() *registry { return &registry{byUser: map[int64]map[ssh.Session]struct{}{}} }
+func newRegistry() *registry { return &registry{byUser: map[int64]map[ssh.Session]bool{}} }
 
 // add records a session; the returned func forgets it.
-func (r *registry) add(userID int64, sess ssh.Session) func() {
+func (r *registry) add(userID int64, sess ssh.Session, terminal bool) func() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.byUser[userID] == nil {
-		r.byUser[userID] = map[ssh.Session]struct{}{}
+		r.byUser[userID] = map[ssh.Session]bool{}
 	}
-	r.byUser[userID][sess] = struct{}{}
+	r.byUser[userID][sess] = terminal
 	return func() {
 		r.mu.Lock()
 		defer r.mu.Unlock()
@@ -62,13 +62,33 @@ func (r *registry) users() []int64 {
 // end closes every connection of a user.
 func (r *registry) end(userID int64) {
 	r.mu.Lock()
-	sessions := make([]ssh.Session, 0, len(r.byUser[userID]))
+	var sessions []ssh.Session
 	for s := range r.byUser[userID] {
 		sessions = append(sessions, s)
 	}
 	r.mu.Unlock()
+	closeAll(sessions, "your access was removed")
+}
+
+// endTerminals closes every interactive session: a screen has nothing in
+// flight worth waiting for, unlike a command that is mid-write.
+func (r *registry) endTerminals(why string) {
+	r.mu.Lock()
+	var sessions []ssh.Session
+	for _, byUser := range r.byUser {
+		for s, terminal := range byUser {
+			if terminal {
+				sessions = append(sessions, s)
+			}
+		}
+	}
+	r.mu.Unlock()
+	closeAll(sessions, why)
+}
+
+func closeAll(sessions []ssh.Session, why string) {
 	for _, s := range sessions {
-		_, _ = io.WriteString(s.Stderr(), "\r\ndispatch: your access was removed\r\n")
+		_, _ = io.WriteString(s.Stderr(), "\r\ndispatch: "+why+"\r\n")
 		if conn, ok := s.Context().Value(ssh.ContextKeyConn).(io.Closer); ok {
 			_ = conn.Close()
 		}
