@@ -18,10 +18,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"dispatch/model"
-	"dispatch/model/demo"
 	"dispatch/model/door"
-	"dispatch/model/feed"
-	"dispatch/model/store"
+	"dispatch/model/door/doortest"
 )
 
 // office is a real server on a free loopback port over a demo database.
@@ -54,22 +52,12 @@ func authorizedLine(s gossh.Signer) string {
 
 func startOffice(t testing.TB) *office {
 	t.Helper()
-	ctx := context.Background()
 	dir := t.TempDir()
-	st, err := store.Open(ctx, filepath.Join(dir, "office.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	hub := feed.NewHub()
-	if _, err := demo.Seed(ctx, st, hub, officeNow, time.UTC); err != nil {
-		t.Fatal(err)
-	}
-	o := &office{t: t, door: door.New(st, hub, &model.FixedClock{T: officeNow}, time.UTC), keys: map[string]gossh.Signer{}}
+	db := doortest.OpenDemo(t, officeNow)
+	o := &office{t: t, door: db.Door, keys: map[string]gossh.Signer{}}
 	for name, role := range map[string]model.Role{"Ann Admin": model.RoleAdmin, "Rita Gomez": model.RoleDispatcher, "Sam Okafor": model.RoleTech} {
 		k := newKey(t)
-		if _, err := o.door.AddUser(ctx, model.Console, name, role, authorizedLine(k)); err != nil {
-			t.Fatal(err)
-		}
+		db.AddUser(t, name, role, authorizedLine(k))
 		o.keys[name] = k
 	}
 	srv, err := New(Config{Addr: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host_ed25519"),
@@ -89,7 +77,6 @@ func startOffice(t testing.TB) *office {
 		defer cancel()
 		srv.Shutdown(ctx)
 		<-done
-		st.Close()
 	})
 	return o
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,10 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dispatch/model"
-	"dispatch/model/demo"
 	"dispatch/model/door"
-	"dispatch/model/feed"
-	"dispatch/model/store"
+	"dispatch/model/door/doortest"
 )
 
 // The office clock for every screen test: Wednesday 25 November 2026, 10:00 UTC.
@@ -31,23 +28,9 @@ type screenTest struct {
 // user with the given role.
 func newScreen(t testing.TB, role model.Role, width, height int) *screenTest {
 	t.Helper()
-	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "office.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	hub := feed.NewHub()
-	if _, err := demo.Seed(ctx, s, hub, testNow, time.UTC); err != nil {
-		t.Fatal(err)
-	}
-	clock := &model.FixedClock{T: testNow}
-	d := door.New(s, hub, clock, time.UTC)
-	u, err := d.AddUser(ctx, model.Console, "Rita Gomez", role, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := &screenTest{t: t, app: New(Deps{Ctx: ctx, Door: d, User: u}), door: d, clock: clock}
+	o := doortest.OpenDemo(t, testNow)
+	u := o.AddUser(t, "Rita Gomez", role, "")
+	st := &screenTest{t: t, app: New(Deps{Ctx: context.Background(), Door: o.Door, User: u}), door: o.Door, clock: o.Clock}
 	st.send(tea.WindowSizeMsg{Width: width, Height: height})
 	return st
 }

@@ -43,21 +43,12 @@ func (t *Tx) Audit(ctx context.Context, at time.Time, actor, action, entity stri
 
 // AuditFor lists the changes to one entity, oldest first.
 func (t *Tx) AuditFor(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT id, at, actor, action, entity, entity_id, before, after
-		FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
+	return queryAll(ctx, t, func(r scanner) (AuditEntry, error) {
 		var e AuditEntry
 		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After); err != nil {
-			return nil, err
-		}
+		err := r.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After)
 		e.At = fromUnix(at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return e, err
+	}, `SELECT id, at, actor, action, entity, entity_id, before, after
+		FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
 }

@@ -18,7 +18,7 @@ func (t *Tx) InsertClient(ctx context.Context, c model.Client) (model.Client, er
 
 const clientCols = `id, name, net_days, hourly_rate, travel_billed, travel_rate, managed, created_at`
 
-func scanClient(row interface{ Scan(...any) error }) (model.Client, error) {
+func scanClient(row scanner) (model.Client, error) {
 	var c model.Client
 	var created int64
 	err := row.Scan(&c.ID, &c.Name, &c.Terms.NetDays, &c.HourlyRate, &c.TravelBilled, &c.TravelRate, &c.Managed, &created)
@@ -40,20 +40,7 @@ func (t *Tx) ClientByName(ctx context.Context, name string) (model.Client, error
 
 // Clients lists every client by name.
 func (t *Tx) Clients(ctx context.Context) ([]model.Client, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+clientCols+` FROM clients ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Client
-	for rows.Next() {
-		c, err := scanClient(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, t, scanClient, `SELECT `+clientCols+` FROM clients ORDER BY name`)
 }
 
 // HasTickets reports whether a client has any ticket yet (the next is then not a first job).
@@ -72,7 +59,7 @@ func (t *Tx) InsertContact(ctx context.Context, c model.Contact) (model.Contact,
 
 const contactCols = `id, client_id, name, role, phone, email`
 
-func scanContact(row interface{ Scan(...any) error }) (model.Contact, error) {
+func scanContact(row scanner) (model.Contact, error) {
 	var c model.Contact
 	err := row.Scan(&c.ID, &c.ClientID, &c.Name, &c.Role, &c.Phone, &c.Email)
 	return c, err
@@ -100,21 +87,8 @@ func (t *Tx) ContactWithRole(ctx context.Context, clientID int64, role model.Con
 
 // Contacts lists a client's contacts: authorised, backup, then the rest by name.
 func (t *Tx) Contacts(ctx context.Context, clientID int64) ([]model.Contact, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+contactCols+` FROM contacts WHERE client_id = ?
+	return queryAll(ctx, t, scanContact, `SELECT `+contactCols+` FROM contacts WHERE client_id = ?
 		ORDER BY CASE role WHEN 'authorised' THEN 0 WHEN 'backup' THEN 1 ELSE 2 END, name`, clientID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Contact
-	for rows.Next() {
-		c, err := scanContact(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // InsertSite stores a new site.
@@ -126,7 +100,7 @@ func (t *Tx) InsertSite(ctx context.Context, s model.Site) (model.Site, error) {
 
 const siteCols = `id, client_id, name, address, travel_seconds`
 
-func scanSite(row interface{ Scan(...any) error }) (model.Site, error) {
+func scanSite(row scanner) (model.Site, error) {
 	var s model.Site
 	var travel int64
 	err := row.Scan(&s.ID, &s.ClientID, &s.Name, &s.Address, &travel)
@@ -149,18 +123,5 @@ func (t *Tx) SiteByName(ctx context.Context, clientID int64, name string) (model
 
 // Sites lists a client's sites by name.
 func (t *Tx) Sites(ctx context.Context, clientID int64) ([]model.Site, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+siteCols+` FROM sites WHERE client_id = ? ORDER BY name`, clientID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Site
-	for rows.Next() {
-		s, err := scanSite(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, t, scanSite, `SELECT `+siteCols+` FROM sites WHERE client_id = ? ORDER BY name`, clientID)
 }

@@ -34,7 +34,7 @@ func (t *Tx) SetTicketStatus(ctx context.Context, id int64, status model.TicketS
 const ticketCols = `t.id, t.client_id, t.contact_id, t.site_id, t.parent_id, t.title, t.scope, t.priority,
 	t.estimate_seconds, t.quote_cents, t.first_job, t.status, t.created_at, t.created_by, t.done_at`
 
-func scanTicket(row interface{ Scan(...any) error }, extra ...any) (model.Ticket, error) {
+func scanTicket(row scanner, extra ...any) (model.Ticket, error) {
 	var k model.Ticket
 	var parent sql.NullInt64
 	var estimate, created int64

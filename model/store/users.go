@@ -50,7 +50,7 @@ func (t *Tx) RemoveUser(ctx context.Context, id int64, at time.Time) error {
 
 const userCols = `u.id, u.name, u.role`
 
-func scanUser(row interface{ Scan(...any) error }) (model.User, error) {
+func scanUser(row scanner) (model.User, error) {
 	var u model.User
 	err := row.Scan(&u.ID, &u.Name, &u.Role)
 	return u, err
@@ -79,37 +79,15 @@ func (t *Tx) UserByKey(ctx context.Context, fingerprint string) (model.User, err
 
 // Users lists active users, optionally only those with one role, by name.
 func (t *Tx) Users(ctx context.Context, role model.Role) ([]model.User, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+userCols+` FROM users u
+	return queryAll(ctx, t, scanUser, `SELECT `+userCols+` FROM users u
 		WHERE u.removed_at IS NULL AND (? = '' OR u.role = ?) ORDER BY u.name`, role, role)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
 }
 
 // Keys lists a user's registered keys.
 func (t *Tx) Keys(ctx context.Context, userID int64) ([]UserKey, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT fingerprint, authorized_key FROM user_keys WHERE user_id = ? ORDER BY id`, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []UserKey
-	for rows.Next() {
+	return queryAll(ctx, t, func(r scanner) (UserKey, error) {
 		var k UserKey
-		if err := rows.Scan(&k.Fingerprint, &k.AuthorizedKey); err != nil {
-			return nil, err
-		}
-		out = append(out, k)
-	}
-	return out, rows.Err()
+		err := r.Scan(&k.Fingerprint, &k.AuthorizedKey)
+		return k, err
+	}, `SELECT fingerprint, authorized_key FROM user_keys WHERE user_id = ? ORDER BY id`, userID)
 }

@@ -4,15 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"dispatch/model"
 	"dispatch/model/door"
-	"dispatch/model/feed"
-	"dispatch/model/store"
+	"dispatch/model/door/doortest"
 )
 
 type harness struct {
@@ -23,20 +21,10 @@ type harness struct {
 
 func newHarness(t testing.TB) *harness {
 	t.Helper()
-	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "office.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	clock := &model.FixedClock{T: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
-	h := &harness{t: t, d: door.New(s, feed.NewHub(), clock, time.UTC), users: map[string]model.User{}}
+	o := doortest.Open(t, time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC))
+	h := &harness{t: t, d: o.Door, users: map[string]model.User{}}
 	for name, role := range map[string]model.Role{"rita": model.RoleDispatcher, "sam": model.RoleTech, "ann": model.RoleAdmin} {
-		u, err := h.d.AddUser(ctx, model.Console, name, role, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.users[name] = u
+		h.users[name] = o.AddUser(t, name, role, "")
 	}
 	return h
 }
