@@ -139,7 +139,7 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch msg.String() {
 	case "ctrl+c":
 		return tea.Quit, true
-	case "ctrl+h":
+	case "f1": // works while typing, where ? is text
 		a.fullHelp = !a.fullHelp
 		return nil, true
 	}

@@ -99,6 +99,7 @@ var named = map[string]tea.KeyPressMsg{
 	"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
 	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
 	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+	"f1":        {Code: tea.KeyF1},
 }
 
 // screen is what the user sees, without colour.

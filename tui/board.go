@@ -88,6 +88,12 @@ func (b *boardPage) current() (model.BoardRow, bool) {
 }
 
 func (b *boardPage) update(msg tea.Msg) (page, tea.Cmd) {
+	if paste, ok := msg.(tea.PasteMsg); ok && b.filtering {
+		var cmd tea.Cmd
+		b.filter, cmd = b.filter.Update(paste)
+		b.applyFilter()
+		return b, cmd
+	}
 	key, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return b, nil

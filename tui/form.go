@@ -18,7 +18,7 @@ import (
 type field interface {
 	focus() tea.Cmd
 	blur()
-	update(tea.KeyPressMsg) (tea.Cmd, bool) // bool: the value changed
+	update(tea.Msg) (tea.Cmd, bool) // keys and pastes; bool: the value changed
 	view(width int) []string
 	multiline() bool // enter belongs to the field, not the form
 }
@@ -60,7 +60,18 @@ func (f *form) move(delta int) tea.Cmd {
 // handle deals with the keys every form shares; submit runs on ctrl+s or
 // enter in the last field. It reports whether the key was used and whether
 // the current field's value changed.
-func (f *form) handle(msg tea.KeyPressMsg, submit func() tea.Cmd, cancel func() tea.Cmd) (tea.Cmd, bool) {
+func (f *form) handle(msg tea.Msg, submit func() tea.Cmd, cancel func() tea.Cmd) (tea.Cmd, bool) {
+	if paste, ok := msg.(tea.PasteMsg); ok {
+		return f.fields[f.current].update(paste)
+	}
+	key, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	return f.handleKey(key, submit, cancel)
+}
+
+func (f *form) handleKey(msg tea.KeyPressMsg, submit func() tea.Cmd, cancel func() tea.Cmd) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, f.km.Cancel):
 		return cancel(), false
@@ -183,7 +194,7 @@ func (t *textField) focus() tea.Cmd  { return t.in.Focus() }
 func (t *textField) blur()           { t.in.Blur() }
 func (t *textField) multiline() bool { return false }
 func (t *textField) value() string   { return t.in.Value() }
-func (t *textField) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (t *textField) update(msg tea.Msg) (tea.Cmd, bool) {
 	before := t.in.Value()
 	var cmd tea.Cmd
 	t.in, cmd = t.in.Update(msg)
@@ -214,7 +225,7 @@ func (a *areaField) focus() tea.Cmd  { return a.in.Focus() }
 func (a *areaField) blur()           { a.in.Blur() }
 func (a *areaField) multiline() bool { return true }
 func (a *areaField) value() string   { return a.in.Value() }
-func (a *areaField) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (a *areaField) update(msg tea.Msg) (tea.Cmd, bool) {
 	before := a.in.Value()
 	var cmd tea.Cmd
 	a.in, cmd = a.in.Update(msg)
@@ -234,9 +245,13 @@ type priorityField struct {
 func (p *priorityField) focus() tea.Cmd  { p.focused = true; return nil }
 func (p *priorityField) blur()           { p.focused = false }
 func (p *priorityField) multiline() bool { return false }
-func (p *priorityField) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (p *priorityField) update(msg tea.Msg) (tea.Cmd, bool) {
 	before := p.p
-	switch s := msg.String(); s {
+	key, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	switch s := key.String(); s {
 	case "left", "h", "up", "k":
 		p.p = max(p.p-1, model.P1)
 	case "right", "l", "down", "j":

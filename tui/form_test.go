@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"dispatch/model"
 )
 
@@ -80,4 +82,16 @@ func TestFormsFitAt80x24(t *testing.T) {
 	s.keys("esc", "s")
 	s.fitsWindow(80, 24)
 	s.mustSee("Schedule a visit", "╮")
+}
+
+func TestPasteIntoAForm(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 120, 40)
+	s.keys("n")
+	s.send(tea.PasteMsg{Content: "Acme"})
+	s.mustSee("▸ Acme Dental")
+	s.keys("tab", "tab", "tab")
+	s.send(tea.PasteMsg{Content: "Pasted title"})
+	s.mustSee("Pasted title")
+	s.keys("f1")
+	s.mustSee("choose in a list", "change priority")
 }

@@ -78,14 +78,14 @@ func newFormKeys() formKeys {
 		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
 		Submit: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel (keeps a draft)")),
-		Help:   key.NewBinding(key.WithKeys("ctrl+h"), key.WithHelp("ctrl+h", "all keys")),
+		Help:   key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "all keys")),
 	}
 }
 
-func (k formKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Prev, k.Submit, k.Cancel} }
+func (k formKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Submit, k.Cancel, k.Help} }
 
 func (k formKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev}, {k.Submit, k.Cancel}, {
+	return [][]key.Binding{{k.Next, k.Prev}, {k.Submit, k.Cancel, k.Help}, {
 		key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "choose in a list")),
 		key.NewBinding(key.WithKeys("left"), key.WithHelp("←/→", "change priority")),
 	}}

@@ -91,11 +91,16 @@ func (p *picker) blur() {
 	p.query.SetValue("")
 }
 
-// update handles a key while focused; it reports whether the choice changed.
-func (p *picker) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+// update handles a key or a paste while focused; it reports whether the
+// choice changed.
+func (p *picker) update(msg tea.Msg) (tea.Cmd, bool) {
 	before := p.chosen
 	m := p.matches()
-	switch msg.String() {
+	name := ""
+	if key, ok := msg.(tea.KeyPressMsg); ok {
+		name = key.String()
+	}
+	switch name {
 	case "down", "ctrl+n":
 		p.cursor = min(p.cursor+1, max(len(m)-1, 0))
 	case "up", "ctrl+p":

@@ -45,11 +45,7 @@ func (f *scheduleForm) refresh() {
 }
 
 func (f *scheduleForm) update(msg tea.Msg) (page, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return f, nil
-	}
-	cmd, _ := f.handle(k, f.submit, func() tea.Cmd { return pop("") })
+	cmd, _ := f.handle(msg, f.submit, func() tea.Cmd { return pop("") })
 	return f, cmd
 }
 

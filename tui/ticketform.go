@@ -88,11 +88,7 @@ func (f *ticketForm) clientChanged() {
 func (f *ticketForm) refresh() { f.reload() }
 
 func (f *ticketForm) update(msg tea.Msg) (page, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return f, nil
-	}
-	cmd, changed := f.handle(k, f.submit, func() tea.Cmd { return pop("New ticket kept as a draft: press n to go on") })
+	cmd, changed := f.handle(msg, f.submit, func() tea.Cmd { return pop("New ticket kept as a draft: press n to go on") })
 	if changed && f.current == 0 {
 		f.clientChanged()
 	}
