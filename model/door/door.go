@@ -19,6 +19,7 @@ type Door struct {
 	hub   *feed.Hub
 	clock model.Clock
 	loc   *time.Location
+	cache boardCache
 }
 
 // New returns a door over a store. loc is the office's time zone: where

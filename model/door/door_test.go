@@ -241,3 +241,34 @@ func FuzzParseKey(f *testing.F) {
 		}
 	})
 }
+
+// The board is read once per change and shared; a write by another process
+// is read as soon as the feed says something changed.
+func TestBoardIsReadAgainAfterEveryChange(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	first, _ := f.d.Board(ctx, f.disp)
+	other, err := store.Open(ctx, f.s.Path) // the command line on the same file
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	err = other.Write(ctx, func(tx *store.Tx) error {
+		_, err := tx.InsertTicket(ctx, model.Ticket{ClientID: f.client.ID, ContactID: f.contact.ID, SiteID: f.site.ID, Title: "from elsewhere",
+			Scope: "x", Priority: model.P1, Estimate: model.Estimate{Duration: time.Hour}, Status: model.TicketOpen, CreatedAt: f.clock.T, CreatedBy: "cli"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := f.d.Board(ctx, f.disp); b.Count(model.SecUnscheduled) != first.Count(model.SecUnscheduled) {
+		t.Fatal("without a notice the shared read should still be used")
+	}
+	f.d.Feed().Publish(feed.All) // what the data_version watcher does
+	if b, _ := f.d.Board(ctx, f.disp); b.Count(model.SecUnscheduled) != first.Count(model.SecUnscheduled)+1 {
+		t.Fatal("after a notice the board must be read again")
+	}
+	if _, err := f.d.Board(ctx, model.Actor{Name: "x", Role: "intruder"}); err == nil {
+		t.Fatal("the shared read must not skip the role check")
+	}
+}

@@ -4,7 +4,10 @@
 // publisher or anyone else — its notices simply merge until it looks again.
 package feed
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Topic says what kind of thing changed; several merge into one notice.
 type Topic uint32
@@ -22,15 +25,20 @@ func (t Topic) Has(other Topic) bool { return t&other != 0 }
 
 // Hub fans notices out to subscribers.
 type Hub struct {
-	mu   sync.Mutex
-	subs map[*Sub]struct{}
+	mu      sync.Mutex
+	subs    map[*Sub]struct{}
+	version atomic.Uint64
 }
+
+// Version counts publishes: anything read before it last changed may be stale.
+func (h *Hub) Version() uint64 { return h.version.Load() }
 
 // NewHub returns a hub with no subscribers.
 func NewHub() *Hub { return &Hub{subs: map[*Sub]struct{}{}} }
 
 // Publish notifies every subscriber without ever blocking.
 func (h *Hub) Publish(t Topic) {
+	h.version.Add(1)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for s := range h.subs {
