@@ -65,6 +65,25 @@ func TestTechnicianCannotScheduleOverExec(t *testing.T) {
 	}
 }
 
+// OpenSSH sends `ssh office ticket new --client "Acme Dental" …` with the
+// local shell's quotes gone: the words must still find their flags.
+func TestREADMECommandAsOpenSSHSendsIt(t *testing.T) {
+	o := startOffice(t)
+	out, errs, code := o.exec("Rita Gomez", `ticket new --client Acme Dental --contact Dana Ruiz --title Replace wireless router `+
+		`--scope Swap the office router, restore Wi-Fi, confirm all 10 PCs online --priority P2 --estimate 2h --json`)
+	var ticket struct {
+		Title, Scope string
+		Contact      struct{ Name string }
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &ticket) != nil {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	if ticket.Title != "Replace wireless router" || ticket.Contact.Name != "Dana Ruiz" ||
+		ticket.Scope != "Swap the office router, restore Wi-Fi, confirm all 10 PCs online" {
+		t.Errorf("the words went to the wrong fields: %+v", ticket)
+	}
+}
+
 func TestUnknownCommandPrintsUsage(t *testing.T) {
 	o := startOffice(t)
 	_, errs, code := o.exec("Rita Gomez", "frobnicate --now")

@@ -138,11 +138,12 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 		}
 		fp := gossh.FingerprintSHA256(pk)
 		_, _, isPty := sess.Pty()
-		terminal := isPty && len(sess.Command()) == 0
+		argv := cli.Split(sess.RawCommand())
+		terminal := isPty && len(argv) == 0
 		done := s.sessions.add(user.ID, sess, terminal)
 		defer done()
 		s.log.Info("session", "user", user.Name, "role", user.Role, "fingerprint", fp, "remote", sess.RemoteAddr(),
-			"pty", isPty, "command", model.CleanLine(fmt.Sprint(sess.Command())))
+			"pty", isPty, "command", model.CleanLine(sess.RawCommand()))
 		if terminal {
 			ctx, cancel := context.WithCancel(sess.Context())
 			defer cancel()
@@ -153,7 +154,7 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 			program(sess)
 			return
 		}
-		code := cli.Run(sess.Context(), cli.Env{Door: s.door, User: user, Fingerprint: fp, Out: sess, Err: sess.Stderr()}, sess.Command())
+		code := cli.Run(sess.Context(), cli.Env{Door: s.door, User: user, Fingerprint: fp, Out: sess, Err: sess.Stderr()}, argv)
 		_ = sess.Exit(code)
 	}
 }

@@ -139,7 +139,7 @@ type call struct {
 // parse reads flags anywhere on the line (ticket show T-12 --json) and
 // checks the number of positional arguments.
 func (c *call) parse(positionals int) error {
-	rest := c.raw
+	rest := regroup(c.raw, c.fs, positionals)
 	for {
 		if err := c.fs.Parse(rest); err != nil {
 			if errors.Is(err, flag.ErrHelp) {

@@ -172,7 +172,7 @@ func FuzzCommandLine(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
-		out, errs, code := h.run("rita", strings.Fields(line)...)
+		out, errs, code := h.run("rita", Split(line)...)
 		if code != ExitOK && code != ExitError && code != ExitUsage {
 			t.Fatalf("exit %d", code)
 		}
