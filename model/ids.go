@@ -14,11 +14,12 @@ const (
 	PrefixClient  = "C"
 	PrefixContact = "P"
 	PrefixSite    = "S"
+	PrefixEvent   = "E"
 )
 
 var prefixName = map[string]string{
 	PrefixTicket: "ticket", PrefixVisit: "visit", PrefixClient: "client",
-	PrefixContact: "contact", PrefixSite: "site",
+	PrefixContact: "contact", PrefixSite: "site", PrefixEvent: "event",
 }
 
 // FormatID renders an id with its prefix: FormatID("T", 1042) == "T-1042".

@@ -175,9 +175,55 @@ func ParseWhen(field, s string, now time.Time, loc *time.Location) (time.Time, e
 	case strings.HasPrefix(in, "tomorrow "):
 		clock, day = strings.TrimPrefix(in, "tomorrow "), day.AddDate(0, 0, 1)
 	}
+	if h, m, ok := clockOf(clock); ok {
+		return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc), nil
+	}
+	return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a time; %s", s, hint)}
+}
+
+// clockOf reads a time of day: "14:00", "9:30", "3:15pm", "3pm".
+func clockOf(s string) (hour, minute int, ok bool) {
 	for _, layout := range []string{"15:04", "3:04pm", "3pm"} {
-		if c, err := time.Parse(layout, clock); err == nil {
-			return time.Date(day.Year(), day.Month(), day.Day(), c.Hour(), c.Minute(), 0, 0, loc), nil
+		if c, err := time.Parse(layout, s); err == nil {
+			return c.Hour(), c.Minute(), true
+		}
+	}
+	return 0, 0, false
+}
+
+// ParsePast reads when something already happened, in the office's zone:
+// "now", "20m ago", "12:45" (the latest 12:45 that is not in the future, so
+// just after midnight it means yesterday), "yesterday 17:30" or
+// "2026-11-25 12:45". Whether the time is in the future is for the caller to
+// judge, with its own message.
+func ParsePast(field, s string, now time.Time, loc *time.Location) (time.Time, error) {
+	in := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	hint := fmt.Sprintf("write it like 12:45, 20m ago, yesterday 17:30 or %s", now.In(loc).Format(TimeLayout))
+	switch {
+	case in == "" || in == "now":
+		return now, nil
+	case strings.HasSuffix(in, " ago"):
+		d, err := ParseDuration(field, strings.TrimSuffix(in, " ago"))
+		if err != nil {
+			return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a time; %s", s, hint)}
+		}
+		return now.Add(-d), nil
+	case strings.HasPrefix(in, "yesterday "):
+		if h, m, ok := clockOf(strings.TrimPrefix(in, "yesterday ")); ok {
+			day := now.In(loc).AddDate(0, 0, -1)
+			return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc), nil
+		}
+	default:
+		if h, m, ok := clockOf(in); ok {
+			day := now.In(loc)
+			t := time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc)
+			if t.After(now) {
+				t = time.Date(day.Year(), day.Month(), day.Day()-1, h, m, 0, 0, loc)
+			}
+			return t, nil
+		}
+		if t, err := time.ParseInLocation(TimeLayout, in, loc); err == nil {
+			return t, nil
 		}
 	}
 	return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a time; %s", s, hint)}

@@ -125,6 +125,64 @@ func TestParseWhen(t *testing.T) {
 	}
 }
 
+func TestParsePast(t *testing.T) {
+	loc, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	now := time.Date(2026, 11, 25, 18, 50, 30, 0, time.UTC) // 12:50:30 in Chicago
+	tests := []struct{ in, want string }{
+		{"", "2026-11-25 12:50"},
+		{"now", "2026-11-25 12:50"},
+		{"12:45", "2026-11-25 12:45"},
+		{"12:51", "2026-11-24 12:51"}, // not yet today: the last one was yesterday
+		{"20m ago", "2026-11-25 12:30"},
+		{"1h30m  AGO", "2026-11-25 11:20"},
+		{"yesterday 17:30", "2026-11-24 17:30"},
+		{"yesterday 5pm", "2026-11-24 17:00"},
+		{"2026-11-25 12:45", "2026-11-25 12:45"},
+		{"2026-11-26 09:00", "2026-11-26 09:00"}, // parsed; the door refuses it as in the future
+	}
+	for _, tt := range tests {
+		got, err := ParsePast("at", tt.in, now, loc)
+		if err != nil || got.In(loc).Format(TimeLayout) != tt.want {
+			t.Errorf("ParsePast(%q) = %v, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+	// Just after midnight, "23:50" is last night.
+	late := time.Date(2026, 11, 25, 6, 10, 0, 0, time.UTC) // 00:10 in Chicago
+	if got, _ := ParsePast("at", "23:50", late, loc); got.In(loc).Format(TimeLayout) != "2026-11-24 23:50" {
+		t.Errorf("23:50 just after midnight = %s", got.In(loc))
+	}
+	for _, bad := range []string{"soon", "ago", "x ago", "-5m ago", "yesterday", "yesterday noon", "25:00", "2026-11-25"} {
+		if _, err := ParsePast("at", bad, now, loc); err == nil || !strings.Contains(err.Error(), "write it like 12:45, 20m ago") {
+			t.Errorf("ParsePast(%q) err = %v, want a hint", bad, err)
+		}
+	}
+}
+
+// FuzzParsePast: any text gives a time or an error that names the field and
+// shows how to write one; never a panic.
+func FuzzParsePast(f *testing.F) {
+	for _, s := range []string{"12:45", "tomorrow 9:00", "yesterday 5pm", "20m ago", "2026-11-25 14:00", "now", "3:15pm", "\x00:99", "1e9h ago"} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 11, 25, 18, 50, 0, 0, time.UTC)
+	loc := time.FixedZone("office", -6*3600)
+	f.Fuzz(func(t *testing.T, in string) {
+		got, err := ParsePast("at", in, now, loc)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "at ") || !strings.Contains(err.Error(), "write it like") && !strings.Contains(err.Error(), "empty") {
+				t.Fatalf("%q: error %q names no field or no way to write it", in, err)
+			}
+			return
+		}
+		if far := got.Sub(now) > 400*24*time.Hour || now.Sub(got) > 400*24*time.Hour; far && !strings.Contains(in, "-") {
+			t.Fatalf("%q: %v is far from now without a date", in, got)
+		}
+	})
+}
+
 func TestParseID(t *testing.T) {
 	tests := []struct {
 		prefix, in string

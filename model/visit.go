@@ -16,20 +16,51 @@ const (
 	EvTravelEnded   EventKind = "travel_ended"
 	EvShopStarted   EventKind = "shop_started"
 	EvShopStopped   EventKind = "shop_stopped"
+	EvNote          EventKind = "note" // says something; changes nothing
 )
 
 // Event is one entry in a visit's log. At is when it happened; RecordedAt is
 // when someone told us, so a late entry is visible as such.
 type Event struct {
-	ID         int64
-	VisitID    int64
-	Kind       EventKind
-	At         time.Time
-	RecordedAt time.Time
-	By         string
-	ContactID  int64 // arrived/departed: who the technician checked in or out with
-	Note       string
+	ID          int64
+	VisitID     int64
+	Kind        EventKind
+	At          time.Time // when it happened, as corrected if it was
+	RecordedAt  time.Time
+	By          string // who entered it: the technician, or someone on their behalf
+	ContactID   int64  // arrived/departed: who the technician checked in or out with
+	ContactName string
+	Note        string
+	Fix         *Fix // the latest correction of At, if any
 }
+
+// Fix is a correction of an event's time. The event keeps its original time;
+// the log shows both, and the audit every correction.
+type Fix struct {
+	OriginalAt time.Time
+	Reason     string
+	By         string
+	RecordedAt time.Time
+}
+
+// Ref is the event's readable id, E-1207, used to correct its time.
+func (e Event) Ref() string { return FormatID(PrefixEvent, e.ID) }
+
+// EnteredAt is the time the event was first entered with, before any fix.
+func (e Event) EnteredAt() time.Time {
+	if e.Fix != nil {
+		return e.Fix.OriginalAt
+	}
+	return e.At
+}
+
+// Late reports whether the event was entered well after the time it was
+// entered with: a forgotten tap, made up for honestly.
+func (e Event) Late() bool { return e.RecordedAt.Sub(e.EnteredAt()) > LateEntry }
+
+// Timed reports whether the event moves the visit along (not a note and not
+// the booking), so its time may be corrected and orders later entries.
+func (e Event) Timed() bool { return e.Kind != EvNote && e.Kind != EvScheduled }
 
 // Phase is where a visit stands, derived from its last event.
 type Phase string
@@ -57,32 +88,47 @@ func (p Phase) Active() bool {
 func PhaseOf(events []Event) Phase {
 	phase := PhaseScheduled
 	for _, e := range events {
-		switch e.Kind {
-		case EvTravelStarted:
-			phase = PhaseTravelling
-		case EvArrived, EvResumed:
-			phase = PhaseOnSite
-		case EvPaused:
-			phase = PhasePaused
-		case EvDeparted:
-			phase = PhaseReturning
-		case EvTravelEnded, EvShopStopped:
-			phase = PhaseFinished
-		case EvShopStarted:
-			phase = PhaseInShop
-		}
+		phase = phaseAfter(phase, e.Kind)
 	}
 	return phase
 }
 
+// phaseAfter is the phase an event leads to; notes and the booking leave
+// the phase as it was.
+func phaseAfter(p Phase, k EventKind) Phase {
+	switch k {
+	case EvTravelStarted:
+		return PhaseTravelling
+	case EvArrived, EvResumed:
+		return PhaseOnSite
+	case EvPaused:
+		return PhasePaused
+	case EvDeparted:
+		return PhaseReturning
+	case EvTravelEnded, EvShopStopped:
+		return PhaseFinished
+	case EvShopStarted:
+		return PhaseInShop
+	}
+	return p
+}
+
 // PhaseSince is when the current phase began, or the zero time while scheduled.
 func PhaseSince(events []Event) time.Time {
-	for i := len(events) - 1; i >= 0; i-- {
-		if events[i].Kind != EvScheduled {
-			return events[i].At
-		}
+	if last := lastTimed(events); last != nil {
+		return last.At
 	}
 	return time.Time{}
+}
+
+// lastTimed is the latest event that moved the visit along, or nil.
+func lastTimed(events []Event) *Event {
+	for i := len(events) - 1; i >= 0; i-- {
+		if events[i].Timed() {
+			return &events[i]
+		}
+	}
+	return nil
 }
 
 // Visit is one trip of one technician for one ticket.

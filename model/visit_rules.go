@@ -1,0 +1,130 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// next is the visit state machine: what may be recorded in each phase.
+// Notes may be added in any phase and are not listed.
+var next = map[Phase][]EventKind{
+	PhaseScheduled:  {EvTravelStarted},
+	PhaseTravelling: {EvArrived},
+	PhaseOnSite:     {EvPaused, EvDeparted},
+	PhasePaused:     {EvResumed, EvDeparted},
+	PhaseReturning:  {EvTravelEnded},
+	PhaseFinished:   {EvShopStarted},
+	PhaseInShop:     {EvShopStopped},
+}
+
+// Allowed lists what may be recorded on a visit in this phase, notes aside.
+func Allowed(p Phase) []EventKind { return next[p] }
+
+// Verb is the action as a user says it: "arrive", "start travel".
+func (k EventKind) Verb() string {
+	return map[EventKind]string{
+		EvScheduled: "schedule", EvTravelStarted: "start travel", EvArrived: "arrive", EvPaused: "pause",
+		EvResumed: "resume", EvDeparted: "depart", EvTravelEnded: "end travel", EvShopStarted: "start shop work",
+		EvShopStopped: "stop shop work", EvNote: "add a note",
+	}[k]
+}
+
+// Label is how the log shows the event: "arrived", "travel ended".
+func (k EventKind) Label() string { return strings.ReplaceAll(string(k), "_", " ") }
+
+// NeedsContact reports whether the event names the client's contact the
+// technician checked in or out with.
+func (k EventKind) NeedsContact() bool { return k == EvArrived || k == EvDeparted }
+
+// CheckEvent says whether kind may be recorded on the visit at the instant
+// at, given now: the phase must allow it, and the time must be neither in the
+// future nor before the visit's previous step.
+func CheckEvent(v Visit, kind EventKind, at, now time.Time) error {
+	if kind == EvScheduled {
+		return Conflict{Msg: "a visit is scheduled once, when it is booked"}
+	}
+	if kind != EvNote {
+		phase := v.Phase()
+		if !allows(phase, kind) {
+			return Conflict{Msg: fmt.Sprintf("cannot %s: %s is %s; %s", kind.Verb(), v.Ref(), phase, whatNow(phase))}
+		}
+	}
+	if at.After(now) {
+		return FieldError{Field: "at", Msg: fmt.Sprintf("%s is in the future; record what has happened, up to now", at.Format(time.RFC3339))}
+	}
+	if prev := lastTimed(v.Events); prev != nil && kind != EvNote && at.Before(prev.At) {
+		return FieldError{Field: "at", Msg: fmt.Sprintf("is before the visit's last step (%s at %s); give a time from then on",
+			prev.Kind.Label(), prev.At.Format(time.RFC3339))}
+	}
+	return nil
+}
+
+// CheckFix says whether event id may be moved to at: it must be a step of the
+// visit (not a note or the booking), keep its place between the steps before
+// and after it, not be in the future, and come with a reason.
+func CheckFix(v Visit, id int64, at, now time.Time, reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return FieldError{Field: "reason", Msg: "is empty; say why the time was wrong (it stays in the log)"}
+	}
+	i := indexOf(v.Events, id)
+	if i < 0 {
+		return NotFound{What: "event", Key: FormatID(PrefixEvent, id), Hint: "see: visit show " + v.Ref()}
+	}
+	e := v.Events[i]
+	if !e.Timed() {
+		return Conflict{Msg: fmt.Sprintf("%s is a %s; only the visit's steps (travel, arrival, …) have times to correct", e.Ref(), e.Kind.Label())}
+	}
+	if at.After(now) {
+		return FieldError{Field: "at", Msg: "is in the future; give the time it really happened"}
+	}
+	for j := i - 1; j >= 0; j-- {
+		if p := v.Events[j]; p.Timed() {
+			if at.Before(p.At) {
+				return FieldError{Field: "at", Msg: fmt.Sprintf("is before the step it follows (%s at %s); the order of steps cannot change",
+					p.Kind.Label(), p.At.Format(time.RFC3339))}
+			}
+			break
+		}
+	}
+	for _, n := range v.Events[i+1:] {
+		if n.Timed() {
+			if at.After(n.At) {
+				return FieldError{Field: "at", Msg: fmt.Sprintf("is after the step that follows (%s at %s); the order of steps cannot change",
+					n.Kind.Label(), n.At.Format(time.RFC3339))}
+			}
+			break
+		}
+	}
+	return nil
+}
+
+func allows(p Phase, k EventKind) bool {
+	for _, a := range next[p] {
+		if a == k {
+			return true
+		}
+	}
+	return false
+}
+
+// whatNow tells the user what can be recorded instead.
+func whatNow(p Phase) string {
+	verbs := []string{}
+	for _, k := range next[p] {
+		verbs = append(verbs, k.Verb())
+	}
+	if len(verbs) == 0 {
+		return "nothing more can be recorded on it but notes"
+	}
+	return "now you can " + strings.Join(verbs, " or ")
+}
+
+func indexOf(events []Event, id int64) int {
+	for i, e := range events {
+		if e.ID == id {
+			return i
+		}
+	}
+	return -1
+}
