@@ -59,7 +59,7 @@ func (b Board) Count(s Section) int { return len(b.Rows[s]) }
 // It is a pure function of the tickets, the clock and the office's zone.
 func BuildBoard(tickets []BoardTicket, now time.Time, loc *time.Location) Board {
 	b := Board{At: now}
-	endOfToday := startOfDay(now, loc).AddDate(0, 0, 1)
+	endOfToday := StartOfDay(now, loc).AddDate(0, 0, 1)
 	for _, t := range tickets {
 		row := BoardRow{Ticket: t.Ticket, Client: t.Client, Age: now.Sub(t.CreatedAt), FirstJob: t.FirstJob}
 		switch t.Status {
@@ -141,8 +141,8 @@ func lastVisit(visits []Visit) *Visit {
 	return &visits[len(visits)-1]
 }
 
-// startOfDay is midnight in loc, which is not always 24h after the last one.
-func startOfDay(t time.Time, loc *time.Location) time.Time {
+// StartOfDay is midnight in loc, which is not always 24h after the last one.
+func StartOfDay(t time.Time, loc *time.Location) time.Time {
 	l := t.In(loc)
 	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, loc)
 }

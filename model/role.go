@@ -38,6 +38,8 @@ const (
 	ActCreateTicket  Action = "create ticket"
 	ActScheduleVisit Action = "schedule visit"
 	ActManageUsers   Action = "manage users"
+	ActRecordVisit   Action = "record visit"   // a technician on their own visits; the office on anyone's behalf
+	ActFixVisitTime  Action = "fix visit time" // correct a recorded time, with a reason
 )
 
 var office = []Role{RoleAdmin, RoleManager, RoleDispatcher}
@@ -50,6 +52,8 @@ var permissions = map[Action][]Role{
 	ActCreateTicket:  office,
 	ActScheduleVisit: office,
 	ActManageUsers:   {RoleAdmin},
+	ActRecordVisit:   Roles,
+	ActFixVisitTime:  office,
 }
 
 var actionText = map[Action]string{
@@ -58,6 +62,8 @@ var actionText = map[Action]string{
 	ActCreateTicket:  "creating tickets",
 	ActScheduleVisit: "scheduling visits",
 	ActManageUsers:   "managing users",
+	ActRecordVisit:   "recording visits",
+	ActFixVisitTime:  "correcting recorded times",
 }
 
 // AllowedRoles lists the roles that may take the action.

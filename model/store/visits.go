@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"dispatch/model"
 )
@@ -21,17 +22,71 @@ func (t *Tx) InsertVisit(ctx context.Context, v model.Visit, createdBy string, a
 	return v, err
 }
 
-// AppendEvent adds one event to a visit's log. Events are never updated.
+// AppendEvent adds one event to a visit's log and brings the visit's phase
+// up to date in the same transaction. Events are never updated.
 func (t *Tx) AppendEvent(ctx context.Context, e model.Event) (model.Event, error) {
 	err := t.tx.QueryRowContext(ctx, `INSERT INTO visit_events (visit_id, kind, at, recorded_at, by, contact_id, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		e.VisitID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note).Scan(&e.ID)
-	return e, err
+	if err != nil || !e.Timed() {
+		return e, err
+	}
+	return e, t.syncPhase(ctx, e.VisitID)
+}
+
+// FixEventTime records a corrected time for an event; the event itself keeps
+// the time it was entered with.
+func (t *Tx) FixEventTime(ctx context.Context, eventID int64, at time.Time, reason, by string, recordedAt time.Time) error {
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO visit_event_fixes (event_id, at, reason, by, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+		eventID, unix(at), reason, by, unix(recordedAt))
+	return err
+}
+
+// syncPhase stores the phase the visit's events lead to.
+func (t *Tx) syncPhase(ctx context.Context, visitID int64) error {
+	events, err := t.events(ctx, `e.visit_id = ?`, visitID)
+	if err != nil {
+		return err
+	}
+	_, err = t.tx.ExecContext(ctx, `UPDATE visits SET phase = ? WHERE id = ?`, model.PhaseOf(events), visitID)
+	return err
+}
+
+// VisitByID loads one visit with its events.
+func (t *Tx) VisitByID(ctx context.Context, id int64) (model.Visit, error) {
+	vs, err := t.visitsWhere(ctx, `v.id = ?`, id)
+	if err == nil && len(vs) == 0 {
+		err = sql.ErrNoRows
+	}
+	if err != nil {
+		return model.Visit{}, notFound(err, "visit", model.FormatID(model.PrefixVisit, id), "see: ticket show T-…")
+	}
+	return vs[0], nil
+}
+
+// VisitOfEvent finds the visit an event belongs to.
+func (t *Tx) VisitOfEvent(ctx context.Context, eventID int64) (int64, error) {
+	var id int64
+	err := t.tx.QueryRowContext(ctx, `SELECT visit_id FROM visit_events WHERE id = ?`, eventID).Scan(&id)
+	return id, notFound(err, "event", model.FormatID(model.PrefixEvent, eventID), "see: visit show V-…")
 }
 
 // VisitsForTicket lists a ticket's visits with their events, in schedule order.
 func (t *Tx) VisitsForTicket(ctx context.Context, ticketID int64) ([]model.Visit, error) {
 	return t.visitsWhere(ctx, `v.ticket_id = ?`, ticketID)
+}
+
+// TechDay lists a technician's visits booked in [from, to), and any visit of
+// theirs still under way from before: a forgotten check-out stays in view.
+func (t *Tx) TechDay(ctx context.Context, techID int64, from, to time.Time) ([]model.Visit, error) {
+	return t.visitsWhere(ctx, `v.tech_id = ? AND ((v.scheduled_at >= ? AND v.scheduled_at < ?) OR v.phase NOT IN ('scheduled', 'finished'))`,
+		techID, unix(from), unix(to))
+}
+
+// ActiveVisits lists a technician's visits under way (travelling, on site,
+// paused, returning or in the shop).
+func (t *Tx) ActiveVisits(ctx context.Context, techID int64) ([]model.Visit, error) {
+	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase NOT IN ('scheduled', 'finished')`, techID)
 }
 
 // visitsWhere loads visits matching a condition, with technician names and
@@ -58,23 +113,39 @@ func (t *Tx) visitsWhere(ctx context.Context, cond string, args ...any) ([]model
 	if err := rows.Err(); err != nil || len(visits) == 0 {
 		return visits, err
 	}
-	evRows, err := t.tx.QueryContext(ctx, `SELECT e.id, e.visit_id, e.kind, e.at, e.recorded_at, e.by, e.contact_id, e.note
-		FROM visit_events e JOIN visits v ON v.id = e.visit_id WHERE `+cond+` ORDER BY e.visit_id, e.at, e.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer evRows.Close()
-	for evRows.Next() {
-		var e model.Event
-		var at, rec int64
-		var contact sql.NullInt64
-		if err := evRows.Scan(&e.ID, &e.VisitID, &e.Kind, &at, &rec, &e.By, &contact, &e.Note); err != nil {
-			return nil, err
-		}
-		e.At, e.RecordedAt, e.ContactID = fromUnix(at), fromUnix(rec), contact.Int64
+	events, err := t.events(ctx, `e.visit_id IN (SELECT v.id FROM visits v WHERE `+cond+`)`, args...)
+	for _, e := range events {
 		if i, ok := index[e.VisitID]; ok {
 			visits[i].Events = append(visits[i].Events, e)
 		}
 	}
-	return visits, evRows.Err()
+	return visits, err
+}
+
+// events loads events matching a condition, each with its contact's name and
+// its latest time fix, in the order they happened.
+func (t *Tx) events(ctx context.Context, cond string, args ...any) ([]model.Event, error) {
+	return queryAll(ctx, t, scanEvent, `SELECT e.id, e.visit_id, e.kind, e.at, e.recorded_at, e.by, e.contact_id,
+			COALESCE(c.name, ''), e.note, f.at, COALESCE(f.reason, ''), COALESCE(f.by, ''), f.recorded_at
+		FROM visit_events e
+		LEFT JOIN contacts c ON c.id = e.contact_id
+		LEFT JOIN visit_event_fixes f ON f.id = (SELECT MAX(id) FROM visit_event_fixes WHERE event_id = e.id)
+		WHERE `+cond+` ORDER BY e.visit_id, COALESCE(f.at, e.at), e.id`, args...)
+}
+
+func scanEvent(r scanner) (model.Event, error) {
+	var e model.Event
+	var at, rec int64
+	var contact, fixAt, fixRec sql.NullInt64
+	var reason, by string
+	if err := r.Scan(&e.ID, &e.VisitID, &e.Kind, &at, &rec, &e.By, &contact, &e.ContactName, &e.Note,
+		&fixAt, &reason, &by, &fixRec); err != nil {
+		return e, err
+	}
+	e.At, e.RecordedAt, e.ContactID = fromUnix(at), fromUnix(rec), contact.Int64
+	if fixAt.Valid {
+		e.Fix = &model.Fix{OriginalAt: e.At, Reason: reason, By: by, RecordedAt: fromUnix(fixRec.Int64)}
+		e.At = fromUnix(fixAt.Int64)
+	}
+	return e, nil
 }

@@ -1,0 +1,108 @@
+package door
+
+import (
+	"context"
+	"fmt"
+
+	"dispatch/model"
+	"dispatch/model/store"
+)
+
+// VisitCard is a visit with what a technician needs on the way and on site:
+// the job, where it is, and whom they may check in with.
+type VisitCard struct {
+	model.Visit
+	Ticket   model.Ticket
+	Client   string
+	Site     model.Site
+	Contacts []model.Contact
+}
+
+// Visit loads one visit in full.
+func (d *Door) Visit(ctx context.Context, who model.Actor, id int64) (VisitCard, error) {
+	var c VisitCard
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		v, err := tx.VisitByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		c, err = cardOf(ctx, tx, v)
+		return err
+	})
+	return c, err
+}
+
+// MyDay is a technician's day in the office's time zone: every visit booked
+// today, and any still under way from before, in the order they are booked.
+func (d *Door) MyDay(ctx context.Context, who model.Actor) ([]VisitCard, error) {
+	var cards []VisitCard
+	from := model.StartOfDay(d.clock.Now(), d.loc)
+	to := from.AddDate(0, 0, 1)
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		visits, err := tx.TechDay(ctx, who.UserID, from, to)
+		if err != nil {
+			return err
+		}
+		for _, v := range visits {
+			c, err := cardOf(ctx, tx, v)
+			if err != nil {
+				return err
+			}
+			cards = append(cards, c)
+		}
+		return nil
+	})
+	return cards, err
+}
+
+// CurrentVisit is the visit a technician is working on now: the one on site,
+// else the one under way, so "visit pause" needs no id.
+func (d *Door) CurrentVisit(ctx context.Context, who model.Actor) (int64, error) {
+	var id int64
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		active, err := tx.ActiveVisits(ctx, who.UserID)
+		if err != nil {
+			return err
+		}
+		if v := Current(active); v != nil {
+			id = v.ID
+			return nil
+		}
+		return model.FieldError{Field: "visit", Msg: fmt.Sprintf("is needed: %s has no visit under way; name one, like V-12", who.Name)}
+	})
+	return id, err
+}
+
+// Current picks the visit that matters now among a technician's: on site or
+// paused first, then travelling, returning or in the shop; nil when none is
+// under way.
+func Current(visits []model.Visit) *model.Visit {
+	rank := map[model.Phase]int{model.PhaseOnSite: 1, model.PhasePaused: 1, model.PhaseTravelling: 2,
+		model.PhaseInShop: 3, model.PhaseReturning: 4}
+	var best *model.Visit
+	for i := range visits {
+		r, ok := rank[visits[i].Phase()]
+		if ok && (best == nil || r < rank[best.Phase()]) {
+			best = &visits[i]
+		}
+	}
+	return best
+}
+
+func cardOf(ctx context.Context, tx *store.Tx, v model.Visit) (VisitCard, error) {
+	c := VisitCard{Visit: v}
+	var err error
+	if c.Ticket, err = tx.TicketByID(ctx, v.TicketID); err != nil {
+		return c, err
+	}
+	client, err := tx.ClientByID(ctx, c.Ticket.ClientID)
+	if err != nil {
+		return c, err
+	}
+	c.Client = client.Name
+	if c.Site, err = tx.SiteByID(ctx, c.Ticket.SiteID); err != nil {
+		return c, err
+	}
+	c.Contacts, err = tx.Contacts(ctx, c.Ticket.ClientID)
+	return c, err
+}

@@ -1,0 +1,211 @@
+package door
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/feed"
+	"dispatch/model/store"
+)
+
+// Step is one thing recorded on a visit: travel started, arrived, a note….
+type Step struct {
+	Kind      model.EventKind
+	At        time.Time // when it happened; zero means now
+	ContactID int64     // arrived, departed: who the technician checked in or out with…
+	Contact   string    // …or their name, when ContactID is not known
+	Note      string
+}
+
+var noteLimit = model.TextLimit{Field: "note", Max: 1000}
+
+// Record appends a step to a visit's log. Only the visit's technician, or
+// the office on their behalf, may record it; the step must make sense now
+// and its time must lie between the visit's last step and now.
+func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Step) (model.Visit, error) {
+	var v model.Visit
+	if err := who.Role.Check(model.ActRecordVisit); err != nil {
+		return v, err
+	}
+	s.Note = model.CleanText(s.Note)
+	if err := noteLimit.Check(s.Note); err != nil {
+		return v, err
+	}
+	if s.Kind == model.EvNote && s.Note == "" {
+		return v, model.FieldError{Field: "note", Msg: "is empty; write what happened"}
+	}
+	err := d.write(ctx, who, model.ActRecordVisit, feed.Visits, func(tx *store.Tx, now time.Time) error {
+		var err error
+		if v, err = tx.VisitByID(ctx, visitID); err != nil {
+			return err
+		}
+		ticket, err := tx.TicketByID(ctx, v.TicketID)
+		if err != nil {
+			return err
+		}
+		if err := mayRecord(who, v, ticket); err != nil {
+			return err
+		}
+		at := now
+		if !s.At.IsZero() {
+			at = s.At.UTC().Truncate(time.Second)
+		}
+		if err := model.CheckEvent(v, s.Kind, at, now); err != nil {
+			return err
+		}
+		e := model.Event{VisitID: v.ID, Kind: s.Kind, At: at, RecordedAt: now, By: who.Name, Note: s.Note}
+		if s.Kind.NeedsContact() {
+			if e.ContactID, err = contactOf(ctx, tx, ticket.ClientID, s); err != nil {
+				return err
+			}
+		}
+		if err := d.checkTechElsewhere(ctx, tx, who, v, e, now); err != nil {
+			return err
+		}
+		if e, err = tx.AppendEvent(ctx, e); err != nil {
+			return err
+		}
+		if err := tx.Audit(ctx, now, who.String(), "visit."+string(s.Kind), "visit", v.ID, nil, e); err != nil {
+			return err
+		}
+		v, err = tx.VisitByID(ctx, visitID)
+		return err
+	})
+	return v, err
+}
+
+// mayRecord lets a technician record only their own visits, and anyone only
+// on an open ticket.
+func mayRecord(who model.Actor, v model.Visit, t model.Ticket) error {
+	if who.Role == model.RoleTech && v.TechID != who.UserID {
+		return model.Conflict{Msg: fmt.Sprintf("%s is %s's visit; only they or a dispatcher, manager or admin can record it", v.Ref(), v.TechName)}
+	}
+	if t.Status != model.TicketOpen {
+		return model.Conflict{Msg: fmt.Sprintf("%s is %s; its visits are closed", t.Ref(), t.Status)}
+	}
+	return nil
+}
+
+// contactOf resolves the contact a technician checked in or out with; it
+// must be one of the client's own.
+func contactOf(ctx context.Context, tx *store.Tx, clientID int64, s Step) (int64, error) {
+	if s.ContactID == 0 && strings.TrimSpace(s.Contact) == "" {
+		return 0, model.FieldError{Field: "contact", Msg: "is missing; name the client's contact you checked in or out with"}
+	}
+	contacts, err := tx.Contacts(ctx, clientID)
+	if err != nil {
+		return 0, err
+	}
+	var names []string
+	for _, c := range contacts {
+		if c.ID == s.ContactID || s.ContactID == 0 && strings.EqualFold(c.Name, model.CleanLine(s.Contact)) {
+			return c.ID, nil
+		}
+		names = append(names, c.Name)
+	}
+	asked := model.CleanLine(s.Contact)
+	if s.ContactID != 0 {
+		asked = model.FormatID(model.PrefixContact, s.ContactID)
+	}
+	client, err := tx.ClientByID(ctx, clientID)
+	if err != nil {
+		return 0, err
+	}
+	return 0, model.FieldError{Field: "contact", Msg: fmt.Sprintf("%s is not a contact of %s; pick one of: %s",
+		asked, client.Name, strings.Join(names, ", "))}
+}
+
+// checkTechElsewhere keeps a technician in one place: one visit on site at a
+// time, one trip at a time. Setting off for the next visit while returning
+// from the last ends that return trip then and there, in the same
+// transaction, so no minute is counted twice.
+func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.Actor, v model.Visit, e model.Event, now time.Time) error {
+	if e.Kind != model.EvArrived && e.Kind != model.EvTravelStarted && e.Kind != model.EvShopStarted {
+		return nil
+	}
+	others, err := tx.ActiveVisits(ctx, v.TechID)
+	if err != nil {
+		return err
+	}
+	for _, o := range others {
+		if o.ID == v.ID {
+			continue
+		}
+		phase := o.Phase()
+		since := model.PhaseSince(o.Events).In(d.loc).Format("15:04")
+		switch {
+		case (phase == model.PhaseOnSite || phase == model.PhasePaused) && e.Kind != model.EvShopStarted:
+			return model.Conflict{Msg: fmt.Sprintf("%s is still on site for %s (%s) since %s; depart there first",
+				v.TechName, o.Ref(), model.FormatID(model.PrefixTicket, o.TicketID), since)}
+		case phase == model.PhaseTravelling && e.Kind != model.EvShopStarted:
+			return model.Conflict{Msg: fmt.Sprintf("%s is travelling for %s (%s) since %s; arrive there first",
+				v.TechName, o.Ref(), model.FormatID(model.PrefixTicket, o.TicketID), since)}
+		case phase == model.PhaseInShop && e.Kind == model.EvShopStarted:
+			return model.Conflict{Msg: fmt.Sprintf("%s is already working in the shop on %s since %s; stop that first", v.TechName, o.Ref(), since)}
+		case phase == model.PhaseReturning && e.Kind == model.EvTravelStarted:
+			if err := model.CheckEvent(o, model.EvTravelEnded, e.At, now); err != nil {
+				return fmt.Errorf("ending the trip back from %s: %w", o.Ref(), err)
+			}
+			end := model.Event{VisitID: o.ID, Kind: model.EvTravelEnded, At: e.At, RecordedAt: now, By: who.Name,
+				Note: "went on to " + v.Ref()}
+			if end, err = tx.AppendEvent(ctx, end); err != nil {
+				return err
+			}
+			if err := tx.Audit(ctx, now, who.String(), "visit.travel_ended", "visit", o.ID, nil, end); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+var reasonLimit = model.TextLimit{Field: "reason", Max: 300}
+
+// FixTime corrects when a step happened, with a reason. The step keeps the
+// time it was entered with; the log shows both and the audit every fix.
+func (d *Door) FixTime(ctx context.Context, who model.Actor, eventID int64, at time.Time, reason string) (model.Visit, error) {
+	var v model.Visit
+	if err := who.Role.Check(model.ActFixVisitTime); err != nil {
+		return v, err
+	}
+	reason = model.CleanLine(reason)
+	if err := reasonLimit.Check(reason); err != nil {
+		return v, err
+	}
+	at = at.UTC().Truncate(time.Second)
+	err := d.write(ctx, who, model.ActFixVisitTime, feed.Visits, func(tx *store.Tx, now time.Time) error {
+		visitID, err := tx.VisitOfEvent(ctx, eventID)
+		if err != nil {
+			return err
+		}
+		if v, err = tx.VisitByID(ctx, visitID); err != nil {
+			return err
+		}
+		if err := model.CheckFix(v, eventID, at, now, reason); err != nil {
+			return err
+		}
+		var before model.Event
+		for _, e := range v.Events {
+			if e.ID == eventID {
+				before = e
+			}
+		}
+		if err := tx.FixEventTime(ctx, eventID, at, reason, who.Name, now); err != nil {
+			return err
+		}
+		after := struct {
+			Event  string    `json:"event"`
+			At     time.Time `json:"at"`
+			Reason string    `json:"reason"`
+		}{before.Ref(), at, reason}
+		if err := tx.Audit(ctx, now, who.String(), "visit.fix_time", "visit", v.ID, before, after); err != nil {
+			return err
+		}
+		v, err = tx.VisitByID(ctx, visitID)
+		return err
+	})
+	return v, err
+}
