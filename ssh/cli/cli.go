@@ -139,7 +139,23 @@ type call struct {
 // parse reads flags anywhere on the line (ticket show T-12 --json) and
 // checks the number of positional arguments.
 func (c *call) parse(positionals int) error {
-	rest := regroup(c.raw, c.fs, positionals)
+	if err := c.parseAny(positionals); err != nil {
+		return err
+	}
+	if len(c.args) != positionals {
+		if positionals == 0 {
+			return usageError{msg: fmt.Sprintf("unexpected argument %q", c.args[0])}
+		}
+		return usageError{msg: fmt.Sprintf("takes %d argument(s): %s", positionals, c.cmd.args)}
+	}
+	return nil
+}
+
+// parseAny reads flags anywhere on the line and leaves however many
+// positional words there are in c.args; words beyond join gives the last
+// positional (the command's own count) the rest of the line.
+func (c *call) parseAny(join int) error {
+	rest := regroup(c.raw, c.fs, join)
 	for {
 		if err := c.fs.Parse(rest); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -153,12 +169,6 @@ func (c *call) parse(positionals int) error {
 		}
 		c.args = append(c.args, rest[0])
 		rest = rest[1:]
-	}
-	if len(c.args) != positionals {
-		if positionals == 0 {
-			return usageError{msg: fmt.Sprintf("unexpected argument %q", c.args[0])}
-		}
-		return usageError{msg: fmt.Sprintf("takes %d argument(s): %s", positionals, c.cmd.args)}
 	}
 	return nil
 }

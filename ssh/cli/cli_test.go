@@ -16,13 +16,14 @@ import (
 type harness struct {
 	t     testing.TB
 	d     *door.Door
+	clock *model.FixedClock
 	users map[string]model.User
 }
 
 func newHarness(t testing.TB) *harness {
 	t.Helper()
 	o := doortest.Open(t, time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC))
-	h := &harness{t: t, d: o.Door, users: map[string]model.User{}}
+	h := &harness{t: t, d: o.Door, clock: o.Clock, users: map[string]model.User{}}
 	for name, role := range map[string]model.Role{"rita": model.RoleDispatcher, "sam": model.RoleTech, "ann": model.RoleAdmin} {
 		h.users[name] = o.AddUser(t, name, role, "")
 	}
@@ -168,7 +169,8 @@ func FuzzCommandLine(f *testing.F) {
 	h := newHarness(f)
 	h.office()
 	for _, s := range []string{"board --json", "ticket show T-1", "visit schedule T-1 --tech sam --at 14:00", "client new \x1b[2J",
-		"site add X --client Acme --travel soon", "ticket new --priority P9", "contact add A --client 'Acme Dental' --email x"} {
+		"site add X --client Acme --travel soon", "ticket new --priority P9", "contact add A --client 'Acme Dental' --email x",
+		"visit arrive V-1 --contact Dana Ruiz --at 20m ago", "visit note V-1 \x1b]52;c;eA==\x07", "visit fix E-1 --at yesterday 9pm --reason x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {

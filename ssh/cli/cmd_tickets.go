@@ -81,7 +81,7 @@ func (c *call) showTicket(id int64, verb string) error {
 	if err != nil {
 		return err
 	}
-	return c.print(toTicket(card), func(w io.Writer) {
+	return c.print(toTicket(card, c.env.Door.Now()), func(w io.Writer) {
 		first := ""
 		if card.FirstJob {
 			first = " · first job: invoice no more than the quote"
@@ -138,7 +138,7 @@ func visitSchedule(c *call) error {
 	if err != nil {
 		return err
 	}
-	return c.print(toVisit(v), func(w io.Writer) {
+	return c.print(toVisit(v, c.env.Door.Now()), func(w io.Writer) {
 		fmt.Fprintf(w, "scheduled %s: %s for %s at %s\n", v.Ref(), model.CleanLine(v.TechName),
 			model.FormatID(model.PrefixTicket, v.TicketID), c.local(v.ScheduledAt))
 	})

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"time"
+
 	"dispatch/model"
 	"dispatch/model/door"
 )
@@ -14,13 +16,22 @@ type ref struct {
 }
 
 type eventJSON struct {
-	Kind       string `json:"kind"`
-	At         string `json:"at"`
-	RecordedAt string `json:"recorded_at"`
-	Late       bool   `json:"late"`
+	ID         string   `json:"id"`
+	Kind       string   `json:"kind"`
+	At         string   `json:"at"`
+	RecordedAt string   `json:"recorded_at"`
+	Late       bool     `json:"late"`
+	By         string   `json:"by"`
+	Contact    *ref     `json:"contact,omitempty"`
+	Note       string   `json:"note,omitempty"`
+	Fix        *fixJSON `json:"fix,omitempty"`
+}
+
+type fixJSON struct {
+	OriginalAt string `json:"original_at"`
+	Reason     string `json:"reason"`
 	By         string `json:"by"`
-	Contact    string `json:"contact,omitempty"`
-	Note       string `json:"note,omitempty"`
+	RecordedAt string `json:"recorded_at"`
 }
 
 type visitJSON struct {
@@ -29,21 +40,48 @@ type visitJSON struct {
 	Tech        string      `json:"tech"`
 	ScheduledAt string      `json:"scheduled_at"`
 	Phase       string      `json:"phase"`
+	PhaseSince  string      `json:"phase_since,omitempty"`
+	AsOf        string      `json:"as_of"` // the instant the durations run to
+	Travel      int64       `json:"travel_seconds"`
+	OnSite      int64       `json:"on_site_seconds"`
+	Paused      int64       `json:"paused_seconds"`
+	Shop        int64       `json:"shop_seconds"`
+	Total       int64       `json:"total_seconds"`
 	Events      []eventJSON `json:"events"`
 }
 
-func toVisit(v model.Visit) visitJSON {
+func toVisit(v model.Visit, now time.Time) visitJSON {
+	t := model.TimesOf(v.Events, now)
 	out := visitJSON{ID: v.Ref(), Ticket: model.FormatID(model.PrefixTicket, v.TicketID), Tech: v.TechName,
-		ScheduledAt: rfc3339(v.ScheduledAt), Phase: string(v.Phase()), Events: []eventJSON{}}
+		ScheduledAt: rfc3339(v.ScheduledAt), Phase: string(v.Phase()), PhaseSince: rfc3339(model.PhaseSince(v.Events)),
+		AsOf: rfc3339(now), Travel: seconds(t.Travel), OnSite: seconds(t.OnSite), Paused: seconds(t.Paused),
+		Shop: seconds(t.Shop), Total: seconds(t.Total()), Events: []eventJSON{}}
 	for _, e := range v.Events {
-		ej := eventJSON{Kind: string(e.Kind), At: rfc3339(e.At), RecordedAt: rfc3339(e.RecordedAt),
-			Late: e.RecordedAt.Sub(e.At) > model.LateEntry, By: e.By, Note: e.Note}
+		ej := eventJSON{ID: e.Ref(), Kind: string(e.Kind), At: rfc3339(e.At), RecordedAt: rfc3339(e.RecordedAt),
+			Late: e.Late(), By: e.By, Note: e.Note}
 		if e.ContactID != 0 {
-			ej.Contact = model.FormatID(model.PrefixContact, e.ContactID)
+			ej.Contact = &ref{model.FormatID(model.PrefixContact, e.ContactID), e.ContactName}
+		}
+		if f := e.Fix; f != nil {
+			ej.Fix = &fixJSON{OriginalAt: rfc3339(f.OriginalAt), Reason: f.Reason, By: f.By, RecordedAt: rfc3339(f.RecordedAt)}
 		}
 		out.Events = append(out.Events, ej)
 	}
 	return out
+}
+
+// visitCardJSON is a visit with its job and place, for visit show.
+type visitCardJSON struct {
+	visitJSON
+	Title           string `json:"title"`
+	Client          string `json:"client"`
+	Site            ref    `json:"site"`
+	EstimateSeconds int64  `json:"estimate_seconds"`
+}
+
+func toVisitCard(c door.VisitCard, now time.Time) visitCardJSON {
+	return visitCardJSON{visitJSON: toVisit(c.Visit, now), Title: c.Ticket.Title, Client: c.Client,
+		Site: ref{model.FormatID(model.PrefixSite, c.Site.ID), c.Site.Name}, EstimateSeconds: seconds(c.Ticket.Estimate.Duration)}
 }
 
 type ticketJSON struct {
@@ -63,7 +101,7 @@ type ticketJSON struct {
 	Visits          []visitJSON `json:"visits"`
 }
 
-func toTicket(c door.TicketCard) ticketJSON {
+func toTicket(c door.TicketCard, now time.Time) ticketJSON {
 	out := ticketJSON{ID: c.Ref(),
 		Client:  ref{model.FormatID(model.PrefixClient, c.Client.ID), c.Client.Name},
 		Contact: ref{model.FormatID(model.PrefixContact, c.Contact.ID), c.Contact.Name},
@@ -73,7 +111,7 @@ func toTicket(c door.TicketCard) ticketJSON {
 		FirstJob: c.FirstJob, Status: string(c.Status), CreatedAt: rfc3339(c.CreatedAt), CreatedBy: c.CreatedBy,
 		Visits: []visitJSON{}}
 	for _, v := range c.Visits {
-		out.Visits = append(out.Visits, toVisit(v))
+		out.Visits = append(out.Visits, toVisit(v, now))
 	}
 	return out
 }

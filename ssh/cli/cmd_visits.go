@@ -1,0 +1,250 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/door"
+)
+
+// stepCommands are the steps a technician records, one command each.
+var stepCommands = []struct {
+	verb  string
+	kind  model.EventKind
+	about string
+}{
+	{"travel", model.EvTravelStarted, "start travelling to the visit's site"},
+	{"arrive", model.EvArrived, "arrived: checked in with a contact of the client"},
+	{"pause", model.EvPaused, "pause work on site"},
+	{"resume", model.EvResumed, "resume work on site"},
+	{"depart", model.EvDeparted, "leave the site: checked out with a contact"},
+	{"return", model.EvTravelEnded, "travel ended: back at the office or at the next site"},
+	{"shop-start", model.EvShopStarted, "start work on a device back at the shop"},
+	{"shop-stop", model.EvShopStopped, "stop shop work"},
+}
+
+func init() {
+	for _, s := range stepCommands {
+		args := "[V-12] [--at 12:45]"
+		if s.kind.NeedsContact() {
+			args = `[V-12] --contact "Dana Ruiz" [--at 12:45]`
+		}
+		register(command{path: "visit " + s.verb, args: args, about: s.about, run: stepCommand(s.kind)})
+	}
+	register(
+		command{path: "visit note", args: "[V-12] TEXT [--at 12:45]", about: "add a note to a visit's log", run: visitNote},
+		command{path: "visit show", args: "V-12", about: "a visit's log, phase and times", run: visitShow},
+		command{path: "visit fix", args: `E-123 --at 12:45 --reason "…"`, about: "correct when a step happened (dispatchers, managers)", run: visitFix},
+	)
+}
+
+const atUsage = `when it happened, if not now: "12:45", "20m ago", "yesterday 17:30"`
+
+// stepCommand records one kind of step. Without a visit id a technician's
+// own visit is meant: the next one to set off for, or the one under way.
+func stepCommand(kind model.EventKind) func(c *call) error {
+	return func(c *call) error {
+		at := c.fs.String("at", "", atUsage)
+		contact := new(string)
+		if kind.NeedsContact() {
+			contact = c.fs.String("contact", "", "the client's contact you checked in or out with")
+		}
+		if err := c.parseAny(1); err != nil {
+			return err
+		}
+		if len(c.args) > 1 {
+			return usageError{msg: fmt.Sprintf("takes at most one visit id: %s", c.cmd.args)}
+		}
+		if kind.NeedsContact() {
+			if err := required(map[string]*string{"contact": contact}); err != nil {
+				return err
+			}
+		}
+		return c.record(kind, door.Step{Kind: kind, Contact: *contact}, *at, c.args)
+	}
+}
+
+func visitNote(c *call) error {
+	at := c.fs.String("at", "", atUsage)
+	if err := c.parseAny(0); err != nil {
+		return err
+	}
+	words := c.args
+	var id []string
+	if len(words) > 1 {
+		if _, err := model.ParseID(model.PrefixVisit, words[0]); err == nil {
+			id, words = words[:1], words[1:]
+		}
+	}
+	if len(words) == 0 {
+		return usageError{msg: "the note is missing: " + c.cmd.args}
+	}
+	return c.record(model.EvNote, door.Step{Kind: model.EvNote, Note: strings.Join(words, " ")}, *at, id)
+}
+
+// record resolves the visit and the time, records the step and prints the
+// visit as it now stands.
+func (c *call) record(kind model.EventKind, step door.Step, at string, args []string) error {
+	who := model.ActorOf(c.env.User)
+	if err := who.Role.Check(model.ActRecordVisit); err != nil {
+		return err
+	}
+	id, err := c.visitID(kind, args)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(at) != "" {
+		if step.At, err = model.ParsePast("at", at, c.env.Door.Now(), c.env.Door.Location()); err != nil {
+			return err
+		}
+	}
+	if _, err := c.env.Door.Record(c.ctx, who, id, step); err != nil {
+		return err
+	}
+	return c.showVisit(id)
+}
+
+// visitID is the visit named on the line, or the technician's own: the next
+// one booked for "travel", the one last back for "shop-start", otherwise the
+// one under way.
+func (c *call) visitID(kind model.EventKind, args []string) (int64, error) {
+	if len(args) == 1 {
+		return model.ParseID(model.PrefixVisit, args[0])
+	}
+	who := model.ActorOf(c.env.User)
+	if who.Role != model.RoleTech {
+		return 0, usageError{msg: "name the visit, like V-12: only a technician's own visit goes without saying"}
+	}
+	if kind != model.EvTravelStarted && kind != model.EvShopStarted {
+		return c.env.Door.CurrentVisit(c.ctx, who)
+	}
+	day, err := c.env.Door.MyDay(c.ctx, who)
+	if err != nil {
+		return 0, err
+	}
+	var pick *door.VisitCard
+	for i, v := range day {
+		switch {
+		case kind == model.EvTravelStarted && v.Phase() == model.PhaseScheduled && pick == nil:
+			pick = &day[i]
+		case kind == model.EvShopStarted && v.Phase() == model.PhaseFinished &&
+			(pick == nil || model.PhaseSince(v.Events).After(model.PhaseSince(pick.Events))):
+			pick = &day[i]
+		}
+	}
+	if pick == nil {
+		return 0, model.FieldError{Field: "visit", Msg: fmt.Sprintf("is needed: %s has no visit to %s today; name one, like V-12", who.Name, kind.Verb())}
+	}
+	return pick.ID, nil
+}
+
+func visitShow(c *call) error {
+	if err := c.parse(1); err != nil {
+		return err
+	}
+	id, err := model.ParseID(model.PrefixVisit, c.args[0])
+	if err != nil {
+		return err
+	}
+	return c.showVisit(id)
+}
+
+func visitFix(c *call) error {
+	at := c.fs.String("at", "", "the time it really happened")
+	reason := c.fs.String("reason", "", "why the recorded time was wrong (kept in the log)")
+	if err := c.parse(1); err != nil {
+		return err
+	}
+	who := model.ActorOf(c.env.User)
+	if err := who.Role.Check(model.ActFixVisitTime); err != nil {
+		return err
+	}
+	if err := required(map[string]*string{"at": at, "reason": reason}); err != nil {
+		return err
+	}
+	id, err := model.ParseID(model.PrefixEvent, c.args[0])
+	if err != nil {
+		return err
+	}
+	when, err := model.ParsePast("at", *at, c.env.Door.Now(), c.env.Door.Location())
+	if err != nil {
+		return err
+	}
+	v, err := c.env.Door.FixTime(c.ctx, who, id, when, *reason)
+	if err != nil {
+		return err
+	}
+	return c.showVisit(v.ID)
+}
+
+func (c *call) showVisit(id int64) error {
+	card, err := c.env.Door.Visit(c.ctx, model.ActorOf(c.env.User), id)
+	if err != nil {
+		return err
+	}
+	now := c.env.Door.Now()
+	out := toVisitCard(card, now)
+	return c.print(out, func(w io.Writer) {
+		times := model.TimesOf(card.Events, now)
+		fmt.Fprintf(w, "%s  %s %s\n", card.Ref(), card.Ticket.Ref(), model.CleanLine(card.Ticket.Title))
+		field(w, "client", card.Client)
+		field(w, "site", card.Site.Name+", "+card.Site.Address)
+		field(w, "tech", card.TechName)
+		field(w, "booked", c.local(card.ScheduledAt))
+		phase := string(card.Phase())
+		if since := model.PhaseSince(card.Events); card.Phase().Active() {
+			phase += fmt.Sprintf(" since %s (%s)", c.clock(since), model.FormatDuration(now.Sub(since)))
+		}
+		field(w, "phase", phase)
+		field(w, "times", fmt.Sprintf("travel %s · on site %s · paused %s · shop %s · total %s",
+			model.FormatDuration(times.Travel), model.FormatDuration(times.OnSite), model.FormatDuration(times.Paused),
+			model.FormatDuration(times.Shop), model.FormatDuration(times.Total())))
+		if est := card.Ticket.Estimate.Duration; est > 0 {
+			ratio, _ := model.AgainstEstimate(times.OnSite, est)
+			field(w, "estimate", fmt.Sprintf("%s on site (%.0f%% used)", model.FormatDuration(est), ratio*100))
+		}
+		fmt.Fprintln(w, "log:")
+		for _, e := range card.Events {
+			fmt.Fprintf(w, "  %-7s %s  %s\n", e.Ref(), c.clock(e.At), model.CleanLine(c.eventText(e, card.TechName)))
+		}
+	})
+}
+
+// eventText is one log line: what happened, with whom, who entered it, and
+// whether it was late or corrected.
+func (c *call) eventText(e model.Event, tech string) string {
+	s := e.Kind.Label()
+	switch {
+	case e.Kind == model.EvScheduled:
+		return "booked by " + e.By
+	case e.Kind == model.EvArrived:
+		s += ", checked in with " + e.ContactName
+	case e.Kind == model.EvDeparted:
+		s += ", checked out with " + e.ContactName
+	}
+	if e.Note != "" {
+		s += ": " + e.Note
+	}
+	if e.By != tech {
+		s += " — entered by " + e.By
+	}
+	if e.Late() {
+		s += " — entered late, at " + c.clock(e.RecordedAt)
+	}
+	if e.Fix != nil {
+		s += fmt.Sprintf(" — corrected from %s by %s: %s", c.clock(e.Fix.OriginalAt), e.Fix.By, e.Fix.Reason)
+	}
+	return s
+}
+
+// clock shows an instant as a time of day, with the date when it is not today.
+func (c *call) clock(t time.Time) string {
+	loc := c.env.Door.Location()
+	if t.In(loc).Format("2006-01-02") == c.env.Door.Now().In(loc).Format("2006-01-02") {
+		return t.In(loc).Format("15:04")
+	}
+	return t.In(loc).Format("Jan 2 15:04")
+}
