@@ -128,3 +128,25 @@ func indexOf(events []Event, id int64) int {
 	}
 	return -1
 }
+
+// Sentence is the event as the log reads it, without its time: "arrived,
+// checked in with Dana Ruiz", "note: …", "paused — entered by Rita Gomez"
+// when someone entered it on the technician's behalf.
+func (e Event) Sentence(tech string) string {
+	s := e.Kind.Label()
+	switch e.Kind {
+	case EvScheduled:
+		return "booked by " + e.By
+	case EvArrived:
+		s += ", checked in with " + e.ContactName
+	case EvDeparted:
+		s += ", checked out with " + e.ContactName
+	}
+	if e.Note != "" {
+		s += ": " + e.Note
+	}
+	if e.By != tech {
+		s += " — entered by " + e.By
+	}
+	return s
+}

@@ -6,7 +6,6 @@ package tui
 import (
 	"context"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -34,6 +33,7 @@ type page interface {
 	keys() help.KeyMap
 	refresh()           // re-read what it shows after a change
 	capturesText() bool // true while typing, so q and ? are text
+	ticking() bool      // a running timer is on screen: redraw every second
 }
 
 // Navigation messages.
@@ -41,7 +41,7 @@ type (
 	pushMsg    struct{ p page }
 	popMsg     struct{ flash string }
 	changedMsg struct{ topics feed.Topic }
-	tickMsg    struct{}
+	tickMsg    struct{ gen int }
 )
 
 func push(p page) tea.Cmd { return func() tea.Msg { return pushMsg{p} } }
@@ -57,20 +57,28 @@ type App struct {
 	help          help.Model
 	fullHelp      bool
 	flash         string
+	ticks         ticker
 }
 
-// New builds the interface for one signed-in user, starting on the board.
+// New builds the interface for one signed-in user: a technician starts on
+// their day, everyone else on the board.
 func New(deps Deps) *App {
 	if deps.Ctx == nil {
 		deps.Ctx = context.Background()
 	}
 	a := &App{deps: deps, width: 80, height: 24, help: help.New()}
-	a.stack = []page{newBoard(deps)}
+	if deps.User.Role == model.RoleTech {
+		a.stack = []page{newMyDay(deps)}
+	} else {
+		a.stack = []page{newBoard(deps)}
+	}
 	return a
 }
 
 // Init starts listening for changes and the clock.
-func (a *App) Init() tea.Cmd { return tea.Batch(a.waitForChange(), tickEveryMinute(a.deps.Door.Now())) }
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(a.waitForChange(), a.ticks.start(a.top().ticking(), a.deps.Door.Now()))
+}
 
 // waitForChange is re-armed after every notice: one goroutine per session at
 // most, and it ends with the session.
@@ -89,49 +97,55 @@ func (a *App) waitForChange() tea.Cmd {
 	}
 }
 
-// tickEveryMinute wakes the screen when the minute turns, for the clock and
-// the ages; nothing on this screen changes faster.
-func tickEveryMinute(now time.Time) tea.Cmd {
-	next := now.Truncate(time.Minute).Add(time.Minute)
-	return tea.Tick(next.Sub(now), func(time.Time) tea.Msg { return tickMsg{} })
-}
-
 func (a *App) top() page { return a.stack[len(a.stack)-1] }
 
-// Update routes a message: size and changes to every page, keys to the top one.
+// Update routes a message, then keeps the clock ticking as fast as the
+// screen now needs: every second while a timer runs on it, else each minute.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.route(msg)
+	if retime := a.ticks.adjust(a.top().ticking(), a.deps.Door.Now()); retime != nil {
+		cmd = tea.Batch(cmd, retime)
+	}
+	return a, cmd
+}
+
+// route sends size and changes to every page, keys to the top one.
+func (a *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.help.SetWidth(msg.Width)
-		return a, nil
+		return nil
 	case changedMsg:
 		for _, p := range a.stack {
 			p.refresh()
 		}
-		return a, a.waitForChange()
+		return a.waitForChange()
 	case tickMsg:
-		a.top().refresh()
-		return a, tickEveryMinute(a.deps.Door.Now())
+		next, minuteTurned := a.ticks.tick(msg, a.deps.Door.Now())
+		if minuteTurned {
+			a.top().refresh() // the ages and late marks move by the minute
+		}
+		return next
 	case pushMsg:
 		a.stack, a.flash, a.fullHelp = append(a.stack, msg.p), "", false
-		return a, nil
+		return nil
 	case popMsg:
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
 		a.flash = msg.flash
 		a.top().refresh()
-		return a, nil
+		return nil
 	case tea.KeyPressMsg:
 		if cmd, done := a.globalKey(msg); done {
-			return a, cmd
+			return cmd
 		}
 		a.flash = ""
 	}
 	p, cmd := a.top().update(msg)
 	a.stack[len(a.stack)-1] = p
-	return a, cmd
+	return cmd
 }
 
 // globalKey handles the keys every screen shares.

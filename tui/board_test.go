@@ -30,7 +30,7 @@ func TestBoardAt200x60ShowsEverySectionInFull(t *testing.T) {
 	s.fitsWindow(200, 60)
 	s.mustSee("UNSCHEDULED (10)", "SCHEDULED TODAY (8)", "IN PROGRESS (4)", "UPCOMING (5)", "DONE — TO INVOICE (6)",
 		"Granite Peak Accounting", "X-ray workstation won't see imaging plate", "09:30 late",
-		"on site 1h10", "travelling 20m", "in shop 1h30", "paused 2h00", "Thu 12:00")
+		"on site 1:10:00", "travel 0:20:00", "in shop 1:30:00", "paused 2:00:00", "Thu 12:00")
 	s.mustNotSee("…")
 }
 
@@ -92,6 +92,7 @@ func TestHelpShowsEveryKey(t *testing.T) {
 
 func TestTechnicianCannotOpenOrSchedule(t *testing.T) {
 	s := newScreen(t, model.RoleTech, 120, 40)
+	s.keys("b") // a technician lands on My day; the board is one key away
 	s.mustNotSee("n new ticket", "s schedule")
 	s.keys("n")
 	s.mustNotSee("New ticket")

@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
@@ -19,9 +18,9 @@ type columns struct {
 // layoutColumns gives the title what is left after the fixed columns, which
 // grow on wide screens so names are not cut.
 func layoutColumns(width int) columns {
-	c := columns{id: 6, pri: 2, client: 14, tech: 10, when: 11, age: 3}
+	c := columns{id: 6, pri: 2, client: 14, tech: 10, when: 15, age: 3}
 	if width >= 120 {
-		c.client, c.tech, c.when, c.age = 22, 14, 14, 4
+		c.client, c.tech, c.when, c.age = 22, 14, 16, 4
 	}
 	if width >= 180 {
 		c.client, c.tech = 28, 18
@@ -45,7 +44,7 @@ func (b *boardPage) view(width, height int) string {
 	}
 	c := layoutColumns(width)
 	out = append(out, styleMuted.Render(fit(b.headerRow(c), width)))
-	lines, cursorLine := b.lines(c, width)
+	lines, cursorLine, timerLines := b.lines(c, width)
 	room := height - len(out)
 	if room <= 0 {
 		return strings.Join(out, "\n")
@@ -53,6 +52,10 @@ func (b *boardPage) view(width, height int) string {
 	b.scrollTo(cursorLine, room, len(lines))
 	end := min(b.offset+room, len(lines))
 	out = append(out, lines[b.offset:end]...)
+	b.timerShown = false
+	for _, i := range timerLines {
+		b.timerShown = b.timerShown || i >= b.offset && i < end
+	}
 	return strings.Join(out, "\n")
 }
 
@@ -102,9 +105,10 @@ func (b *boardPage) headerRow(c columns) string {
 }
 
 // lines renders every section with its heading; it returns the line the
-// cursor is on.
-func (b *boardPage) lines(c columns, width int) ([]string, int) {
+// cursor is on and the lines with a running timer.
+func (b *boardPage) lines(c columns, width int) ([]string, int, []int) {
 	var lines []string
+	var timers []int
 	cursorLine := -1
 	i := 0
 	for _, s := range model.Sections {
@@ -121,13 +125,16 @@ func (b *boardPage) lines(c columns, width int) ([]string, int) {
 			if j == b.cursor {
 				cursorLine = len(lines)
 			}
+			if b.rows[j].Section == model.SecInProgress {
+				timers = append(timers, len(lines))
+			}
 			lines = append(lines, b.row(b.rows[j], c, j == b.cursor))
 		}
 	}
 	if len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "" {
 		lines = append(lines, "", styleMuted.Render("  No open tickets. Press n to open one."))
 	}
-	return lines, cursorLine
+	return lines, cursorLine, timers
 }
 
 func emptyText(s model.Section, filtered bool) string {
@@ -174,7 +181,7 @@ func (b *boardPage) whenCell(r model.BoardRow) (string, lipgloss.Style) {
 		}
 		return t, plain
 	case model.SecInProgress:
-		return string(r.Phase) + " " + shortDuration(b.board.At.Sub(r.Since)), styleOK
+		return boardPhase[r.Phase] + " " + stopwatch(b.deps.Door.Now().Sub(r.Since)), phaseStyle(r.Phase)
 	case model.SecUpcoming:
 		return r.Visit.ScheduledAt.In(loc).Format("Mon 15:04"), plain
 	case model.SecDone:
@@ -185,12 +192,10 @@ func (b *boardPage) whenCell(r model.BoardRow) (string, lipgloss.Style) {
 	return "", plain
 }
 
-// shortDuration is an elapsed time in the fewest characters: 35m, 2h05.
-func shortDuration(d time.Duration) string {
-	if d < time.Hour {
-		return fmt.Sprintf("%dm", int(max(d, 0)/time.Minute))
-	}
-	return fmt.Sprintf("%dh%02d", int(d/time.Hour), int(d%time.Hour/time.Minute))
+// boardPhase names a phase in the board's narrow column.
+var boardPhase = map[model.Phase]string{
+	model.PhaseTravelling: "travel", model.PhaseOnSite: "on site", model.PhasePaused: "paused",
+	model.PhaseReturning: "return", model.PhaseInShop: "in shop",
 }
 
 // inputStyles are the text field styles, with a steady cursor: a blinking

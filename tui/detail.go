@@ -33,6 +33,16 @@ func newDetail(deps Deps, id int64) *detailPage {
 func (d *detailPage) keys() help.KeyMap  { return d.km }
 func (d *detailPage) capturesText() bool { return false }
 
+// ticking: a visit of this ticket is under way, so its timers run.
+func (d *detailPage) ticking() bool {
+	for _, v := range d.card.Visits {
+		if v.Phase().Active() {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *detailPage) refresh() {
 	d.card, d.err = d.deps.Door.Ticket(d.deps.Ctx, d.deps.actor(), d.id)
 	d.km.Schedule.SetEnabled(d.deps.User.Role.Can(model.ActScheduleVisit) && d.err == nil && d.card.Status == model.TicketOpen)
@@ -87,15 +97,9 @@ func (d *detailPage) view(width, height int) string {
 	if len(c.Visits) == 0 {
 		add(styleMuted.Render("  none yet" + map[bool]string{true: " — press s to schedule one", false: ""}[d.km.Schedule.Enabled()]))
 	}
+	now := d.deps.Door.Now()
 	for _, v := range c.Visits {
-		add(fit(fmt.Sprintf("  %s  %s  %s  %s", v.Ref(), v.ScheduledAt.In(loc).Format("Mon 2 Jan 15:04"), safe(v.TechName), v.Phase()), width))
-		for _, e := range v.Events {
-			line := fmt.Sprintf("      %s  %s by %s", e.At.In(loc).Format("15:04"), strings.ReplaceAll(string(e.Kind), "_", " "), safe(e.By))
-			if e.RecordedAt.Sub(e.At) > model.LateEntry {
-				line += styleWarn.Render(" (entered " + e.RecordedAt.In(loc).Format("15:04") + ")")
-			}
-			add(fit(styleMuted.Render(line), width))
-		}
+		add(visitLog(v, c.Estimate.Duration, now, loc, width)...)
 	}
 	add("", styleSection.Render("HISTORY"))
 	for _, a := range c.Audit {

@@ -42,6 +42,7 @@ func (f *form) add(name, label string, fl field) {
 
 func (f *form) keys() help.KeyMap  { return f.km }
 func (f *form) capturesText() bool { return true }
+func (f *form) ticking() bool      { return false } // a form shows no timers
 
 func (f *form) focusCurrent() tea.Cmd {
 	for i, fl := range f.fields {

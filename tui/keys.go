@@ -1,6 +1,10 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"dispatch/model"
+)
 
 // Key bindings are built per session (never a shared mutable keymap), so a
 // binding can be disabled for one user's role without touching another's.
@@ -89,4 +93,59 @@ func (k formKeys) FullHelp() [][]key.Binding {
 		key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "choose in a list")),
 		key.NewBinding(key.WithKeys("left"), key.WithHelp("←/→", "change priority")),
 	}}
+}
+
+type myDayKeys struct {
+	Up, Down, Travel, Arrive, Pause, Depart, Return, Shop, Note, Earlier, Open, Board, Help, Quit key.Binding
+}
+
+func newMyDayKeys() myDayKeys {
+	return myDayKeys{
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous visit")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next visit")),
+		Travel:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "start travel")),
+		Arrive:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "arrived")),
+		Pause:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause")),
+		Depart:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "departed")),
+		Return:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "travel ended")),
+		Shop:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "shop work")),
+		Note:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Earlier: key.NewBinding(key.WithKeys("T", "P", "R", "W"), key.WithHelp("T P R W", "same, at an earlier time")),
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ticket and log")),
+		Board:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "board")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}
+}
+
+// forPhase shows only the steps that make sense for the visit now; the
+// others, pressed anyway, say why not.
+func (k *myDayKeys) forPhase(p model.Phase) {
+	allowed := map[model.EventKind]bool{}
+	for _, kind := range model.Allowed(p) {
+		allowed[kind] = true
+	}
+	k.Travel.SetEnabled(allowed[model.EvTravelStarted])
+	k.Arrive.SetEnabled(allowed[model.EvArrived])
+	k.Pause.SetEnabled(allowed[model.EvPaused] || allowed[model.EvResumed])
+	k.Pause.SetHelp("p", map[bool]string{true: "resume", false: "pause"}[allowed[model.EvResumed]])
+	k.Depart.SetEnabled(allowed[model.EvDeparted])
+	k.Return.SetEnabled(allowed[model.EvTravelEnded])
+	k.Shop.SetEnabled(allowed[model.EvShopStarted] || allowed[model.EvShopStopped])
+	k.Shop.SetHelp("w", map[bool]string{true: "stop shop work", false: "shop work"}[allowed[model.EvShopStopped]])
+	k.Note.SetEnabled(p != "")
+	k.Earlier.SetEnabled(p != "")
+	k.Open.SetEnabled(p != "")
+}
+
+func (k myDayKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Travel, k.Arrive, k.Pause, k.Depart, k.Return, k.Shop, k.Note, k.Board, k.Help, k.Quit}
+}
+
+func (k myDayKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Open, k.Board},
+		{k.Travel, k.Arrive, k.Pause, k.Depart, k.Return, k.Shop},
+		{k.Note, k.Earlier, k.Help, k.Quit},
+	}
 }

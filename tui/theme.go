@@ -16,6 +16,8 @@ var (
 	colAmber  = lipgloss.Color("#FFAF00")
 	colGreen  = lipgloss.Color("#5FD787")
 	colBlue   = lipgloss.Color("#5FAFFF")
+	colCyan   = lipgloss.Color("#5FD7D7")
+	colPink   = lipgloss.Color("#D787D7")
 
 	styleTitle    = lipgloss.NewStyle().Bold(true).Foreground(colAccent)
 	styleHeader   = lipgloss.NewStyle().Bold(true)
@@ -25,6 +27,8 @@ var (
 	styleError    = lipgloss.NewStyle().Foreground(colRed)
 	styleWarn     = lipgloss.NewStyle().Foreground(colAmber)
 	styleOK       = lipgloss.NewStyle().Foreground(colGreen)
+	styleTravel   = lipgloss.NewStyle().Foreground(colCyan)
+	styleShop     = lipgloss.NewStyle().Foreground(colPink)
 	styleLabel    = lipgloss.NewStyle().Foreground(colMuted).Width(11)
 	styleFocus    = lipgloss.NewStyle().Foreground(colAccent).Bold(true)
 	styleBox      = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colAccent).Padding(0, 1)

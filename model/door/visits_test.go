@@ -256,4 +256,10 @@ func TestMyDay(t *testing.T) {
 	if id, err := f.d.CurrentVisit(ctx, f.tech); err != nil || id != yesterday.ID {
 		t.Errorf("current visit = %d, %v", id, err)
 	}
+	// Finished today, it stays in today's list.
+	f.record(t, f.tech, yesterday, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz"})
+	f.record(t, f.tech, yesterday, Step{Kind: model.EvTravelEnded})
+	if day, _ := f.d.MyDay(ctx, f.tech); len(day) != 3 || day[0].ID != yesterday.ID || day[0].Phase() != model.PhaseFinished {
+		t.Errorf("a visit finished today left the day: %d visits", len(day))
+	}
 }

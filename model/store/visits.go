@@ -42,13 +42,15 @@ func (t *Tx) FixEventTime(ctx context.Context, eventID int64, at time.Time, reas
 	return err
 }
 
-// syncPhase stores the phase the visit's events lead to.
+// syncPhase stores the phase the visit's events lead to and when its last
+// step was taken.
 func (t *Tx) syncPhase(ctx context.Context, visitID int64) error {
 	events, err := t.events(ctx, `e.visit_id = ?`, visitID)
 	if err != nil {
 		return err
 	}
-	_, err = t.tx.ExecContext(ctx, `UPDATE visits SET phase = ? WHERE id = ?`, model.PhaseOf(events), visitID)
+	_, err = t.tx.ExecContext(ctx, `UPDATE visits SET phase = ?, last_step_at = ? WHERE id = ?`,
+		model.PhaseOf(events), nullUnix(model.PhaseSince(events)), visitID)
 	return err
 }
 
@@ -76,11 +78,13 @@ func (t *Tx) VisitsForTicket(ctx context.Context, ticketID int64) ([]model.Visit
 	return t.visitsWhere(ctx, `v.ticket_id = ?`, ticketID)
 }
 
-// TechDay lists a technician's visits booked in [from, to), and any visit of
-// theirs still under way from before: a forgotten check-out stays in view.
+// TechDay lists a technician's visits booked in [from, to) or stepped on
+// in it, and any of theirs still under way from before: a visit begun last
+// night and a forgotten check-out both stay in view.
 func (t *Tx) TechDay(ctx context.Context, techID int64, from, to time.Time) ([]model.Visit, error) {
-	return t.visitsWhere(ctx, `v.tech_id = ? AND ((v.scheduled_at >= ? AND v.scheduled_at < ?) OR v.phase NOT IN ('scheduled', 'finished'))`,
-		techID, unix(from), unix(to))
+	return t.visitsWhere(ctx, `v.tech_id = ? AND ((v.scheduled_at >= ? AND v.scheduled_at < ?)
+		OR (v.last_step_at >= ? AND v.last_step_at < ?) OR v.phase NOT IN ('scheduled', 'finished'))`,
+		techID, unix(from), unix(to), unix(from), unix(to))
 }
 
 // ActiveVisits lists a technician's visits under way (travelling, on site,

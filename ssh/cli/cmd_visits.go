@@ -216,21 +216,7 @@ func (c *call) showVisit(id int64) error {
 // eventText is one log line: what happened, with whom, who entered it, and
 // whether it was late or corrected.
 func (c *call) eventText(e model.Event, tech string) string {
-	s := e.Kind.Label()
-	switch {
-	case e.Kind == model.EvScheduled:
-		return "booked by " + e.By
-	case e.Kind == model.EvArrived:
-		s += ", checked in with " + e.ContactName
-	case e.Kind == model.EvDeparted:
-		s += ", checked out with " + e.ContactName
-	}
-	if e.Note != "" {
-		s += ": " + e.Note
-	}
-	if e.By != tech {
-		s += " — entered by " + e.By
-	}
+	s := e.Sentence(tech)
 	if e.Late() {
 		s += " — entered late, at " + c.clock(e.RecordedAt)
 	}

@@ -1,0 +1,103 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"dispatch/model"
+	"dispatch/model/door"
+)
+
+// stepForm records a step that needs more than a key: the contact checked in
+// or out with, a note, or a time other than now for a forgotten tap.
+type stepForm struct {
+	*form
+	deps    Deps
+	card    door.VisitCard
+	kind    model.EventKind
+	contact *picker
+	note    *areaField
+	when    *textField
+}
+
+func newStepForm(deps Deps, card door.VisitCard, kind model.EventKind) *stepForm {
+	title := fmt.Sprintf("%s · %s %s", stepTitle[kind], card.Ref(), safe(card.Client))
+	f := &stepForm{form: &form{title: title, km: newFormKeys()}, deps: deps, card: card, kind: kind,
+		when: newTextField("now — or when it happened: 12:45, 20m ago", 40)}
+	f.km.Cancel.SetHelp("esc", "cancel")
+	if kind.NeedsContact() {
+		f.contact = newPicker("type to find the contact")
+		var opts []option
+		for _, c := range card.Contacts {
+			opts = append(opts, option{id: c.ID, label: c.Name, hint: string(c.Role)})
+		}
+		f.contact.setOptions(opts)
+		f.add("contact", map[bool]string{true: "Checked in", false: "Checked out"}[kind == model.EvArrived], f.contact)
+	}
+	if kind == model.EvNote {
+		f.note = newAreaField("what happened, what you found, what the client said", 1000)
+		f.add("note", "Note", f.note)
+	}
+	f.add("at", "When", f.when)
+	return f
+}
+
+var stepTitle = map[model.EventKind]string{
+	model.EvTravelStarted: "Start travel", model.EvArrived: "Arrived", model.EvPaused: "Pause work",
+	model.EvResumed: "Resume work", model.EvDeparted: "Departed", model.EvTravelEnded: "Travel ended",
+	model.EvShopStarted: "Shop work started", model.EvShopStopped: "Shop work stopped", model.EvNote: "Note",
+}
+
+func (f *stepForm) refresh() {}
+
+func (f *stepForm) update(msg tea.Msg) (page, tea.Cmd) {
+	cmd, _ := f.handle(msg, f.submit, func() tea.Cmd { return pop("") })
+	return f, cmd
+}
+
+func (f *stepForm) submit() tea.Cmd {
+	step := door.Step{Kind: f.kind}
+	var inv model.Invalid
+	if f.contact != nil {
+		if step.ContactID = f.contact.chosen; step.ContactID == 0 {
+			inv.Add("contact", model.FieldError{Field: "contact", Msg: "is not chosen; pick who you checked in or out with"})
+		}
+	}
+	if f.note != nil {
+		step.Note = f.note.value()
+	}
+	if when := strings.TrimSpace(f.when.value()); when != "" {
+		at, err := model.ParsePast("at", when, f.deps.Door.Now(), f.deps.Door.Location())
+		inv.Add("at", err)
+		step.At = at
+	}
+	if err := inv.Err(); err != nil {
+		return f.showError(err)
+	}
+	v, err := f.deps.Door.Record(f.deps.Ctx, f.deps.actor(), f.card.ID, step)
+	if err != nil {
+		return f.showError(err)
+	}
+	return pop(recordedFlash(v, f.kind, f.deps))
+}
+
+// recordedFlash confirms a step in words a technician can repeat to the
+// client: "Arrived 12:45, checked in with Dana Ruiz".
+func recordedFlash(v model.Visit, kind model.EventKind, deps Deps) string {
+	var e model.Event
+	for _, ev := range v.Events {
+		if ev.Kind == kind && !ev.RecordedAt.Before(e.RecordedAt) {
+			e = ev
+		}
+	}
+	s := fmt.Sprintf("%s %s · %s", stepTitle[kind], e.At.In(deps.Door.Location()).Format("15:04"), v.Ref())
+	switch kind {
+	case model.EvArrived:
+		s += ", checked in with " + safe(e.ContactName)
+	case model.EvDeparted:
+		s += ", checked out with " + safe(e.ContactName)
+	}
+	return s
+}
