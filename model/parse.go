@@ -192,8 +192,8 @@ func clockOf(s string) (hour, minute int, ok bool) {
 }
 
 // ParsePast reads when something already happened, in the office's zone:
-// "now", "20m ago", "12:45" (the latest 12:45 that is not in the future, so
-// just after midnight it means yesterday), "yesterday 17:30" or
+// "now", "20m ago", "12:45" (today's, unless that is more than half a day
+// ahead: just after midnight, 23:50 means last night), "yesterday 17:30" or
 // "2026-11-25 12:45". Whether the time is in the future is for the caller to
 // judge, with its own message.
 func ParsePast(field, s string, now time.Time, loc *time.Location) (time.Time, error) {
@@ -217,7 +217,7 @@ func ParsePast(field, s string, now time.Time, loc *time.Location) (time.Time, e
 		if h, m, ok := clockOf(in); ok {
 			day := now.In(loc)
 			t := time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc)
-			if t.After(now) {
+			if t.Sub(now) > 12*time.Hour { // just after midnight, 23:50 was last night
 				t = time.Date(day.Year(), day.Month(), day.Day()-1, h, m, 0, 0, loc)
 			}
 			return t, nil

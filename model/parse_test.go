@@ -135,7 +135,8 @@ func TestParsePast(t *testing.T) {
 		{"", "2026-11-25 12:50"},
 		{"now", "2026-11-25 12:50"},
 		{"12:45", "2026-11-25 12:45"},
-		{"12:51", "2026-11-24 12:51"}, // not yet today: the last one was yesterday
+		{"12:51", "2026-11-25 12:51"}, // parsed as today; the door refuses it as in the future
+		{"23:30", "2026-11-25 23:30"}, // under half a day ahead: still today
 		{"20m ago", "2026-11-25 12:30"},
 		{"1h30m  AGO", "2026-11-25 11:20"},
 		{"yesterday 17:30", "2026-11-24 17:30"},

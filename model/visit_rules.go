@@ -39,8 +39,9 @@ func (k EventKind) NeedsContact() bool { return k == EvArrived || k == EvDeparte
 
 // CheckEvent says whether kind may be recorded on the visit at the instant
 // at, given now: the phase must allow it, and the time must be neither in the
-// future nor before the visit's previous step.
-func CheckEvent(v Visit, kind EventKind, at, now time.Time) error {
+// future nor before the visit's previous step. Times in messages are shown in
+// loc, the office's zone.
+func CheckEvent(v Visit, kind EventKind, at, now time.Time, loc *time.Location) error {
 	if kind == EvScheduled {
 		return Conflict{Msg: "a visit is scheduled once, when it is booked"}
 	}
@@ -51,19 +52,29 @@ func CheckEvent(v Visit, kind EventKind, at, now time.Time) error {
 		}
 	}
 	if at.After(now) {
-		return FieldError{Field: "at", Msg: fmt.Sprintf("%s is in the future; record what has happened, up to now", at.Format(time.RFC3339))}
+		return FieldError{Field: "at", Msg: fmt.Sprintf("%s is in the future (it is %s now); give the time it happened",
+			ClockIn(at, now, loc), ClockIn(now, now, loc))}
 	}
 	if prev := lastTimed(v.Events); prev != nil && kind != EvNote && at.Before(prev.At) {
 		return FieldError{Field: "at", Msg: fmt.Sprintf("is before the visit's last step (%s at %s); give a time from then on",
-			prev.Kind.Label(), prev.At.Format(time.RFC3339))}
+			prev.Kind.Label(), ClockIn(prev.At, now, loc))}
 	}
 	return nil
+}
+
+// ClockIn shows an instant as a time of day in loc, with the date when it
+// is not on now's day: "12:45", "Nov 24 17:30".
+func ClockIn(t, now time.Time, loc *time.Location) string {
+	if t.In(loc).Format("2006-01-02") == now.In(loc).Format("2006-01-02") {
+		return t.In(loc).Format("15:04")
+	}
+	return t.In(loc).Format("Jan 2 15:04")
 }
 
 // CheckFix says whether event id may be moved to at: it must be a step of the
 // visit (not a note or the booking), keep its place between the steps before
 // and after it, not be in the future, and come with a reason.
-func CheckFix(v Visit, id int64, at, now time.Time, reason string) error {
+func CheckFix(v Visit, id int64, at, now time.Time, loc *time.Location, reason string) error {
 	if strings.TrimSpace(reason) == "" {
 		return FieldError{Field: "reason", Msg: "is empty; say why the time was wrong (it stays in the log)"}
 	}
@@ -82,7 +93,7 @@ func CheckFix(v Visit, id int64, at, now time.Time, reason string) error {
 		if p := v.Events[j]; p.Timed() {
 			if at.Before(p.At) {
 				return FieldError{Field: "at", Msg: fmt.Sprintf("is before the step it follows (%s at %s); the order of steps cannot change",
-					p.Kind.Label(), p.At.Format(time.RFC3339))}
+					p.Kind.Label(), ClockIn(p.At, now, loc))}
 			}
 			break
 		}
@@ -91,7 +102,7 @@ func CheckFix(v Visit, id int64, at, now time.Time, reason string) error {
 		if n.Timed() {
 			if at.After(n.At) {
 				return FieldError{Field: "at", Msg: fmt.Sprintf("is after the step that follows (%s at %s); the order of steps cannot change",
-					n.Kind.Label(), n.At.Format(time.RFC3339))}
+					n.Kind.Label(), ClockIn(n.At, now, loc))}
 			}
 			break
 		}

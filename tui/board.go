@@ -14,18 +14,17 @@ import (
 // boardPage is the dispatch board: every ticket that is not yet invoiced,
 // grouped by where it stands.
 type boardPage struct {
-	deps       Deps
-	km         boardKeys
-	board      model.Board
-	rows       []model.BoardRow // what the filter lets through, in section order
-	cursor     int
-	selected   int64 // the ticket under the cursor, kept across refreshes
-	offset     int   // first line shown
-	filter     textinput.Model
-	filtering  bool
-	err        error
-	draft      *ticketForm // a cancelled new-ticket form, reopened by n
-	timerShown bool        // the last view drew a running timer
+	deps      Deps
+	km        boardKeys
+	board     model.Board
+	rows      []model.BoardRow // what the filter lets through, in section order
+	cursor    int
+	selected  int64 // the ticket under the cursor, kept across refreshes
+	offset    int   // first line shown
+	filter    textinput.Model
+	filtering bool
+	err       error
+	draft     *ticketForm // a cancelled new-ticket form, reopened by n
 }
 
 func newBoard(deps Deps) *boardPage {
@@ -41,8 +40,18 @@ func newBoard(deps Deps) *boardPage {
 func (b *boardPage) keys() help.KeyMap  { return b.km }
 func (b *boardPage) capturesText() bool { return b.filtering }
 
-// ticking: a visit in progress was on screen when it was last drawn.
-func (b *boardPage) ticking() bool { return b.timerShown }
+// ticking: a visit in progress is on the board (filtered as shown). Whether
+// its row is scrolled into view is known only once drawn, too late to set
+// the pace; an off-screen timer costs a redraw a second but no bytes, since
+// the renderer sends only what changed.
+func (b *boardPage) ticking() bool {
+	for _, r := range b.rows {
+		if r.Section == model.SecInProgress {
+			return true
+		}
+	}
+	return false
+}
 
 // refresh re-reads the board and keeps the cursor on the same ticket.
 func (b *boardPage) refresh() {

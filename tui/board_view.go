@@ -44,7 +44,7 @@ func (b *boardPage) view(width, height int) string {
 	}
 	c := layoutColumns(width)
 	out = append(out, styleMuted.Render(fit(b.headerRow(c), width)))
-	lines, cursorLine, timerLines := b.lines(c, width)
+	lines, cursorLine := b.lines(c, width)
 	room := height - len(out)
 	if room <= 0 {
 		return strings.Join(out, "\n")
@@ -52,10 +52,6 @@ func (b *boardPage) view(width, height int) string {
 	b.scrollTo(cursorLine, room, len(lines))
 	end := min(b.offset+room, len(lines))
 	out = append(out, lines[b.offset:end]...)
-	b.timerShown = false
-	for _, i := range timerLines {
-		b.timerShown = b.timerShown || i >= b.offset && i < end
-	}
 	return strings.Join(out, "\n")
 }
 
@@ -105,10 +101,9 @@ func (b *boardPage) headerRow(c columns) string {
 }
 
 // lines renders every section with its heading; it returns the line the
-// cursor is on and the lines with a running timer.
-func (b *boardPage) lines(c columns, width int) ([]string, int, []int) {
+// cursor is on.
+func (b *boardPage) lines(c columns, width int) ([]string, int) {
 	var lines []string
-	var timers []int
 	cursorLine := -1
 	i := 0
 	for _, s := range model.Sections {
@@ -125,16 +120,13 @@ func (b *boardPage) lines(c columns, width int) ([]string, int, []int) {
 			if j == b.cursor {
 				cursorLine = len(lines)
 			}
-			if b.rows[j].Section == model.SecInProgress {
-				timers = append(timers, len(lines))
-			}
 			lines = append(lines, b.row(b.rows[j], c, j == b.cursor))
 		}
 	}
 	if len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "" {
 		lines = append(lines, "", styleMuted.Render("  No open tickets. Press n to open one."))
 	}
-	return lines, cursorLine, timers
+	return lines, cursorLine
 }
 
 func emptyText(s model.Section, filtered bool) string {

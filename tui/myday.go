@@ -129,7 +129,7 @@ func (m *myDayPage) update(msg tea.Msg) (page, tea.Cmd) {
 		return m, nil
 	}
 	m.notice = ""
-	if err := model.CheckEvent(c.Visit, kind, m.deps.Door.Now(), m.deps.Door.Now()); err != nil && kind != model.EvNote {
+	if err := model.CheckEvent(c.Visit, kind, m.deps.Door.Now(), m.deps.Door.Now(), m.deps.Door.Location()); err != nil && kind != model.EvNote {
 		m.notice, m.noticeOK = err.Error(), false // say why, rather than ignore the key
 		return m, nil
 	}

@@ -34,6 +34,7 @@ func newStepForm(deps Deps, card door.VisitCard, kind model.EventKind) *stepForm
 			opts = append(opts, option{id: c.ID, label: c.Name, hint: string(c.Role)})
 		}
 		f.contact.setOptions(opts)
+		f.contact.chosen = likelyContact(card)
 		f.add("contact", map[bool]string{true: "Checked in", false: "Checked out"}[kind == model.EvArrived], f.contact)
 	}
 	if kind == model.EvNote {
@@ -42,6 +43,22 @@ func newStepForm(deps Deps, card door.VisitCard, kind model.EventKind) *stepForm
 	}
 	f.add("at", "When", f.when)
 	return f
+}
+
+// likelyContact is who the technician most likely checks in or out with:
+// the one they checked in with, else the client's authorised contact.
+func likelyContact(card door.VisitCard) int64 {
+	for i := len(card.Events) - 1; i >= 0; i-- {
+		if card.Events[i].Kind == model.EvArrived {
+			return card.Events[i].ContactID
+		}
+	}
+	for _, c := range card.Contacts {
+		if c.Role == model.ContactAuthorised {
+			return c.ID
+		}
+	}
+	return 0
 }
 
 var stepTitle = map[model.EventKind]string{

@@ -53,7 +53,7 @@ func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Ste
 		if !s.At.IsZero() {
 			at = s.At.UTC().Truncate(time.Second)
 		}
-		if err := model.CheckEvent(v, s.Kind, at, now); err != nil {
+		if err := model.CheckEvent(v, s.Kind, at, now, d.loc); err != nil {
 			return err
 		}
 		e := model.Event{VisitID: v.ID, Kind: s.Kind, At: at, RecordedAt: now, By: who.Name, Note: s.Note}
@@ -146,7 +146,7 @@ func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.A
 		case phase == model.PhaseInShop && e.Kind == model.EvShopStarted:
 			return model.Conflict{Msg: fmt.Sprintf("%s is already working in the shop on %s since %s; stop that first", v.TechName, o.Ref(), since)}
 		case phase == model.PhaseReturning && e.Kind == model.EvTravelStarted:
-			if err := model.CheckEvent(o, model.EvTravelEnded, e.At, now); err != nil {
+			if err := model.CheckEvent(o, model.EvTravelEnded, e.At, now, d.loc); err != nil {
 				return fmt.Errorf("ending the trip back from %s: %w", o.Ref(), err)
 			}
 			end := model.Event{VisitID: o.ID, Kind: model.EvTravelEnded, At: e.At, RecordedAt: now, By: who.Name,
@@ -184,7 +184,7 @@ func (d *Door) FixTime(ctx context.Context, who model.Actor, eventID int64, at t
 		if v, err = tx.VisitByID(ctx, visitID); err != nil {
 			return err
 		}
-		if err := model.CheckFix(v, eventID, at, now, reason); err != nil {
+		if err := model.CheckFix(v, eventID, at, now, d.loc, reason); err != nil {
 			return err
 		}
 		var before model.Event

@@ -228,9 +228,5 @@ func (c *call) eventText(e model.Event, tech string) string {
 
 // clock shows an instant as a time of day, with the date when it is not today.
 func (c *call) clock(t time.Time) string {
-	loc := c.env.Door.Location()
-	if t.In(loc).Format("2006-01-02") == c.env.Door.Now().In(loc).Format("2006-01-02") {
-		return t.In(loc).Format("15:04")
-	}
-	return t.In(loc).Format("Jan 2 15:04")
+	return model.ClockIn(t, c.env.Door.Now(), c.env.Door.Location())
 }
