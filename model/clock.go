@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Clock is injected everywhere time matters, so tests control it.
 type Clock interface{ Now() time.Time }
@@ -10,8 +13,21 @@ type SystemClock struct{}
 
 func (SystemClock) Now() time.Time { return time.Now() }
 
-// FixedClock always answers the same instant; tests move it by hand.
-type FixedClock struct{ T time.Time }
+// FixedClock answers the same instant until a test moves it; it may be
+// moved while a server's sessions read it.
+type FixedClock struct {
+	mu sync.Mutex
+	T  time.Time
+}
 
-func (c *FixedClock) Now() time.Time          { return c.T }
-func (c *FixedClock) Advance(d time.Duration) { c.T = c.T.Add(d) }
+func (c *FixedClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.T
+}
+
+func (c *FixedClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.T = c.T.Add(d)
+}

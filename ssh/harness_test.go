@@ -24,11 +24,12 @@ import (
 
 // office is a real server on a free loopback port over a demo database.
 type office struct {
-	t    testing.TB
-	addr string
-	door *door.Door
-	srv  *Server
-	keys map[string]gossh.Signer // by user name
+	t     testing.TB
+	addr  string
+	door  *door.Door
+	clock *model.FixedClock
+	srv   *Server
+	keys  map[string]gossh.Signer // by user name
 }
 
 var officeNow = time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
@@ -54,7 +55,7 @@ func startOffice(t testing.TB) *office {
 	t.Helper()
 	dir := t.TempDir()
 	db := doortest.OpenDemo(t, officeNow)
-	o := &office{t: t, door: db.Door, keys: map[string]gossh.Signer{}}
+	o := &office{t: t, door: db.Door, clock: db.Clock, keys: map[string]gossh.Signer{}}
 	for name, role := range map[string]model.Role{"Ann Admin": model.RoleAdmin, "Rita Gomez": model.RoleDispatcher, "Sam Okafor": model.RoleTech} {
 		k := newKey(t)
 		db.AddUser(t, name, role, authorizedLine(k))
