@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"sync"
+	"time"
 
 	"charm.land/ssh"
 
@@ -86,13 +87,16 @@ func (r *registry) endTerminals(why string) {
 	closeAll(sessions, why)
 }
 
+// closeAll tells each session why, closes its channel, and a moment later
+// its connection: closed at once, a socket with unread input is reset, and
+// the reset can overtake the message on its way to the client.
 func closeAll(sessions []ssh.Session, why string) {
 	for _, s := range sessions {
 		_, _ = io.WriteString(s.Stderr(), "\r\ndispatch: "+why+"\r\n")
-		if conn, ok := s.Context().Value(ssh.ContextKeyConn).(io.Closer); ok {
-			_ = conn.Close()
-		}
 		_ = s.Close()
+		if conn, ok := s.Context().Value(ssh.ContextKeyConn).(io.Closer); ok {
+			time.AfterFunc(200*time.Millisecond, func() { _ = conn.Close() })
+		}
 	}
 }
 
