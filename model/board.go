@@ -15,14 +15,17 @@ const (
 	SecInProgress                 // a technician is on it now
 	SecUpcoming                   // the next visit is on a later day
 	SecDone                       // finished, waiting to be invoiced
+	SecWaiting                    // decisions waiting for a dispatcher: oldest first
 	numSections
 )
 
-// Sections lists every section in the order the board shows them.
-var Sections = []Section{SecUnscheduled, SecToday, SecInProgress, SecUpcoming, SecDone}
+// Sections lists every section in the order the board shows them: what
+// waits on the dispatcher first.
+var Sections = []Section{SecWaiting, SecUnscheduled, SecToday, SecInProgress, SecUpcoming, SecDone}
 
 func (s Section) String() string {
-	return [...]string{"Unscheduled", "Scheduled today", "In progress", "Upcoming", "Done — to invoice"}[s]
+	return [...]string{"Unscheduled", "Scheduled today", "In progress", "Upcoming", "Done — to invoice",
+		"Waiting on a dispatcher"}[s]
 }
 
 // BoardTicket is what the board needs to know of one ticket.
@@ -44,6 +47,26 @@ type BoardRow struct {
 	Late     bool      // scheduled to start earlier and not started
 	Age      time.Duration
 	FirstJob bool
+	// Against the estimate: how on-site time on the main job stands, and a
+	// prompt to tell the contact that nobody has answered yet.
+	Overrun   EstimateLevel
+	PromptDue EstimateLevel
+	// In the waiting section: an add-on waiting for a supervisor, or a
+	// contact who could not be told of an overrun (Alert, on Visit).
+	Scope *ScopeRequest
+	Alert bool
+}
+
+// Key identifies a row across refreshes; a ticket may have a waiting row
+// besides its own.
+func (r BoardRow) Key() string {
+	switch {
+	case r.Scope != nil:
+		return r.Scope.Ref()
+	case r.Alert:
+		return "alert " + r.Visit.Ref()
+	}
+	return r.Ticket.Ref()
 }
 
 // Board is the grouped, ordered dispatch board.
@@ -55,13 +78,38 @@ type Board struct {
 // Count is how many tickets stand in a section.
 func (b Board) Count(s Section) int { return len(b.Rows[s]) }
 
-// BuildBoard places each ticket in one section and orders every section.
-// It is a pure function of the tickets, the clock and the office's zone.
-func BuildBoard(tickets []BoardTicket, now time.Time, loc *time.Location) Board {
+// BuildBoard places each ticket in one section and orders every section;
+// add-ons waiting for a supervisor and unreachable contacts go in the
+// waiting section. It is a pure function of the tickets, the waiting
+// requests, the clock and the office's zone.
+func BuildBoard(tickets []BoardTicket, waiting []ScopeRequest, now time.Time, loc *time.Location) Board {
 	b := Board{At: now}
 	endOfToday := StartOfDay(now, loc).AddDate(0, 0, 1)
+	byID := make(map[int64]*BoardTicket, len(tickets))
+	for i := range tickets {
+		byID[tickets[i].ID] = &tickets[i]
+	}
+	for i := range waiting {
+		r := &waiting[i]
+		row := BoardRow{Section: SecWaiting, Scope: r, Client: r.Client, Tech: r.Tech, Since: r.AskedAt}
+		if last, ok := r.Last(); ok {
+			row.Since = last.At
+		}
+		if t, ok := byID[r.TicketID]; ok {
+			row.Ticket, row.FirstJob = t.Ticket, t.FirstJob
+		}
+		row.Age = now.Sub(row.Since)
+		b.Rows[SecWaiting] = append(b.Rows[SecWaiting], row)
+	}
 	for _, t := range tickets {
 		row := BoardRow{Ticket: t.Ticket, Client: t.Client, Age: now.Sub(t.CreatedAt), FirstJob: t.FirstJob}
+		markEstimate(&row, t, now)
+		for i := range t.Visits {
+			if alert, ok := OverrunAlert(t.Visits[i].Events); ok && t.Status != TicketInvoiced {
+				b.Rows[SecWaiting] = append(b.Rows[SecWaiting], BoardRow{Section: SecWaiting, Ticket: t.Ticket, Client: t.Client,
+					Visit: &t.Visits[i], Tech: t.Visits[i].TechName, Since: alert.At, Age: now.Sub(alert.At), Alert: true})
+			}
+		}
 		switch t.Status {
 		case TicketInvoiced:
 			continue
@@ -107,6 +155,19 @@ func placeOpen(row *BoardRow, visits []Visit, now, endOfToday time.Time) {
 	}
 }
 
+// markEstimate notes the worst of the ticket's visits against its estimate:
+// over it, and a prompt to tell the contact still unanswered.
+func markEstimate(row *BoardRow, t BoardTicket, now time.Time) {
+	for _, v := range t.Visits {
+		if !v.Phase().Active() && v.Phase() != PhaseFinished {
+			continue
+		}
+		_, level := AgainstEstimate(AttributeOnSite(v.Events, now)[0], t.Estimate.Duration)
+		row.Overrun = max(row.Overrun, level)
+		row.PromptDue = max(row.PromptDue, OverrunDue(v.Events, t.Estimate.Duration, now))
+	}
+}
+
 func sortSections(b *Board) {
 	byTime := func(rows []BoardRow, at func(BoardRow) time.Time) {
 		sort.SliceStable(rows, func(i, j int) bool {
@@ -132,6 +193,7 @@ func sortSections(b *Board) {
 	byTime(b.Rows[SecUpcoming], scheduled)
 	byTime(b.Rows[SecInProgress], func(r BoardRow) time.Time { return r.Since })
 	byTime(b.Rows[SecDone], func(r BoardRow) time.Time { return r.Ticket.DoneAt })
+	byTime(b.Rows[SecWaiting], func(r BoardRow) time.Time { return r.Since })
 }
 
 func lastVisit(visits []Visit) *Visit {

@@ -24,6 +24,6 @@ func BenchmarkBuildBoard(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		BuildBoard(tickets, now, time.UTC)
+		BuildBoard(tickets, nil, now, time.UTC)
 	}
 }

@@ -61,7 +61,7 @@ func TestBuildBoard(t *testing.T) {
 		ticket(10, P4, 3*24*time.Hour, TicketInvoiced),
 		ticket(11, P2, time.Hour, TicketOpen, sched(now.Add(-5*time.Hour), EvTravelStarted, EvArrived, EvDeparted, EvTravelEnded)), // needs another visit
 		ticket(12, P2, time.Hour, TicketOpen, sched(now.Add(14*time.Hour-time.Minute))),                                            // 23:59 today
-	}, now, loc)
+	}, nil, now, loc)
 
 	ids := func(s Section) []int64 {
 		var out []int64
@@ -98,7 +98,7 @@ func TestBoardTodayFollowsOfficeZone(t *testing.T) {
 	now := time.Date(2026, 11, 25, 23, 0, 0, 0, loc)                  // 05:00 UTC on the 26th
 	at := time.Date(2026, 11, 26, 1, 0, 0, 0, loc)                    // tomorrow in Chicago
 	v := Visit{ScheduledAt: at, Events: []Event{{Kind: EvScheduled}}} // same UTC day as now
-	b := BuildBoard([]BoardTicket{{Ticket: Ticket{ID: 1, Status: TicketOpen}, Visits: []Visit{v}}}, now, loc)
+	b := BuildBoard([]BoardTicket{{Ticket: Ticket{ID: 1, Status: TicketOpen}, Visits: []Visit{v}}}, nil, now, loc)
 	if b.Count(SecUpcoming) != 1 {
 		t.Errorf("a visit after midnight in the office zone is not today: %v", b.Rows)
 	}

@@ -13,13 +13,14 @@ const (
 	PrefixVisit   = "V"
 	PrefixClient  = "C"
 	PrefixContact = "P"
-	PrefixSite    = "S"
+	PrefixSite    = "L" // a location: S is for scope requests, which people say aloud
 	PrefixEvent   = "E"
+	PrefixScope   = "S" // a "while you're here" request
 )
 
 var prefixName = map[string]string{
 	PrefixTicket: "ticket", PrefixVisit: "visit", PrefixClient: "client",
-	PrefixContact: "contact", PrefixSite: "site", PrefixEvent: "event",
+	PrefixContact: "contact", PrefixSite: "site", PrefixEvent: "event", PrefixScope: "scope request",
 }
 
 // FormatID renders an id with its prefix: FormatID("T", 1042) == "T-1042".

@@ -40,6 +40,7 @@ const (
 	ActManageUsers   Action = "manage users"
 	ActRecordVisit   Action = "record visit"   // a technician on their own visits; the office on anyone's behalf
 	ActFixVisitTime  Action = "fix visit time" // correct a recorded time, with a reason
+	ActSuperviseWork Action = "supervise work" // approve or refuse an add-on on a first job
 )
 
 var office = []Role{RoleAdmin, RoleManager, RoleDispatcher}
@@ -54,6 +55,7 @@ var permissions = map[Action][]Role{
 	ActManageUsers:   {RoleAdmin},
 	ActRecordVisit:   Roles,
 	ActFixVisitTime:  office,
+	ActSuperviseWork: office,
 }
 
 var actionText = map[Action]string{
@@ -64,6 +66,7 @@ var actionText = map[Action]string{
 	ActManageUsers:   "managing users",
 	ActRecordVisit:   "recording visits",
 	ActFixVisitTime:  "correcting recorded times",
+	ActSuperviseWork: "approving add-ons on a first job",
 }
 
 // AllowedRoles lists the roles that may take the action.

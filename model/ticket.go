@@ -90,7 +90,11 @@ func (t *Ticket) Validate() error {
 	if t.Priority < P1 || t.Priority > P4 {
 		inv.Add("priority", FieldError{Field: "priority", Msg: "is not set; choose P1 to P4"})
 	}
-	if (t.Estimate.Duration > 0) == (t.Estimate.Quote > 0) {
+	switch {
+	case t.Estimate.Duration > 0 && t.Estimate.Quote > 0:
+		inv.Add("estimate", FieldError{Field: "estimate", Msg: "has both hours and a quote; give hours like 2h or a fixed quote like $450, not both"})
+	case t.Estimate.Duration == 0 && t.Estimate.Quote == 0 && t.ParentID == 0:
+		// A ticket spawned on site may wait for the office to estimate it.
 		inv.Add("estimate", FieldError{Field: "estimate", Msg: "is missing; give hours like 2h or a fixed quote like $450"})
 	}
 	if t.Status == "" {

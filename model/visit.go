@@ -31,7 +31,9 @@ type Event struct {
 	ContactID   int64  // arrived/departed: who the technician checked in or out with
 	ContactName string
 	Note        string
-	Fix         *Fix // the latest correction of At, if any
+	ScopeID     int64         // work_on: the add-on now worked on, 0 for the main job
+	Answer      OverrunAnswer // estimate_near, estimate_over: what the technician did
+	Fix         *Fix          // the latest correction of At, if any
 }
 
 // Fix is a correction of an event's time. The event keeps its original time;
@@ -60,7 +62,14 @@ func (e Event) Late() bool { return e.RecordedAt.Sub(e.EnteredAt()) > LateEntry 
 
 // Timed reports whether the event moves the visit along (not a note and not
 // the booking), so its time may be corrected and orders later entries.
-func (e Event) Timed() bool { return e.Kind != EvNote && e.Kind != EvScheduled }
+func (e Event) Timed() bool { return e.Kind.Timed() }
+
+// Timed reports whether events of this kind move the visit from phase to
+// phase; notes, the booking and the side steps (work_on, estimate answers)
+// do not.
+func (k EventKind) Timed() bool {
+	return k != EvNote && k != EvScheduled && !k.Side()
+}
 
 // Phase is where a visit stands, derived from its last event.
 type Phase string

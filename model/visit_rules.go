@@ -26,12 +26,23 @@ func (k EventKind) Verb() string {
 	return map[EventKind]string{
 		EvScheduled: "schedule", EvTravelStarted: "start travel", EvArrived: "arrive", EvPaused: "pause",
 		EvResumed: "resume", EvDeparted: "depart", EvTravelEnded: "end travel", EvShopStarted: "start shop work",
-		EvShopStopped: "stop shop work", EvNote: "add a note",
+		EvShopStopped: "stop shop work", EvNote: "add a note", EvWorkOn: "switch work",
+		EvEstimateNear: "answer the estimate prompt", EvEstimateOver: "answer the estimate prompt",
 	}[k]
 }
 
 // Label is how the log shows the event: "arrived", "travel ended".
-func (k EventKind) Label() string { return strings.ReplaceAll(string(k), "_", " ") }
+func (k EventKind) Label() string {
+	switch k {
+	case EvWorkOn:
+		return "switched work"
+	case EvEstimateNear:
+		return "near the estimate"
+	case EvEstimateOver:
+		return "over the estimate"
+	}
+	return strings.ReplaceAll(string(k), "_", " ")
+}
 
 // NeedsContact reports whether the event names the client's contact the
 // technician checked in or out with.
@@ -45,7 +56,11 @@ func CheckEvent(v Visit, kind EventKind, at, now time.Time, loc *time.Location) 
 	if kind == EvScheduled {
 		return Conflict{Msg: "a visit is scheduled once, when it is booked"}
 	}
-	if kind != EvNote {
+	if phases, side := sideSteps[kind]; side {
+		if phase := v.Phase(); !phaseIn(phase, phases) {
+			return Conflict{Msg: fmt.Sprintf("cannot record %s: %s is %s", kind.Label(), v.Ref(), phase)}
+		}
+	} else if kind != EvNote {
 		phase := v.Phase()
 		if !allows(phase, kind) {
 			return Conflict{Msg: fmt.Sprintf("cannot %s: %s is %s; %s", kind.Verb(), v.Ref(), phase, whatNow(phase))}
@@ -55,7 +70,7 @@ func CheckEvent(v Visit, kind EventKind, at, now time.Time, loc *time.Location) 
 		return FieldError{Field: "at", Msg: fmt.Sprintf("%s is in the future (it is %s now); give the time it happened",
 			ClockIn(at, now, loc), ClockIn(now, now, loc))}
 	}
-	if prev := lastTimed(v.Events); prev != nil && kind != EvNote && at.Before(prev.At) {
+	if prev := lastBefore(v.Events, kind); prev != nil && at.Before(prev.At) {
 		return FieldError{Field: "at", Msg: fmt.Sprintf("is before the visit's last step (%s at %s); give a time from then on",
 			prev.Kind.Label(), ClockIn(prev.At, now, loc))}
 	}
@@ -110,6 +125,34 @@ func CheckFix(v Visit, id int64, at, now time.Time, loc *time.Location, reason s
 	return nil
 }
 
+// lastBefore is the step a new event of this kind must not precede: the
+// last step for a step, and the last step or side step for a side step (a
+// switch of work cannot slip in before the previous switch). Notes go
+// anywhere.
+func lastBefore(events []Event, kind EventKind) *Event {
+	if kind == EvNote {
+		return nil
+	}
+	if !kind.Side() {
+		return lastTimed(events)
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		if k := events[i].Kind; k != EvNote && k != EvScheduled {
+			return &events[i]
+		}
+	}
+	return nil
+}
+
+func phaseIn(p Phase, phases []Phase) bool {
+	for _, q := range phases {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
 func allows(p Phase, k EventKind) bool {
 	for _, a := range next[p] {
 		if a == k {
@@ -152,6 +195,13 @@ func (e Event) Sentence(tech string) string {
 		s += ", checked in with " + e.ContactName
 	case EvDeparted:
 		s += ", checked out with " + e.ContactName
+	case EvWorkOn:
+		s = "back on the main job"
+		if e.ScopeID != 0 {
+			s = "working on add-on " + FormatID(PrefixScope, e.ScopeID)
+		}
+	case EvEstimateNear, EvEstimateOver:
+		s += ": " + e.Answer.Describe()
 	}
 	if e.Note != "" {
 		s += ": " + e.Note

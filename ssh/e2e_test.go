@@ -40,7 +40,7 @@ func TestTicketCreatedInOneSessionAppearsInAnother(t *testing.T) {
 	a.waitFor("New ticket")
 	a.typeKeys("acme", "tab", "dana", "tab", "tab", "Printer offline at front desk", "tab",
 		"Get it printing; done when a test page prints", "tab", "2", "tab", "1h30m", "enter")
-	a.waitFor("Opened T-1040")
+	a.waitFor("Opened T-1041")
 	b.waitFor("UNSCHEDULED (11)", "Printer offline at front desk") // nobody pressed anything in B
 }
 
@@ -54,11 +54,11 @@ func TestUnregisteredKeyIsRefused(t *testing.T) {
 
 func TestTechnicianCannotScheduleOverExec(t *testing.T) {
 	o := startOffice(t)
-	out, errs, code := o.exec("Sam Okafor", `visit schedule T-1039 --tech "Sam Okafor" --at 16:00`)
+	out, errs, code := o.exec("Sam Okafor", `visit schedule T-1040 --tech "Sam Okafor" --at 16:00`)
 	if code != 1 || out != "" || !strings.Contains(errs, "scheduling visits is for dispatchers, managers and admins; you are signed in as tech") {
 		t.Fatalf("exit %d, out %q, err %q", code, out, errs)
 	}
-	out, _, code = o.exec("Rita Gomez", `visit schedule T-1039 --tech "Sam Okafor" --at 16:00 --json`)
+	out, _, code = o.exec("Rita Gomez", `visit schedule T-1040 --tech "Sam Okafor" --at 16:00 --json`)
 	var v struct{ ID, Tech, Phase string }
 	if code != 0 || json.Unmarshal([]byte(out), &v) != nil || v.Tech != "Sam Okafor" || v.Phase != "scheduled" {
 		t.Fatalf("dispatcher schedules: exit %d %s", code, out)

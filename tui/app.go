@@ -40,6 +40,7 @@ type page interface {
 type (
 	pushMsg    struct{ p page }
 	popMsg     struct{ flash string }
+	replaceMsg struct{ p page } // the top page gives way to the next step
 	changedMsg struct{ topics feed.Topic }
 	tickMsg    struct{ gen int }
 )
@@ -48,6 +49,7 @@ func push(p page) tea.Cmd { return func() tea.Msg { return pushMsg{p} } }
 func pop(flash string) tea.Cmd {
 	return func() tea.Msg { return popMsg{flash} }
 }
+func replace(p page) tea.Cmd { return func() tea.Msg { return replaceMsg{p} } }
 
 // App is the root model of one session.
 type App struct {
@@ -130,6 +132,9 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case pushMsg:
 		a.stack, a.flash, a.fullHelp = append(a.stack, msg.p), "", false
 		return nil
+	case replaceMsg:
+		a.stack[len(a.stack)-1], a.flash, a.fullHelp = msg.p, "", false
+		return nil
 	case popMsg:
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
@@ -199,11 +204,17 @@ func (a *App) footer() string {
 	if a.flash != "" {
 		b.WriteString(fit(styleOK.Render(a.flash), a.width) + "\n")
 	}
+	help := a.help.ShortHelpView(a.top().keys().ShortHelp())
 	if a.fullHelp {
-		b.WriteString(a.help.FullHelpView(a.top().keys().FullHelp()))
-	} else {
-		b.WriteString(a.help.ShortHelpView(a.top().keys().ShortHelp()))
+		help = a.help.FullHelpView(a.top().keys().FullHelp())
 	}
+	// The help model lets a line run past its width when not even its
+	// ellipsis fits; the footer must never wrap.
+	lines := strings.Split(help, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(fit(lines[i], a.width), " ")
+	}
+	b.WriteString(strings.Join(lines, "\n"))
 	return b.String()
 }
 

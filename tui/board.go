@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -19,12 +20,14 @@ type boardPage struct {
 	board     model.Board
 	rows      []model.BoardRow // what the filter lets through, in section order
 	cursor    int
-	selected  int64 // the ticket under the cursor, kept across refreshes
+	selected  string // the row under the cursor (BoardRow.Key), kept across refreshes
 	offset    int   // first line shown
 	filter    textinput.Model
 	filtering bool
 	err       error
 	draft     *ticketForm // a cancelled new-ticket form, reopened by n
+	flash     string      // what a decision on a waiting row did
+	flashErr  bool
 }
 
 func newBoard(deps Deps) *boardPage {
@@ -76,7 +79,7 @@ func (b *boardPage) applyFilter() {
 	}
 	b.cursor = 0
 	for i, r := range b.rows {
-		if r.Ticket.ID == b.selected {
+		if r.Key() == b.selected {
 			b.cursor = i
 		}
 	}
@@ -84,13 +87,21 @@ func (b *boardPage) applyFilter() {
 }
 
 func searchText(r model.BoardRow) string {
-	return strings.ToLower(strings.Join([]string{r.Ticket.Ref(), r.Client, r.Ticket.Title, r.Tech, r.Ticket.Priority.String()}, " "))
+	words := []string{r.Ticket.Ref(), r.Client, r.Ticket.Title, r.Tech, r.Ticket.Priority.String()}
+	if r.Scope != nil {
+		words = append(words, r.Scope.Ref(), r.Scope.What)
+	}
+	return strings.ToLower(strings.Join(words, " "))
 }
 
 func (b *boardPage) remember() {
 	if b.cursor < len(b.rows) {
-		b.selected = b.rows[b.cursor].Ticket.ID
+		r := b.rows[b.cursor]
+		b.selected = r.Key()
+		b.km.forRow(r, b.deps.User.Role.Can(model.ActSuperviseWork))
+		return
 	}
+	b.km.forRow(model.BoardRow{}, false)
 }
 
 func (b *boardPage) current() (model.BoardRow, bool) {
@@ -174,8 +185,42 @@ func (b *boardPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			f := newScheduleForm(b.deps, r.Ticket)
 			return tea.Batch(push(f), f.focusCurrent())
 		}
+	case key.Matches(msg, b.km.Approve), key.Matches(msg, b.km.Refuse):
+		if r, ok := b.current(); ok {
+			b.decide(r, key.Matches(msg, b.km.Approve))
+		}
 	}
 	return nil
+}
+
+// decide settles the waiting row under the cursor with one key: approve or
+// refuse an add-on, or record that the office reached the contact the
+// technician could not (carry on, or stop here).
+func (b *boardPage) decide(r model.BoardRow, yes bool) {
+	var err error
+	switch {
+	case r.Scope != nil:
+		var got model.ScopeRequest
+		if got, err = b.deps.Door.ScopeSupervise(b.deps.Ctx, b.deps.actor(), r.Scope.ID, yes, ""); err == nil {
+			b.flash = fmt.Sprintf("%s %s: %s can work on it", got.Ref(), got.State(), safe(got.Tech))
+			if !yes {
+				b.flash = fmt.Sprintf("%s refused: %s will make it a ticket or decline it", got.Ref(), safe(got.Tech))
+			}
+		}
+	case r.Alert:
+		answer := map[bool]model.OverrunAnswer{true: model.ToldContinue, false: model.ToldStop}[yes]
+		if _, _, err = b.deps.Door.AnswerOverrun(b.deps.Ctx, b.deps.actor(), r.Visit.ID, answer, nil); err == nil {
+			b.flash = fmt.Sprintf("%s: recorded that the office %s", r.Visit.Ref(), answer.Describe())
+		}
+	default:
+		return
+	}
+	if err != nil {
+		b.flash, b.flashErr = err.Error(), true
+		return
+	}
+	b.flashErr = false
+	b.refresh()
 }
 
 func (b *boardPage) move(delta int) {
@@ -204,6 +249,6 @@ func (b *boardPage) nextSection() {
 // under the cursor when the board shows again.
 func (b *boardPage) ticketOpened(id int64) {
 	b.draft = nil
-	b.selected = id
+	b.selected = model.FormatID(model.PrefixTicket, id)
 	b.filter.SetValue("")
 }

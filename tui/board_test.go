@@ -16,19 +16,26 @@ func TestBoardAt80x24(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 80, 24)
 	s.fitsWindow(80, 24)
 	s.mustSee("DISPATCH", "Rita Gomez · dispatcher", "Wed 25 Nov 10:00",
-		"10 unscheduled · 8 today · 4 in progress · 6 to invoice", "1 late to start",
+		"Board  1 waiting on you  1 late to start  10 unscheduled · 8 today", "WAITING ON A DISPATCHER (1)",
 		"UNSCHEDULED (10)", "SCHEDULED TODAY (8)",
-		"enter open", "/ filter", "n new ticket", "q quit")
-	// Most urgent first: the P1 opened 40 minutes ago is on top, under the cursor.
-	if l := s.cursorLine(); !strings.Contains(l, "P1 Delta Freight") || !strings.HasSuffix(strings.TrimSpace(l), "40m") {
+		"a approve add-on", "x refuse", "enter open", "q quit")
+	// What waits on the dispatcher is on top, under the cursor: the first
+	// job's add-on the technician sent for approval.
+	if l := s.cursorLine(); !strings.Contains(l, "S-3    P2 Northwind Ped… add-on on a first job") {
 		t.Errorf("first row: %q", l)
+	}
+	// Then the most urgent ticket: the P1 opened 40 minutes ago.
+	s.keys("j")
+	if l := s.cursorLine(); !strings.Contains(l, "P1 Delta Freight") || !strings.HasSuffix(strings.TrimSpace(l), "40m") {
+		t.Errorf("second row: %q", l)
 	}
 }
 
 func TestBoardAt200x60ShowsEverySectionInFull(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 200, 60)
 	s.fitsWindow(200, 60)
-	s.mustSee("UNSCHEDULED (10)", "SCHEDULED TODAY (8)", "IN PROGRESS (4)", "UPCOMING (5)", "DONE — TO INVOICE (6)",
+	s.mustSee("10 unscheduled · 8 today · 5 in progress · 6 to invoice",
+		"WAITING ON A DISPATCHER (1)", "UNSCHEDULED (10)", "SCHEDULED TODAY (8)", "IN PROGRESS (5)", "UPCOMING (5)", "DONE — TO INVOICE (6)",
 		"Granite Peak Accounting", "X-ray workstation won't see imaging plate", "09:30 late",
 		"on site 1:10:00", "travel 0:20:00", "in shop 1:30:00", "paused 2:00:00", "Thu 12:00")
 	s.mustNotSee("…")
@@ -36,7 +43,7 @@ func TestBoardAt200x60ShowsEverySectionInFull(t *testing.T) {
 
 func TestBoardMovesOpensAndComesBack(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 120, 40)
-	s.keys("j", "j")
+	s.keys("j", "j", "j")
 	line := s.cursorLine()
 	if !strings.Contains(line, "Tax software update") {
 		t.Fatalf("after j j the cursor is on %q", line)
@@ -52,7 +59,7 @@ func TestBoardMovesOpensAndComesBack(t *testing.T) {
 	if !strings.Contains(s.cursorLine(), "Sterilisation log") && !strings.Contains(s.cursorLine(), "Reset MFA") {
 		t.Errorf("G should reach the last row, got %q", s.cursorLine())
 	}
-	s.keys("g", "tab")
+	s.keys("g", "tab", "tab")
 	if !strings.Contains(s.cursorLine(), "late") {
 		t.Errorf("tab should jump to the first visit of today, got %q", s.cursorLine())
 	}

@@ -35,6 +35,13 @@ func (b *boardPage) pageRows() int { return 10 }
 func (b *boardPage) view(width, height int) string {
 	var out []string
 	out = append(out, b.summary(width))
+	if b.flash != "" {
+		style := styleOK
+		if b.flashErr {
+			style = styleError
+		}
+		out = append(out, wrapNotice(style, b.flash, width)...)
+	}
 	if b.err != nil {
 		out = append(out, styleError.Render(fit("cannot read the board: "+b.err.Error(), width)))
 	}
@@ -88,11 +95,15 @@ func (b *boardPage) summary(width int) string {
 		fmt.Sprintf("%d in progress", b.board.Count(model.SecInProgress)),
 		fmt.Sprintf("%d to invoice", b.board.Count(model.SecDone)),
 	}
-	s := styleHeader.Render("Board") + styleMuted.Render("  "+strings.Join(parts, " · "))
-	if late > 0 {
-		s += "  " + styleWarn.Render(fmt.Sprintf("%d late to start", late))
+	// What needs someone comes first, so a narrow window cuts the counts.
+	s := styleHeader.Render("Board") + "  "
+	if n := b.board.Count(model.SecWaiting); n > 0 {
+		s += styleError.Bold(true).Render(fmt.Sprintf("%d waiting on you", n)) + "  "
 	}
-	return fit(s, width)
+	if late > 0 {
+		s += styleWarn.Render(fmt.Sprintf("%d late to start", late)) + "  "
+	}
+	return fit(s+styleMuted.Render(strings.Join(parts, " · ")), width)
 }
 
 func (b *boardPage) headerRow(c columns) string {
@@ -111,8 +122,14 @@ func (b *boardPage) lines(c columns, width int) ([]string, int) {
 		for i < len(b.rows) && b.rows[i].Section == s {
 			i++
 		}
-		heading := fmt.Sprintf("%s (%d)", strings.ToUpper(s.String()), i-start)
-		lines = append(lines, styleSection.Render(fit(heading, width)))
+		if s == model.SecWaiting && i == start {
+			continue // shown only when something waits: it is the first thing a dispatcher reads
+		}
+		heading := styleSection.Render(fmt.Sprintf("%s (%d)", strings.ToUpper(s.String()), i-start))
+		if s == model.SecInProgress {
+			heading += styleMuted.Render("   ▲ over the estimate · ⚑ contact not yet told")
+		}
+		lines = append(lines, fit(heading, width))
 		if i == start {
 			lines = append(lines, styleMuted.Render(fit("  "+emptyText(s, b.filter.Value() != ""), width)))
 		}
@@ -139,26 +156,48 @@ func emptyText(s model.Section, filtered bool) string {
 		model.SecInProgress:  "nobody is out right now",
 		model.SecUpcoming:    "nothing booked for later days",
 		model.SecDone:        "nothing waiting to be invoiced",
+		model.SecWaiting:     "no decisions waiting",
 	}[s]
 }
 
 func (b *boardPage) row(r model.BoardRow, c columns, selected bool) string {
 	when, whenStyle := b.whenCell(r)
+	id, title, mark, markStyle := rowText(r)
 	cells := []string{
-		fit(r.Ticket.Ref(), c.id),
+		fit(id, c.id),
 		priorityStyle[r.Ticket.Priority].Render(fit(r.Ticket.Priority.String(), c.pri)),
 		fit(safe(r.Client), c.client),
-		fit(safe(r.Ticket.Title), c.title),
+		markStyle.Render(mark) + fit(title, c.title-len([]rune(mark))),
 		fit(safe(r.Tech), c.tech),
 		whenStyle.Render(fit(when, c.when)),
 		styleMuted.Render(fit(model.FormatAge(r.Age), c.age)),
 	}
 	if selected {
-		plain := []string{fit(r.Ticket.Ref(), c.id), fit(r.Ticket.Priority.String(), c.pri), fit(safe(r.Client), c.client),
-			fit(safe(r.Ticket.Title), c.title), fit(safe(r.Tech), c.tech), fit(when, c.when), fit(model.FormatAge(r.Age), c.age)}
+		plain := []string{fit(id, c.id), fit(r.Ticket.Priority.String(), c.pri), fit(safe(r.Client), c.client),
+			fit(mark+title, c.title), fit(safe(r.Tech), c.tech), fit(when, c.when), fit(model.FormatAge(r.Age), c.age)}
 		return styleSelected.Render("▸ " + strings.Join(plain, " "))
 	}
 	return "  " + strings.Join(cells, " ")
+}
+
+// rowText is the id and title a row shows, and a mark before the title: a
+// waiting row says what is asked of the dispatcher; a ticket is marked when
+// over its estimate or when the contact is yet to be told.
+func rowText(r model.BoardRow) (id, title, mark string, markStyle lipgloss.Style) {
+	id, title = r.Ticket.Ref(), safe(r.Ticket.Title)
+	switch {
+	case r.Scope != nil:
+		add, _ := r.Scope.AddOn()
+		return r.Scope.Ref(), fmt.Sprintf("add-on on a first job: %s (%s, %s agreed)", safe(r.Scope.What),
+			model.FormatDuration(add.Estimate), safe(add.ContactName)), "", styleWarn
+	case r.Alert:
+		return id, "could not tell the client it is over the estimate: " + title, "", styleError
+	case r.PromptDue != model.EstimateNone:
+		return id, title, "⚑ ", styleWarn
+	case r.Overrun == model.EstimateOver:
+		return id, title, "▲ ", styleError
+	}
+	return id, title, "", lipgloss.NewStyle()
 }
 
 // whenCell is the time that matters for the row's section.
@@ -174,6 +213,8 @@ func (b *boardPage) whenCell(r model.BoardRow) (string, lipgloss.Style) {
 		return t, plain
 	case model.SecInProgress:
 		return boardPhase[r.Phase] + " " + stopwatch(b.deps.Door.Now().Sub(r.Since)), phaseStyle(r.Phase)
+	case model.SecWaiting:
+		return "since " + r.Since.In(loc).Format("15:04"), styleWarn
 	case model.SecUpcoming:
 		return r.Visit.ScheduledAt.In(loc).Format("Mon 15:04"), plain
 	case model.SecDone:

@@ -284,3 +284,42 @@ func (p *priorityField) view(int) []string {
 	}
 	return []string{strings.Join(parts, " ") + hint}
 }
+
+// checkField is a yes/no the user must state: space or y/n toggles it.
+type checkField struct {
+	on      bool
+	label   string // what saying yes means
+	focused bool
+}
+
+func (c *checkField) focus() tea.Cmd  { c.focused = true; return nil }
+func (c *checkField) blur()           { c.focused = false }
+func (c *checkField) multiline() bool { return false }
+func (c *checkField) update(msg tea.Msg) (tea.Cmd, bool) {
+	key, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	before := c.on
+	switch key.String() {
+	case "space", "x":
+		c.on = !c.on
+	case "y":
+		c.on = true
+	case "n":
+		c.on = false
+	}
+	return nil, c.on != before
+}
+
+func (c *checkField) view(int) []string {
+	box := "[ ] "
+	if c.on {
+		box = styleOK.Render("[x] ")
+	}
+	hint := ""
+	if c.focused {
+		hint = styleMuted.Render("  space or y/n")
+	}
+	return []string{box + c.label + hint}
+}

@@ -28,8 +28,8 @@ func TestNewTicketFormShowsErrorsAndKeepsWhatWasTyped(t *testing.T) {
 	s.mustNotSee("✗ title", "✗ client", "✗ scope")
 
 	s.keys("ctrl+u", "1h30m", "enter")
-	s.mustSee("Opened T-1040 · Printer offline at front desk", "UNSCHEDULED (11)")
-	if l := s.cursorLine(); !strings.Contains(l, "T-1040 P2 Acme Dental") {
+	s.mustSee("Opened T-1041 · Printer offline at front desk", "UNSCHEDULED (11)")
+	if l := s.cursorLine(); !strings.Contains(l, "T-1041 P2 Acme Dental") {
 		t.Errorf("the new ticket should be under the cursor, got %q", l)
 	}
 }
@@ -53,19 +53,19 @@ func TestPickerSaysWhenNothingMatches(t *testing.T) {
 
 func TestScheduleFromTheBoard(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 120, 40)
-	s.keys("s") // on the top unscheduled ticket, T-1039
-	s.mustSee("Schedule a visit · T-1039 Label printers offline at depot", "Technician", "Start", "2026-11-25 11:00")
+	s.keys("j", "s") // past the waiting add-on, on the top unscheduled ticket, T-1040
+	s.mustSee("Schedule a visit · T-1040 Label printers offline at depot", "Technician", "Start", "2026-11-25 11:00")
 	s.keys("ctrl+u") // technician field: the filter; choose with the arrows
 	s.keys("priya", "tab", "ctrl+u", "teatime", "enter")
 	s.mustSee(`✗ start "teatime" is not a time`, "Priya Nair", "teatime")
 	s.keys("ctrl+u", "14:30", "enter")
-	s.mustSee("Scheduled V-", "Priya Nair for T-1039 at Wed 14:30", "UNSCHEDULED (9)", "SCHEDULED TODAY (9)")
+	s.mustSee("Scheduled V-", "Priya Nair for T-1040 at Wed 14:30", "UNSCHEDULED (9)", "SCHEDULED TODAY (9)")
 }
 
 func TestScheduleFromTheTicket(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 120, 40)
-	s.keys("enter", "s", "leo", "tab", "ctrl+u", "tomorrow 9:00", "enter")
-	s.mustSee("Scheduled V-", "Leo Brandt for T-1039 at Thu 09:00")
+	s.keys("j", "enter", "s", "leo", "tab", "ctrl+u", "tomorrow 9:00", "enter")
+	s.mustSee("Scheduled V-", "Leo Brandt for T-1040 at Thu 09:00")
 	s.mustSee("VISITS (1)", "Thu 26 Nov 09:00  Leo Brandt  scheduled") // back on the ticket, refreshed
 }
 
@@ -73,7 +73,7 @@ func TestFormsFitAt80x24(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 80, 24)
 	s.keys("n", "c")
 	s.fitsWindow(80, 24)
-	s.mustSee("╮", "╯", "… 9 in all; type to narrow", "ctrl+s save")
+	s.mustSee("╮", "╯", "… 10 in all; type to narrow", "ctrl+s save")
 	s.keys("ctrl+u", "ctrl+s") // errors wrap whole rather than being cut
 	s.mustSee("✗ title is empty; say the job in a few words, like", `wireless router"`)
 	s.keys("tab", "tab", "tab", "tab", "tab") // from the requester (first in error) to the estimate, at the bottom of a form now taller than the screen

@@ -11,6 +11,7 @@ import (
 type boardKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, NextSection key.Binding
 	Open, Filter, ClearFilter, New, Schedule, Help, Quit key.Binding
+	Approve, Refuse                                      key.Binding // on a waiting row
 }
 
 func newBoardKeys(canWrite bool) boardKeys {
@@ -29,13 +30,35 @@ func newBoardKeys(canWrite bool) boardKeys {
 		Schedule:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "schedule")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Approve:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "approve")),
+		Refuse:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "refuse")),
 	}
 	k.New.SetEnabled(canWrite)
 	k.Schedule.SetEnabled(canWrite)
+	k.Approve.SetEnabled(false)
+	k.Refuse.SetEnabled(false)
 	return k
 }
 
+// forRow offers a and x on a waiting row to those who may decide it: an
+// add-on to approve or refuse, or an unreachable contact the office has
+// since reached.
+func (k *boardKeys) forRow(r model.BoardRow, canSupervise bool) {
+	k.Approve.SetEnabled(canSupervise && (r.Scope != nil || r.Alert))
+	k.Refuse.SetEnabled(canSupervise && (r.Scope != nil || r.Alert))
+	if r.Alert {
+		k.Approve.SetHelp("a", "reached them: carry on")
+		k.Refuse.SetHelp("x", "reached them: stop")
+	} else {
+		k.Approve.SetHelp("a", "approve add-on")
+		k.Refuse.SetHelp("x", "refuse")
+	}
+}
+
 func (k boardKeys) ShortHelp() []key.Binding {
+	if k.Approve.Enabled() { // on a waiting row, its decision is what matters
+		return []key.Binding{k.Approve, k.Refuse, k.Open, k.Help, k.Quit}
+	}
 	return []key.Binding{k.Open, k.Filter, k.New, k.Schedule, k.Help, k.Quit}
 }
 
@@ -43,7 +66,7 @@ func (k boardKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextSection},
 		{k.Open, k.Filter, k.ClearFilter, k.New, k.Schedule},
-		{k.Help, k.Quit},
+		{k.Approve, k.Refuse, k.Help, k.Quit},
 	}
 }
 
@@ -97,25 +120,43 @@ func (k formKeys) FullHelp() [][]key.Binding {
 
 type myDayKeys struct {
 	Up, Down, Travel, Arrive, Pause, Depart, Return, Shop, Note, Earlier, Open, Board, Help, Quit key.Binding
+	Ask, WorkOn                                                                                   key.Binding
+	ToldContinue, ToldStop, Unreachable                                                           key.Binding
 }
 
 func newMyDayKeys() myDayKeys {
 	return myDayKeys{
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous visit")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next visit")),
-		Travel:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "start travel")),
-		Arrive:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "arrived")),
-		Pause:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause")),
-		Depart:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "departed")),
-		Return:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "travel ended")),
-		Shop:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "shop work")),
-		Note:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
-		Earlier: key.NewBinding(key.WithKeys("T", "P", "R", "W"), key.WithHelp("T P R W", "same, at an earlier time")),
-		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ticket and log")),
-		Board:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "board")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous visit")),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next visit")),
+		Travel:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "start travel")),
+		Arrive:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "arrived")),
+		Pause:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause")),
+		Depart:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "departed")),
+		Return:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "travel ended")),
+		Shop:         key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "shop work")),
+		Note:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Earlier:      key.NewBinding(key.WithKeys("T", "P", "R", "W"), key.WithHelp("T P R W", "same, at an earlier time")),
+		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ticket and log")),
+		Board:        key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "board")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Ask:          key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "while you're here")),
+		WorkOn:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "switch work")),
+		ToldContinue: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "told them, carrying on")),
+		ToldStop:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "told them, stopping")),
+		Unreachable:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "couldn't reach anyone")),
 	}
+}
+
+// forVisit shows the keys for what can be done on the visit beside its
+// steps: a request while on site, switching work once an add-on is
+// approved, and the answers while a prompt about the estimate is due.
+func (k *myDayKeys) forVisit(onSite, addOns, promptDue bool) {
+	k.Ask.SetEnabled(onSite)
+	k.WorkOn.SetEnabled(onSite && addOns)
+	k.ToldContinue.SetEnabled(promptDue)
+	k.ToldStop.SetEnabled(promptDue)
+	k.Unreachable.SetEnabled(promptDue)
 }
 
 // forPhase shows only the steps that make sense for the visit now; the
@@ -139,13 +180,17 @@ func (k *myDayKeys) forPhase(p model.Phase) {
 }
 
 func (k myDayKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Travel, k.Arrive, k.Pause, k.Depart, k.Return, k.Shop, k.Note, k.Board, k.Help, k.Quit}
+	if k.ToldContinue.Enabled() { // the prompt's answers come first: it is waiting on them
+		return []key.Binding{k.ToldContinue, k.ToldStop, k.Unreachable, k.Pause, k.Depart, k.Help, k.Quit}
+	}
+	return []key.Binding{k.Travel, k.Arrive, k.Pause, k.Depart, k.Return, k.Shop, k.Ask, k.WorkOn, k.Note, k.Board, k.Help, k.Quit}
 }
 
 func (k myDayKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Open, k.Board},
 		{k.Travel, k.Arrive, k.Pause, k.Depart, k.Return, k.Shop},
+		{k.Ask, k.WorkOn, k.ToldContinue, k.ToldStop, k.Unreachable},
 		{k.Note, k.Earlier, k.Help, k.Quit},
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -22,6 +23,7 @@ type myDayPage struct {
 	err      error
 	notice   string
 	noticeOK bool
+	waiting  map[int64]bool // add-ons seen waiting for a supervisor, to say when they are decided
 }
 
 func newMyDay(deps Deps) *myDayPage {
@@ -50,6 +52,7 @@ func (m *myDayPage) refresh() {
 		return
 	}
 	m.cards, m.err = cards, nil
+	m.noticeDecided()
 	m.cursor = -1
 	for i, c := range cards {
 		if c.ID == m.selected {
@@ -91,6 +94,69 @@ func (m *myDayPage) remember() {
 	} else {
 		m.km.forPhase("")
 	}
+	m.syncKeys()
+}
+
+// syncKeys offers the side keys the selected visit allows now: a prompt
+// falls due as the clock runs, not only when something changes.
+func (m *myDayPage) syncKeys() {
+	c, ok := m.current()
+	if !ok {
+		m.km.forVisit(false, false, false)
+		return
+	}
+	phase := c.Phase()
+	onSite := phase == model.PhaseOnSite || phase == model.PhasePaused
+	m.km.forVisit(onSite, len(approvedAddOns(c)) > 0, m.promptDue(c) != model.EstimateNone)
+}
+
+func (m *myDayPage) promptDue(c door.VisitCard) model.EstimateLevel {
+	return model.OverrunDue(c.Events, c.Ticket.Estimate.Duration, m.deps.Door.Now())
+}
+
+// noticeDecided tells the technician when the office decides an add-on
+// they sent for approval: the answer reaches them without a key press.
+func (m *myDayPage) noticeDecided() {
+	seen := map[int64]bool{}
+	for _, c := range m.cards {
+		for _, r := range c.Scope {
+			switch state := r.State(); {
+			case state == model.ScopeAwaiting:
+				seen[r.ID] = true
+			case m.waiting[r.ID] && (state == model.ScopeApproved || state == model.ScopeRefused):
+				last, _ := r.Last()
+				m.notice, m.noticeOK = fmt.Sprintf("%s %s by %s", r.Ref(), state, last.By), state == model.ScopeApproved
+				if state == model.ScopeApproved {
+					m.notice += " · press o to work on it"
+				} else {
+					m.notice += " · press h to make it a ticket or decline it"
+				}
+			}
+		}
+	}
+	m.waiting = seen
+}
+
+// approvedAddOns are the requests on the visit that may be worked on.
+func approvedAddOns(c door.VisitCard) []model.ScopeRequest {
+	var out []model.ScopeRequest
+	for _, r := range c.Scope {
+		if r.State() == model.ScopeApproved {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// undecided is the oldest request on the visit still waiting on the
+// technician, if any.
+func undecided(c door.VisitCard) (model.ScopeRequest, bool) {
+	for _, r := range c.Scope {
+		if s := r.State(); s == model.ScopeAsked || s == model.ScopeRefused {
+			return r, true
+		}
+	}
+	return model.ScopeRequest{}, false
 }
 
 func (m *myDayPage) current() (door.VisitCard, bool) {
@@ -123,6 +189,10 @@ func (m *myDayPage) update(msg tea.Msg) (page, tea.Cmd) {
 	}
 	if key.Matches(k, m.km.Open) {
 		return m, push(newDetail(m.deps, c.Ticket.ID))
+	}
+	m.syncKeys()
+	if cmd, handled := m.sideKey(k, c); handled {
+		return m, cmd
 	}
 	kind, withForm, found := stepForKey(k.String(), c.Phase())
 	if !found {
@@ -178,4 +248,93 @@ func stepForKey(k string, phase model.Phase) (kind model.EventKind, withForm, ok
 		return "", false, false
 	}
 	return kind, withForm, true
+}
+
+// sideKey handles the keys beside the visit's steps: a request, switching
+// work, and answering the estimate prompt. Pressed when they do not apply,
+// they say why.
+func (m *myDayPage) sideKey(k tea.KeyPressMsg, c door.VisitCard) (tea.Cmd, bool) {
+	switch {
+	case pressed(k, m.km.Ask):
+		if !m.km.Ask.Enabled() {
+			return m.say(fmt.Sprintf("a request is recorded while on site; %s is %s", c.Ref(), c.Phase())), true
+		}
+		if r, ok := undecided(c); ok {
+			return push(newScopeDecide(m.deps, c, r)), true
+		}
+		f := newScopeAskForm(m.deps, c)
+		return tea.Batch(push(f), f.focusCurrent()), true
+	case pressed(k, m.km.WorkOn):
+		if !m.km.WorkOn.Enabled() {
+			return m.say("no approved add-on on " + c.Ref() + " to switch to: press h when someone asks for more"), true
+		}
+		return m.switchWork(c), true
+	case pressed(k, m.km.ToldContinue), pressed(k, m.km.Unreachable):
+		if !m.km.ToldContinue.Enabled() {
+			return m.say("no prompt about the estimate is waiting on " + c.Ref()), true
+		}
+		answer := model.ToldContinue
+		if pressed(k, m.km.Unreachable) {
+			answer = model.Unreachable
+		}
+		if _, _, err := m.deps.Door.AnswerOverrun(m.deps.Ctx, m.deps.actor(), c.ID, answer, nil); err != nil {
+			return m.say(err.Error()), true
+		}
+		m.notice, m.noticeOK = "Recorded: "+answer.Describe(), true
+		if answer == model.Unreachable {
+			m.notice += " · the dispatcher is alerted"
+		}
+		m.refresh()
+		return nil, true
+	case pressed(k, m.km.ToldStop):
+		if !m.km.ToldStop.Enabled() {
+			return m.say("no prompt about the estimate is waiting on " + c.Ref()), true
+		}
+		f := newSpawnForm(m.deps, c, nil)
+		return tea.Batch(push(f), f.focusCurrent()), true
+	}
+	return nil, false
+}
+
+// switchWork moves on to the next piece of work: main job, then each
+// approved add-on in turn, then back.
+func (m *myDayPage) switchWork(c door.VisitCard) tea.Cmd {
+	addOns := approvedAddOns(c)
+	current := model.WorkingOn(c.Events)
+	next := addOns[0].ID
+	for i, r := range addOns {
+		if r.ID == current {
+			next = 0
+			if i+1 < len(addOns) {
+				next = addOns[i+1].ID
+			}
+		}
+	}
+	if _, err := m.deps.Door.WorkOn(m.deps.Ctx, m.deps.actor(), c.ID, next); err != nil {
+		return m.say(err.Error())
+	}
+	m.notice, m.noticeOK = "Back on the main job", true
+	for _, r := range addOns {
+		if r.ID == next {
+			m.notice = fmt.Sprintf("Working on %s %s: on-site time counts for it now", r.Ref(), safe(r.What))
+		}
+	}
+	m.refresh()
+	return nil
+}
+
+func (m *myDayPage) say(msg string) tea.Cmd {
+	m.notice, m.noticeOK = msg, false
+	return nil
+}
+
+// pressed matches a key against a binding whether or not it is enabled: a
+// key that does not apply now still gets an answer.
+func pressed(k tea.KeyPressMsg, b key.Binding) bool {
+	for _, name := range b.Keys() {
+		if k.String() == name {
+			return true
+		}
+	}
+	return false
 }

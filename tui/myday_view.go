@@ -23,7 +23,9 @@ func (m *myDayPage) view(width, height int) string {
 		out = append(out, "", styleMuted.Render(fit("  No visits booked for you today. Press b for the board.", width)))
 		return strings.Join(out, "\n")
 	}
+	m.syncKeys()
 	out = append(out, strings.Split(m.bigCard(c, now, width), "\n")...)
+	out = append(out, m.prompt(c, now, width)...)
 	if m.notice != "" {
 		style := styleError
 		if m.noticeOK {
@@ -68,6 +70,7 @@ func (m *myDayPage) bigCard(c door.VisitCard, now time.Time, width int) string {
 	loc := m.deps.Door.Location()
 	phase := c.Phase()
 	times := model.TimesOf(c.Events, now)
+	shares := model.AttributeOnSite(c.Events, now)
 	tag := map[bool]string{true: "NOW", false: "NEXT"}[phase.Active()]
 	if phase == model.PhaseFinished {
 		tag = "DONE"
@@ -88,8 +91,9 @@ func (m *myDayPage) bigCard(c door.VisitCard, now time.Time, width int) string {
 			styleMuted.Render("on site"), styleOK.Render(stopwatch(times.OnSite)),
 			styleMuted.Render("shop"), styleShop.Render(stopwatch(times.Shop)),
 			styleMuted.Render("total"), styleHeader.Render(stopwatch(times.Total()))),
-		styleMuted.Render("estimate ") + estimateBar(times.OnSite, c.Ticket.Estimate.Duration, inner-9),
+		styleMuted.Render("estimate ") + estimateBar(shares[0], c.Ticket.Estimate.Duration, inner-9),
 	}
+	lines = append(lines, workLines(c, shares, loc, now)...)
 	for i := range lines {
 		lines[i] = fit(lines[i], inner)
 	}
@@ -159,4 +163,73 @@ func wrapNotice(style lipgloss.Style, msg string, width int) []string {
 		out = append(out, style.Render(strings.TrimRight(l, " ")))
 	}
 	return out
+}
+
+// workLines show what is worked on when add-ons exist, and every request
+// made on the visit with where it stands.
+func workLines(c door.VisitCard, shares model.Shares, loc *time.Location, now time.Time) []string {
+	if len(c.Scope) == 0 {
+		return nil
+	}
+	working := model.WorkingOn(c.Events)
+	var out []string
+	if addOns := approvedAddOns(c); len(addOns) > 0 {
+		parts := []string{workPart("main job", shares[0], 0, working == 0)}
+		for _, r := range addOns {
+			add, _ := r.AddOn()
+			parts = append(parts, workPart(r.Ref()+" "+safe(r.What), shares[r.ID], add.Estimate, working == r.ID))
+		}
+		out = append(out, styleMuted.Render("working on ")+strings.Join(parts, styleMuted.Render(" · ")))
+	}
+	for _, r := range c.Scope {
+		out = append(out, styleMuted.Render("asked ")+r.Ref()+" "+safe(r.What)+styleMuted.Render(" · "+safe(r.AskedBy)+" · ")+scopeState(r, loc, now))
+	}
+	return out
+}
+
+func workPart(label string, d, estimate time.Duration, current bool) string {
+	s := label + " " + stopwatch(d)
+	if estimate > 0 {
+		s += "/" + model.FormatDuration(estimate)
+	}
+	if current {
+		return styleOK.Bold(true).Render("▶ " + s)
+	}
+	return s
+}
+
+// scopeState says where a request stands in the technician's words.
+func scopeState(r model.ScopeRequest, loc *time.Location, now time.Time) string {
+	last, _ := r.Last()
+	switch r.State() {
+	case model.ScopeAsked:
+		return styleWarn.Render("undecided: press h")
+	case model.ScopeAwaiting:
+		return styleWarn.Render("waiting for the office to approve (first job)")
+	case model.ScopeRefused:
+		return styleError.Render("refused by " + safe(last.By) + ": press h to make it a ticket or decline")
+	case model.ScopeApproved:
+		return styleOK.Render("add-on, approved " + model.ClockIn(last.At, now, loc))
+	case model.ScopeNewTicket:
+		return styleMuted.Render("new ticket " + model.FormatID(model.PrefixTicket, last.TicketID))
+	}
+	return styleMuted.Render("declined: " + safe(last.Reason))
+}
+
+// prompt is the estimate prompt, drawn under the card until it is answered:
+// ignoring it does not make it go away.
+func (m *myDayPage) prompt(c door.VisitCard, now time.Time, width int) []string {
+	due := m.promptDue(c)
+	if due == model.EstimateNone {
+		return nil
+	}
+	main := model.AttributeOnSite(c.Events, now)[0]
+	ratio, _ := model.AgainstEstimate(main, c.Ticket.Estimate.Duration)
+	style, what := styleWarn, "nearly at"
+	if due == model.EstimateOver {
+		style, what = styleError, "past"
+	}
+	msg := fmt.Sprintf("⚑ %s the %s estimate (%d%%): tell %s now. c told them, carrying on · s told them, stopping here · u couldn't reach anyone",
+		what, model.FormatDuration(c.Ticket.Estimate.Duration), int(ratio*100), model.Approvers(c.Contacts))
+	return wrapNotice(style.Bold(true), msg, width)
 }

@@ -25,7 +25,14 @@ type picker struct {
 	chosen  int64
 	focused bool
 	visible int
+	// allowOther offers what was typed as a choice of its own ("someone
+	// else: the receptionist"), chosen as otherID and kept in otherText.
+	allowOther bool
+	otherText  string
 }
+
+// otherID is the id of the typed-in choice.
+const otherID = -1
 
 func newPicker(placeholder string) *picker {
 	q := textinput.New()
@@ -48,6 +55,9 @@ func (p *picker) setOptions(opts []option) {
 }
 
 func (p *picker) find(id int64) (option, bool) {
+	if id == otherID && p.otherText != "" {
+		return option{id: otherID, label: p.otherText, hint: "not a contact"}, true
+	}
 	for _, o := range p.options {
 		if o.id == id && id != 0 {
 			return o, true
@@ -57,15 +67,24 @@ func (p *picker) find(id int64) (option, bool) {
 }
 
 func (p *picker) matches() []option {
-	q := strings.ToLower(strings.TrimSpace(p.query.Value()))
+	typed := strings.TrimSpace(p.query.Value())
+	q := strings.ToLower(typed)
 	if q == "" {
+		if p.allowOther && p.otherText != "" {
+			return append(append([]option(nil), p.options...), option{id: otherID, label: p.otherText, hint: "not a contact"})
+		}
 		return p.options
 	}
 	var out []option
+	exact := false
 	for _, o := range p.options {
 		if strings.Contains(strings.ToLower(o.label), q) {
 			out = append(out, o)
+			exact = exact || strings.EqualFold(o.label, typed)
 		}
+	}
+	if p.allowOther && !exact {
+		out = append(out, option{id: otherID, label: typed, hint: "someone else: not a contact"})
 	}
 	return out
 }
@@ -120,6 +139,9 @@ func (p *picker) update(msg tea.Msg) (tea.Cmd, bool) {
 func (p *picker) pick(m []option) {
 	if p.cursor < len(m) {
 		p.chosen = m[p.cursor].id
+		if p.chosen == otherID {
+			p.otherText = m[p.cursor].label
+		}
 	} else if p.query.Value() != "" {
 		p.chosen = 0 // typed something that matches nothing
 	}

@@ -70,7 +70,7 @@ func TestDemoSeedsOnceAndLetsLocalKeysIn(t *testing.T) {
 		t.Errorf("want one admin with the local key, got %+v", users)
 	}
 	clients, _ := d.Clients(ctx, model.Console)
-	if len(clients) != 12 {
+	if len(clients) != 13 {
 		t.Errorf("clients after two runs: %d", len(clients))
 	}
 }

@@ -23,7 +23,7 @@ type demoClient struct {
 	sites    []demoSite
 }
 
-var techs = []string{"Sam Okafor", "Priya Nair", "Leo Brandt", "Maya Chen"}
+var techs = []string{"Sam Okafor", "Priya Nair", "Leo Brandt", "Maya Chen", "Jon Reyes"}
 
 var staff = []struct{ name, role string }{
 	{"Rita Gomez", "dispatcher"},
@@ -79,6 +79,11 @@ var clients = []demoClient{
 	{"Lakeside Montessori", 90, 0, true, false, []demoContact{
 		{"Beth Moreau", "authorised", "555-1280", "beth@lakesidemontessori.example"}},
 		[]demoSite{{"School", "3 Shoreline Dr", 45 * time.Minute}}},
+	{"Northwind Pediatrics", 120, 0, true, false, []demoContact{
+		{"Dr. Lena Ortiz", "authorised", "555-1390", "lena@northwindpeds.example"},
+		{"Ray Chen", "backup", "555-1391", ""},
+		{"Kim Howard", "other", "555-1392", "frontdesk@northwindpeds.example"}},
+		[]demoSite{{"Practice", "48 Northwind Way", 30 * time.Minute}}},
 }
 
 // state is where a demo ticket stands.
@@ -142,6 +147,7 @@ var tickets = []demoTicket{
 	{"Juniper Family Clinic", "Dr. Paul Weiss", "", "Exam room tablets won't sync", "Fix sync of the 4 exam-room tablets with the EHR; done when each shows today's schedule.", 2, "2h", onSite, 2, -70 * m, 2 * d},
 	{"Ironside Machining", "Bill Carver", "", "Plant-floor Wi-Fi drops", "Find and fix the Wi-Fi drops on the plant floor; done when handhelds stay connected for a shift.", 2, "3h", paused, 3, -2 * h, 3 * d},
 	{"Lakeside Montessori", "Beth Moreau", "", "Office PC won't boot after update", "Repair the office PC that fails to boot after updates; done when it boots and files are intact.", 2, "2h", inShop, 0, -90 * m, 1 * d},
+	{"Northwind Pediatrics", "Dr. Lena Ortiz", "", "Set up practice-management PC", "A new client's first job: install the practice-management PC at reception; done when Dr. Ortiz books a test appointment.", 2, "1h", onSite, 4, -50 * m, 2 * d},
 
 	// Upcoming days.
 	{"Acme Dental", "Tom Becker", "", "Install second monitor at reception", "Mount and connect a second monitor at reception.", 4, "30m", upcoming, 2, 26 * h, 3 * d},

@@ -56,10 +56,16 @@ func Seed(ctx context.Context, s *store.Store, hub *feed.Hub, now time.Time, loc
 	// Oldest first, so ids and first-job flags follow the order things happened.
 	ordered := append([]demoTicket(nil), tickets...)
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].age > ordered[j].age })
+	visits := map[string]model.Visit{} // by ticket title
 	for _, dt := range ordered {
-		if err := seedTicket(ctx, s, at, refs, techIDs, dt, now); err != nil {
+		v, err := seedTicket(ctx, s, at, refs, techIDs, dt, now)
+		if err != nil {
 			return false, fmt.Errorf("demo ticket %q: %w", dt.title, err)
 		}
+		visits[dt.title] = v
+	}
+	if err := seedScope(ctx, at, visits, techIDs); err != nil {
+		return false, err
 	}
 	if err := real.SetSetting(ctx, seeder, seededKey, now.UTC().Format(time.RFC3339)); err != nil {
 		return false, err
@@ -105,10 +111,10 @@ func seedClients(ctx context.Context, dr *door.Door) (clientRefs, error) {
 	return refs, nil
 }
 
-func seedTicket(ctx context.Context, s *store.Store, at func(time.Time) *door.Door, refs clientRefs, techIDs map[int]int64, dt demoTicket, now time.Time) error {
+func seedTicket(ctx context.Context, s *store.Store, at func(time.Time) *door.Door, refs clientRefs, techIDs map[int]int64, dt demoTicket, now time.Time) (model.Visit, error) {
 	est, err := model.ParseEstimate(dt.estimate)
 	if err != nil {
-		return err
+		return model.Visit{}, err
 	}
 	site := refs.first[dt.client]
 	if dt.site != "" {
@@ -119,7 +125,7 @@ func seedTicket(ctx context.Context, s *store.Store, at func(time.Time) *door.Do
 		ClientID: refs.client[dt.client], ContactID: refs.contacts[dt.client+"/"+dt.contact], SiteID: site.ID,
 		Title: dt.title, Scope: dt.scope, Priority: model.Priority(dt.priority), Estimate: est})
 	if err != nil || dt.state == unscheduled {
-		return err
+		return model.Visit{}, err
 	}
 	// T is when the current phase began (or, for a scheduled visit, its start).
 	T := now.Add(dt.offset).Truncate(time.Minute)
@@ -147,18 +153,42 @@ func seedTicket(ctx context.Context, s *store.Store, at func(time.Time) *door.Do
 	}
 	v, err := at(bookedAt).ScheduleVisit(ctx, seeder, t.ID, techIDs[dt.tech], start)
 	if err != nil {
-		return err
+		return v, err
 	}
-	return recordHistory(ctx, s, v, dt.state, T, site.Travel, work, techs[dt.tech], refs.contacts[dt.client+"/"+dt.contact])
+	return v, recordHistory(ctx, s, v, dt.state, T, site.Travel, work, est.Duration > 0, techs[dt.tech], refs.contacts[dt.client+"/"+dt.contact])
 }
 
 // recordHistory writes the events a technician would have recorded, and
 // closes finished tickets.
-func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state, T time.Time, travel, work time.Duration, tech string, contact int64) error {
-	type ev struct {
-		kind model.EventKind
-		at   time.Time
+type ev struct {
+	kind model.EventKind
+	at   time.Time
+}
+
+// answeredPrompts adds what a careful technician answered on a visit that
+// used its whole estimate: told the contact at 80%, and again at the end.
+func answeredPrompts(evs []ev) []ev {
+	var arrived, departed time.Time
+	for _, e := range evs {
+		switch e.kind {
+		case model.EvArrived:
+			arrived = e.at
+		case model.EvDeparted:
+			departed = e.at
+		}
 	}
+	near := arrived.Add(departed.Sub(arrived) * 4 / 5).Truncate(time.Minute)
+	var out []ev
+	for _, e := range evs {
+		if e.kind == model.EvDeparted {
+			out = append(out, ev{model.EvEstimateNear, near}, ev{model.EvEstimateOver, e.at})
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state, T time.Time, travel, work time.Duration, estimated bool, tech string, contact int64) error {
 	var evs []ev
 	switch st {
 	case travelling:
@@ -176,9 +206,15 @@ func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state,
 	default:
 		return nil
 	}
+	if estimated && (st == inShop || st == done || st == invoiced) {
+		evs = answeredPrompts(evs)
+	}
 	return s.Write(ctx, func(tx *store.Tx) error {
 		for _, e := range evs {
 			event := model.Event{VisitID: v.ID, Kind: e.kind, At: e.at, RecordedAt: e.at, By: tech}
+			if e.kind.Side() {
+				event.Answer = model.ToldContinue
+			}
 			if e.kind == model.EvArrived || e.kind == model.EvDeparted {
 				event.ContactID = contact
 			}

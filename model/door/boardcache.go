@@ -17,26 +17,31 @@ type boardCache struct {
 	mu      sync.Mutex
 	version uint64
 	valid   bool
-	tickets []model.BoardTicket // shared: never modified after it is stored
+	tickets []model.BoardTicket   // shared: never modified after it is stored
+	waiting []model.ScopeRequest // add-ons waiting for a supervisor, likewise
 }
 
-func (d *Door) boardTickets(ctx context.Context) ([]model.BoardTicket, error) {
+func (d *Door) boardTickets(ctx context.Context) ([]model.BoardTicket, []model.ScopeRequest, error) {
 	c := &d.cache
 	c.mu.Lock() // held across the read: sessions woken together wait for one read
 	defer c.mu.Unlock()
 	v := d.hub.Version()
 	if c.valid && c.version == v {
-		return c.tickets, nil
+		return c.tickets, c.waiting, nil
 	}
 	var tickets []model.BoardTicket
+	var waiting []model.ScopeRequest
 	err := d.store.Read(ctx, func(tx *store.Tx) error {
 		var err error
-		tickets, err = tx.BoardTickets(ctx)
+		if tickets, err = tx.BoardTickets(ctx); err != nil {
+			return err
+		}
+		waiting, err = tx.AwaitingSupervisor(ctx)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	c.version, c.valid, c.tickets = v, true, tickets
-	return tickets, nil
+	c.version, c.valid, c.tickets, c.waiting = v, true, tickets, waiting
+	return tickets, waiting, nil
 }

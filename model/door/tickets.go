@@ -148,11 +148,11 @@ func (d *Door) Board(ctx context.Context, who model.Actor) (model.Board, error) 
 	if err := who.Role.Check(model.ActViewBoard); err != nil {
 		return model.Board{}, err
 	}
-	tickets, err := d.boardTickets(ctx)
+	tickets, waiting, err := d.boardTickets(ctx)
 	if err != nil {
 		return model.Board{}, err
 	}
-	return model.BuildBoard(tickets, d.clock.Now(), d.loc), nil
+	return model.BuildBoard(tickets, waiting, d.clock.Now(), d.loc), nil
 }
 
 // Techs lists the technicians, for picking who goes.

@@ -16,6 +16,7 @@ type VisitCard struct {
 	Client   string
 	Site     model.Site
 	Contacts []model.Contact
+	Scope    []model.ScopeRequest // asked on this visit, oldest first
 }
 
 // Visit loads one visit in full.
@@ -103,6 +104,9 @@ func cardOf(ctx context.Context, tx *store.Tx, v model.Visit) (VisitCard, error)
 	if c.Site, err = tx.SiteByID(ctx, c.Ticket.SiteID); err != nil {
 		return c, err
 	}
-	c.Contacts, err = tx.Contacts(ctx, c.Ticket.ClientID)
+	if c.Contacts, err = tx.Contacts(ctx, c.Ticket.ClientID); err != nil {
+		return c, err
+	}
+	c.Scope, err = tx.ScopeForVisit(ctx, v.ID)
 	return c, err
 }

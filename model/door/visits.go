@@ -37,44 +37,65 @@ func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Ste
 	if s.Kind == model.EvNote && s.Note == "" {
 		return v, model.FieldError{Field: "note", Msg: "is empty; write what happened"}
 	}
+	if s.Kind.Side() {
+		return v, model.Conflict{Msg: fmt.Sprintf("%s is recorded with its own command", s.Kind.Label())}
+	}
 	err := d.write(ctx, who, model.ActRecordVisit, feed.Visits, func(tx *store.Tx, now time.Time) error {
+		var ticket model.Ticket
 		var err error
-		if v, err = tx.VisitByID(ctx, visitID); err != nil {
-			return err
-		}
-		ticket, err := tx.TicketByID(ctx, v.TicketID)
-		if err != nil {
-			return err
-		}
-		if err := mayRecord(who, v, ticket); err != nil {
+		if v, ticket, err = d.recordable(ctx, tx, who, visitID); err != nil {
 			return err
 		}
 		at := now
 		if !s.At.IsZero() {
 			at = s.At.UTC().Truncate(time.Second)
 		}
+		e := model.Event{VisitID: v.ID, Kind: s.Kind, At: at, RecordedAt: now, By: who.Name, Note: s.Note}
 		if err := model.CheckEvent(v, s.Kind, at, now, d.loc); err != nil {
 			return err
 		}
-		e := model.Event{VisitID: v.ID, Kind: s.Kind, At: at, RecordedAt: now, By: who.Name, Note: s.Note}
 		if s.Kind.NeedsContact() {
 			if e.ContactID, err = contactOf(ctx, tx, ticket.ClientID, s); err != nil {
 				return err
 			}
 		}
-		if err := d.checkTechElsewhere(ctx, tx, who, v, e, now); err != nil {
-			return err
-		}
-		if e, err = tx.AppendEvent(ctx, e); err != nil {
-			return err
-		}
-		if err := tx.Audit(ctx, now, who.String(), "visit."+string(s.Kind), "visit", v.ID, nil, e); err != nil {
+		if _, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
 			return err
 		}
 		v, err = tx.VisitByID(ctx, visitID)
 		return err
 	})
 	return v, err
+}
+
+// appendStep checks an event against the visit and the technician's other
+// visits, then appends it with its audit entry.
+func (d *Door) appendStep(ctx context.Context, tx *store.Tx, who model.Actor, v model.Visit, e model.Event, now time.Time) (model.Event, error) {
+	if err := model.CheckEvent(v, e.Kind, e.At, now, d.loc); err != nil {
+		return e, err
+	}
+	if err := d.checkTechElsewhere(ctx, tx, who, v, e, now); err != nil {
+		return e, err
+	}
+	e, err := tx.AppendEvent(ctx, e)
+	if err != nil {
+		return e, err
+	}
+	return e, tx.Audit(ctx, now, who.String(), "visit."+string(e.Kind), "visit", v.ID, nil, e)
+}
+
+// recordable loads a visit and its ticket, and checks that who may record
+// on it.
+func (d *Door) recordable(ctx context.Context, tx *store.Tx, who model.Actor, visitID int64) (model.Visit, model.Ticket, error) {
+	v, err := tx.VisitByID(ctx, visitID)
+	if err != nil {
+		return v, model.Ticket{}, err
+	}
+	ticket, err := tx.TicketByID(ctx, v.TicketID)
+	if err != nil {
+		return v, ticket, err
+	}
+	return v, ticket, mayRecord(who, v, ticket)
 }
 
 // mayRecord lets a technician record only their own visits, and anyone only

@@ -17,6 +17,7 @@ const (
 	Visits
 	Clients
 	Users
+	Scope // "while you're here" requests and their decisions
 	All Topic = ^Topic(0)
 )
 

@@ -25,9 +25,9 @@ func (t *Tx) InsertVisit(ctx context.Context, v model.Visit, createdBy string, a
 // AppendEvent adds one event to a visit's log and brings the visit's phase
 // up to date in the same transaction. Events are never updated.
 func (t *Tx) AppendEvent(ctx context.Context, e model.Event) (model.Event, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO visit_events (visit_id, kind, at, recorded_at, by, contact_id, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		e.VisitID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note).Scan(&e.ID)
+	err := t.tx.QueryRowContext(ctx, `INSERT INTO visit_events (visit_id, kind, at, recorded_at, by, contact_id, note, scope_id, answer)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		e.VisitID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note, nullID(e.ScopeID), e.Answer).Scan(&e.ID)
 	if err != nil || !e.Timed() {
 		return e, err
 	}
@@ -130,7 +130,7 @@ func (t *Tx) visitsWhere(ctx context.Context, cond string, args ...any) ([]model
 // its latest time fix, in the order they happened.
 func (t *Tx) events(ctx context.Context, cond string, args ...any) ([]model.Event, error) {
 	return queryAll(ctx, t, scanEvent, `SELECT e.id, e.visit_id, e.kind, e.at, e.recorded_at, e.by, e.contact_id,
-			COALESCE(c.name, ''), e.note, f.at, COALESCE(f.reason, ''), COALESCE(f.by, ''), f.recorded_at
+			COALESCE(c.name, ''), e.note, e.scope_id, e.answer, f.at, COALESCE(f.reason, ''), COALESCE(f.by, ''), f.recorded_at
 		FROM visit_events e
 		LEFT JOIN contacts c ON c.id = e.contact_id
 		LEFT JOIN visit_event_fixes f ON f.id = (SELECT MAX(id) FROM visit_event_fixes WHERE event_id = e.id)
@@ -140,13 +140,13 @@ func (t *Tx) events(ctx context.Context, cond string, args ...any) ([]model.Even
 func scanEvent(r scanner) (model.Event, error) {
 	var e model.Event
 	var at, rec int64
-	var contact, fixAt, fixRec sql.NullInt64
+	var contact, scope, fixAt, fixRec sql.NullInt64
 	var reason, by string
 	if err := r.Scan(&e.ID, &e.VisitID, &e.Kind, &at, &rec, &e.By, &contact, &e.ContactName, &e.Note,
-		&fixAt, &reason, &by, &fixRec); err != nil {
+		&scope, &e.Answer, &fixAt, &reason, &by, &fixRec); err != nil {
 		return e, err
 	}
-	e.At, e.RecordedAt, e.ContactID = fromUnix(at), fromUnix(rec), contact.Int64
+	e.At, e.RecordedAt, e.ContactID, e.ScopeID = fromUnix(at), fromUnix(rec), contact.Int64, scope.Int64
 	if fixAt.Valid {
 		e.Fix = &model.Fix{OriginalAt: e.At, Reason: reason, By: by, RecordedAt: fromUnix(fixRec.Int64)}
 		e.At = fromUnix(fixAt.Int64)

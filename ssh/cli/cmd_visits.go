@@ -202,9 +202,21 @@ func (c *call) showVisit(id int64) error {
 		field(w, "times", fmt.Sprintf("travel %s · on site %s · paused %s · shop %s · total %s",
 			model.FormatDuration(times.Travel), model.FormatDuration(times.OnSite), model.FormatDuration(times.Paused),
 			model.FormatDuration(times.Shop), model.FormatDuration(times.Total())))
+		shares := model.AttributeOnSite(card.Events, now)
 		if est := card.Ticket.Estimate.Duration; est > 0 {
-			ratio, _ := model.AgainstEstimate(times.OnSite, est)
-			field(w, "estimate", fmt.Sprintf("%s on site (%.0f%% used)", model.FormatDuration(est), ratio*100))
+			ratio, _ := model.AgainstEstimate(shares[0], est)
+			field(w, "estimate", fmt.Sprintf("%s on site (%.0f%% used on the main job)", model.FormatDuration(est), ratio*100))
+		}
+		if due := model.OverrunDue(card.Events, card.Ticket.Estimate.Duration, now); due != model.EstimateNone {
+			field(w, "prompt", fmt.Sprintf("on-site time is %s the estimate: tell the contact, then visit overrun %s told-continue|told-stop|unreachable",
+				map[model.EstimateLevel]string{model.EstimateNear: "near", model.EstimateOver: "past"}[due], card.Ref()))
+		}
+		for _, r := range card.Scope {
+			line := fmt.Sprintf("%s %s — asked by %s, %s", r.Ref(), r.What, r.AskedBy, r.State())
+			if d, ok := shares[r.ID]; ok {
+				line += fmt.Sprintf(", %s on site", model.FormatDuration(d))
+			}
+			field(w, "request", line)
 		}
 		fmt.Fprintln(w, "log:")
 		for _, e := range card.Events {

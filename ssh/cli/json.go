@@ -24,6 +24,8 @@ type eventJSON struct {
 	By         string   `json:"by"`
 	Contact    *ref     `json:"contact,omitempty"`
 	Note       string   `json:"note,omitempty"`
+	WorkOn     string   `json:"work_on,omitempty"` // work_on: "main" or the add-on's S-id
+	Answer     string   `json:"answer,omitempty"`  // estimate_near, estimate_over
 	Fix        *fixJSON `json:"fix,omitempty"`
 }
 
@@ -35,19 +37,28 @@ type fixJSON struct {
 }
 
 type visitJSON struct {
-	ID          string      `json:"id"`
-	Ticket      string      `json:"ticket"`
-	Tech        string      `json:"tech"`
-	ScheduledAt string      `json:"scheduled_at"`
-	Phase       string      `json:"phase"`
-	PhaseSince  string      `json:"phase_since,omitempty"`
-	AsOf        string      `json:"as_of"` // the instant the durations run to
-	Travel      int64       `json:"travel_seconds"`
-	OnSite      int64       `json:"on_site_seconds"`
-	Paused      int64       `json:"paused_seconds"`
-	Shop        int64       `json:"shop_seconds"`
-	Total       int64       `json:"total_seconds"`
-	Events      []eventJSON `json:"events"`
+	ID          string `json:"id"`
+	Ticket      string `json:"ticket"`
+	Tech        string `json:"tech"`
+	ScheduledAt string `json:"scheduled_at"`
+	Phase       string `json:"phase"`
+	PhaseSince  string `json:"phase_since,omitempty"`
+	AsOf        string `json:"as_of"` // the instant the durations run to
+	Travel      int64  `json:"travel_seconds"`
+	OnSite      int64  `json:"on_site_seconds"`
+	Paused      int64  `json:"paused_seconds"`
+	Shop        int64  `json:"shop_seconds"`
+	Total       int64  `json:"total_seconds"`
+	// On-site seconds by what was worked on: "main" and each add-on's S-id.
+	OnSiteBy map[string]int64 `json:"on_site_seconds_by_work"`
+	Events   []eventJSON      `json:"events"`
+}
+
+func workRef(scopeID int64) string {
+	if scopeID == 0 {
+		return "main"
+	}
+	return model.FormatID(model.PrefixScope, scopeID)
 }
 
 func toVisit(v model.Visit, now time.Time) visitJSON {
@@ -55,10 +66,16 @@ func toVisit(v model.Visit, now time.Time) visitJSON {
 	out := visitJSON{ID: v.Ref(), Ticket: model.FormatID(model.PrefixTicket, v.TicketID), Tech: v.TechName,
 		ScheduledAt: rfc3339(v.ScheduledAt), Phase: string(v.Phase()), PhaseSince: rfc3339(model.PhaseSince(v.Events)),
 		AsOf: rfc3339(now), Travel: seconds(t.Travel), OnSite: seconds(t.OnSite), Paused: seconds(t.Paused),
-		Shop: seconds(t.Shop), Total: seconds(t.Total()), Events: []eventJSON{}}
+		Shop: seconds(t.Shop), Total: seconds(t.Total()), Events: []eventJSON{}, OnSiteBy: map[string]int64{}}
+	for id, d := range model.AttributeOnSite(v.Events, now) {
+		out.OnSiteBy[workRef(id)] = seconds(d)
+	}
 	for _, e := range v.Events {
 		ej := eventJSON{ID: e.Ref(), Kind: string(e.Kind), At: rfc3339(e.At), RecordedAt: rfc3339(e.RecordedAt),
-			Late: e.Late(), By: e.By, Note: e.Note}
+			Late: e.Late(), By: e.By, Note: e.Note, Answer: string(e.Answer)}
+		if e.Kind == model.EvWorkOn {
+			ej.WorkOn = workRef(e.ScopeID)
+		}
 		if e.ContactID != 0 {
 			ej.Contact = &ref{model.FormatID(model.PrefixContact, e.ContactID), e.ContactName}
 		}
@@ -73,15 +90,78 @@ func toVisit(v model.Visit, now time.Time) visitJSON {
 // visitCardJSON is a visit with its job and place, for visit show.
 type visitCardJSON struct {
 	visitJSON
-	Title           string `json:"title"`
-	Client          string `json:"client"`
-	Site            ref    `json:"site"`
-	EstimateSeconds int64  `json:"estimate_seconds"`
+	Title           string      `json:"title"`
+	Client          string      `json:"client"`
+	Site            ref         `json:"site"`
+	EstimateSeconds int64       `json:"estimate_seconds"`
+	PromptDue       string      `json:"estimate_prompt_due,omitempty"` // "near" or "over": the contact is yet to be told
+	Scope           []scopeJSON `json:"scope_requests"`
 }
 
 func toVisitCard(c door.VisitCard, now time.Time) visitCardJSON {
-	return visitCardJSON{visitJSON: toVisit(c.Visit, now), Title: c.Ticket.Title, Client: c.Client,
-		Site: ref{model.FormatID(model.PrefixSite, c.Site.ID), c.Site.Name}, EstimateSeconds: seconds(c.Ticket.Estimate.Duration)}
+	out := visitCardJSON{visitJSON: toVisit(c.Visit, now), Title: c.Ticket.Title, Client: c.Client,
+		Site: ref{model.FormatID(model.PrefixSite, c.Site.ID), c.Site.Name}, EstimateSeconds: seconds(c.Ticket.Estimate.Duration),
+		PromptDue: levelKey[model.OverrunDue(c.Events, c.Ticket.Estimate.Duration, now)], Scope: []scopeJSON{}}
+	for _, r := range c.Scope {
+		out.Scope = append(out.Scope, toScope(r))
+	}
+	return out
+}
+
+var levelKey = map[model.EstimateLevel]string{model.EstimateNear: "near", model.EstimateOver: "over"}
+
+type decisionJSON struct {
+	Kind             string `json:"kind"`
+	At               string `json:"at"`
+	By               string `json:"by"`
+	ApprovedBy       *ref   `json:"approved_by,omitempty"`
+	EstimateSeconds  int64  `json:"estimate_seconds,omitempty"`
+	ToldMeterRunning bool   `json:"told_meter_running,omitempty"`
+	Ticket           string `json:"ticket,omitempty"`
+	Reason           string `json:"reason,omitempty"`
+}
+
+type scopeJSON struct {
+	ID         string         `json:"id"`
+	Visit      string         `json:"visit"`
+	Ticket     string         `json:"ticket"`
+	Client     string         `json:"client"`
+	Tech       string         `json:"tech"`
+	AskedBy    string         `json:"asked_by"`
+	Contact    string         `json:"asked_by_contact,omitempty"`
+	What       string         `json:"what"`
+	AskedAt    string         `json:"asked_at"`
+	FirstJob   bool           `json:"first_job"`
+	State      string         `json:"state"`
+	WaitingFor string         `json:"waiting_for,omitempty"` // "technician" or "supervisor"
+	Decisions  []decisionJSON `json:"decisions"`
+}
+
+func toScope(r model.ScopeRequest) scopeJSON {
+	out := scopeJSON{ID: r.Ref(), Visit: model.FormatID(model.PrefixVisit, r.VisitID), Ticket: model.FormatID(model.PrefixTicket, r.TicketID),
+		Client: r.Client, Tech: r.Tech, AskedBy: r.AskedBy, What: r.What, AskedAt: rfc3339(r.AskedAt), FirstJob: r.FirstJob,
+		State: string(r.State()), Decisions: []decisionJSON{}}
+	if r.AskedByID != 0 {
+		out.Contact = model.FormatID(model.PrefixContact, r.AskedByID)
+	}
+	switch r.State() {
+	case model.ScopeAsked, model.ScopeRefused:
+		out.WaitingFor = "technician"
+	case model.ScopeAwaiting:
+		out.WaitingFor = "supervisor"
+	}
+	for _, d := range r.Decisions {
+		dj := decisionJSON{Kind: string(d.Kind), At: rfc3339(d.At), By: d.By, EstimateSeconds: seconds(d.Estimate),
+			ToldMeterRunning: d.ToldMeterRunning, Reason: d.Reason}
+		if d.ContactID != 0 {
+			dj.ApprovedBy = &ref{model.FormatID(model.PrefixContact, d.ContactID), d.ContactName}
+		}
+		if d.TicketID != 0 {
+			dj.Ticket = model.FormatID(model.PrefixTicket, d.TicketID)
+		}
+		out.Decisions = append(out.Decisions, dj)
+	}
+	return out
 }
 
 type ticketJSON struct {
@@ -117,18 +197,23 @@ func toTicket(c door.TicketCard, now time.Time) ticketJSON {
 }
 
 type rowJSON struct {
-	Ticket      string `json:"ticket"`
-	Client      string `json:"client"`
-	Title       string `json:"title"`
-	Priority    string `json:"priority"`
-	Tech        string `json:"tech,omitempty"`
-	Visit       string `json:"visit,omitempty"`
-	ScheduledAt string `json:"scheduled_at,omitempty"`
-	Phase       string `json:"phase,omitempty"`
-	PhaseSince  string `json:"phase_since,omitempty"`
-	Late        bool   `json:"late_to_start,omitempty"`
-	AgeSeconds  int64  `json:"age_seconds"`
-	FirstJob    bool   `json:"first_job"`
+	Ticket       string `json:"ticket"`
+	Client       string `json:"client"`
+	Title        string `json:"title"`
+	Priority     string `json:"priority"`
+	Tech         string `json:"tech,omitempty"`
+	Visit        string `json:"visit,omitempty"`
+	ScheduledAt  string `json:"scheduled_at,omitempty"`
+	Phase        string `json:"phase,omitempty"`
+	PhaseSince   string `json:"phase_since,omitempty"`
+	Late         bool   `json:"late_to_start,omitempty"`
+	AgeSeconds   int64  `json:"age_seconds"`
+	FirstJob     bool   `json:"first_job"`
+	OverEstimate bool   `json:"over_estimate,omitempty"`
+	PromptDue    string `json:"estimate_prompt_due,omitempty"`
+	// In the waiting section: what the dispatcher is asked to decide.
+	Waiting      string `json:"waiting,omitempty"` // "add-on approval" or "contact unreachable"
+	ScopeRequest string `json:"scope_request,omitempty"`
 }
 
 type sectionJSON struct {
@@ -143,7 +228,7 @@ type boardJSON struct {
 
 var sectionKey = map[model.Section]string{
 	model.SecUnscheduled: "unscheduled", model.SecToday: "scheduled_today", model.SecInProgress: "in_progress",
-	model.SecUpcoming: "upcoming", model.SecDone: "done_to_invoice",
+	model.SecUpcoming: "upcoming", model.SecDone: "done_to_invoice", model.SecWaiting: "waiting_on_dispatcher",
 }
 
 func toBoard(b model.Board) boardJSON {
@@ -155,6 +240,13 @@ func toBoard(b model.Board) boardJSON {
 				Tech: r.Tech, Late: r.Late, AgeSeconds: seconds(r.Age), FirstJob: r.FirstJob, PhaseSince: rfc3339(r.Since)}
 			if r.Visit != nil {
 				row.Visit, row.ScheduledAt, row.Phase = r.Visit.Ref(), rfc3339(r.Visit.ScheduledAt), string(r.Phase)
+			}
+			row.OverEstimate, row.PromptDue = r.Overrun == model.EstimateOver, levelKey[r.PromptDue]
+			switch {
+			case r.Scope != nil:
+				row.Waiting, row.ScopeRequest, row.Visit = "add-on approval", r.Scope.Ref(), model.FormatID(model.PrefixVisit, r.Scope.VisitID)
+			case r.Alert:
+				row.Waiting = "contact unreachable"
 			}
 			sec.Tickets = append(sec.Tickets, row)
 		}

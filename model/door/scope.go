@@ -1,0 +1,296 @@
+package door
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/feed"
+	"dispatch/model/store"
+)
+
+// Ask is a "while you're here" request as the technician records it.
+type Ask struct {
+	AskedByID int64  // a contact of the client…
+	AskedBy   string // …or a name: a contact's, matched, or anyone else's
+	What      string
+}
+
+// AskScope records a request made of a technician on site. It changes
+// nothing about the visit; it waits for the technician's decision.
+func (d *Door) AskScope(ctx context.Context, who model.Actor, visitID int64, in Ask) (model.ScopeRequest, error) {
+	var r model.ScopeRequest
+	if err := who.Role.Check(model.ActRecordVisit); err != nil {
+		return r, err
+	}
+	askedBy, what, err := model.ValidateAsk(in.AskedByID, in.AskedBy, in.What)
+	if err != nil {
+		return r, err
+	}
+	err = d.write(ctx, who, model.ActRecordVisit, feed.Scope, func(tx *store.Tx, now time.Time) error {
+		v, ticket, err := d.recordable(ctx, tx, who, visitID)
+		if err != nil {
+			return err
+		}
+		if phase := v.Phase(); phase != model.PhaseOnSite && phase != model.PhasePaused {
+			return model.Conflict{Msg: fmt.Sprintf("%s is %s; a request is recorded while on site", v.Ref(), phase)}
+		}
+		r = model.ScopeRequest{VisitID: v.ID, TicketID: ticket.ID, ClientID: ticket.ClientID, AskedAt: now,
+			RecordedBy: who.Name, What: what, AskedBy: askedBy, AskedByID: in.AskedByID, FirstJob: ticket.FirstJob}
+		if err := askerOf(ctx, tx, &r); err != nil {
+			return err
+		}
+		if r, err = tx.InsertScopeRequest(ctx, r); err != nil {
+			return err
+		}
+		summary := fmt.Sprintf("%s asked %s for more while on %s (%s): %s", r.AskedBy, v.TechName, v.Ref(), ticket.Ref(), r.What)
+		return d.touch(ctx, tx, who, now, r, summary, "scope.ask", nil)
+	})
+	if err != nil {
+		return r, err
+	}
+	return d.Scope(ctx, who, r.ID)
+}
+
+// askerOf resolves who asked: a contact of the client by id or by name, or
+// anyone else by the name given.
+func askerOf(ctx context.Context, tx *store.Tx, r *model.ScopeRequest) error {
+	contacts, err := tx.Contacts(ctx, r.ClientID)
+	if err != nil {
+		return err
+	}
+	if c, ok := findContact(contacts, r.AskedByID, r.AskedBy); ok {
+		r.AskedByID, r.AskedBy = c.ID, c.Name
+		return nil
+	}
+	if r.AskedByID != 0 {
+		return model.FieldError{Field: "asked by", Msg: fmt.Sprintf("%s is not a contact of this client; pick one, or type the name of whoever asked",
+			model.FormatID(model.PrefixContact, r.AskedByID))}
+	}
+	return nil
+}
+
+// findContact finds a contact by id, or by name in any case.
+func findContact(contacts []model.Contact, id int64, name string) (model.Contact, bool) {
+	name = model.CleanLine(name)
+	for _, c := range contacts {
+		if c.ID == id || id == 0 && name != "" && strings.EqualFold(c.Name, name) {
+			return c, true
+		}
+	}
+	return model.Contact{}, false
+}
+
+// SpawnTicket is a ticket made on site from another: a request turned into
+// its own job, or the rest of a job stopped at the estimate. Empty fields
+// are filled from what was asked and the parent ticket.
+type SpawnTicket struct {
+	Title    string
+	Scope    string
+	Priority model.Priority // P3 when not given: it waits its turn
+	Estimate model.Estimate // may stay empty for the office to give
+}
+
+// ScopeNewTicket turns a request into a ticket linked to the visit's. It
+// lands unscheduled on the board; the visit's timer is untouched.
+func (d *Door) ScopeNewTicket(ctx context.Context, who model.Actor, scopeID int64, in SpawnTicket) (model.ScopeRequest, model.Ticket, error) {
+	var t model.Ticket
+	r, err := d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecNewTicket, feed.Tickets,
+		func(tx *store.Tx, now time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error) {
+			if in.Title == "" {
+				in.Title = r.What
+			}
+			if in.Scope == "" {
+				in.Scope = fmt.Sprintf("%s asked during %s: %s. Scope to be agreed with the client.", r.AskedBy, model.FormatID(model.PrefixVisit, r.VisitID), r.What)
+			}
+			requester := r.AskedByID
+			if requester == 0 {
+				requester = parent.ContactID // someone not on file asked; the job's requester stands for them
+			}
+			var err error
+			if t, err = d.spawn(ctx, tx, who, now, parent, requester, in); err != nil {
+				return model.ScopeDecision{}, "", err
+			}
+			return model.ScopeDecision{TicketID: t.ID}, fmt.Sprintf("%s's request became %s: %s", r.AskedBy, t.Ref(), t.Title), nil
+		})
+	return r, t, err
+}
+
+// spawn creates a ticket from a parent, in the caller's transaction.
+func (d *Door) spawn(ctx context.Context, tx *store.Tx, who model.Actor, now time.Time, parent model.Ticket, requester int64, in SpawnTicket) (model.Ticket, error) {
+	if in.Priority == 0 {
+		in.Priority = model.P3
+	}
+	t := model.Ticket{ClientID: parent.ClientID, ContactID: requester, SiteID: parent.SiteID, ParentID: parent.ID,
+		Title: in.Title, Scope: in.Scope, Priority: in.Priority, Estimate: in.Estimate, Status: model.TicketOpen,
+		CreatedBy: who.Name, CreatedAt: now}
+	if err := t.Validate(); err != nil {
+		return t, err
+	}
+	t, err := tx.InsertTicket(ctx, t)
+	if err != nil {
+		return t, err
+	}
+	return t, tx.Audit(ctx, now, who.String(), "ticket.create", "ticket", t.ID, nil, t)
+}
+
+// AddOn is the contact's approval of a request as work on this visit.
+type AddOn struct {
+	ContactID        int64
+	Contact          string // or their name
+	Estimate         time.Duration
+	ToldMeterRunning bool
+}
+
+// ScopeAddOn adds a request to the visit with the approval of the client's
+// authorised or backup contact, who was told the meter is running and the
+// rough cost. On a first job it then waits for a supervisor.
+func (d *Door) ScopeAddOn(ctx context.Context, who model.Actor, scopeID int64, in AddOn) (model.ScopeRequest, error) {
+	return d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecAddOn, 0,
+		func(tx *store.Tx, now time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error) {
+			contacts, err := tx.Contacts(ctx, r.ClientID)
+			if err != nil {
+				return model.ScopeDecision{}, "", err
+			}
+			contact, ok := findContact(contacts, in.ContactID, in.Contact)
+			if !ok {
+				name := model.CleanLine(in.Contact)
+				if name == "" {
+					name = "nobody"
+				}
+				return model.ScopeDecision{}, "", model.FieldError{Field: "approved by", Msg: fmt.Sprintf(
+					"%s is not a contact of %s; only %s can approve an add-on", name, r.Client, model.Approvers(contacts))}
+			}
+			if err := model.CheckApprover(contact, contacts, in.Estimate, in.ToldMeterRunning); err != nil {
+				return model.ScopeDecision{}, "", err
+			}
+			summary := fmt.Sprintf("%s approved adding %q to %s, about %s, told the meter is running",
+				contact.Name, r.What, model.FormatID(model.PrefixVisit, r.VisitID), model.FormatDuration(in.Estimate))
+			if r.FirstJob {
+				summary += "; a first job, so it waits for a supervisor"
+			}
+			return model.ScopeDecision{ContactID: contact.ID, ContactName: contact.Name, Estimate: in.Estimate,
+				ToldMeterRunning: true}, summary, nil
+		})
+}
+
+// ScopeDecline records that a request will not be done, and why.
+func (d *Door) ScopeDecline(ctx context.Context, who model.Actor, scopeID int64, reason string) (model.ScopeRequest, error) {
+	reason, err := model.ValidateReason(reason, true)
+	if err != nil {
+		return model.ScopeRequest{}, err
+	}
+	return d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecDeclined, 0,
+		func(tx *store.Tx, now time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, string, error) {
+			return model.ScopeDecision{Reason: reason}, fmt.Sprintf("%s's request declined: %s — %s", r.AskedBy, r.What, reason), nil
+		})
+}
+
+// ScopeSupervise approves or refuses an add-on waiting for a supervisor.
+func (d *Door) ScopeSupervise(ctx context.Context, who model.Actor, scopeID int64, approve bool, reason string) (model.ScopeRequest, error) {
+	reason, err := model.ValidateReason(reason, false)
+	if err != nil {
+		return model.ScopeRequest{}, err
+	}
+	kind, verb := model.DecRefused, "refused"
+	if approve {
+		kind, verb = model.DecApproved, "approved"
+	}
+	return d.decide(ctx, who, model.ActSuperviseWork, scopeID, kind, 0,
+		func(tx *store.Tx, now time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, string, error) {
+			summary := fmt.Sprintf("%s %s the add-on %q on a first job", who.Name, verb, r.What)
+			if reason != "" {
+				summary += ": " + reason
+			}
+			return model.ScopeDecision{Reason: reason}, summary, nil
+		})
+}
+
+// decideFunc checks a decision's details and returns it with the sentence
+// that goes on the client's timeline.
+type decideFunc func(tx *store.Tx, now time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error)
+
+// decide runs one decision on a request: the role, the technician's own
+// visit (or the office on their behalf), the state machine, then the
+// decision, its touch and its audit in one transaction.
+func (d *Door) decide(ctx context.Context, who model.Actor, act model.Action, scopeID int64, kind model.DecisionKind,
+	topics feed.Topic, fn decideFunc) (model.ScopeRequest, error) {
+	var r model.ScopeRequest
+	err := d.write(ctx, who, act, feed.Scope|feed.Visits|topics, func(tx *store.Tx, now time.Time) error {
+		var err error
+		if r, err = tx.ScopeByID(ctx, scopeID); err != nil {
+			return err
+		}
+		_, parent, err := d.recordable(ctx, tx, who, r.VisitID)
+		if err != nil && act != model.ActSuperviseWork {
+			return err
+		}
+		if err := r.CheckDecision(kind); err != nil {
+			return err
+		}
+		dec, summary, err := fn(tx, now, r, parent)
+		if err != nil {
+			return err
+		}
+		dec.Kind, dec.At, dec.By = kind, now, who.Name
+		before := r.State()
+		if r, err = tx.AppendDecision(ctx, r, dec); err != nil {
+			return err
+		}
+		return d.touch(ctx, tx, who, now, r, summary, "scope."+string(kind), before)
+	})
+	if err != nil {
+		return r, err
+	}
+	return d.Scope(ctx, who, r.ID)
+}
+
+// touch puts a scope event on the client's timeline and in the audit.
+func (d *Door) touch(ctx context.Context, tx *store.Tx, who model.Actor, now time.Time, r model.ScopeRequest, summary, action string, before any) error {
+	tc := model.Touch{ClientID: r.ClientID, At: now, Kind: model.TouchScope, By: who.Name, Summary: summary}
+	if err := tx.AddTouch(ctx, tc, "scope", r.ID); err != nil {
+		return err
+	}
+	return tx.Audit(ctx, now, who.String(), action, "scope", r.ID, before, r)
+}
+
+// Scope loads one request with its decisions.
+func (d *Door) Scope(ctx context.Context, who model.Actor, id int64) (model.ScopeRequest, error) {
+	var r model.ScopeRequest
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		r, err = tx.ScopeByID(ctx, id)
+		return err
+	})
+	return r, err
+}
+
+// ScopeList lists the requests still waiting on someone (pending), or every
+// request asked in the last week.
+func (d *Door) ScopeList(ctx context.Context, who model.Actor, pending bool) ([]model.ScopeRequest, error) {
+	var out []model.ScopeRequest
+	since := d.Now().AddDate(0, 0, -7)
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		all, err := tx.OpenScope(ctx)
+		if !pending && err == nil {
+			all, err = tx.ScopeSince(ctx, since)
+		}
+		out = all
+		return err
+	})
+	return out, err
+}
+
+// Timeline lists a client's latest touches, newest first: what everyone
+// reads before contacting the client.
+func (d *Door) Timeline(ctx context.Context, who model.Actor, clientID int64) ([]model.Touch, error) {
+	var out []model.Touch
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Touches(ctx, clientID, 50)
+		return err
+	})
+	return out, err
+}

@@ -1,0 +1,127 @@
+package door
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/feed"
+	"dispatch/model/store"
+)
+
+// WorkOn switches what the technician is working on: the main job (scopeID
+// 0) or an approved add-on of this visit. On-site time from now on counts
+// for it, so the invoice can show the add-on on its own line.
+func (d *Door) WorkOn(ctx context.Context, who model.Actor, visitID, scopeID int64) (model.Visit, error) {
+	var v model.Visit
+	err := d.write(ctx, who, model.ActRecordVisit, feed.Visits, func(tx *store.Tx, now time.Time) error {
+		var err error
+		if v, _, err = d.recordable(ctx, tx, who, visitID); err != nil {
+			return err
+		}
+		if cur := model.WorkingOn(v.Events); cur == scopeID {
+			return model.Conflict{Msg: fmt.Sprintf("already working on %s", workName(scopeID))}
+		}
+		if scopeID != 0 {
+			r, err := tx.ScopeByID(ctx, scopeID)
+			if err != nil {
+				return err
+			}
+			if r.VisitID != v.ID {
+				return model.Conflict{Msg: fmt.Sprintf("%s was asked on %s, not %s", r.Ref(), model.FormatID(model.PrefixVisit, r.VisitID), v.Ref())}
+			}
+			if state := r.State(); state != model.ScopeApproved {
+				return model.Conflict{Msg: fmt.Sprintf("%s is %s; only an approved add-on may be worked on", r.Ref(), state)}
+			}
+		}
+		e := model.Event{VisitID: v.ID, Kind: model.EvWorkOn, At: now, RecordedAt: now, By: who.Name, ScopeID: scopeID}
+		if _, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
+			return err
+		}
+		v, err = tx.VisitByID(ctx, visitID)
+		return err
+	})
+	return v, err
+}
+
+func workName(scopeID int64) string {
+	if scopeID == 0 {
+		return "the main job"
+	}
+	return "add-on " + model.FormatID(model.PrefixScope, scopeID)
+}
+
+// AnswerOverrun records what the technician did when prompted as on-site
+// time neared or passed the estimate. The answer is for the prompt that is
+// due; with none due, it answers an "unreachable" still waiting on the
+// office, so a dispatcher who reaches the client records it the same way.
+// Told-stop may come with a follow-up ticket for the rest of the work.
+func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64, answer model.OverrunAnswer, followUp *SpawnTicket) (model.Visit, model.Ticket, error) {
+	var v model.Visit
+	var spawned model.Ticket
+	if _, err := model.ParseOverrunAnswer(string(answer)); err != nil {
+		return v, spawned, err
+	}
+	if followUp != nil && answer != model.ToldStop {
+		return v, spawned, model.Conflict{Msg: "a follow-up ticket goes with told-stop: the rest of the job is left for another visit"}
+	}
+	err := d.write(ctx, who, model.ActRecordVisit, feed.Visits|feed.Tickets, func(tx *store.Tx, now time.Time) error {
+		var ticket model.Ticket
+		var err error
+		if v, ticket, err = d.recordable(ctx, tx, who, visitID); err != nil {
+			return err
+		}
+		estimate := ticket.Estimate.Duration
+		level := model.OverrunDue(v.Events, estimate, now)
+		if level == model.EstimateNone {
+			alert, ok := model.OverrunAlert(v.Events)
+			if !ok {
+				return model.Conflict{Msg: fmt.Sprintf("nothing to answer: %s", estimateState(v, estimate, now))}
+			}
+			level = map[model.EventKind]model.EstimateLevel{model.EvEstimateNear: model.EstimateNear, model.EvEstimateOver: model.EstimateOver}[alert.Kind]
+		}
+		e := model.Event{VisitID: v.ID, Kind: level.EstimateKind(), At: now, RecordedAt: now, By: who.Name, Answer: answer}
+		if followUp != nil {
+			in := *followUp
+			if in.Title == "" {
+				in.Title = "Follow-up: " + ticket.Title
+			}
+			if in.Scope == "" {
+				in.Scope = fmt.Sprintf("The rest of %s, stopped at the estimate on %s: %s", ticket.Ref(), v.Ref(), ticket.Scope)
+			}
+			if spawned, err = d.spawn(ctx, tx, who, now, ticket, ticket.ContactID, in); err != nil {
+				return err
+			}
+			e.Note = "follow-up " + spawned.Ref()
+		}
+		if e, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
+			return err
+		}
+		main := model.AttributeOnSite(v.Events, now)[0]
+		summary := fmt.Sprintf("%s %s its %s estimate (%s on site): %s, %s", v.Ref(), map[model.EstimateLevel]string{
+			model.EstimateNear: "near", model.EstimateOver: "past"}[level], model.FormatDuration(estimate),
+			model.FormatDuration(main.Truncate(time.Minute)), who.Name, answer.Describe())
+		if e.Note != "" {
+			summary += "; " + e.Note
+		}
+		tc := model.Touch{ClientID: ticket.ClientID, At: now, Kind: model.TouchOverrun, By: who.Name, Summary: summary}
+		if err := tx.AddTouch(ctx, tc, "visit", v.ID); err != nil {
+			return err
+		}
+		v, err = tx.VisitByID(ctx, visitID)
+		return err
+	})
+	return v, spawned, err
+}
+
+// estimateState says where on-site time on the main job stands against the
+// estimate, for a refusal.
+func estimateState(v model.Visit, estimate time.Duration, now time.Time) string {
+	if estimate <= 0 {
+		return v.Ref() + "'s ticket has no hours estimate to run over"
+	}
+	main := model.AttributeOnSite(v.Events, now)[0]
+	ratio, _ := model.AgainstEstimate(main, estimate)
+	return fmt.Sprintf("%s is at %d%% of its %s estimate, and any prompt so far is answered", v.Ref(), int(ratio*100), model.FormatDuration(estimate))
+}
