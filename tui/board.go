@@ -21,7 +21,7 @@ type boardPage struct {
 	rows      []model.BoardRow // what the filter lets through, in section order
 	cursor    int
 	selected  string // the row under the cursor (BoardRow.Key), kept across refreshes
-	offset    int   // first line shown
+	offset    int    // first line shown
 	filter    textinput.Model
 	filtering bool
 	err       error

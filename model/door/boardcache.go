@@ -17,7 +17,7 @@ type boardCache struct {
 	mu      sync.Mutex
 	version uint64
 	valid   bool
-	tickets []model.BoardTicket   // shared: never modified after it is stored
+	tickets []model.BoardTicket  // shared: never modified after it is stored
 	waiting []model.ScopeRequest // add-ons waiting for a supervisor, likewise
 }
 

@@ -15,7 +15,7 @@ import (
 // contact, a manager, a second technician.
 type scopeFixture struct {
 	*fixture
-	backup, other model.Contact
+	backup, other  model.Contact
 	manager, tech2 model.Actor
 }
 

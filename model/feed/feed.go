@@ -17,8 +17,8 @@ const (
 	Visits
 	Clients
 	Users
-	Scope // "while you're here" requests and their decisions
-	All Topic = ^Topic(0)
+	Scope       // "while you're here" requests and their decisions
+	All   Topic = ^Topic(0)
 )
 
 // Has reports whether t includes any of other.
