@@ -226,3 +226,21 @@ func Approvers(contacts []Contact) string {
 	}
 	return strings.Join(names, " or ")
 }
+
+// Sentence is the decision as the record reads it, without its time.
+func (d ScopeDecision) Sentence() string {
+	switch d.Kind {
+	case DecNewTicket:
+		return fmt.Sprintf("made ticket %s — by %s", FormatID(PrefixTicket, d.TicketID), d.By)
+	case DecAddOn:
+		return fmt.Sprintf("add-on approved by %s, about %s, told the meter is running — entered by %s",
+			d.ContactName, FormatDuration(d.Estimate), d.By)
+	case DecDeclined:
+		return fmt.Sprintf("declined by %s: %s", d.By, d.Reason)
+	}
+	s := fmt.Sprintf("%s by %s (supervisor)", d.Kind, d.By)
+	if d.Reason != "" {
+		s += ": " + d.Reason
+	}
+	return s
+}

@@ -53,3 +53,44 @@ func BenchmarkExecBoardJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkApprovalReachesTechnician measures, over a real SSH connection
+// with a PTY, the time from a supervisor approving a first job's add-on to
+// the technician's My day saying so.
+func BenchmarkApprovalReachesTechnician(b *testing.B) {
+	o := startOffice(b)
+	ctx := context.Background()
+	jonUser, err := o.door.FindTech(ctx, model.Console, "Jon Reyes")
+	if err != nil {
+		b.Fatal(err)
+	}
+	jon, rita := model.ActorOf(jonUser), model.Actor{Name: "Rita Gomez", Role: model.RoleDispatcher}
+	visit, err := o.door.CurrentVisit(ctx, jon)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tm := o.openTerm("Jon Reyes", 120, 40)
+	tm.waitFor("My day")
+	var took []time.Duration
+	for b.Loop() {
+		r, err := o.door.AskScope(ctx, jon, visit, door.Ask{AskedBy: "Kim Howard", What: "probe"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := o.door.ScopeAddOn(ctx, jon, r.ID, door.AddOn{Contact: "Dr. Lena Ortiz", Estimate: time.Minute, ToldMeterRunning: true}); err != nil {
+			b.Fatal(err)
+		}
+		want := r.Ref() + " approved by Rita Gomez"
+		start := time.Now()
+		if _, err := o.door.ScopeSupervise(ctx, rita, r.ID, true, ""); err != nil {
+			b.Fatal(err)
+		}
+		for !strings.Contains(tm.screen(), want) {
+			time.Sleep(200 * time.Microsecond)
+		}
+		took = append(took, time.Since(start))
+	}
+	sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
+	b.ReportMetric(float64(took[len(took)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(took[len(took)*99/100].Microseconds()), "p99-µs")
+}

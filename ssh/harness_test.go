@@ -56,7 +56,8 @@ func startOffice(t testing.TB) *office {
 	dir := t.TempDir()
 	db := doortest.OpenDemo(t, officeNow)
 	o := &office{t: t, door: db.Door, clock: db.Clock, keys: map[string]gossh.Signer{}}
-	for name, role := range map[string]model.Role{"Ann Admin": model.RoleAdmin, "Rita Gomez": model.RoleDispatcher, "Sam Okafor": model.RoleTech} {
+	for name, role := range map[string]model.Role{"Ann Admin": model.RoleAdmin, "Rita Gomez": model.RoleDispatcher,
+		"Sam Okafor": model.RoleTech, "Jon Reyes": model.RoleTech} {
 		k := newKey(t)
 		db.AddUser(t, name, role, authorizedLine(k))
 		o.keys[name] = k

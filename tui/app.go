@@ -5,6 +5,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -60,6 +61,7 @@ type App struct {
 	fullHelp      bool
 	flash         string
 	ticks         ticker
+	waiting       int // decisions waiting for a dispatcher, shown to the office on every screen
 }
 
 // New builds the interface for one signed-in user: a technician starts on
@@ -74,7 +76,18 @@ func New(deps Deps) *App {
 	} else {
 		a.stack = []page{newBoard(deps)}
 	}
+	a.countWaiting()
 	return a
+}
+
+// countWaiting keeps the header's badge current for those who decide.
+func (a *App) countWaiting() {
+	if !a.deps.User.Role.Can(model.ActSuperviseWork) {
+		return
+	}
+	if n, err := a.deps.Door.Waiting(a.deps.Ctx, a.deps.actor()); err == nil {
+		a.waiting = n
+	}
 }
 
 // Init starts listening for changes and the clock.
@@ -122,6 +135,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		for _, p := range a.stack {
 			p.refresh()
 		}
+		a.countWaiting()
 		return a.waitForChange()
 	case tickMsg:
 		next, minuteTurned := a.ticks.tick(msg, a.deps.Door.Now())
@@ -191,12 +205,15 @@ func (a *App) View() tea.View {
 func (a *App) header() string {
 	now := a.deps.Door.Now().In(a.deps.Door.Location())
 	left := styleTitle.Render("DISPATCH") + "  " + safe(a.deps.User.Name) + styleMuted.Render(" · "+string(a.deps.User.Role))
-	right := now.Format("Mon 2 Jan 15:04")
+	right := styleMuted.Render(now.Format("Mon 2 Jan 15:04"))
+	if _, onBoard := a.top().(*boardPage); a.waiting > 0 && !onBoard { // the board shows it itself
+		right = styleError.Bold(true).Render(fmt.Sprintf("⚑ %d waiting on you", a.waiting)) + "  " + right
+	}
 	gap := a.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
 		return fit(left, a.width)
 	}
-	return left + spaces(gap) + styleMuted.Render(right)
+	return left + spaces(gap) + right
 }
 
 func (a *App) footer() string {

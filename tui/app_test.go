@@ -100,6 +100,7 @@ var named = map[string]tea.KeyPressMsg{
 	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
 	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 	"f1":        {Code: tea.KeyF1},
+	"space":     {Code: tea.KeySpace, Text: " "},
 }
 
 // screen is what the user sees, without colour.

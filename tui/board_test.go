@@ -21,7 +21,7 @@ func TestBoardAt80x24(t *testing.T) {
 		"a approve add-on", "x refuse", "enter open", "q quit")
 	// What waits on the dispatcher is on top, under the cursor: the first
 	// job's add-on the technician sent for approval.
-	if l := s.cursorLine(); !strings.Contains(l, "S-3    P2 Northwind Ped… add-on on a first job") {
+	if l := s.cursorLine(); !strings.Contains(l, "S-3    P2 Northwind Ped… add-on: Front desk pr") {
 		t.Errorf("first row: %q", l)
 	}
 	// Then the most urgent ticket: the P1 opened 40 minutes ago.

@@ -188,10 +188,10 @@ func rowText(r model.BoardRow) (id, title, mark string, markStyle lipgloss.Style
 	switch {
 	case r.Scope != nil:
 		add, _ := r.Scope.AddOn()
-		return r.Scope.Ref(), fmt.Sprintf("add-on on a first job: %s (%s, %s agreed)", safe(r.Scope.What),
+		return r.Scope.Ref(), fmt.Sprintf("add-on: %s (%s, %s agreed)", safe(r.Scope.What),
 			model.FormatDuration(add.Estimate), safe(add.ContactName)), "", styleWarn
 	case r.Alert:
-		return id, "could not tell the client it is over the estimate: " + title, "", styleError
+		return id, "client not told of estimate: " + title, "", styleError
 	case r.PromptDue != model.EstimateNone:
 		return id, title, "⚑ ", styleWarn
 	case r.Overrun == model.EstimateOver:

@@ -88,6 +88,9 @@ func (d *detailPage) view(width, height int) string {
 	}
 	fieldLine("estimate", estimate)
 	fieldLine("opened", c.CreatedAt.In(loc).Format("Mon 2 Jan 15:04")+" by "+safe(c.CreatedBy))
+	if c.ParentID != 0 {
+		fieldLine("spawned", "on site from "+model.FormatID(model.PrefixTicket, c.ParentID))
+	}
 	add("", styleSection.Render("SCOPE"))
 	wrap := lipgloss.NewStyle().Width(max(width-2, 10))
 	for _, l := range strings.Split(wrap.Render(model.CleanText(c.Scope)), "\n") {
@@ -100,6 +103,16 @@ func (d *detailPage) view(width, height int) string {
 	now := d.deps.Door.Now()
 	for _, v := range c.Visits {
 		add(visitLog(v, c.Estimate.Duration, now, loc, width)...)
+	}
+	if len(c.Requests) > 0 {
+		add("", styleSection.Render(fmt.Sprintf("WHILE YOU'RE HERE (%d)", len(c.Requests))))
+		for _, r := range c.Requests {
+			add(fit(fmt.Sprintf("  %s  %s  %s", r.Ref(), r.AskedAt.In(loc).Format("15:04"), safe(r.What))+
+				styleMuted.Render(" — asked by "+safe(r.AskedBy)+" on "+model.FormatID(model.PrefixVisit, r.VisitID)+" · ")+scopeState(r, loc, now), width))
+			for _, dec := range r.Decisions {
+				add(fit(styleMuted.Render("      "+dec.At.In(loc).Format("15:04")+"  "+safe(dec.Sentence())), width))
+			}
+		}
 	}
 	add("", styleSection.Render("HISTORY"))
 	for _, a := range c.Audit {

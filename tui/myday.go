@@ -23,7 +23,10 @@ type myDayPage struct {
 	err      error
 	notice   string
 	noticeOK bool
-	waiting  map[int64]bool // add-ons seen waiting for a supervisor, to say when they are decided
+	// announced holds the supervisors' decisions already on screen when read
+	// or already told, so each new one is told once, however the feed's
+	// notices merged.
+	announced map[int64]bool
 }
 
 func newMyDay(deps Deps) *myDayPage {
@@ -115,18 +118,25 @@ func (m *myDayPage) promptDue(c door.VisitCard) model.EstimateLevel {
 }
 
 // noticeDecided tells the technician when the office decides an add-on
-// they sent for approval: the answer reaches them without a key press.
+// they sent for approval: the answer reaches them without a key press. What
+// was decided before the screen first read the day is not news.
 func (m *myDayPage) noticeDecided() {
-	seen := map[int64]bool{}
+	first := m.announced == nil
+	if first {
+		m.announced = map[int64]bool{}
+	}
 	for _, c := range m.cards {
-		for _, r := range c.Scope {
-			switch state := r.State(); {
-			case state == model.ScopeAwaiting:
-				seen[r.ID] = true
-			case m.waiting[r.ID] && (state == model.ScopeApproved || state == model.ScopeRefused):
-				last, _ := r.Last()
-				m.notice, m.noticeOK = fmt.Sprintf("%s %s by %s", r.Ref(), state, last.By), state == model.ScopeApproved
-				if state == model.ScopeApproved {
+		for _, r := range c.Requests {
+			for _, d := range r.Decisions {
+				if (d.Kind != model.DecApproved && d.Kind != model.DecRefused) || m.announced[d.ID] {
+					continue
+				}
+				m.announced[d.ID] = true
+				if first {
+					continue
+				}
+				m.notice, m.noticeOK = fmt.Sprintf("%s %s by %s", r.Ref(), d.Kind, d.By), d.Kind == model.DecApproved
+				if d.Kind == model.DecApproved {
 					m.notice += " · press o to work on it"
 				} else {
 					m.notice += " · press h to make it a ticket or decline it"
@@ -134,13 +144,12 @@ func (m *myDayPage) noticeDecided() {
 			}
 		}
 	}
-	m.waiting = seen
 }
 
 // approvedAddOns are the requests on the visit that may be worked on.
 func approvedAddOns(c door.VisitCard) []model.ScopeRequest {
 	var out []model.ScopeRequest
-	for _, r := range c.Scope {
+	for _, r := range c.Requests {
 		if r.State() == model.ScopeApproved {
 			out = append(out, r)
 		}
@@ -151,7 +160,7 @@ func approvedAddOns(c door.VisitCard) []model.ScopeRequest {
 // undecided is the oldest request on the visit still waiting on the
 // technician, if any.
 func undecided(c door.VisitCard) (model.ScopeRequest, bool) {
-	for _, r := range c.Scope {
+	for _, r := range c.Requests {
 		if s := r.State(); s == model.ScopeAsked || s == model.ScopeRefused {
 			return r, true
 		}

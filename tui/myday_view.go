@@ -168,7 +168,7 @@ func wrapNotice(style lipgloss.Style, msg string, width int) []string {
 // workLines show what is worked on when add-ons exist, and every request
 // made on the visit with where it stands.
 func workLines(c door.VisitCard, shares model.Shares, loc *time.Location, now time.Time) []string {
-	if len(c.Scope) == 0 {
+	if len(c.Requests) == 0 {
 		return nil
 	}
 	working := model.WorkingOn(c.Events)
@@ -181,8 +181,38 @@ func workLines(c door.VisitCard, shares model.Shares, loc *time.Location, now ti
 		}
 		out = append(out, styleMuted.Render("working on ")+strings.Join(parts, styleMuted.Render(" · ")))
 	}
-	for _, r := range c.Scope {
-		out = append(out, styleMuted.Render("asked ")+r.Ref()+" "+safe(r.What)+styleMuted.Render(" · "+safe(r.AskedBy)+" · ")+scopeState(r, loc, now))
+	shown := requestsToShow(c.Requests, maxRequestLines)
+	for _, r := range shown {
+		// Where it stands first: a narrow screen cuts the words, not the answer.
+		out = append(out, styleMuted.Render("asked ")+r.Ref()+" "+scopeState(r, loc, now)+styleMuted.Render(" · ")+safe(r.What)+styleMuted.Render(" · "+safe(r.AskedBy)))
+	}
+	if more := len(c.Requests) - len(shown); more > 0 {
+		out = append(out, styleMuted.Render(fmt.Sprintf("… %d more settled: enter shows them all on the ticket", more)))
+	}
+	return out
+}
+
+// maxRequestLines keeps the card's height bounded however often a visit is
+// asked for more.
+const maxRequestLines = 4
+
+// requestsToShow picks what the card lists: every request still waiting on
+// someone, then the latest settled ones, up to n, oldest first.
+func requestsToShow(reqs []model.ScopeRequest, n int) []model.ScopeRequest {
+	keep := map[int64]bool{}
+	for _, r := range reqs {
+		if r.State().Open() && len(keep) < n {
+			keep[r.ID] = true
+		}
+	}
+	for i := len(reqs) - 1; i >= 0 && len(keep) < n; i-- {
+		keep[reqs[i].ID] = true
+	}
+	var out []model.ScopeRequest
+	for _, r := range reqs {
+		if keep[r.ID] {
+			out = append(out, r)
+		}
 	}
 	return out
 }
@@ -205,7 +235,7 @@ func scopeState(r model.ScopeRequest, loc *time.Location, now time.Time) string 
 	case model.ScopeAsked:
 		return styleWarn.Render("undecided: press h")
 	case model.ScopeAwaiting:
-		return styleWarn.Render("waiting for the office to approve (first job)")
+		return styleWarn.Render("waiting for the office (first job)")
 	case model.ScopeRefused:
 		return styleError.Render("refused by " + safe(last.By) + ": press h to make it a ticket or decline")
 	case model.ScopeApproved:

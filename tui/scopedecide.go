@@ -128,7 +128,9 @@ func (p *scopeDecide) view(width, height int) string {
 		} else {
 			lines = append(lines, " "+label)
 		}
-		lines = append(lines, wrapNotice(styleMuted, "     "+c.about, inner)...)
+		for _, l := range wrapNotice(styleMuted, c.about, inner-5) {
+			lines = append(lines, "     "+l)
+		}
 	}
 	for i := range lines {
 		lines[i] = fit(lines[i], inner)

@@ -24,7 +24,8 @@ func visitLog(v model.Visit, estimate time.Duration, now time.Time, loc *time.Lo
 			stopwatch(t.Travel), stopwatch(t.OnSite), stopwatch(t.Paused), stopwatch(t.Shop), stopwatch(t.Total())))
 		lines = append(lines, fit(times, width))
 		if estimate > 0 {
-			lines = append(lines, fit("      "+estimateBar(t.OnSite, estimate, min(width-8, 50)), width))
+			main := model.AttributeOnSite(v.Events, now)[0] // add-ons have their own estimates
+			lines = append(lines, fit("      "+estimateBar(main, estimate, min(width-8, 50)), width))
 		}
 	}
 	for _, e := range v.Events {

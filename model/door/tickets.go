@@ -110,11 +110,12 @@ func (d *Door) ScheduleVisit(ctx context.Context, who model.Actor, ticketID, tec
 // TicketCard is a ticket with everything needed to read it in full.
 type TicketCard struct {
 	model.Ticket
-	Client  model.Client
-	Contact model.Contact
-	Site    model.Site
-	Visits  []model.Visit
-	Audit   []store.AuditEntry
+	Client   model.Client
+	Contact  model.Contact
+	Site     model.Site
+	Visits   []model.Visit
+	Requests []model.ScopeRequest // "while you're here", asked on its visits
+	Audit    []store.AuditEntry
 }
 
 // Ticket loads one ticket in full.
@@ -135,6 +136,9 @@ func (d *Door) Ticket(ctx context.Context, who model.Actor, id int64) (TicketCar
 			return err
 		}
 		if c.Visits, err = tx.VisitsForTicket(ctx, id); err != nil {
+			return err
+		}
+		if c.Requests, err = tx.ScopeForTicket(ctx, id); err != nil {
 			return err
 		}
 		c.Audit, err = tx.AuditFor(ctx, "ticket", id)
@@ -178,4 +182,26 @@ func (d *Door) FindTech(ctx context.Context, who model.Actor, name string) (mode
 		return err
 	})
 	return u, err
+}
+
+// Waiting counts the decisions waiting for a dispatcher (add-ons for a
+// supervisor, contacts nobody could reach), for a badge on every screen.
+// It shares the board's cached read and builds nothing else.
+func (d *Door) Waiting(ctx context.Context, who model.Actor) (int, error) {
+	if err := who.Role.Check(model.ActViewBoard); err != nil {
+		return 0, err
+	}
+	tickets, waiting, err := d.boardTickets(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := len(waiting)
+	for _, t := range tickets {
+		for _, v := range t.Visits {
+			if _, alert := model.OverrunAlert(v.Events); alert && t.Status != model.TicketInvoiced {
+				n++
+			}
+		}
+	}
+	return n, nil
 }

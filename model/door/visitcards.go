@@ -16,7 +16,7 @@ type VisitCard struct {
 	Client   string
 	Site     model.Site
 	Contacts []model.Contact
-	Scope    []model.ScopeRequest // asked on this visit, oldest first
+	Requests []model.ScopeRequest // "while you're here", asked on this visit, oldest first
 }
 
 // Visit loads one visit in full.
@@ -107,6 +107,6 @@ func cardOf(ctx context.Context, tx *store.Tx, v model.Visit) (VisitCard, error)
 	if c.Contacts, err = tx.Contacts(ctx, c.Ticket.ClientID); err != nil {
 		return c, err
 	}
-	c.Scope, err = tx.ScopeForVisit(ctx, v.ID)
+	c.Requests, err = tx.ScopeForVisit(ctx, v.ID)
 	return c, err
 }

@@ -199,27 +199,9 @@ func (c *call) showScope(r model.ScopeRequest) error {
 		}
 		field(w, "state", state)
 		for _, d := range r.Decisions {
-			fmt.Fprintf(w, "  %s  %s\n", c.clock(d.At), model.CleanLine(decisionText(d)))
+			fmt.Fprintf(w, "  %s  %s\n", c.clock(d.At), model.CleanLine(d.Sentence()))
 		}
 	})
-}
-
-// decisionText is one decision as the record reads it.
-func decisionText(d model.ScopeDecision) string {
-	switch d.Kind {
-	case model.DecNewTicket:
-		return fmt.Sprintf("made ticket %s — by %s", model.FormatID(model.PrefixTicket, d.TicketID), d.By)
-	case model.DecAddOn:
-		return fmt.Sprintf("add-on approved by %s, about %s, told the meter is running — entered by %s",
-			d.ContactName, model.FormatDuration(d.Estimate), d.By)
-	case model.DecDeclined:
-		return fmt.Sprintf("declined by %s: %s", d.By, d.Reason)
-	}
-	s := fmt.Sprintf("%s by %s (supervisor)", d.Kind, d.By)
-	if d.Reason != "" {
-		s += ": " + d.Reason
-	}
-	return s
 }
 
 func visitWorkOn(c *call) error {

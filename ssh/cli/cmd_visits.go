@@ -211,7 +211,7 @@ func (c *call) showVisit(id int64) error {
 			field(w, "prompt", fmt.Sprintf("on-site time is %s the estimate: tell the contact, then visit overrun %s told-continue|told-stop|unreachable",
 				map[model.EstimateLevel]string{model.EstimateNear: "near", model.EstimateOver: "past"}[due], card.Ref()))
 		}
-		for _, r := range card.Scope {
+		for _, r := range card.Requests {
 			line := fmt.Sprintf("%s %s — asked by %s, %s", r.Ref(), r.What, r.AskedBy, r.State())
 			if d, ok := shares[r.ID]; ok {
 				line += fmt.Sprintf(", %s on site", model.FormatDuration(d))

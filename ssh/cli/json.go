@@ -102,7 +102,7 @@ func toVisitCard(c door.VisitCard, now time.Time) visitCardJSON {
 	out := visitCardJSON{visitJSON: toVisit(c.Visit, now), Title: c.Ticket.Title, Client: c.Client,
 		Site: ref{model.FormatID(model.PrefixSite, c.Site.ID), c.Site.Name}, EstimateSeconds: seconds(c.Ticket.Estimate.Duration),
 		PromptDue: levelKey[model.OverrunDue(c.Events, c.Ticket.Estimate.Duration, now)], Scope: []scopeJSON{}}
-	for _, r := range c.Scope {
+	for _, r := range c.Requests {
 		out.Scope = append(out.Scope, toScope(r))
 	}
 	return out
