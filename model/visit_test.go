@@ -238,7 +238,8 @@ func TestAgainstEstimate(t *testing.T) {
 		{0, 2 * time.Hour, EstimateOK},
 		{95 * time.Minute, 2 * time.Hour, EstimateOK},
 		{96 * time.Minute, 2 * time.Hour, EstimateNear},
-		{2 * time.Hour, 2 * time.Hour, EstimateOver},
+		{2 * time.Hour, 2 * time.Hour, EstimateNear}, // done in its estimate: on time
+		{2*time.Hour + time.Second, 2 * time.Hour, EstimateOver},
 		{3 * time.Hour, 2 * time.Hour, EstimateOver},
 	}
 	for _, tt := range tests {

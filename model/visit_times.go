@@ -70,7 +70,7 @@ func AgainstEstimate(onSite, estimate time.Duration) (float64, EstimateLevel) {
 	}
 	ratio := float64(onSite) / float64(estimate)
 	switch {
-	case ratio >= 1:
+	case onSite > estimate: // past it, not at it: a job done in its estimate is on time
 		return ratio, EstimateOver
 	case ratio >= NearEstimate:
 		return ratio, EstimateNear

@@ -177,7 +177,7 @@ func workLines(c door.VisitCard, shares model.Shares, loc *time.Location, now ti
 		parts := []string{workPart("main job", shares[0], 0, working == 0)}
 		for _, r := range addOns {
 			add, _ := r.AddOn()
-			parts = append(parts, workPart(r.Ref()+" "+safe(r.What), shares[r.ID], add.Estimate, working == r.ID))
+			parts = append(parts, workPart(r.Ref(), shares[r.ID], add.Estimate, working == r.ID)) // its words are on its own line below
 		}
 		out = append(out, styleMuted.Render("working on ")+strings.Join(parts, styleMuted.Render(" · ")))
 	}

@@ -37,7 +37,7 @@ func TestWhileYoureHereBecomesANewTicket(t *testing.T) {
 	leo, rita := officeScreens(t, "Leo Brandt", 100, 30)
 	leo.mustSee("ON SITE", "Exam room tablets won't sync", "asked S-1 add-on, approved 09:17 · Waiting-room TV lost its channel list · Carla Diaz",
 		"asked S-2 declined: not the clinic's equipment · Look at my home laptop · a patient's parent",
-		"working on ▶ main job 0:58:00 · S-1 Waiting-room TV lost its channel list 0:12:00/15m", "h while you're here", "o switch work")
+		"working on ▶ main job 0:58:00 · S-1 0:12:00/15m", "h while you're here", "o switch work")
 	leo.keys("h")
 	leo.mustSee("While you're here · V-", "Asked by", "What")
 	leo.keys("the receptionist")
@@ -84,7 +84,7 @@ func TestAFirstJobsAddOnWaitsForTheOfficeAndTheAnswerArrives(t *testing.T) {
 	jon.mustSee("Working on S-3 Front desk printer prints blank pages: on-site time counts for it now", "▶ S-3")
 	jon.clock.Advance(90 * time.Second)
 	jon.send(tickMsg{gen: jon.app.ticks.gen})
-	jon.mustSee("S-3 Front desk printer prints blank pages 0:01:30/20m")
+	jon.mustSee("▶ S-3 0:01:30/20m")
 	jon.keys("h") // the refused add-on waits on Jon first
 	jon.mustSee("While you're here · S-4", "n  New ticket", "x  Decline")
 	jon.mustNotSee("Add to this visit")

@@ -115,9 +115,9 @@ func (p *scopeDecide) view(width, height int) string {
 		styleTitle.Render("While you're here · "+p.req.Ref()) + styleMuted.Render("  "+p.card.Ref()+" "+safe(p.card.Client)),
 		"",
 		styleHeader.Render(safe(p.req.What)),
-		styleMuted.Render("asked by " + safe(p.req.AskedBy) + " · one job per ticket: extra work is a new ticket unless the client approves it now"),
-		"",
 	}
+	lines = append(lines, wrapNotice(styleMuted, "asked by "+safe(p.req.AskedBy)+" · one job per ticket: extra work is a new ticket unless the client approves it now", inner)...)
+	lines = append(lines, "")
 	if len(p.choices) == 0 {
 		lines = append(lines, styleOK.Render(fmt.Sprintf("Already decided: %s. Press esc.", p.req.State())))
 	}

@@ -50,7 +50,7 @@ func estimateBar(onSite, estimate time.Duration, width int) string {
 	if level == model.EstimateNone {
 		return styleMuted.Render("no estimate in hours")
 	}
-	label := fmt.Sprintf(" %3.0f%% of %s", ratio*100, model.FormatDuration(estimate))
+	label := fmt.Sprintf(" %3d%% of %s", int(ratio*100), model.FormatDuration(estimate)) // floored, as everywhere: 99.7% is not yet 100
 	cells := max(width-len(label), 4)
 	filled := min(int(ratio*float64(cells)+0.5), cells)
 	bar := strings.Repeat("█", filled) + styleMuted.Render(strings.Repeat("░", cells-filled))

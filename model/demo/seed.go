@@ -166,7 +166,7 @@ type ev struct {
 }
 
 // answeredPrompts adds what a careful technician answered on a visit that
-// used its whole estimate: told the contact at 80%, and again at the end.
+// used its whole estimate: told the contact at 80%.
 func answeredPrompts(evs []ev) []ev {
 	var arrived, departed time.Time
 	for _, e := range evs {
@@ -181,7 +181,7 @@ func answeredPrompts(evs []ev) []ev {
 	var out []ev
 	for _, e := range evs {
 		if e.kind == model.EvDeparted {
-			out = append(out, ev{model.EvEstimateNear, near}, ev{model.EvEstimateOver, e.at})
+			out = append(out, ev{model.EvEstimateNear, near})
 		}
 		out = append(out, e)
 	}

@@ -205,7 +205,7 @@ func (c *call) showVisit(id int64) error {
 		shares := model.AttributeOnSite(card.Events, now)
 		if est := card.Ticket.Estimate.Duration; est > 0 {
 			ratio, _ := model.AgainstEstimate(shares[0], est)
-			field(w, "estimate", fmt.Sprintf("%s on site (%.0f%% used on the main job)", model.FormatDuration(est), ratio*100))
+			field(w, "estimate", fmt.Sprintf("%s on site (%d%% used on the main job)", model.FormatDuration(est), int(ratio*100)))
 		}
 		if due := model.OverrunDue(card.Events, card.Ticket.Estimate.Duration, now); due != model.EstimateNone {
 			field(w, "prompt", fmt.Sprintf("on-site time is %s the estimate: tell the contact, then visit overrun %s told-continue|told-stop|unreachable",
