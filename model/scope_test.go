@@ -133,3 +133,36 @@ func TestValidateAsk(t *testing.T) {
 		t.Error("a request longer than a ticket title was accepted")
 	}
 }
+
+// FuzzScopeInput: whatever is typed as who asked, what, a reason or an
+// answer, what is kept is clean text within its limit, or refused.
+func FuzzScopeInput(f *testing.F) {
+	for _, s := range []string{"Dana Ruiz", "told-stop", "\x1b]52;c;eA==\x07printer", "a\u202eb", strings.Repeat("x", 130), ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		clean := func(what, s string) {
+			for _, r := range s {
+				if r < 0x20 || (r >= 0x7f && r < 0xa0) || IsBidiControl(r) {
+					t.Fatalf("%s kept control %U from %q", what, r, in)
+				}
+			}
+		}
+		if by, what, err := ValidateAsk(0, in, in); err == nil {
+			clean("asked by", by)
+			clean("what", what)
+			if len([]rune(what)) > 120 || what == "" {
+				t.Fatalf("accepted what %q", what)
+			}
+		}
+		if reason, err := ValidateReason(in, true); err == nil {
+			clean("reason", reason)
+			if reason == "" {
+				t.Fatal("accepted an empty reason")
+			}
+		}
+		if a, err := ParseOverrunAnswer(in); err == nil && a.Describe() == "" {
+			t.Fatalf("ParseOverrunAnswer(%q) = %q, which means nothing", in, a)
+		}
+	})
+}

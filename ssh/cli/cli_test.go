@@ -170,7 +170,10 @@ func FuzzCommandLine(f *testing.F) {
 	h.office()
 	for _, s := range []string{"board --json", "ticket show T-1", "visit schedule T-1 --tech sam --at 14:00", "client new \x1b[2J",
 		"site add X --client Acme --travel soon", "ticket new --priority P9", "contact add A --client 'Acme Dental' --email x",
-		"visit arrive V-1 --contact Dana Ruiz --at 20m ago", "visit note V-1 \x1b]52;c;eA==\x07", "visit fix E-1 --at yesterday 9pm --reason x"} {
+		"visit arrive V-1 --contact Dana Ruiz --at 20m ago", "visit note V-1 \x1b]52;c;eA==\x07", "visit fix E-1 --at yesterday 9pm --reason x",
+		"scope ask V-1 --asked-by \x1b[31mBob --what printer\u202e", "scope add-on S-1 --approved-by Dana Ruiz --estimate 30m --told-meter-running",
+		"scope decline S-1 --reason \x9b2J", "scope list --pending --json", "visit work-on V-1 S-1", "visit overrun V-1 told-stop --follow-up",
+		"client timeline Acme Dental"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
