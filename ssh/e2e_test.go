@@ -182,6 +182,7 @@ func TestRemovedUsersSessionEnds(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.waitEnded()
+	_ = tm.sess.Wait() // stderr is copied by its own goroutine: wait for it, not only for stdout's end
 	if !strings.Contains(tm.errs.String(), "your access was removed") {
 		t.Error("the session ended without saying why")
 	}
