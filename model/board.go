@@ -158,13 +158,17 @@ func placeOpen(row *BoardRow, visits []Visit, now, endOfToday time.Time) {
 // markEstimate notes the worst of the ticket's visits against its estimate:
 // over it, and a prompt to tell the contact still unanswered.
 func markEstimate(row *BoardRow, t BoardTicket, now time.Time) {
+	if t.Estimate.Duration <= 0 {
+		return // a quoted job has no hours to run over
+	}
 	for _, v := range t.Visits {
-		if !v.Phase().Active() && v.Phase() != PhaseFinished {
+		if len(v.Events) < 3 { // booked, and at most set off: nothing on site yet
 			continue
 		}
-		_, level := AgainstEstimate(AttributeOnSite(v.Events, now)[0], t.Estimate.Duration)
+		main := MainOnSite(v.Events, now)
+		_, level := AgainstEstimate(main, t.Estimate.Duration)
 		row.Overrun = max(row.Overrun, level)
-		row.PromptDue = max(row.PromptDue, OverrunDue(v.Events, t.Estimate.Duration, now))
+		row.PromptDue = max(row.PromptDue, dueAt(v.Events, main, t.Estimate.Duration))
 	}
 }
 

@@ -77,12 +77,31 @@ type Shares map[int64]time.Duration
 // interval that was counted anyway.
 func AttributeOnSite(events []Event, now time.Time) Shares {
 	shares := Shares{}
+	walkOnSite(events, now, func(scopeID int64, d time.Duration) { shares[scopeID] += d })
+	return shares
+}
+
+// MainOnSite is on-site time on the main job alone, without building the
+// shares: the board asks it of every visit.
+func MainOnSite(events []Event, now time.Time) time.Duration {
+	var main time.Duration
+	walkOnSite(events, now, func(scopeID int64, d time.Duration) {
+		if scopeID == 0 {
+			main += d
+		}
+	})
+	return main
+}
+
+// walkOnSite calls add for each stretch of on-site time with what was being
+// worked on during it.
+func walkOnSite(events []Event, now time.Time, add func(scopeID int64, d time.Duration)) {
 	phase := PhaseScheduled
 	var mark time.Time
 	var working int64
 	count := func(until time.Time) {
 		if phase == PhaseOnSite && !mark.IsZero() && until.After(mark) {
-			shares[working] += until.Sub(mark)
+			add(working, until.Sub(mark))
 		}
 	}
 	for _, e := range events {
@@ -99,7 +118,6 @@ func AttributeOnSite(events []Event, now time.Time) Shares {
 		}
 	}
 	count(now)
-	return shares
 }
 
 // WorkingOn is what the technician is working on now: 0 for the main job, or
@@ -118,7 +136,12 @@ func WorkingOn(events []Event) int64 {
 // once it passes it, until answered at that level. It stays due however long
 // it is ignored, and after the technician leaves.
 func OverrunDue(events []Event, estimate time.Duration, now time.Time) EstimateLevel {
-	_, level := AgainstEstimate(AttributeOnSite(events, now)[0], estimate)
+	return dueAt(events, MainOnSite(events, now), estimate)
+}
+
+// dueAt is OverrunDue for on-site time on the main job already counted.
+func dueAt(events []Event, main, estimate time.Duration) EstimateLevel {
+	_, level := AgainstEstimate(main, estimate)
 	if level < EstimateNear || answeredLevel(events) >= level {
 		return EstimateNone
 	}
