@@ -150,6 +150,14 @@ type AddOn struct {
 func (d *Door) ScopeAddOn(ctx context.Context, who model.Actor, scopeID int64, in AddOn) (model.ScopeRequest, error) {
 	return d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecAddOn, 0,
 		func(tx *store.Tx, now time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error) {
+			v, err := tx.VisitByID(ctx, r.VisitID)
+			if err != nil {
+				return model.ScopeDecision{}, "", err
+			}
+			if phase := v.Phase(); phase != model.PhaseOnSite && phase != model.PhasePaused {
+				return model.ScopeDecision{}, "", model.Conflict{Msg: fmt.Sprintf(
+					"%s is %s: work is added only while on site; make %s a new ticket instead", v.Ref(), phase, r.Ref())}
+			}
 			contacts, err := tx.Contacts(ctx, r.ClientID)
 			if err != nil {
 				return model.ScopeDecision{}, "", err
