@@ -40,7 +40,15 @@ func (f *form) add(name, label string, fl field) {
 	f.names, f.labels, f.fields = append(f.names, name), append(f.labels, label), append(f.fields, fl)
 }
 
-func (f *form) keys() help.KeyMap  { return f.km }
+func (f *form) keys() help.KeyMap { return f.km }
+func (f *form) refresh()          {} // a form shows what is typed, not what is stored
+
+// handleOrLeave is handle for a form that esc simply leaves: nothing typed
+// in it is worth a draft.
+func (f *form) handleOrLeave(msg tea.Msg, submit func() tea.Cmd) tea.Cmd {
+	cmd, _ := f.handle(msg, submit, func() tea.Cmd { return pop("") })
+	return cmd
+}
 func (f *form) capturesText() bool { return true }
 func (f *form) ticking() bool      { return false } // a form shows no timers
 

@@ -33,12 +33,7 @@ func newScopeAskForm(deps Deps, card door.VisitCard) *scopeAskForm {
 	return f
 }
 
-func (f *scopeAskForm) refresh() {}
-
-func (f *scopeAskForm) update(msg tea.Msg) (page, tea.Cmd) {
-	cmd, _ := f.handle(msg, f.submit, func() tea.Cmd { return pop("") })
-	return f, cmd
-}
+func (f *scopeAskForm) update(msg tea.Msg) (page, tea.Cmd) { return f, f.handleOrLeave(msg, f.submit) }
 
 func (f *scopeAskForm) submit() tea.Cmd {
 	in := door.Ask{What: f.what.value()}

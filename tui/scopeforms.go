@@ -46,12 +46,7 @@ func newSpawnForm(deps Deps, card door.VisitCard, req *model.ScopeRequest) *spaw
 	return f
 }
 
-func (f *spawnForm) refresh() {}
-
-func (f *spawnForm) update(msg tea.Msg) (page, tea.Cmd) {
-	cmd, _ := f.handle(msg, f.submit, func() tea.Cmd { return pop("") })
-	return f, cmd
-}
+func (f *spawnForm) update(msg tea.Msg) (page, tea.Cmd) { return f, f.handleOrLeave(msg, f.submit) }
 
 func (f *spawnForm) submit() tea.Cmd {
 	in := door.SpawnTicket{Title: f.title.value(), Scope: f.scope.value(), Priority: f.priority.p}
@@ -122,12 +117,7 @@ func newAddOnForm(deps Deps, card door.VisitCard, req model.ScopeRequest) *addOn
 	return f
 }
 
-func (f *addOnForm) refresh() {}
-
-func (f *addOnForm) update(msg tea.Msg) (page, tea.Cmd) {
-	cmd, _ := f.handle(msg, f.submit, func() tea.Cmd { return pop("") })
-	return f, cmd
-}
+func (f *addOnForm) update(msg tea.Msg) (page, tea.Cmd) { return f, f.handleOrLeave(msg, f.submit) }
 
 func (f *addOnForm) submit() tea.Cmd {
 	in := door.AddOn{ContactID: f.approver.chosen, ToldMeterRunning: f.told.on}
@@ -169,12 +159,7 @@ func newDeclineForm(deps Deps, req model.ScopeRequest) *declineForm {
 	return f
 }
 
-func (f *declineForm) refresh() {}
-
-func (f *declineForm) update(msg tea.Msg) (page, tea.Cmd) {
-	cmd, _ := f.handle(msg, f.submit, func() tea.Cmd { return pop("") })
-	return f, cmd
-}
+func (f *declineForm) update(msg tea.Msg) (page, tea.Cmd) { return f, f.handleOrLeave(msg, f.submit) }
 
 func (f *declineForm) submit() tea.Cmd {
 	r, err := f.deps.Door.ScopeDecline(f.deps.Ctx, f.deps.actor(), f.req.ID, f.reason.value())

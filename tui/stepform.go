@@ -67,12 +67,7 @@ var stepTitle = map[model.EventKind]string{
 	model.EvShopStarted: "Shop work started", model.EvShopStopped: "Shop work stopped", model.EvNote: "Note",
 }
 
-func (f *stepForm) refresh() {}
-
-func (f *stepForm) update(msg tea.Msg) (page, tea.Cmd) {
-	cmd, _ := f.handle(msg, f.submit, func() tea.Cmd { return pop("") })
-	return f, cmd
-}
+func (f *stepForm) update(msg tea.Msg) (page, tea.Cmd) { return f, f.handleOrLeave(msg, f.submit) }
 
 func (f *stepForm) submit() tea.Cmd {
 	step := door.Step{Kind: f.kind}
