@@ -1,0 +1,175 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// SLAHistory is what a ticket's clocks are computed from, nothing else:
+// when it was opened (as the client called, so a late entry gets no fresh
+// budget), its priorities over time, when it waited on the client, its
+// first response and when it was done.
+type SLAHistory struct {
+	Created    time.Time
+	Priorities []PriorityChange // the first is the priority it was opened with
+	Waits      []Interval       // waiting on the client, in order; the last may be open
+	Responded  time.Time        // a visit set off, or the requester contacted; zero if not yet
+	Done       time.Time        // zero while open
+}
+
+// PriorityChange is a ticket's priority from an instant on.
+type PriorityChange struct {
+	At       time.Time
+	Priority Priority
+}
+
+// Priority is the ticket's priority now.
+func (h SLAHistory) Priority() Priority {
+	if len(h.Priorities) == 0 {
+		return P4
+	}
+	return h.Priorities[len(h.Priorities)-1].Priority
+}
+
+// Waiting reports whether the ticket is waiting on the client now.
+func (h SLAHistory) Waiting() bool {
+	return len(h.Waits) > 0 && h.Waits[len(h.Waits)-1].To.IsZero()
+}
+
+// ClockKind names the two promises.
+type ClockKind string
+
+const (
+	ResponseClock   ClockKind = "response"
+	ResolutionClock ClockKind = "resolution"
+)
+
+// SLAClock is one promise as it stands now.
+type SLAClock struct {
+	Kind       ClockKind
+	Target     time.Duration // in counting time
+	Used       time.Duration
+	Left       time.Duration // negative once breached
+	Breached   bool          // at any time, under any priority it had: a breach stays a breach
+	BreachedAt time.Time
+	Due        time.Time // when it breaches if it keeps running; zero when paused, stopped or breached
+	Stopped    bool      // the response was made, or the ticket is done
+	Paused     bool      // waiting on the client (resolution only)
+	StartsAt   time.Time // opened outside business hours: when it starts counting, while it has not
+	AtRisk     bool      // running low: under the policy's share of its target left
+}
+
+// Clocks computes a ticket's response and resolution clocks as of now. The
+// response clock never pauses; the resolution clock pauses while waiting on
+// the client. A priority change recomputes both from the ticket's opening,
+// with the pauses it had, but never clears a breach made under the earlier
+// priority.
+func Clocks(p Policy, loc *time.Location, h SLAHistory, now time.Time) (response, resolution SLAClock) {
+	return clock(ResponseClock, p, loc, h, now), clock(ResolutionClock, p, loc, h, now)
+}
+
+func clock(kind ClockKind, p Policy, loc *time.Location, h SLAHistory, now time.Time) SLAClock {
+	c := SLAClock{Kind: kind}
+	end, stopAt, pauses := now, h.Responded, []Interval(nil)
+	if kind == ResolutionClock {
+		stopAt, pauses = h.Done, h.Waits
+	}
+	if !stopAt.IsZero() && !stopAt.After(now) {
+		end, c.Stopped = stopAt, true
+	}
+	span := func(pr Priority) (calendar, time.Duration) {
+		t := p.Targets[pr]
+		s := t.Response
+		if kind == ResolutionClock {
+			s = t.Resolution
+		}
+		return calendar{p: p, loc: loc, allDay: t.AroundTheClock}, s.Length(p)
+	}
+	changes := h.Priorities
+	if len(changes) == 0 {
+		changes = []PriorityChange{{h.Created, P4}}
+	}
+	for i, ch := range changes {
+		segEnd := end
+		if i+1 < len(changes) && changes[i+1].At.Before(end) {
+			segEnd = changes[i+1].At
+		}
+		cal, target := span(ch.Priority)
+		if at, ok := cal.reach(h.Created, target, pauses, segEnd); ok && !c.Breached {
+			c.Breached, c.BreachedAt = true, later(at, ch.At) // breached under it, or the moment it was set
+		}
+	}
+	cal, target := span(h.Priority())
+	c.Target = target
+	c.Used = cal.between(h.Created, end, pauses)
+	c.Left = target - c.Used
+	c.Paused = kind == ResolutionClock && !c.Stopped && h.Waiting()
+	if !c.Stopped && !c.Paused && !c.Breached {
+		c.Due, _ = cal.reach(now, c.Left, pauses, now.AddDate(0, 6, 0))
+	}
+	if !cal.allDay {
+		if first := cal.nextOpen(h.Created); first.After(now) {
+			c.StartsAt = first
+		}
+	}
+	c.AtRisk = !c.Breached && !c.Stopped && float64(c.Left) < p.AtRisk*float64(target)
+	return c
+}
+
+// Running reports whether the clock still counts toward a promise.
+func (c SLAClock) Running() bool { return !c.Stopped }
+
+// Pressing is the clock a dispatcher watches: the response until it is
+// made, then the resolution until the ticket is done.
+func Pressing(response, resolution SLAClock) (SLAClock, bool) {
+	if !response.Stopped {
+		return response, true
+	}
+	if !resolution.Stopped {
+		return resolution, true
+	}
+	return SLAClock{}, false
+}
+
+// Describe says where the clock stands in a few words: "2h 10m left",
+// "breached 35m ago", "waiting on client · 3h left", "starts Mon 08:00".
+func (c SLAClock) Describe(now time.Time, loc *time.Location) string {
+	switch {
+	case c.Breached:
+		return "breached " + FormatLeft(now.Sub(c.BreachedAt)) + " ago"
+	case c.Stopped:
+		return "met"
+	case c.Paused:
+		return "paused · " + FormatLeft(c.Left) + " left"
+	case !c.StartsAt.IsZero():
+		return "starts " + c.StartsAt.In(loc).Format("Mon 15:04")
+	}
+	return FormatLeft(c.Left) + " left"
+}
+
+// FormatLeft writes time left or past compactly: "35m", "2h 10m", "3d 4h".
+func FormatLeft(d time.Duration) string {
+	if d < 0 {
+		d = -d
+	}
+	d = d.Truncate(time.Minute)
+	switch {
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d/time.Minute))
+	case d < 24*time.Hour:
+		if m := int(d % time.Hour / time.Minute); m > 0 {
+			return fmt.Sprintf("%dh %dm", int(d/time.Hour), m)
+		}
+		return fmt.Sprintf("%dh", int(d/time.Hour))
+	}
+	if h := int(d % (24 * time.Hour) / time.Hour); h > 0 {
+		return fmt.Sprintf("%dd %dh", int(d/(24*time.Hour)), h)
+	}
+	return fmt.Sprintf("%dd", int(d/(24*time.Hour)))
+}
+
+// AfterHours reports whether a ticket opened when the office was closed:
+// at P1 an after-hours emergency, otherwise its clocks start at opening.
+func AfterHours(p Policy, loc *time.Location, created time.Time) bool {
+	return calendar{p: p, loc: loc}.nextOpen(created).After(created)
+}
