@@ -32,7 +32,8 @@ func (s Section) String() string {
 type BoardTicket struct {
 	Ticket
 	Client string
-	Visits []Visit // with their events and technician names
+	Visits []Visit       // with their events and technician names
+	Events []TicketEvent // waiting, priority changes, contacts: what the SLA clocks need
 }
 
 // BoardRow is one line on the board.
@@ -55,6 +56,13 @@ type BoardRow struct {
 	// contact who could not be told of an overrun (Alert, on Visit).
 	Scope *ScopeRequest
 	Alert bool
+	// SLA: both clocks, and the one that presses (the response until made,
+	// then the resolution), for open tickets.
+	Response, Resolution SLAClock
+	Clock                SLAClock
+	HasClock             bool
+	AfterHours           bool // a P1 opened while the office was closed: an after-hours emergency
+	Waiting              bool // waiting on the client
 }
 
 // Key identifies a row across refreshes; a ticket may have a waiting row
@@ -71,8 +79,10 @@ func (r BoardRow) Key() string {
 
 // Board is the grouped, ordered dispatch board.
 type Board struct {
-	Rows [numSections][]BoardRow
-	At   time.Time
+	Rows     [numSections][]BoardRow
+	At       time.Time
+	AtRisk   int // open tickets whose pressing clock runs low
+	Breached int // open tickets whose pressing clock ran out
 }
 
 // Count is how many tickets stand in a section.
@@ -82,7 +92,7 @@ func (b Board) Count(s Section) int { return len(b.Rows[s]) }
 // add-ons waiting for a supervisor and unreachable contacts go in the
 // waiting section. It is a pure function of the tickets, the waiting
 // requests, the clock and the office's zone.
-func BuildBoard(tickets []BoardTicket, waiting []ScopeRequest, now time.Time, loc *time.Location) Board {
+func BuildBoard(tickets []BoardTicket, waiting []ScopeRequest, policy Policy, now time.Time, loc *time.Location) Board {
 	b := Board{At: now}
 	endOfToday := StartOfDay(now, loc).AddDate(0, 0, 1)
 	byID := make(map[int64]*BoardTicket, len(tickets))
@@ -120,6 +130,7 @@ func BuildBoard(tickets []BoardTicket, waiting []ScopeRequest, now time.Time, lo
 			}
 		default:
 			placeOpen(&row, t.Visits, now, endOfToday)
+			b.clockRow(&row, t, policy, now, loc)
 		}
 		b.Rows[row.Section] = append(b.Rows[row.Section], row)
 	}
@@ -155,6 +166,23 @@ func placeOpen(row *BoardRow, visits []Visit, now, endOfToday time.Time) {
 	}
 }
 
+// clockRow computes an open ticket's SLA clocks and counts it if it is at
+// risk or breached.
+func (b *Board) clockRow(row *BoardRow, t BoardTicket, policy Policy, now time.Time, loc *time.Location) {
+	h := HistoryOf(t.Ticket, t.Events, t.Visits)
+	row.Response, row.Resolution = Clocks(policy, loc, h, now)
+	row.Clock, row.HasClock = Pressing(row.Response, row.Resolution)
+	row.AfterHours = t.Priority == P1 && AfterHours(policy, loc, t.CreatedAt)
+	row.Waiting = h.Waiting()
+	switch {
+	case !row.HasClock:
+	case row.Clock.Breached:
+		b.Breached++
+	case row.Clock.AtRisk:
+		b.AtRisk++
+	}
+}
+
 // markEstimate notes the worst of the ticket's visits against its estimate:
 // over it, and a prompt to tell the contact still unanswered.
 func markEstimate(row *BoardRow, t BoardTicket, now time.Time) {
@@ -181,9 +209,14 @@ func sortSections(b *Board) {
 			return rows[i].Ticket.ID < rows[j].Ticket.ID
 		})
 	}
-	// Most urgent first: priority, then the longest waiting.
+	// Most urgent first: the least time left on the clock that presses
+	// (breached ones first), paused clocks after running ones; then
+	// priority, then the longest waiting.
 	un := b.Rows[SecUnscheduled]
 	sort.SliceStable(un, func(i, j int) bool {
+		if MorePressing(un[i].Clock, un[j].Clock) != MorePressing(un[j].Clock, un[i].Clock) {
+			return MorePressing(un[i].Clock, un[j].Clock)
+		}
 		if un[i].Ticket.Priority != un[j].Ticket.Priority {
 			return un[i].Ticket.Priority < un[j].Ticket.Priority
 		}

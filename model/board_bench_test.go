@@ -24,6 +24,6 @@ func BenchmarkBuildBoard(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		BuildBoard(tickets, nil, now, time.UTC)
+		BuildBoard(tickets, nil, DefaultPolicy(), now, time.UTC)
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -61,7 +62,7 @@ func TestBuildBoard(t *testing.T) {
 		ticket(10, P4, 3*24*time.Hour, TicketInvoiced),
 		ticket(11, P2, time.Hour, TicketOpen, sched(now.Add(-5*time.Hour), EvTravelStarted, EvArrived, EvDeparted, EvTravelEnded)), // needs another visit
 		ticket(12, P2, time.Hour, TicketOpen, sched(now.Add(14*time.Hour-time.Minute))),                                            // 23:59 today
-	}, nil, now, loc)
+	}, nil, DefaultPolicy(), now, loc)
 
 	ids := func(s Section) []int64 {
 		var out []int64
@@ -71,7 +72,7 @@ func TestBuildBoard(t *testing.T) {
 		return out
 	}
 	want := map[Section][]int64{
-		SecUnscheduled: {2, 11, 3, 1}, // P1 first, then by age within priority
+		SecUnscheduled: {2, 3, 1, 11}, // by time left: the P1's hour is up; 11 was responded to, its resolution has 8h
 		SecToday:       {6, 5, 4, 12},
 		SecInProgress:  {7},
 		SecUpcoming:    {8},
@@ -98,7 +99,7 @@ func TestBoardTodayFollowsOfficeZone(t *testing.T) {
 	now := time.Date(2026, 11, 25, 23, 0, 0, 0, loc)                  // 05:00 UTC on the 26th
 	at := time.Date(2026, 11, 26, 1, 0, 0, 0, loc)                    // tomorrow in Chicago
 	v := Visit{ScheduledAt: at, Events: []Event{{Kind: EvScheduled}}} // same UTC day as now
-	b := BuildBoard([]BoardTicket{{Ticket: Ticket{ID: 1, Status: TicketOpen}, Visits: []Visit{v}}}, nil, now, loc)
+	b := BuildBoard([]BoardTicket{{Ticket: Ticket{ID: 1, Status: TicketOpen}, Visits: []Visit{v}}}, nil, DefaultPolicy(), now, loc)
 	if b.Count(SecUpcoming) != 1 {
 		t.Errorf("a visit after midnight in the office zone is not today: %v", b.Rows)
 	}
@@ -125,4 +126,37 @@ func equal(a, b []int64) bool {
 		}
 	}
 	return true
+}
+
+// The unscheduled section is ordered by the time left on each ticket's
+// pressing clock, breached first; paused clocks after running ones; and the
+// header counts what is at risk and breached.
+func TestUnscheduledByTimeLeft(t *testing.T) {
+	now := time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC) // Wednesday
+	open := func(id int64, p Priority, age time.Duration, events ...TicketEvent) BoardTicket {
+		return BoardTicket{Ticket: Ticket{ID: id, Priority: p, CreatedAt: now.Add(-age), Status: TicketOpen}, Events: events}
+	}
+	b := BuildBoard([]BoardTicket{
+		open(1, P4, 2*time.Hour),                // 3 business days to respond
+		open(2, P2, 3*time.Hour+30*time.Minute), // 30m left of 4h: at risk
+		open(3, P2, 5*time.Hour),                // breached an hour ago
+		open(4, P3, time.Hour),                  // 8h left
+		open(5, P2, time.Hour, TicketEvent{Kind: TkContacted, At: now.Add(-50 * time.Minute)},
+			TicketEvent{Kind: TkWaiting, At: now.Add(-40 * time.Minute)}), // responded, then waiting: paused
+		open(6, P1, 50*time.Minute), // 10m left of 1h: at risk
+	}, nil, DefaultPolicy(), now, time.UTC)
+	var got []int64
+	for _, r := range b.Rows[SecUnscheduled] {
+		got = append(got, r.Ticket.ID)
+	}
+	if want := []int64{3, 6, 2, 4, 1, 5}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+	if b.Breached != 1 || b.AtRisk != 2 {
+		t.Errorf("breached %d, at risk %d; want 1 and 2", b.Breached, b.AtRisk)
+	}
+	last := b.Rows[SecUnscheduled][5]
+	if !last.Waiting || !last.Clock.Paused || last.Clock.Kind != ResolutionClock {
+		t.Errorf("the waiting ticket: %+v", last)
+	}
 }

@@ -41,6 +41,8 @@ const (
 	ActRecordVisit   Action = "record visit"   // a technician on their own visits; the office on anyone's behalf
 	ActFixVisitTime  Action = "fix visit time" // correct a recorded time, with a reason
 	ActSuperviseWork Action = "supervise work" // approve or refuse an add-on on a first job
+	ActTrackTicket   Action = "track ticket"   // waiting on client, resumed, priority, contacted, done
+	ActSetPolicy     Action = "set policy"     // business hours, holidays, targets
 )
 
 var office = []Role{RoleAdmin, RoleManager, RoleDispatcher}
@@ -56,6 +58,8 @@ var permissions = map[Action][]Role{
 	ActRecordVisit:   Roles,
 	ActFixVisitTime:  office,
 	ActSuperviseWork: office,
+	ActTrackTicket:   office,
+	ActSetPolicy:     {RoleAdmin, RoleManager},
 }
 
 var actionText = map[Action]string{
@@ -67,6 +71,8 @@ var actionText = map[Action]string{
 	ActRecordVisit:   "recording visits",
 	ActFixVisitTime:  "correcting recorded times",
 	ActSuperviseWork: "approving add-ons on a first job",
+	ActTrackTicket:   "marking tickets waiting, resumed, re-prioritised, contacted or done",
+	ActSetPolicy:     "setting the office policy",
 }
 
 // AllowedRoles lists the roles that may take the action.

@@ -8,6 +8,7 @@ type TouchKind string
 const (
 	TouchScope   TouchKind = "scope"   // a "while you're here" request and each decision on it
 	TouchOverrun TouchKind = "overrun" // the contact told (or not) that the estimate is near or past
+	TouchCall    TouchKind = "call"    // the requester contacted about a ticket
 )
 
 // Touch is one interaction with a client, by name and time. The client's

@@ -19,29 +19,34 @@ type boardCache struct {
 	valid   bool
 	tickets []model.BoardTicket  // shared: never modified after it is stored
 	waiting []model.ScopeRequest // add-ons waiting for a supervisor, likewise
+	policy  model.Policy         // read in the same snapshot: a policy change is a change
 }
 
-func (d *Door) boardTickets(ctx context.Context) ([]model.BoardTicket, []model.ScopeRequest, error) {
+func (d *Door) boardTickets(ctx context.Context) ([]model.BoardTicket, []model.ScopeRequest, model.Policy, error) {
 	c := &d.cache
 	c.mu.Lock() // held across the read: sessions woken together wait for one read
 	defer c.mu.Unlock()
 	v := d.hub.Version()
 	if c.valid && c.version == v {
-		return c.tickets, c.waiting, nil
+		return c.tickets, c.waiting, c.policy, nil
 	}
 	var tickets []model.BoardTicket
 	var waiting []model.ScopeRequest
+	var policy model.Policy
 	err := d.store.Read(ctx, func(tx *store.Tx) error {
 		var err error
 		if tickets, err = tx.BoardTickets(ctx); err != nil {
+			return err
+		}
+		if policy, err = tx.Policy(ctx); err != nil {
 			return err
 		}
 		waiting, err = tx.AwaitingSupervisor(ctx)
 		return err
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, policy, err
 	}
-	c.version, c.valid, c.tickets, c.waiting = v, true, tickets, waiting
-	return tickets, waiting, nil
+	c.version, c.valid, c.tickets, c.waiting, c.policy = v, true, tickets, waiting, policy
+	return tickets, waiting, policy, nil
 }

@@ -19,6 +19,7 @@ type NewTicket struct {
 	Scope     string
 	Priority  model.Priority
 	Estimate  model.Estimate
+	OpenedAt  time.Time // when the client asked, if before now: the clocks start then, not at entry
 }
 
 // CreateTicket opens a ticket. A client's first ticket is marked a first job:
@@ -41,12 +42,30 @@ func (d *Door) CreateTicket(ctx context.Context, who model.Actor, in NewTicket) 
 			return err
 		}
 		t.FirstJob, t.CreatedAt = !had, now
+		if !in.OpenedAt.IsZero() {
+			if t.CreatedAt, err = openedAt(in.OpenedAt, now, d.loc); err != nil {
+				return err
+			}
+		}
 		if t, err = tx.InsertTicket(ctx, t); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, now, who.String(), "ticket.create", "ticket", t.ID, nil, t)
 	})
 	return t, err
+}
+
+// openedAt checks a ticket entered after the client asked: in the past,
+// and not so long ago that it is a different job.
+func openedAt(at, now time.Time, loc *time.Location) (time.Time, error) {
+	at = at.UTC().Truncate(time.Second)
+	switch {
+	case at.After(now):
+		return at, model.FieldError{Field: "at", Msg: fmt.Sprintf("%s is in the future; give when the client asked", model.ClockIn(at, now, loc))}
+	case at.Before(now.AddDate(0, 0, -30)):
+		return at, model.FieldError{Field: "at", Msg: "is more than 30 days ago; open it as of now and say when they asked in the scope"}
+	}
+	return at, nil
 }
 
 // belongsTogether checks that the requester and the site are the client's own.
@@ -115,7 +134,12 @@ type TicketCard struct {
 	Site     model.Site
 	Visits   []model.Visit
 	Requests []model.ScopeRequest // "while you're here", asked on its visits
+	Events   []model.TicketEvent  // waiting, priority changes, contacts, done
 	Audit    []store.AuditEntry
+	// Its SLA clocks as of the read.
+	Response, Resolution model.SLAClock
+	AfterHours           bool
+	SLAZone              *time.Location
 }
 
 // Ticket loads one ticket in full.
@@ -141,6 +165,16 @@ func (d *Door) Ticket(ctx context.Context, who model.Actor, id int64) (TicketCar
 		if c.Requests, err = tx.ScopeForTicket(ctx, id); err != nil {
 			return err
 		}
+		if c.Events, err = tx.TicketEvents(ctx, id); err != nil {
+			return err
+		}
+		policy, err := tx.Policy(ctx)
+		if err != nil {
+			return err
+		}
+		c.SLAZone = d.slaZone(policy)
+		c.Response, c.Resolution = model.Clocks(policy, c.SLAZone, model.HistoryOf(c.Ticket, c.Events, c.Visits), d.clock.Now())
+		c.AfterHours = c.Priority == model.P1 && model.AfterHours(policy, c.SLAZone, c.CreatedAt)
 		c.Audit, err = tx.AuditFor(ctx, "ticket", id)
 		return err
 	})
@@ -152,11 +186,11 @@ func (d *Door) Board(ctx context.Context, who model.Actor) (model.Board, error) 
 	if err := who.Role.Check(model.ActViewBoard); err != nil {
 		return model.Board{}, err
 	}
-	tickets, waiting, err := d.boardTickets(ctx)
+	tickets, waiting, policy, err := d.boardTickets(ctx)
 	if err != nil {
 		return model.Board{}, err
 	}
-	return model.BuildBoard(tickets, waiting, d.clock.Now(), d.loc), nil
+	return model.BuildBoard(tickets, waiting, policy, d.clock.Now(), d.slaZone(policy)), nil
 }
 
 // Techs lists the technicians, for picking who goes.
@@ -191,7 +225,7 @@ func (d *Door) Waiting(ctx context.Context, who model.Actor) (int, error) {
 	if err := who.Role.Check(model.ActViewBoard); err != nil {
 		return 0, err
 	}
-	tickets, waiting, err := d.boardTickets(ctx)
+	tickets, waiting, _, err := d.boardTickets(ctx)
 	if err != nil {
 		return 0, err
 	}

@@ -57,7 +57,8 @@ func (t *Tx) TicketByID(ctx context.Context, id int64) (model.Ticket, error) {
 }
 
 // BoardTickets loads every ticket that is not yet invoiced, with its client's
-// name and its visits and their events: three queries however many tickets.
+// name, its visits and their events, and its own events: four queries
+// however many tickets.
 func (t *Tx) BoardTickets(ctx context.Context) ([]model.BoardTicket, error) {
 	rows, err := t.tx.QueryContext(ctx, `SELECT `+ticketCols+`, c.name FROM tickets t
 		JOIN clients c ON c.id = t.client_id WHERE t.status <> 'invoiced'`)
@@ -87,5 +88,11 @@ func (t *Tx) BoardTickets(ctx context.Context) ([]model.BoardTicket, error) {
 			out[i].Visits = append(out[i].Visits, v)
 		}
 	}
-	return out, nil
+	events, err := t.ticketEventsWhere(ctx, `ticket_id IN (SELECT id FROM tickets WHERE status <> 'invoiced')`)
+	for _, e := range events {
+		if i, ok := index[e.TicketID]; ok {
+			out[i].Events = append(out[i].Events, e)
+		}
+	}
+	return out, err
 }

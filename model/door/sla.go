@@ -1,0 +1,153 @@
+package door
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/feed"
+	"dispatch/model/store"
+)
+
+// slaZone is where business hours are kept: the policy's zone, else the
+// office's.
+func (d *Door) slaZone(p model.Policy) *time.Location {
+	if p.Zone != "" {
+		if loc, err := time.LoadLocation(p.Zone); err == nil {
+			return loc
+		}
+	}
+	return d.loc
+}
+
+// Policy reads the office policy; anyone may, since it is the promise made
+// to every client.
+func (d *Door) Policy(ctx context.Context, who model.Actor) (model.Policy, *time.Location, error) {
+	var p model.Policy
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		p, err = tx.Policy(ctx)
+		return err
+	})
+	return p, d.slaZone(p), err
+}
+
+// SetPolicy replaces the office policy. Every clock is computed from it, so
+// every clock changes with it; nothing stored goes stale.
+func (d *Door) SetPolicy(ctx context.Context, who model.Actor, p model.Policy) error {
+	if err := who.Role.Check(model.ActSetPolicy); err != nil {
+		return err
+	}
+	if p.Zone != "" {
+		if _, err := time.LoadLocation(p.Zone); err != nil {
+			return model.FieldError{Field: "tz", Msg: fmt.Sprintf("%q is not a time zone; use a name like America/Chicago", model.CleanLine(p.Zone))}
+		}
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return d.write(ctx, who, model.ActSetPolicy, feed.Tickets, func(tx *store.Tx, now time.Time) error {
+		before, err := tx.Policy(ctx)
+		if err != nil {
+			return err
+		}
+		if err := tx.SetPolicy(ctx, p); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "policy.set", "policy", 1, before, p)
+	})
+}
+
+// Track records something that happens to a ticket besides its visits:
+// waiting on the client (with a reason), resumed, re-prioritised, the
+// requester contacted (a response), done.
+type Track struct {
+	Kind     model.TicketEventKind
+	Priority model.Priority // TkPriority: the new one
+	Note     string         // the reason it waits or changed; what was said
+}
+
+var trackNoteLimit = model.TextLimit{Field: "note", Max: 300}
+
+// TrackTicket records a ticket event after checking it makes sense now.
+func (d *Door) TrackTicket(ctx context.Context, who model.Actor, ticketID int64, in Track) (model.TicketEvent, error) {
+	var e model.TicketEvent
+	if err := who.Role.Check(model.ActTrackTicket); err != nil {
+		return e, err
+	}
+	in.Note = model.CleanLine(in.Note)
+	if err := trackNoteLimit.Check(in.Note); err != nil {
+		return e, err
+	}
+	err := d.write(ctx, who, model.ActTrackTicket, feed.Tickets, func(tx *store.Tx, now time.Time) error {
+		t, err := tx.TicketByID(ctx, ticketID)
+		if err != nil {
+			return err
+		}
+		events, err := tx.TicketEvents(ctx, ticketID)
+		if err != nil {
+			return err
+		}
+		visits, err := tx.VisitsForTicket(ctx, ticketID)
+		if err != nil {
+			return err
+		}
+		if err := model.CheckTrack(t, events, visits, in.Kind, in.Priority, in.Note); err != nil {
+			return err
+		}
+		e = model.TicketEvent{TicketID: t.ID, Kind: in.Kind, At: now, By: who.Name, Note: in.Note}
+		switch in.Kind {
+		case model.TkPriority:
+			e.From, e.To = t.Priority, in.Priority
+			if err := tx.SetTicketPriority(ctx, t.ID, in.Priority); err != nil {
+				return err
+			}
+		case model.TkDone:
+			if err := tx.SetTicketStatus(ctx, t.ID, model.TicketDone, now); err != nil {
+				return err
+			}
+		case model.TkContacted:
+			tc := model.Touch{ClientID: t.ClientID, At: now, Kind: model.TouchCall, By: who.Name, Summary: "contacted about " + t.Ref() + ": " + in.Note}
+			if err := tx.AddTouch(ctx, tc, "ticket", t.ID); err != nil {
+				return err
+			}
+		}
+		if e, err = tx.AppendTicketEvent(ctx, e); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "ticket."+string(in.Kind), "ticket", t.ID, nil, e)
+	})
+	return e, err
+}
+
+// SLAItem is an open ticket with its clocks, for sla list.
+type SLAItem struct {
+	Ticket               model.Ticket
+	Client               string
+	Response, Resolution model.SLAClock
+	Clock                model.SLAClock // the one that presses
+	AfterHours, Waiting  bool
+}
+
+// SLA lists the open tickets' clocks, most pressing first; atRisk keeps
+// only those at risk or breached. It shares the board's read.
+func (d *Door) SLA(ctx context.Context, who model.Actor, atRisk bool) ([]SLAItem, error) {
+	b, err := d.Board(ctx, who)
+	if err != nil {
+		return nil, err
+	}
+	var out []SLAItem
+	for _, s := range model.Sections {
+		for _, r := range b.Rows[s] {
+			if !r.HasClock || r.Scope != nil || r.Alert || atRisk && !r.Clock.AtRisk && !r.Clock.Breached {
+				continue
+			}
+			out = append(out, SLAItem{Ticket: r.Ticket, Client: r.Client, Response: r.Response, Resolution: r.Resolution,
+				Clock: r.Clock, AfterHours: r.AfterHours, Waiting: r.Waiting})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return model.MorePressing(out[i].Clock, out[j].Clock) })
+	return out, nil
+}
