@@ -16,19 +16,22 @@ func TestBoardAt80x24(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 80, 24)
 	s.fitsWindow(80, 24)
 	s.mustSee("DISPATCH", "Rita Gomez · dispatcher", "Wed 25 Nov 10:00",
-		"Board  1 waiting on you  1 late to start  10 unscheduled · 8 today", "WAITING ON A DISPATCHER (1)",
+		"Board  1 waiting on you  14 breached  1 late to start", "WAITING ON A DISPATCHER (1)",
 		"UNSCHEDULED (10)", "SCHEDULED TODAY (8)",
 		"a approve add-on", "x refuse", "enter open", "q quit")
 	// What waits on the dispatcher is on top, under the cursor: the first
 	// job's add-on the technician sent for approval.
-	if l := s.cursorLine(); !strings.Contains(l, "S-3    P2 Northwind Ped… add-on: Front desk pr") {
+	if l := s.cursorLine(); !strings.Contains(l, "S-3    P2 Northwind Ped… add-on: Front desk p") {
 		t.Errorf("first row: %q", l)
 	}
-	// Then the most urgent ticket: the P1 opened 40 minutes ago.
+	// Then the ticket least time left on its clock: nobody has called the
+	// clinic back in 26 hours; the P1 was answered and has 3h 20m to be fixed.
 	s.keys("j")
-	if l := s.cursorLine(); !strings.Contains(l, "P1 Delta Freight") || !strings.HasSuffix(strings.TrimSpace(l), "40m") {
+	if l := s.cursorLine(); !strings.Contains(l, "T-1033 P2 Juniper Famil… Front desk scanner n…            breached 22h ago 26h") {
 		t.Errorf("second row: %q", l)
 	}
+	s.mustSee("T-1039 P2 Granite Peak … Tax software update …            2h left", "T-1040 P1 Delta Freight… Label printers offli…            3h 20m left",
+		"T-1026 P3 Evergreen Rea… Shared mailbox for l…            paused · 1d 2h …")
 }
 
 func TestBoardAt200x60ShowsEverySectionInFull(t *testing.T) {
@@ -43,7 +46,7 @@ func TestBoardAt200x60ShowsEverySectionInFull(t *testing.T) {
 
 func TestBoardMovesOpensAndComesBack(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 120, 40)
-	s.keys("j", "j", "j")
+	s.keys("j", "j")
 	line := s.cursorLine()
 	if !strings.Contains(line, "Tax software update") {
 		t.Fatalf("after j j the cursor is on %q", line)

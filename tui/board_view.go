@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
@@ -18,9 +19,9 @@ type columns struct {
 // layoutColumns gives the title what is left after the fixed columns, which
 // grow on wide screens so names are not cut.
 func layoutColumns(width int) columns {
-	c := columns{id: 6, pri: 2, client: 14, tech: 10, when: 15, age: 3}
+	c := columns{id: 6, pri: 2, client: 14, tech: 10, when: 16, age: 3}
 	if width >= 120 {
-		c.client, c.tech, c.when, c.age = 22, 14, 16, 4
+		c.client, c.tech, c.when, c.age = 22, 14, 19, 4
 	}
 	if width >= 180 {
 		c.client, c.tech = 28, 18
@@ -99,6 +100,12 @@ func (b *boardPage) summary(width int) string {
 	s := styleHeader.Render("Board") + "  "
 	if n := b.board.Count(model.SecWaiting); n > 0 {
 		s += styleError.Bold(true).Render(fmt.Sprintf("%d waiting on you", n)) + "  "
+	}
+	if n := b.board.Breached; n > 0 {
+		s += styleError.Render(fmt.Sprintf("%d breached", n)) + "  "
+	}
+	if n := b.board.AtRisk; n > 0 {
+		s += styleWarn.Render(fmt.Sprintf("%d at risk", n)) + "  "
 	}
 	if late > 0 {
 		s += styleWarn.Render(fmt.Sprintf("%d late to start", late)) + "  "
@@ -192,6 +199,8 @@ func rowText(r model.BoardRow) (id, title, mark string, markStyle lipgloss.Style
 			model.FormatDuration(add.Estimate), safe(add.ContactName)), "", styleWarn
 	case r.Alert:
 		return id, "client not told of estimate: " + title, "", styleError
+	case r.AfterHours && r.Section == model.SecUnscheduled:
+		return id, title, "after hours! ", styleError
 	case r.PromptDue != model.EstimateNone:
 		return id, title, "⚑ ", styleWarn
 	case r.Overrun == model.EstimateOver:
@@ -205,6 +214,8 @@ func (b *boardPage) whenCell(r model.BoardRow) (string, lipgloss.Style) {
 	loc := b.deps.Door.Location()
 	plain := lipgloss.NewStyle()
 	switch r.Section {
+	case model.SecUnscheduled:
+		return clockCell(r.Clock, r.HasClock, b.deps.Door.Now(), loc)
 	case model.SecToday:
 		t := r.Visit.ScheduledAt.In(loc).Format("15:04")
 		if r.Late {
@@ -223,6 +234,24 @@ func (b *boardPage) whenCell(r model.BoardRow) (string, lipgloss.Style) {
 		}
 	}
 	return "", plain
+}
+
+// clockCell is the SLA clock that presses, coloured by how it stands:
+// red once breached, amber when at risk, muted while paused.
+func clockCell(c model.SLAClock, has bool, now time.Time, loc *time.Location) (string, lipgloss.Style) {
+	if !has {
+		return "", lipgloss.NewStyle()
+	}
+	text := c.Describe(now, loc)
+	switch {
+	case c.Breached:
+		return text, styleError
+	case c.AtRisk:
+		return text, styleWarn
+	case c.Paused || !c.StartsAt.IsZero():
+		return text, styleMuted
+	}
+	return text, lipgloss.NewStyle()
 }
 
 // boardPhase names a phase in the board's narrow column.

@@ -53,19 +53,19 @@ func TestPickerSaysWhenNothingMatches(t *testing.T) {
 
 func TestScheduleFromTheBoard(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 120, 40)
-	s.keys("j", "s") // past the waiting add-on, on the top unscheduled ticket, T-1040
-	s.mustSee("Schedule a visit · T-1040 Label printers offline at depot", "Technician", "Start", "2026-11-25 11:00")
+	s.keys("j", "s") // past the waiting add-on, on the top unscheduled ticket, T-1033
+	s.mustSee("Schedule a visit · T-1033 Front desk scanner not saving to EHR", "Technician", "Start", "2026-11-25 11:00")
 	s.keys("ctrl+u") // technician field: the filter; choose with the arrows
 	s.keys("priya", "tab", "ctrl+u", "teatime", "enter")
 	s.mustSee(`✗ start "teatime" is not a time`, "Priya Nair", "teatime")
 	s.keys("ctrl+u", "14:30", "enter")
-	s.mustSee("Scheduled V-", "Priya Nair for T-1040 at Wed 14:30", "UNSCHEDULED (9)", "SCHEDULED TODAY (9)")
+	s.mustSee("Scheduled V-", "Priya Nair for T-1033 at Wed 14:30", "UNSCHEDULED (9)", "SCHEDULED TODAY (9)")
 }
 
 func TestScheduleFromTheTicket(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 120, 40)
 	s.keys("j", "enter", "s", "leo", "tab", "ctrl+u", "tomorrow 9:00", "enter")
-	s.mustSee("Scheduled V-", "Leo Brandt for T-1040 at Thu 09:00")
+	s.mustSee("Scheduled V-", "Leo Brandt for T-1033 at Thu 09:00")
 	s.mustSee("VISITS (1)", "Thu 26 Nov 09:00  Leo Brandt  scheduled") // back on the ticket, refreshed
 }
 

@@ -69,8 +69,8 @@ func TestAFirstJobsAddOnWaitsForTheOfficeAndTheAnswerArrives(t *testing.T) {
 
 	rita.changed()
 	rita.mustSee("2 waiting on you", "WAITING ON A DISPATCHER (2)",
-		"▸ S-3    P2 Northwind Pediatrics   add-on: Front desk printer prints blank pages (",
-		"  S-4    P2 Northwind Pediatrics   add-on: Guest Wi-Fi password (15m, Dr. Lena Ort",
+		"▸ S-3    P2 Northwind Pediatrics   add-on: Front desk printer prints blank",
+		"  S-4    P2 Northwind Pediatrics   add-on: Guest Wi-Fi password (15m, Dr. Le",
 		"a approve add-on", "x refuse")
 	rita.keys("a") // the oldest first, under the cursor
 	rita.mustSee("S-3 approved: Jon Reyes can work on it", "WAITING ON A DISPATCHER (1)")
@@ -103,7 +103,7 @@ func TestTheEstimatePromptStaysUntilAnswered(t *testing.T) {
 	jon.mustNotSee("⚑ nearly at")
 
 	rita.changed()
-	rita.mustSee("T-1030 P2 Northwind Pediatrics   client not told of estimate: Set up practice-ma")
+	rita.mustSee("T-1030 P2 Northwind Pediatrics   client not told of estimate: Set up pract")
 	rita.keys("j") // below the add-on waiting since 09:34
 	rita.mustSee("a reached them: carry on", "x reached them: stop")
 	rita.keys("a")

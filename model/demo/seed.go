@@ -124,8 +124,14 @@ func seedTicket(ctx context.Context, s *store.Store, at func(time.Time) *door.Do
 	t, err := at(opened).CreateTicket(ctx, seeder, door.NewTicket{
 		ClientID: refs.client[dt.client], ContactID: refs.contacts[dt.client+"/"+dt.contact], SiteID: site.ID,
 		Title: dt.title, Scope: dt.scope, Priority: model.Priority(dt.priority), Estimate: est})
-	if err != nil || dt.state == unscheduled {
+	if err != nil {
 		return model.Visit{}, err
+	}
+	if err := respond(ctx, at, t, dt, now); err != nil {
+		return model.Visit{}, err
+	}
+	if dt.state == unscheduled {
+		return model.Visit{}, nil
 	}
 	// T is when the current phase began (or, for a scheduled visit, its start).
 	T := now.Add(dt.offset).Truncate(time.Minute)

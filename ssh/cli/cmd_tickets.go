@@ -25,6 +25,7 @@ func ticketNew(c *call) error {
 	scope := c.fs.String("scope", "", "the defined job and how we know it is done")
 	priority := c.fs.String("priority", "", "P1 (emergency) to P4 (can wait)")
 	estimate := c.fs.String("estimate", "", "hours like 2h or 45m, or a fixed quote like $450")
+	at := c.fs.String("at", "", `when the client asked, if earlier: "20m ago", "09:15"; the clocks start then`)
 	if err := c.parse(0); err != nil {
 		return err
 	}
@@ -43,6 +44,10 @@ func ticketNew(c *call) error {
 	inv.Add("priority", err)
 	in.Estimate, err = model.ParseEstimate(*estimate)
 	inv.Add("estimate", err)
+	if strings.TrimSpace(*at) != "" {
+		in.OpenedAt, err = model.ParsePast("at", *at, c.env.Door.Now(), c.env.Door.Location())
+		inv.Add("at", err)
+	}
 	cl, err := c.env.Door.FindClient(c.ctx, who, *client)
 	if err != nil {
 		inv.Add("client", err)
@@ -94,6 +99,14 @@ func (c *call) showTicket(id int64, verb string) error {
 		field(w, "estimate", card.Estimate.String()+first)
 		field(w, "status", string(card.Status))
 		field(w, "opened", c.local(card.CreatedAt)+" by "+card.CreatedBy)
+		if card.AfterHours {
+			field(w, "sla", "an after-hours emergency")
+		}
+		field(w, "response", c.clockText(card.Response))
+		field(w, "resolution", c.clockText(card.Resolution))
+		for _, e := range card.Events {
+			field(w, string(e.Kind), c.local(e.At)+" by "+e.By+" "+ticketEventText(e))
+		}
 		fmt.Fprintln(w, "scope:")
 		for _, line := range strings.Split(model.CleanText(card.Scope), "\n") {
 			fmt.Fprintf(w, "  %s\n", model.CleanLine(line))

@@ -179,6 +179,37 @@ type ticketJSON struct {
 	CreatedAt       string      `json:"created_at"`
 	CreatedBy       string      `json:"created_by"`
 	Visits          []visitJSON `json:"visits"`
+	Response        clockJSON   `json:"response_clock"`
+	Resolution      clockJSON   `json:"resolution_clock"`
+	AfterHours      bool        `json:"after_hours_emergency,omitempty"`
+}
+
+// clockJSON is an SLA clock: seconds of counting time, and instants.
+type clockJSON struct {
+	State        string `json:"state"` // running, paused, met, breached, not_started
+	TargetSecs   int64  `json:"target_seconds"`
+	UsedSecs     int64  `json:"used_seconds"`
+	RemainingSec int64  `json:"remaining_seconds"` // negative once breached
+	Due          string `json:"due,omitempty"`
+	BreachedAt   string `json:"breached_at,omitempty"`
+	StartsAt     string `json:"starts_at,omitempty"`
+	AtRisk       bool   `json:"at_risk"`
+}
+
+func toClock(c model.SLAClock) clockJSON {
+	state := "running"
+	switch {
+	case c.Breached:
+		state = "breached"
+	case c.Stopped:
+		state = "met"
+	case c.Paused:
+		state = "paused"
+	case !c.StartsAt.IsZero():
+		state = "not_started"
+	}
+	return clockJSON{State: state, TargetSecs: seconds(c.Target), UsedSecs: seconds(c.Used), RemainingSec: seconds(c.Left),
+		Due: rfc3339(c.Due), BreachedAt: rfc3339(c.BreachedAt), StartsAt: rfc3339(c.StartsAt), AtRisk: c.AtRisk}
 }
 
 func toTicket(c door.TicketCard, now time.Time) ticketJSON {
@@ -189,7 +220,7 @@ func toTicket(c door.TicketCard, now time.Time) ticketJSON {
 		Title:   c.Title, Scope: c.Scope, Priority: c.Priority.String(),
 		EstimateSeconds: seconds(c.Estimate.Duration), QuoteCents: int64(c.Estimate.Quote),
 		FirstJob: c.FirstJob, Status: string(c.Status), CreatedAt: rfc3339(c.CreatedAt), CreatedBy: c.CreatedBy,
-		Visits: []visitJSON{}}
+		Visits: []visitJSON{}, Response: toClock(c.Response), Resolution: toClock(c.Resolution), AfterHours: c.AfterHours}
 	for _, v := range c.Visits {
 		out.Visits = append(out.Visits, toVisit(v, now))
 	}
