@@ -33,7 +33,7 @@ func (c calendar) each(from, to time.Time, fn func(Interval) bool) {
 	for i := 0; i < maxDays && day.Before(to); i++ {
 		y, m, d := day.Date()
 		h := c.p.Week[day.Weekday()]
-		if !h.Closed() && !c.p.IsHoliday(day.Format(DateLayout)) {
+		if !h.Closed() && !c.p.isHoliday(y, m, d) {
 			open := time.Date(y, m, d, int(h.Open/time.Hour), int(h.Open%time.Hour/time.Minute), 0, 0, c.loc)
 			close := time.Date(y, m, d, int(h.Close/time.Hour), int(h.Close%time.Hour/time.Minute), 0, 0, c.loc)
 			s, e := later(open, from), earlier(close, to)

@@ -123,6 +123,36 @@ func (p Policy) IsHoliday(date string) bool {
 var weekdayNames = map[string]time.Weekday{"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
 	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday}
 
+// isHoliday is IsHoliday for a date's parts, without building a string:
+// the board asks it of every day of every open ticket.
+func (p Policy) isHoliday(y int, m time.Month, d int) bool {
+	if len(p.Holidays) == 0 {
+		return false
+	}
+	var b [10]byte
+	put := func(at, n, width int) {
+		for i := width - 1; i >= 0; i-- {
+			b[at+i] = byte('0' + n%10)
+			n /= 10
+		}
+	}
+	put(0, y, 4)
+	b[4] = '-'
+	put(5, int(m), 2)
+	b[7] = '-'
+	put(8, d, 2)
+	lo, hi := 0, len(p.Holidays)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if p.Holidays[mid] < string(b[:]) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo < len(p.Holidays) && p.Holidays[lo] == string(b[:])
+}
+
 // ParseHours reads business hours for some weekdays: "mon-fri 08:00-17:00",
 // "sat 09:00-12:00", "sun closed". It returns the days it sets and their hours.
 func ParseHours(s string) ([]time.Weekday, OpenHours, error) {

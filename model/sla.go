@@ -89,25 +89,34 @@ func clock(kind ClockKind, p Policy, loc *time.Location, h SLAHistory, now time.
 	if len(changes) == 0 {
 		changes = []PriorityChange{{h.Created, P4}}
 	}
-	for i, ch := range changes {
-		segEnd := end
-		if i+1 < len(changes) && changes[i+1].At.Before(end) {
-			segEnd = changes[i+1].At
-		}
+	last := changes[len(changes)-1]
+	for i, ch := range changes[:len(changes)-1] { // earlier priorities: a breach under one stays
+		segEnd := earlier(changes[i+1].At, end)
 		cal, target := span(ch.Priority)
 		if at, ok := cal.reach(h.Created, target, pauses, segEnd); ok && !c.Breached {
 			c.Breached, c.BreachedAt = true, later(at, ch.At) // breached under it, or the moment it was set
 		}
 	}
-	cal, target := span(h.Priority())
+	cal, target := span(last.Priority)
 	c.Target = target
-	c.Used = cal.between(h.Created, end, pauses)
+	var ranOut time.Time // one walk gives the time used and when the target ran out
+	cal.counting(h.Created, end, pauses, func(iv Interval) bool {
+		d := iv.To.Sub(iv.From)
+		if ranOut.IsZero() && c.Used+d >= target {
+			ranOut = iv.From.Add(target - c.Used)
+		}
+		c.Used += d
+		return true
+	})
+	if !ranOut.IsZero() && !c.Breached {
+		c.Breached, c.BreachedAt = true, later(ranOut, last.At)
+	}
 	c.Left = target - c.Used
 	c.Paused = kind == ResolutionClock && !c.Stopped && h.Waiting()
 	if !c.Stopped && !c.Paused && !c.Breached {
 		c.Due, _ = cal.reach(now, c.Left, pauses, now.AddDate(0, 6, 0))
 	}
-	if !cal.allDay {
+	if !cal.allDay && c.Used == 0 { // nothing counted yet: it may not have started
 		if first := cal.nextOpen(h.Created); first.After(now) {
 			c.StartsAt = first
 		}

@@ -25,7 +25,7 @@ func TestBoardOverSSHAndResize(t *testing.T) {
 	tm.mu.Lock()
 	tm.emu.Resize(80, 24)
 	tm.mu.Unlock()
-	tm.waitFor("Label printers offlin…") // the title column narrowed to fit 80 columns
+	tm.waitFor("Label printers offli…") // the title column narrowed to fit 80 columns
 	tm.typeKeys("q")
 	tm.waitEnded()
 }

@@ -3,6 +3,7 @@ package door
 import (
 	"context"
 	"sync"
+	"time"
 
 	"dispatch/model"
 	"dispatch/model/store"
@@ -22,13 +23,43 @@ type boardCache struct {
 	policy  model.Policy         // read in the same snapshot: a policy change is a change
 }
 
-func (d *Door) boardTickets(ctx context.Context) ([]model.BoardTicket, []model.ScopeRequest, model.Policy, error) {
+// builtBoard shares the board built from one read in one minute: every
+// session woken by the same change, or by the minute turning, gets the same
+// board, built once. Its rows are never modified once built.
+type builtBoard struct {
+	mu      sync.Mutex
+	version uint64
+	minute  time.Time
+	valid   bool
+	board   model.Board
+}
+
+// board builds the board as of this minute, or returns the one already
+// built from the same read.
+func (d *Door) board(ctx context.Context) (model.Board, error) {
+	tickets, waiting, policy, version, err := d.boardTickets(ctx)
+	if err != nil {
+		return model.Board{}, err
+	}
+	minute := d.clock.Now().Truncate(time.Minute)
+	c := &d.built
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.valid && c.version == version && c.minute.Equal(minute) {
+		return c.board, nil
+	}
+	b := model.BuildBoard(tickets, waiting, policy, minute, d.slaZone(policy))
+	c.version, c.minute, c.valid, c.board = version, minute, true, b
+	return b, nil
+}
+
+func (d *Door) boardTickets(ctx context.Context) ([]model.BoardTicket, []model.ScopeRequest, model.Policy, uint64, error) {
 	c := &d.cache
 	c.mu.Lock() // held across the read: sessions woken together wait for one read
 	defer c.mu.Unlock()
 	v := d.hub.Version()
 	if c.valid && c.version == v {
-		return c.tickets, c.waiting, c.policy, nil
+		return c.tickets, c.waiting, c.policy, v, nil
 	}
 	var tickets []model.BoardTicket
 	var waiting []model.ScopeRequest
@@ -45,8 +76,8 @@ func (d *Door) boardTickets(ctx context.Context) ([]model.BoardTicket, []model.S
 		return err
 	})
 	if err != nil {
-		return nil, nil, policy, err
+		return nil, nil, policy, 0, err
 	}
 	c.version, c.valid, c.tickets, c.waiting, c.policy = v, true, tickets, waiting, policy
-	return tickets, waiting, policy, nil
+	return tickets, waiting, policy, v, nil
 }

@@ -20,6 +20,7 @@ type Door struct {
 	clock model.Clock
 	loc   *time.Location
 	cache boardCache
+	built builtBoard
 }
 
 // New returns a door over a store. loc is the office's time zone: where

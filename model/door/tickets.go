@@ -186,11 +186,7 @@ func (d *Door) Board(ctx context.Context, who model.Actor) (model.Board, error) 
 	if err := who.Role.Check(model.ActViewBoard); err != nil {
 		return model.Board{}, err
 	}
-	tickets, waiting, policy, err := d.boardTickets(ctx)
-	if err != nil {
-		return model.Board{}, err
-	}
-	return model.BuildBoard(tickets, waiting, policy, d.clock.Now(), d.slaZone(policy)), nil
+	return d.board(ctx)
 }
 
 // Techs lists the technicians, for picking who goes.
@@ -225,7 +221,7 @@ func (d *Door) Waiting(ctx context.Context, who model.Actor) (int, error) {
 	if err := who.Role.Check(model.ActViewBoard); err != nil {
 		return 0, err
 	}
-	tickets, waiting, _, err := d.boardTickets(ctx)
+	tickets, waiting, _, _, err := d.boardTickets(ctx)
 	if err != nil {
 		return 0, err
 	}
