@@ -47,6 +47,7 @@ const (
 // SLAClock is one promise as it stands now.
 type SLAClock struct {
 	Kind       ClockKind
+	Priority   Priority      // the ticket's, now
 	Target     time.Duration // in counting time
 	Used       time.Duration
 	Left       time.Duration // negative once breached
@@ -69,7 +70,7 @@ func Clocks(p Policy, loc *time.Location, h SLAHistory, now time.Time) (response
 }
 
 func clock(kind ClockKind, p Policy, loc *time.Location, h SLAHistory, now time.Time) SLAClock {
-	c := SLAClock{Kind: kind}
+	c := SLAClock{Kind: kind, Priority: h.Priority()}
 	end, stopAt, pauses := now, h.Responded, []Interval(nil)
 	if kind == ResolutionClock {
 		stopAt, pauses = h.Done, h.Waits

@@ -117,8 +117,9 @@ func CheckTrack(t Ticket, events []TicketEvent, visits []Visit, kind TicketEvent
 	return nil
 }
 
-// MorePressing orders clocks for a dispatcher: breached and running ones
-// by time left, then paused ones, then those with nothing left to watch.
+// MorePressing orders clocks for a dispatcher: breached ones (emergencies
+// first, then longest ago); running ones by time left; then paused ones;
+// then those with nothing left to watch.
 func MorePressing(a, b SLAClock) bool {
 	rank := func(c SLAClock) int {
 		switch {
@@ -131,6 +132,15 @@ func MorePressing(a, b SLAClock) bool {
 	}
 	if ra, rb := rank(a), rank(b); ra != rb {
 		return ra < rb
+	}
+	if a.Breached != b.Breached {
+		return a.Breached
+	}
+	if a.Breached { // a broken emergency first, then as the board reads them: longest ago first
+		if a.Priority != b.Priority {
+			return a.Priority < b.Priority
+		}
+		return a.BreachedAt.Before(b.BreachedAt)
 	}
 	return a.Left < b.Left
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -16,12 +17,14 @@ import (
 // detailPage shows one ticket in full: what was agreed, who asked, where,
 // every visit with its log, and the audit trail.
 type detailPage struct {
-	deps   Deps
-	km     detailKeys
-	id     int64
-	card   door.TicketCard
-	err    error
-	scroll int
+	deps      Deps
+	km        detailKeys
+	id        int64
+	card      door.TicketCard
+	err       error
+	scroll    int
+	notice    string // what the last key did, or why not
+	noticeErr bool
 }
 
 func newDetail(deps Deps, id int64) *detailPage {
@@ -45,7 +48,13 @@ func (d *detailPage) ticking() bool {
 
 func (d *detailPage) refresh() {
 	d.card, d.err = d.deps.Door.Ticket(d.deps.Ctx, d.deps.actor(), d.id)
-	d.km.Schedule.SetEnabled(d.deps.User.Role.Can(model.ActScheduleVisit) && d.err == nil && d.card.Status == model.TicketOpen)
+	open := d.err == nil && d.card.Status == model.TicketOpen
+	d.km.Schedule.SetEnabled(d.deps.User.Role.Can(model.ActScheduleVisit) && open)
+	d.km.forTicket(d.deps.User.Role.Can(model.ActTrackTicket), open, d.waiting())
+}
+
+func (d *detailPage) waiting() bool {
+	return model.HistoryOf(d.card.Ticket, d.card.Events, d.card.Visits).Waiting()
 }
 
 func (d *detailPage) update(msg tea.Msg) (page, tea.Cmd) {
@@ -63,8 +72,27 @@ func (d *detailPage) update(msg tea.Msg) (page, tea.Cmd) {
 	case key.Matches(k, d.km.Schedule):
 		f := newScheduleForm(d.deps, d.card.Ticket)
 		return d, tea.Batch(push(f), f.focusCurrent())
+	case key.Matches(k, d.km.Wait) && d.waiting():
+		return d, d.track(door.Track{Kind: model.TkResumed}, "the client answered: the resolution clock runs again")
+	case key.Matches(k, d.km.Done):
+		return d, d.track(door.Track{Kind: model.TkDone}, "done: the resolution clock stops; it waits to be invoiced")
+	case key.Matches(k, d.km.Wait), key.Matches(k, d.km.Contacted), key.Matches(k, d.km.Priority):
+		kind := map[string]model.TicketEventKind{"w": model.TkWaiting, "c": model.TkContacted, "p": model.TkPriority}[k.String()]
+		f := newTrackForm(d.deps, d.card.Ticket, kind)
+		return d, tea.Batch(push(f), f.focusCurrent())
 	}
 	return d, nil
+}
+
+// track records a ticket event that needs no words, and says what it did.
+func (d *detailPage) track(in door.Track, did string) tea.Cmd {
+	if _, err := d.deps.Door.TrackTicket(d.deps.Ctx, d.deps.actor(), d.id, in); err != nil {
+		d.notice, d.noticeErr = err.Error(), true
+		return nil
+	}
+	d.notice, d.noticeErr = d.card.Ref()+": "+did, false
+	d.refresh()
+	return nil
 }
 
 func (d *detailPage) view(width, height int) string {
@@ -88,6 +116,22 @@ func (d *detailPage) view(width, height int) string {
 	}
 	fieldLine("estimate", estimate)
 	fieldLine("opened", c.CreatedAt.In(loc).Format("Mon 2 Jan 15:04")+" by "+safe(c.CreatedBy))
+	now := d.deps.Door.Now()
+	if c.AfterHours {
+		fieldLine("sla", styleError.Render("an after-hours emergency"))
+	}
+	fieldLine("response", clockLine(c.Response, now, loc))
+	fieldLine("resolution", clockLine(c.Resolution, now, loc))
+	for _, e := range c.Events {
+		fieldLine(string(e.Kind), styleMuted.Render(e.At.In(loc).Format("Mon 15:04")+" by "+safe(e.By)+" "+safe(ticketEventWords(e))))
+	}
+	if d.notice != "" {
+		style := styleOK
+		if d.noticeErr {
+			style = styleError
+		}
+		add(wrapNotice(style, d.notice, width)...)
+	}
 	if c.ParentID != 0 {
 		fieldLine("spawned", "on site from "+model.FormatID(model.PrefixTicket, c.ParentID))
 	}
@@ -100,7 +144,6 @@ func (d *detailPage) view(width, height int) string {
 	if len(c.Visits) == 0 {
 		add(styleMuted.Render("  none yet" + map[bool]string{true: " — press s to schedule one", false: ""}[d.km.Schedule.Enabled()]))
 	}
-	now := d.deps.Door.Now()
 	for _, v := range c.Visits {
 		add(visitLog(v, c.Estimate.Duration, now, loc, width)...)
 	}
@@ -120,4 +163,25 @@ func (d *detailPage) view(width, height int) string {
 	}
 	d.scroll = min(d.scroll, max(len(lines)-height, 0))
 	return strings.Join(lines[d.scroll:], "\n")
+}
+
+// clockLine is an SLA clock on the ticket page: where it stands, coloured,
+// with its due time and target.
+func clockLine(c model.SLAClock, now time.Time, loc *time.Location) string {
+	text, style := clockCell(c, true, now, loc)
+	if !c.Breached && !c.AtRisk && !c.Paused && !c.Stopped && c.StartsAt.IsZero() {
+		style = styleOK // on time
+	}
+	s := style.Render(text)
+	if !c.Due.IsZero() {
+		s += styleMuted.Render(" · due " + model.ClockIn(c.Due, now, loc))
+	}
+	return s + styleMuted.Render(" · target "+model.FormatDuration(c.Target))
+}
+
+func ticketEventWords(e model.TicketEvent) string {
+	if e.Kind == model.TkPriority {
+		return fmt.Sprintf("%s → %s %s", e.From, e.To, e.Note)
+	}
+	return e.Note
 }
