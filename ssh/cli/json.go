@@ -245,6 +245,10 @@ type rowJSON struct {
 	// In the waiting section: what the dispatcher is asked to decide.
 	Waiting      string `json:"waiting,omitempty"` // "add-on approval" or "contact unreachable"
 	ScopeRequest string `json:"scope_request,omitempty"`
+	// SLA: the clock that presses, for open tickets.
+	Clock      *clockJSON `json:"clock,omitempty"`
+	Watching   string     `json:"watching,omitempty"` // response or resolution
+	AfterHours bool       `json:"after_hours_emergency,omitempty"`
 }
 
 type sectionJSON struct {
@@ -273,6 +277,10 @@ func toBoard(b model.Board) boardJSON {
 				row.Visit, row.ScheduledAt, row.Phase = r.Visit.Ref(), rfc3339(r.Visit.ScheduledAt), string(r.Phase)
 			}
 			row.OverEstimate, row.PromptDue = r.Overrun == model.EstimateOver, levelKey[r.PromptDue]
+			if r.HasClock && r.Scope == nil && !r.Alert {
+				clock := toClock(r.Clock)
+				row.Clock, row.Watching, row.AfterHours = &clock, string(r.Clock.Kind), r.AfterHours
+			}
 			switch {
 			case r.Scope != nil:
 				row.Waiting, row.ScopeRequest, row.Visit = "add-on approval", r.Scope.Ref(), model.FormatID(model.PrefixVisit, r.Scope.VisitID)
