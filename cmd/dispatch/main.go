@@ -2,6 +2,7 @@
 //
 //	dispatch serve [--demo] [--db PATH] [--listen :23234] [--host-key PATH]
 //	dispatch demo --db PATH
+//	dispatch gen --db PATH [--techs 50 --years 10 --seed 1]
 //	dispatch user add|list|remove …
 package main
 
@@ -18,6 +19,7 @@ const usage = `usage: dispatch COMMAND [FLAGS]
 commands:
   serve            run the SSH server (--demo for a demo office)
   demo             seed a demo office into a database and exit
+  gen              generate a large office (10 years, 5,000 clients) into a new database
   user add NAME    let someone connect: --role ROLE --key-file PATH | --key "ssh-ed25519 …"
   user list        who may connect
   user remove NAME end someone's access and their open sessions
@@ -41,6 +43,8 @@ func main() {
 		code = runServe(os.Args[2:])
 	case "demo":
 		code = runDemo(os.Args[2:])
+	case "gen":
+		code = runGen(os.Args[2:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:

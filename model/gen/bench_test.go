@@ -1,0 +1,80 @@
+package gen_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/feed"
+	"dispatch/model/gen/gentest"
+)
+
+// The hot paths at the generated scale: a year of history by default, ten
+// with DISPATCH_BENCH_DB=path/to/dispatch gen's output.
+
+// BenchmarkBoardAfterChangeAtScale reads and builds the board as after every
+// change: the open tickets, their visits and events, their clocks.
+func BenchmarkBoardAfterChangeAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	ctx := context.Background()
+	for b.Loop() {
+		d.Feed().Publish(feed.Tickets) // as a change would: the cached read is stale
+		if _, err := d.Board(ctx, model.Console); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBoardSharedAtScale is every other session after the same change.
+func BenchmarkBoardSharedAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	ctx := context.Background()
+	d.Board(ctx, model.Console)
+	for b.Loop() {
+		d.Board(ctx, model.Console)
+	}
+}
+
+// BenchmarkClientTimelineAtScale reads a client's timeline page.
+func BenchmarkClientTimelineAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	ctx := context.Background()
+	clients, _ := d.Clients(ctx, model.Console)
+	c := clients[len(clients)/2]
+	for b.Loop() {
+		if _, err := d.Timeline(ctx, model.Console, c.ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTicketPageAtScale reads one ticket in full with its clocks.
+func BenchmarkTicketPageAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	ctx := context.Background()
+	board, _ := d.Board(ctx, model.Console)
+	id := board.Rows[model.SecInProgress][0].Ticket.ID
+	for b.Loop() {
+		if _, err := d.Ticket(ctx, model.Console, id); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSLAVisibleAtScale computes the clocks of what a 60-line board
+// shows: the unscheduled tickets.
+func BenchmarkSLAVisibleAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	ctx := context.Background()
+	board, _ := d.Board(ctx, model.Console)
+	rows := board.Rows[model.SecUnscheduled]
+	policy := model.DefaultPolicy()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range rows {
+			h := model.SLAHistory{Created: r.Ticket.CreatedAt, Priorities: []model.PriorityChange{{At: r.Ticket.CreatedAt, Priority: r.Ticket.Priority}}}
+			model.Clocks(policy, time.UTC, h, gentest.Now)
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"dispatch/model"
+)
+
+// Bulk writes generated history fast: ids chosen by the caller (SQLite's
+// AUTOINCREMENT counters follow explicit ids, so later rows continue after
+// them), prepared statements, no reads back. It is for the data generator only; every
+// user's action goes through the door.
+type Bulk struct {
+	tx    *Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+}
+
+var bulkSQL = map[string]string{
+	"user":     `INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)`,
+	"client":   `INSERT INTO clients (id, name, net_days, hourly_rate, travel_billed, travel_rate, managed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"contact":  `INSERT INTO contacts (id, client_id, name, role, phone, email) VALUES (?, ?, ?, ?, ?, ?)`,
+	"site":     `INSERT INTO sites (id, client_id, name, address, travel_seconds) VALUES (?, ?, ?, ?, ?)`,
+	"ticket":   `INSERT INTO tickets (id, client_id, contact_id, site_id, title, scope, priority, estimate_seconds, quote_cents, first_job, status, created_at, created_by, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"visit":    `INSERT INTO visits (id, ticket_id, tech_id, scheduled_at, created_at, created_by, phase, last_step_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"event":    `INSERT INTO visit_events (visit_id, kind, at, recorded_at, by, contact_id, note, scope_id, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"tevent":   `INSERT INTO ticket_events (ticket_id, kind, at, by, note) VALUES (?, ?, ?, ?, ?)`,
+	"scope":    `INSERT INTO scope_requests (id, visit_id, asked_at, recorded_by, asked_by_contact, asked_by, what, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"decision": `INSERT INTO scope_decisions (request_id, kind, at, by, contact_id, estimate_seconds, told_meter_running, ticket_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"touch":    `INSERT INTO touches (client_id, at, kind, by, summary, entity, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+}
+
+// Bulk starts a bulk writer inside this transaction.
+func (t *Tx) Bulk(ctx context.Context) (*Bulk, error) {
+	b := &Bulk{tx: t, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	for name, q := range bulkSQL {
+		st, err := t.tx.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("prepare %s: %w", name, err)
+		}
+		b.stmts[name] = st
+	}
+	return b, nil
+}
+
+// Close releases the statements.
+func (b *Bulk) Close() {
+	for _, st := range b.stmts {
+		st.Close()
+	}
+}
+
+func (b *Bulk) exec(name string, args ...any) error {
+	_, err := b.stmts[name].ExecContext(b.ctx, args...)
+	return err
+}
+
+func (b *Bulk) User(u model.User) error {
+	return b.exec("user", u.ID, u.Name, u.Role, 0)
+}
+
+func (b *Bulk) Client(c model.Client) error {
+	return b.exec("client", c.ID, c.Name, c.Terms.NetDays, int64(c.HourlyRate), b2i(c.TravelBilled), int64(c.TravelRate), b2i(c.Managed), unix(c.CreatedAt))
+}
+
+func (b *Bulk) Contact(c model.Contact) error {
+	return b.exec("contact", c.ID, c.ClientID, c.Name, c.Role, c.Phone, c.Email)
+}
+
+func (b *Bulk) Site(s model.Site) error {
+	return b.exec("site", s.ID, s.ClientID, s.Name, s.Address, int64(s.Travel/time.Second))
+}
+
+func (b *Bulk) Ticket(k model.Ticket) error {
+	return b.exec("ticket", k.ID, k.ClientID, k.ContactID, k.SiteID, k.Title, k.Scope, int(k.Priority),
+		int64(k.Estimate.Duration/time.Second), int64(k.Estimate.Quote), b2i(k.FirstJob), k.Status, unix(k.CreatedAt), k.CreatedBy, nullUnix(k.DoneAt))
+}
+
+// Visit stores a visit with its events, and the phase they lead to.
+func (b *Bulk) Visit(v model.Visit, createdBy string) error {
+	if err := b.exec("visit", v.ID, v.TicketID, v.TechID, unix(v.ScheduledAt), unix(v.Events[0].RecordedAt), createdBy,
+		model.PhaseOf(v.Events), nullUnix(model.PhaseSince(v.Events))); err != nil {
+		return err
+	}
+	for _, e := range v.Events {
+		if err := b.exec("event", v.ID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note, nullID(e.ScopeID), e.Answer); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *Bulk) TicketEvent(e model.TicketEvent) error {
+	return b.exec("tevent", e.TicketID, e.Kind, unix(e.At), e.By, e.Note)
+}
+
+// Scope stores a request, its decisions and the state they lead to.
+func (b *Bulk) Scope(r model.ScopeRequest) error {
+	if err := b.exec("scope", r.ID, r.VisitID, unix(r.AskedAt), r.RecordedBy, nullID(r.AskedByID), r.AskedBy, r.What, r.State()); err != nil {
+		return err
+	}
+	for _, d := range r.Decisions {
+		if err := b.exec("decision", r.ID, d.Kind, unix(d.At), d.By, nullID(d.ContactID), int64(d.Estimate/time.Second),
+			b2i(d.ToldMeterRunning), nullID(d.TicketID), d.Reason); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *Bulk) Touch(t model.Touch, entity string, id int64) error {
+	return b.exec("touch", t.ClientID, unix(t.At), t.Kind, t.By, t.Summary, entity, id)
+}
