@@ -1,9 +1,13 @@
 package tui
 
 import (
+	"context"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"dispatch/model"
+	"dispatch/model/gen/gentest"
 )
 
 // BenchmarkBoardView renders the demo board on a 200×60 wall pane: the cost
@@ -24,5 +28,18 @@ func BenchmarkBoardRefresh(b *testing.B) {
 	for b.Loop() {
 		s.app.Update(changedMsg{})
 		_ = s.app.View()
+	}
+}
+
+// BenchmarkBoardViewAtScale draws the generated office's board (hundreds
+// of open tickets) on a 120×40 pane: only what fits is drawn.
+func BenchmarkBoardViewAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	u := model.User{ID: 1, Name: "Bench", Role: model.RoleDispatcher}
+	app := New(Deps{Ctx: context.Background(), Door: d, User: u})
+	app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = app.View()
 	}
 }

@@ -59,7 +59,9 @@ func (b *boardPage) view(width, height int) string {
 	}
 	b.scrollTo(cursorLine, room, len(lines))
 	end := min(b.offset+room, len(lines))
-	out = append(out, lines[b.offset:end]...)
+	for _, draw := range lines[b.offset:end] {
+		out = append(out, draw())
+	}
 	return strings.Join(out, "\n")
 }
 
@@ -118,10 +120,12 @@ func (b *boardPage) headerRow(c columns) string {
 		fit("TECH", c.tech) + " " + fit("WHEN", c.when) + " " + fit("AGE", c.age)
 }
 
-// lines renders every section with its heading; it returns the line the
-// cursor is on.
-func (b *boardPage) lines(c columns, width int) ([]string, int) {
-	var lines []string
+// lines lays out every section with its heading, each line drawn only when
+// asked: a busy board has hundreds of rows and a screen shows forty. It
+// returns the line the cursor is on.
+func (b *boardPage) lines(c columns, width int) ([]func() string, int) {
+	var lines []func() string
+	text := func(s string) func() string { return func() string { return s } }
 	cursorLine := -1
 	i := 0
 	for _, s := range model.Sections {
@@ -136,19 +140,19 @@ func (b *boardPage) lines(c columns, width int) ([]string, int) {
 		if s == model.SecInProgress {
 			heading += styleMuted.Render("   ▲ over the estimate · ⚑ contact not yet told")
 		}
-		lines = append(lines, fit(heading, width))
+		lines = append(lines, text(fit(heading, width)))
 		if i == start {
-			lines = append(lines, styleMuted.Render(fit("  "+emptyText(s, b.filter.Value() != ""), width)))
+			lines = append(lines, text(styleMuted.Render(fit("  "+emptyText(s, b.filter.Value() != ""), width))))
 		}
 		for j := start; j < i; j++ {
 			if j == b.cursor {
 				cursorLine = len(lines)
 			}
-			lines = append(lines, b.row(b.rows[j], c, j == b.cursor))
+			lines = append(lines, func() string { return b.row(b.rows[j], c, j == b.cursor) })
 		}
 	}
 	if len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "" {
-		lines = append(lines, "", styleMuted.Render("  No open tickets. Press n to open one."))
+		lines = append(lines, text(""), text(styleMuted.Render("  No open tickets. Press n to open one.")))
 	}
 	return lines, cursorLine
 }

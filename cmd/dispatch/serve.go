@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -26,8 +27,22 @@ func runServe(args []string) int {
 	hostKey := fs.String("host-key", env("DISPATCH_HOST_KEY", ""), "SSH host key file, created if missing (DISPATCH_HOST_KEY; default beside the database)")
 	demoOffice := fs.Bool("demo", false, "seed a demo office if the database is empty and let your ~/.ssh keys in as admin")
 	idle := fs.Duration("idle-timeout", 8*time.Hour, "end a connection with no traffic for this long")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file, for go tool pprof")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "dispatch serve:", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "dispatch serve:", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if cfg.db == "" {
 		cfg.db = "dispatch.db"

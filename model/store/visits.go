@@ -82,9 +82,13 @@ func (t *Tx) VisitsForTicket(ctx context.Context, ticketID int64) ([]model.Visit
 // in it, and any of theirs still under way from before: a visit begun last
 // night and a forgotten check-out both stay in view.
 func (t *Tx) TechDay(ctx context.Context, techID int64, from, to time.Time) ([]model.Visit, error) {
-	return t.visitsWhere(ctx, `v.tech_id = ? AND ((v.scheduled_at >= ? AND v.scheduled_at < ?)
-		OR (v.last_step_at >= ? AND v.last_step_at < ?) OR v.phase NOT IN ('scheduled', 'finished'))`,
-		techID, unix(from), unix(to), unix(from), unix(to))
+	// Three indexed lookups, not one OR that would read a decade of the
+	// technician's visits.
+	return t.visitsWhere(ctx, `v.id IN (
+		SELECT id FROM visits WHERE tech_id = ? AND scheduled_at >= ? AND scheduled_at < ?
+		UNION SELECT id FROM visits WHERE tech_id = ? AND last_step_at >= ? AND last_step_at < ?
+		UNION SELECT id FROM visits WHERE tech_id = ? AND phase NOT IN ('scheduled', 'finished'))`,
+		techID, unix(from), unix(to), techID, unix(from), unix(to), techID)
 }
 
 // ActiveVisits lists a technician's visits under way (travelling, on site,
