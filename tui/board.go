@@ -28,6 +28,8 @@ type boardPage struct {
 	draft     *ticketForm // a cancelled new-ticket form, reopened by n
 	flash     string      // what a decision on a waiting row did
 	flashErr  bool
+	// The size of the last draw, for working out what is in view.
+	width, height int
 }
 
 func newBoard(deps Deps) *boardPage {
@@ -43,13 +45,17 @@ func newBoard(deps Deps) *boardPage {
 func (b *boardPage) keys() help.KeyMap  { return b.km }
 func (b *boardPage) capturesText() bool { return b.filtering }
 
-// ticking: a visit in progress is on the board (filtered as shown). Whether
-// its row is scrolled into view is known only once drawn, too late to set
-// the pace; an off-screen timer costs a redraw a second but no bytes, since
-// the renderer sends only what changed.
+// ticking: a visit in progress is in view, so its stopwatch runs. The
+// layout is worked out as the next draw will do it, without drawing, so a
+// timer scrolled into view ticks at once and one scrolled out stops costing
+// a redraw a second.
 func (b *boardPage) ticking() bool {
-	for _, r := range b.rows {
-		if r.Section == model.SecInProgress {
+	from, to := 0, len(b.rows) // not drawn yet: any timer on the board may be in view
+	if b.width > 0 {
+		from, to = b.visibleRows(b.width, b.height)
+	}
+	for i := from; i < to; i++ {
+		if b.rows[i].Section == model.SecInProgress {
 			return true
 		}
 	}

@@ -157,3 +157,20 @@ func TestQuit(t *testing.T) {
 		t.Error("q should send QuitMsg")
 	}
 }
+
+// A timer scrolled out of view stops the board ticking every second; one
+// scrolled back in starts it again at once.
+func TestTheBoardTicksOnlyForTimersInView(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 120, 24) // in progress is below the fold
+	s.app.Init()
+	s.app.View()
+	s.send(tickMsg{gen: s.app.ticks.gen})
+	if s.app.ticks.fast {
+		t.Errorf("ticking every second for timers out of view:\n%s", s.screen())
+	}
+	s.keys("tab", "tab", "tab", "tab") // the in-progress section
+	s.mustSee("on site 1:10:00")
+	if !s.app.ticks.fast {
+		t.Errorf("a timer in view, yet not ticking:\n%s", s.screen())
+	}
+}

@@ -34,6 +34,43 @@ func layoutColumns(width int) columns {
 func (b *boardPage) pageRows() int { return 10 }
 
 func (b *boardPage) view(width, height int) string {
+	b.width, b.height = width, height
+	out := b.top(width)
+	c := layoutColumns(width)
+	lines, cursorLine, _ := b.lines(c, width)
+	room := height - len(out)
+	if room <= 0 {
+		return strings.Join(out, "\n")
+	}
+	b.scrollTo(cursorLine, room, len(lines))
+	end := min(b.offset+room, len(lines))
+	for _, draw := range lines[b.offset:end] {
+		out = append(out, draw())
+	}
+	return strings.Join(out, "\n")
+}
+
+// visibleRows is the range of rows the next draw shows, worked out without
+// drawing them.
+func (b *boardPage) visibleRows(width, height int) (from, to int) {
+	lines, cursorLine, rowAt := b.lines(layoutColumns(width), width)
+	room := height - len(b.top(width))
+	if room <= 0 {
+		return 0, 0
+	}
+	b.scrollTo(cursorLine, room, len(lines))
+	from, to = len(b.rows), 0
+	for l := b.offset; l < min(b.offset+room, len(lines)); l++ {
+		if r := rowAt[l]; r >= 0 {
+			from, to = min(from, r), max(to, r+1)
+		}
+	}
+	return from, max(from, to)
+}
+
+// top is what stands above the rows: the summary, a flash, an error, the
+// filter and the column heads.
+func (b *boardPage) top(width int) []string {
 	var out []string
 	out = append(out, b.summary(width))
 	if b.flash != "" {
@@ -50,19 +87,7 @@ func (b *boardPage) view(width, height int) string {
 		b.filter.SetWidth(width - 4)
 		out = append(out, b.filter.View())
 	}
-	c := layoutColumns(width)
-	out = append(out, styleMuted.Render(fit(b.headerRow(c), width)))
-	lines, cursorLine := b.lines(c, width)
-	room := height - len(out)
-	if room <= 0 {
-		return strings.Join(out, "\n")
-	}
-	b.scrollTo(cursorLine, room, len(lines))
-	end := min(b.offset+room, len(lines))
-	for _, draw := range lines[b.offset:end] {
-		out = append(out, draw())
-	}
-	return strings.Join(out, "\n")
+	return append(out, styleMuted.Render(fit(b.headerRow(layoutColumns(width)), width)))
 }
 
 // scrollTo keeps the cursor's line in view, with its section heading when
@@ -122,9 +147,12 @@ func (b *boardPage) headerRow(c columns) string {
 
 // lines lays out every section with its heading, each line drawn only when
 // asked: a busy board has hundreds of rows and a screen shows forty. It
-// returns the line the cursor is on.
-func (b *boardPage) lines(c columns, width int) ([]func() string, int) {
+// returns the line the cursor is on, and for each line the row it draws
+// (-1 for headings).
+func (b *boardPage) lines(c columns, width int) ([]func() string, int, []int) {
 	var lines []func() string
+	var rowAt []int
+	add := func(draw func() string, row int) { lines, rowAt = append(lines, draw), append(rowAt, row) }
 	text := func(s string) func() string { return func() string { return s } }
 	cursorLine := -1
 	i := 0
@@ -136,25 +164,30 @@ func (b *boardPage) lines(c columns, width int) ([]func() string, int) {
 		if s == model.SecWaiting && i == start {
 			continue // shown only when something waits: it is the first thing a dispatcher reads
 		}
-		heading := styleSection.Render(fmt.Sprintf("%s (%d)", strings.ToUpper(s.String()), i-start))
-		if s == model.SecInProgress {
-			heading += styleMuted.Render("   ▲ over the estimate · ⚑ contact not yet told")
-		}
-		lines = append(lines, text(fit(heading, width)))
+		heading := fmt.Sprintf("%s (%d)", strings.ToUpper(s.String()), i-start)
+		legend := s == model.SecInProgress
+		add(func() string {
+			h := styleSection.Render(heading)
+			if legend {
+				h += styleMuted.Render("   ▲ over the estimate · ⚑ contact not yet told")
+			}
+			return fit(h, width)
+		}, -1)
 		if i == start {
-			lines = append(lines, text(styleMuted.Render(fit("  "+emptyText(s, b.filter.Value() != ""), width))))
+			add(text(styleMuted.Render(fit("  "+emptyText(s, b.filter.Value() != ""), width))), -1)
 		}
 		for j := start; j < i; j++ {
 			if j == b.cursor {
 				cursorLine = len(lines)
 			}
-			lines = append(lines, func() string { return b.row(b.rows[j], c, j == b.cursor) })
+			add(func() string { return b.row(b.rows[j], c, j == b.cursor) }, j)
 		}
 	}
 	if len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "" {
-		lines = append(lines, text(""), text(styleMuted.Render("  No open tickets. Press n to open one.")))
+		add(text(""), -1)
+		add(text(styleMuted.Render("  No open tickets. Press n to open one.")), -1)
 	}
-	return lines, cursorLine
+	return lines, cursorLine, rowAt
 }
 
 func emptyText(s model.Section, filtered bool) string {
