@@ -95,8 +95,8 @@ func measure(o options, srv *server, n int, who cast) (row, error) {
 			}
 		}
 		start := time.Now()
-		_, out, err := execute(srv.addr, who.dispatcher, fmt.Sprintf("ticket new --client %s --contact %s --title Bench probe %d --scope probe --priority P3 --estimate 1h",
-			who.client, who.contact, i))
+		_, out, err := execute(srv.addr, who.dispatcher, fmt.Sprintf("ticket new --client %s --contact %s --site %s --title Bench probe %d --scope probe --priority P3 --estimate 1h",
+			who.client, who.contact, who.site, i))
 		if err != nil {
 			return r, err
 		}

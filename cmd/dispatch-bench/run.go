@@ -23,9 +23,9 @@ import (
 // who signs in: one dispatcher key for every board, a key for each
 // technician with a visit under way.
 type cast struct {
-	dispatcher      gossh.Signer
-	techs           []gossh.Signer
-	client, contact string // who the probe tickets are for
+	dispatcher            gossh.Signer
+	techs                 []gossh.Signer
+	client, contact, site string // who and where the probe tickets are for
 }
 
 // prepare registers the bench's keys in the office, through the door.
@@ -71,7 +71,7 @@ func prepare(db string) (cast, error) {
 	if err != nil || len(clients) == 0 {
 		return c, fmt.Errorf("%s holds no clients; generate it with dispatch gen", db)
 	}
-	c.client, c.contact = clients[0].Name, clients[0].Contacts[0].Name
+	c.client, c.contact, c.site = clients[0].Name, clients[0].Contacts[0].Name, clients[0].Sites[0].Name
 	if len(c.techs) == 0 {
 		return c, fmt.Errorf("no visit is under way in %s; generate it with dispatch gen", db)
 	}
