@@ -18,7 +18,7 @@ type boardPage struct {
 	deps      Deps
 	km        boardKeys
 	board     model.Board
-	rows      []model.BoardRow // what the filter lets through, in section order
+	rows      []*model.BoardRow // what the filter lets through, in section order; into the shared board, never changed
 	cursor    int
 	selected  string // the row under the cursor (BoardRow.Key), kept across refreshes
 	offset    int    // first line shown
@@ -77,9 +77,9 @@ func (b *boardPage) applyFilter() {
 	q := strings.ToLower(strings.TrimSpace(b.filter.Value()))
 	b.rows = b.rows[:0]
 	for _, s := range model.Sections {
-		for _, r := range b.board.Rows[s] {
-			if q == "" || strings.Contains(searchText(r), q) {
-				b.rows = append(b.rows, r)
+		for i := range b.board.Rows[s] {
+			if r := &b.board.Rows[s][i]; q == "" || strings.Contains(searchText(*r), q) {
+				b.rows = append(b.rows, r) // a pointer: a session keeps no copy of the board
 			}
 		}
 	}
@@ -102,7 +102,7 @@ func searchText(r model.BoardRow) string {
 
 func (b *boardPage) remember() {
 	if b.cursor < len(b.rows) {
-		r := b.rows[b.cursor]
+		r := *b.rows[b.cursor]
 		b.selected = r.Key()
 		b.km.forRow(r, b.deps.User.Role.Can(model.ActSuperviseWork))
 		return
@@ -112,7 +112,7 @@ func (b *boardPage) remember() {
 
 func (b *boardPage) current() (model.BoardRow, bool) {
 	if b.cursor < len(b.rows) {
-		return b.rows[b.cursor], true
+		return *b.rows[b.cursor], true
 	}
 	return model.BoardRow{}, false
 }

@@ -180,7 +180,7 @@ func (b *boardPage) lines(c columns, width int) ([]func() string, int, []int) {
 			if j == b.cursor {
 				cursorLine = len(lines)
 			}
-			add(func() string { return b.row(b.rows[j], c, j == b.cursor) }, j)
+			add(func() string { return b.row(*b.rows[j], c, j == b.cursor) }, j)
 		}
 	}
 	if len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "" {
