@@ -215,23 +215,9 @@ func (d *Door) FindTech(ctx context.Context, who model.Actor, name string) (mode
 }
 
 // Waiting counts the decisions waiting for a dispatcher (add-ons for a
-// supervisor, contacts nobody could reach), for a badge on every screen.
-// It shares the board's cached read and builds nothing else.
+// supervisor, contacts nobody could reach), for a badge on every screen:
+// the waiting section of the board every session shares.
 func (d *Door) Waiting(ctx context.Context, who model.Actor) (int, error) {
-	if err := who.Role.Check(model.ActViewBoard); err != nil {
-		return 0, err
-	}
-	tickets, waiting, _, _, err := d.boardTickets(ctx)
-	if err != nil {
-		return 0, err
-	}
-	n := len(waiting)
-	for _, t := range tickets {
-		for _, v := range t.Visits {
-			if _, alert := model.OverrunAlert(v.Events); alert && t.Status != model.TicketInvoiced {
-				n++
-			}
-		}
-	}
-	return n, nil
+	b, err := d.Board(ctx, who)
+	return b.Count(model.SecWaiting), err
 }
