@@ -180,7 +180,7 @@ func (b *boardPage) lines(c columns, width int) ([]func() string, int, []int) {
 			if j == b.cursor {
 				cursorLine = len(lines)
 			}
-			add(func() string { return b.row(*b.rows[j], c, j == b.cursor) }, j)
+			add(func() string { return b.row(b.rows[j], c, width, j == b.cursor) }, j)
 		}
 	}
 	if len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "" {
@@ -204,8 +204,16 @@ func emptyText(s model.Section, filtered bool) string {
 	}[s]
 }
 
-func (b *boardPage) row(r model.BoardRow, c columns, selected bool) string {
+func (b *boardPage) row(rp *model.BoardRow, c columns, width int, selected bool) string {
+	r := *rp
 	when, whenStyle := b.whenCell(r)
+	return drawnRows.get(rowKey{row: rp, selected: selected, width: width, when: when}, func() string {
+		return drawRow(r, c, selected, when, whenStyle)
+	})
+}
+
+// drawRow draws one row of the board.
+func drawRow(r model.BoardRow, c columns, selected bool, when string, whenStyle lipgloss.Style) string {
 	id, title, mark, markStyle := rowText(r)
 	cells := []string{
 		fit(id, c.id),
