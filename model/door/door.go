@@ -21,6 +21,7 @@ type Door struct {
 	loc   *time.Location
 	cache boardCache
 	built builtBoard
+	days  dayCache
 }
 
 // New returns a door over a store. loc is the office's time zone: where

@@ -3,6 +3,8 @@ package door
 import (
 	"context"
 	"fmt"
+	"sync"
+	"time"
 
 	"dispatch/model"
 	"dispatch/model/store"
@@ -35,9 +37,26 @@ func (d *Door) Visit(ctx context.Context, who model.Actor, id int64) (VisitCard,
 
 // MyDay is a technician's day in the office's time zone: every visit booked
 // today, and any still under way from before, in the order they are booked.
+// Every session of the same technician after the same change shares one
+// read (a technician may have a laptop and a phone open), like the board.
 func (d *Door) MyDay(ctx context.Context, who model.Actor) ([]VisitCard, error) {
-	var cards []VisitCard
+	if err := who.Role.Check(model.ActViewBoard); err != nil {
+		return nil, err
+	}
 	from := model.StartOfDay(d.clock.Now(), d.loc)
+	key := dayKey{tech: who.UserID, day: from, version: d.hub.Version()}
+	if cards, ok := d.days.get(key); ok {
+		return cards, nil
+	}
+	cards, err := d.readDay(ctx, who, from)
+	if err == nil {
+		d.days.put(key, cards)
+	}
+	return cards, err
+}
+
+func (d *Door) readDay(ctx context.Context, who model.Actor, from time.Time) ([]VisitCard, error) {
+	var cards []VisitCard
 	to := from.AddDate(0, 0, 1)
 	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
 		visits, err := tx.TechDay(ctx, who.UserID, from, to)
@@ -109,4 +128,39 @@ func cardOf(ctx context.Context, tx *store.Tx, v model.Visit) (VisitCard, error)
 	}
 	c.Requests, err = tx.ScopeForVisit(ctx, v.ID)
 	return c, err
+}
+
+// dayCache keeps the latest read of each technician's day, keyed by the
+// feed's version taken before reading: a change during the read makes the
+// next call read again. Cards are shared and never modified.
+type dayCache struct {
+	mu sync.Mutex
+	m  map[int64]dayEntry
+}
+
+type dayKey struct {
+	tech    int64
+	day     time.Time
+	version uint64
+}
+
+type dayEntry struct {
+	key   dayKey
+	cards []VisitCard
+}
+
+func (c *dayCache) get(k dayKey) ([]VisitCard, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[k.tech]
+	return e.cards, ok && e.key == k
+}
+
+func (c *dayCache) put(k dayKey, cards []VisitCard) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[int64]dayEntry{}
+	}
+	c.m[k.tech] = dayEntry{k, cards}
 }
