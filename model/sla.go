@@ -126,9 +126,6 @@ func clock(kind ClockKind, p Policy, loc *time.Location, h SLAHistory, now time.
 	return c
 }
 
-// Running reports whether the clock still counts toward a promise.
-func (c SLAClock) Running() bool { return !c.Stopped }
-
 // Pressing is the clock a dispatcher watches: the response until it is
 // made, then the resolution until the ticket is done.
 func Pressing(response, resolution SLAClock) (SLAClock, bool) {
