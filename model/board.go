@@ -88,6 +88,17 @@ type Board struct {
 // Count is how many tickets stand in a section.
 func (b Board) Count(s Section) int { return len(b.Rows[s]) }
 
+// LateToStart is how many of today's visits should have begun by now.
+func (b Board) LateToStart() int {
+	late := 0
+	for _, r := range b.Rows[SecToday] {
+		if r.Late {
+			late++
+		}
+	}
+	return late
+}
+
 // BuildBoard places each ticket in one section and orders every section;
 // add-ons waiting for a supervisor and unreachable contacts go in the
 // waiting section. It is a pure function of the tickets, the waiting

@@ -13,10 +13,11 @@ const (
 	RoleManager    Role = "manager"
 	RoleDispatcher Role = "dispatcher"
 	RoleTech       Role = "tech"
+	RoleViewer     Role = "viewer" // a wall display: sees the shop, touches nothing
 )
 
 // Roles lists every role, most powerful first.
-var Roles = []Role{RoleAdmin, RoleManager, RoleDispatcher, RoleTech}
+var Roles = []Role{RoleAdmin, RoleManager, RoleDispatcher, RoleTech, RoleViewer}
 
 // ParseRole accepts a role name in any case.
 func ParseRole(s string) (Role, error) {
@@ -26,7 +27,7 @@ func ParseRole(s string) (Role, error) {
 			return r, nil
 		}
 	}
-	return "", FieldError{Field: "role", Msg: fmt.Sprintf("%q is not a role; use admin, manager, dispatcher or tech", s)}
+	return "", FieldError{Field: "role", Msg: fmt.Sprintf("%q is not a role; use admin, manager, dispatcher, tech or viewer", s)}
 }
 
 // Action names everything a user can do, for the permission table.
@@ -43,23 +44,28 @@ const (
 	ActSuperviseWork Action = "supervise work" // approve or refuse an add-on on a first job
 	ActTrackTicket   Action = "track ticket"   // waiting on client, resumed, priority, contacted, done
 	ActSetPolicy     Action = "set policy"     // business hours, holidays, targets
+	ActViewWall      Action = "view wall"      // the read-only wall display
 )
 
-var office = []Role{RoleAdmin, RoleManager, RoleDispatcher}
+var (
+	office = []Role{RoleAdmin, RoleManager, RoleDispatcher}
+	staff  = []Role{RoleAdmin, RoleManager, RoleDispatcher, RoleTech} // everyone but a wall display
+)
 
 // permissions is the one table of who may do what; the door consults it for
 // every action, whichever way the action arrives.
 var permissions = map[Action][]Role{
-	ActViewBoard:     Roles,
+	ActViewBoard:     staff,
 	ActManageClients: office,
 	ActCreateTicket:  office,
 	ActScheduleVisit: office,
 	ActManageUsers:   {RoleAdmin},
-	ActRecordVisit:   Roles,
+	ActRecordVisit:   staff,
 	ActFixVisitTime:  office,
 	ActSuperviseWork: office,
 	ActTrackTicket:   office,
 	ActSetPolicy:     {RoleAdmin, RoleManager},
+	ActViewWall:      Roles,
 }
 
 var actionText = map[Action]string{
@@ -73,6 +79,7 @@ var actionText = map[Action]string{
 	ActSuperviseWork: "approving add-ons on a first job",
 	ActTrackTicket:   "marking tickets waiting, resumed, re-prioritised, contacted or done",
 	ActSetPolicy:     "setting the office policy",
+	ActViewWall:      "the wall display",
 }
 
 // AllowedRoles lists the roles that may take the action.

@@ -24,6 +24,13 @@ func TestPermissions(t *testing.T) {
 		{RoleAdmin, ActManageUsers, true},
 		{RoleAdmin, ActScheduleVisit, true},
 		{Role("intruder"), ActViewBoard, false},
+		{RoleViewer, ActViewWall, true},
+		{RoleTech, ActViewWall, true},
+		{RoleAdmin, ActViewWall, true},
+		{RoleViewer, ActViewBoard, false},
+		{RoleViewer, ActRecordVisit, false},
+		{RoleViewer, ActTrackTicket, false},
+		{Role("intruder"), ActViewWall, false},
 	}
 	for _, tt := range tests {
 		if got := tt.role.Can(tt.act); got != tt.want {
@@ -48,7 +55,7 @@ func TestParseRole(t *testing.T) {
 	if r, err := ParseRole(" Dispatcher "); err != nil || r != RoleDispatcher {
 		t.Errorf("got %v %v", r, err)
 	}
-	if _, err := ParseRole("boss"); err == nil || err.Error() != `role "boss" is not a role; use admin, manager, dispatcher or tech` {
+	if _, err := ParseRole("boss"); err == nil || err.Error() != `role "boss" is not a role; use admin, manager, dispatcher, tech or viewer` {
 		t.Errorf("got %v", err)
 	}
 }

@@ -17,12 +17,20 @@ func (t Times) Total() time.Duration { return t.Travel + t.OnSite + t.Shop }
 // TimesOf adds up the time between each step of a visit and the next, and
 // the running phase up to now. Instants are absolute, so midnight and
 // daylight-saving changes in the office's zone do not move them.
-func TimesOf(events []Event, now time.Time) Times {
+func TimesOf(events []Event, now time.Time) Times { return TimesSince(events, time.Time{}, now) }
+
+// TimesSince is TimesOf counting only what fell after from: today's or this
+// week's share of a visit begun before.
+func TimesSince(events []Event, from, now time.Time) Times {
 	var t Times
 	phase := PhaseScheduled
 	var since time.Time
 	count := func(until time.Time) {
-		d := until.Sub(since)
+		start := since
+		if start.Before(from) {
+			start = from
+		}
+		d := until.Sub(start)
 		if since.IsZero() || d < 0 {
 			return
 		}

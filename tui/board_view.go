@@ -111,12 +111,7 @@ func (b *boardPage) scrollTo(cursorLine, room, total int) {
 }
 
 func (b *boardPage) summary(width int) string {
-	late := 0
-	for _, r := range b.board.Rows[model.SecToday] {
-		if r.Late {
-			late++
-		}
-	}
+	late := b.board.LateToStart()
 	parts := []string{
 		fmt.Sprintf("%d unscheduled", b.board.Count(model.SecUnscheduled)),
 		fmt.Sprintf("%d today", b.board.Count(model.SecToday)),

@@ -9,75 +9,119 @@ import (
 	"dispatch/model/store"
 )
 
-// boardCache shares one read of the board among every session refreshing
+// boardCache shares one read of the office among every session refreshing
 // after the same change: N sessions cost one query, not N. It is keyed by
 // the feed's version, taken before reading, so a change that lands during
 // the read is read again next time. The board itself is still built per
 // call, since it depends on the clock.
 type boardCache struct {
-	mu      sync.Mutex
+	mu    sync.Mutex
+	read  *officeRead // shared: never modified after it is stored
+	walls bool        // a wall has asked: read what it needs with every board
+}
+
+// officeRead is everything the board and the wall are built from, read in
+// one snapshot so they can never disagree.
+type officeRead struct {
 	version uint64
-	valid   bool
-	tickets []model.BoardTicket  // shared: never modified after it is stored
-	waiting []model.ScopeRequest // add-ons waiting for a supervisor, likewise
-	policy  model.Policy         // read in the same snapshot: a policy change is a change
+	tickets []model.BoardTicket  // every ticket not yet invoiced
+	waiting []model.ScopeRequest // add-ons waiting for a supervisor
+	policy  model.Policy         // a policy change is a change
+	// For walls, read only once one has asked: the technicians, and every
+	// visit stepped on since the start of the week.
+	forWalls bool
+	techs    []model.User
+	week     []model.Visit
+	weekFrom time.Time
 }
 
 // builtBoard shares the board built from one read in one minute: every
 // session woken by the same change, or by the minute turning, gets the same
-// board, built once. Its rows are never modified once built.
+// board, built once. Its rows are never modified once built. The wall is
+// built beside it, from the same read and board.
 type builtBoard struct {
 	mu      sync.Mutex
 	version uint64
 	minute  time.Time
 	valid   bool
 	board   model.Board
+	wall    *model.Wall
 }
 
 // board builds the board as of this minute, or returns the one already
 // built from the same read.
 func (d *Door) board(ctx context.Context) (model.Board, error) {
-	tickets, waiting, policy, version, err := d.boardTickets(ctx)
-	if err != nil {
-		return model.Board{}, err
-	}
-	minute := d.clock.Now().Truncate(time.Minute)
-	c := &d.built
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.valid && c.version == version && c.minute.Equal(minute) {
-		return c.board, nil
-	}
-	b := model.BuildBoard(tickets, waiting, policy, minute, d.slaZone(policy))
-	c.version, c.minute, c.valid, c.board = version, minute, true, b
-	return b, nil
+	b, _, err := d.built.get(ctx, d, false)
+	return b, err
 }
 
-func (d *Door) boardTickets(ctx context.Context) ([]model.BoardTicket, []model.ScopeRequest, model.Policy, uint64, error) {
+// wall builds the wall as of this minute from the board's read.
+func (d *Door) wall(ctx context.Context) (model.Wall, error) {
+	_, w, err := d.built.get(ctx, d, true)
+	if err != nil {
+		return model.Wall{}, err
+	}
+	return *w, nil
+}
+
+func (c *builtBoard) get(ctx context.Context, d *Door, forWall bool) (model.Board, *model.Wall, error) {
+	r, err := d.officeRead(ctx, forWall)
+	if err != nil {
+		return model.Board{}, nil, err
+	}
+	minute := d.clock.Now().Truncate(time.Minute)
+	zone := d.slaZone(r.policy)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.valid || c.version != r.version || !c.minute.Equal(minute) {
+		c.board = model.BuildBoard(r.tickets, r.waiting, r.policy, minute, zone)
+		c.version, c.minute, c.valid, c.wall = r.version, minute, true, nil
+	}
+	if forWall && c.wall == nil {
+		w := model.BuildWall(c.board, r.tickets, r.techs, r.week, minute, zone)
+		c.wall = &w
+	}
+	return c.board, c.wall, nil
+}
+
+// officeRead returns the read for the feed's current version, reading it if
+// it is stale, or if a wall needs what the last one left out.
+func (d *Door) officeRead(ctx context.Context, forWall bool) (*officeRead, error) {
 	c := &d.cache
 	c.mu.Lock() // held across the read: sessions woken together wait for one read
 	defer c.mu.Unlock()
+	c.walls = c.walls || forWall
 	v := d.hub.Version()
-	if c.valid && c.version == v {
-		return c.tickets, c.waiting, c.policy, v, nil
+	if r := c.read; r != nil && r.version == v && (!c.walls || r.forWalls && r.weekFrom.Equal(d.weekFrom(r.policy))) {
+		return r, nil
 	}
-	var tickets []model.BoardTicket
-	var waiting []model.ScopeRequest
-	var policy model.Policy
+	r := &officeRead{version: v, forWalls: c.walls}
 	err := d.store.Read(ctx, func(tx *store.Tx) error {
 		var err error
-		if tickets, err = tx.BoardTickets(ctx); err != nil {
+		if r.tickets, err = tx.BoardTickets(ctx); err != nil {
 			return err
 		}
-		if policy, err = tx.Policy(ctx); err != nil {
+		if r.policy, err = tx.Policy(ctx); err != nil {
 			return err
 		}
-		waiting, err = tx.AwaitingSupervisor(ctx)
+		if r.waiting, err = tx.AwaitingSupervisor(ctx); err != nil || !r.forWalls {
+			return err
+		}
+		if r.techs, err = tx.Users(ctx, model.RoleTech); err != nil {
+			return err
+		}
+		r.weekFrom = d.weekFrom(r.policy)
+		r.week, err = tx.VisitsSteppedSince(ctx, r.weekFrom)
 		return err
 	})
 	if err != nil {
-		return nil, nil, policy, 0, err
+		return nil, err
 	}
-	c.version, c.valid, c.tickets, c.waiting, c.policy = v, true, tickets, waiting, policy
-	return tickets, waiting, policy, v, nil
+	c.read = r
+	return r, nil
+}
+
+// weekFrom is Monday midnight of this week where the office keeps its hours.
+func (d *Door) weekFrom(p model.Policy) time.Time {
+	return model.StartOfWeek(d.clock.Now(), d.slaZone(p))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,6 +88,18 @@ func TestMigratingAnOfficeWithVisitsUnderWay(t *testing.T) {
 		}
 		_, err = tx.AppendEvent(ctx, model.Event{VisitID: 301, Kind: model.EvWorkOn, At: time.Unix(at("10:40"), 0), RecordedAt: time.Unix(at("10:40"), 0),
 			By: "Sam", ScopeID: r.ID})
+		if err != nil {
+			return err
+		}
+		// The users table was rebuilt to admit viewers: Sam kept his id, so
+		// his visits are still his, and the next user gets a fresh one.
+		if sam, err := tx.UserByID(ctx, 1); err != nil || sam.Name != "Sam" || sam.Role != model.RoleTech {
+			t.Errorf("Sam after the rebuild: %+v %v", sam, err)
+		}
+		wall, err := tx.UpsertUser(ctx, model.User{Name: "Lobby TV", Role: model.RoleViewer}, time.Unix(at("11:00"), 0))
+		if err == nil && wall.ID <= 1 {
+			t.Errorf("a new user reused id %d", wall.ID)
+		}
 		return err
 	})
 	if err != nil {
@@ -94,5 +107,41 @@ func TestMigratingAnOfficeWithVisitsUnderWay(t *testing.T) {
 	}
 	if err := s.Check(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+// A rebuild that would leave a reference dangling is rolled back whole, and
+// the connection keeps enforcing foreign keys afterwards.
+func TestATableRebuildThatBreaksReferencesIsRefused(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", dsn(filepath.Join(t.TempDir(), "r.db"), true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1) // the same connection runs the migration and the check after it
+	for _, q := range []string{
+		"CREATE TABLE parent (id INTEGER PRIMARY KEY)",
+		"CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id))",
+		"INSERT INTO parent VALUES (1)", "INSERT INTO child VALUES (10, 1)",
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := migration{version: 9, name: "0009_bad.sql", rebuildsTables: true, sql: rebuildMarker + `
+		CREATE TABLE parent_new (id INTEGER PRIMARY KEY);
+		DROP TABLE parent;
+		ALTER TABLE parent_new RENAME TO parent;`}
+	err = apply(ctx, db, bad)
+	if err == nil || !strings.Contains(err.Error(), "would break references from child") {
+		t.Fatalf("got %v", err)
+	}
+	var parents int
+	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM parent").Scan(&parents); err != nil || parents != 1 {
+		t.Errorf("the old table is gone: %d rows, %v", parents, err)
+	}
+	if _, err := db.ExecContext(ctx, "INSERT INTO child VALUES (11, 99)"); err == nil {
+		t.Error("foreign keys were left off after the migration")
 	}
 }

@@ -91,6 +91,15 @@ func (t *Tx) TechDay(ctx context.Context, techID int64, from, to time.Time) ([]m
 		techID, unix(from), unix(to), techID, unix(from), unix(to), techID)
 }
 
+// VisitsSteppedSince lists every visit stepped on since from, or still under
+// way from before, whoever's and whatever its ticket's state: the hours a
+// wall adds up for the week.
+func (t *Tx) VisitsSteppedSince(ctx context.Context, from time.Time) ([]model.Visit, error) {
+	return t.visitsWhere(ctx, `v.id IN (
+		SELECT id FROM visits WHERE last_step_at >= ?
+		UNION SELECT id FROM visits WHERE phase NOT IN ('scheduled', 'finished'))`, unix(from))
+}
+
 // ActiveVisits lists a technician's visits under way (travelling, on site,
 // paused, returning or in the shop).
 func (t *Tx) ActiveVisits(ctx context.Context, techID int64) ([]model.Visit, error) {

@@ -17,7 +17,7 @@ func init() {
 }
 
 func userAdd(c *call) error {
-	role := c.fs.String("role", "", "admin, manager, dispatcher or tech")
+	role := c.fs.String("role", "", "admin, manager, dispatcher, tech or viewer (the wall display only)")
 	keyFile := c.fs.String("key-file", "", "path to their public key (.pub); on the server's own console only")
 	keyText := c.fs.String("key", "", `their public key line, like "ssh-ed25519 AAAA… dana@laptop"`)
 	if err := c.parse(1); err != nil {

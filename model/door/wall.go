@@ -1,0 +1,17 @@
+package door
+
+import (
+	"context"
+
+	"dispatch/model"
+)
+
+// Wall is the wall display's view of the shop, built from the same read as
+// the board. Anyone signed in may look, including a viewer account that may
+// look at nothing else.
+func (d *Door) Wall(ctx context.Context, who model.Actor) (model.Wall, error) {
+	if err := who.Role.Check(model.ActViewWall); err != nil {
+		return model.Wall{}, err
+	}
+	return d.wall(ctx)
+}
