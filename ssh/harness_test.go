@@ -53,17 +53,24 @@ func authorizedLine(s gossh.Signer) string {
 
 func startOffice(t testing.TB) *office {
 	t.Helper()
+	return startOfficeWith(t, func(*Config) {})
+}
+
+// startOfficeWith lets a test change the server's configuration.
+func startOfficeWith(t testing.TB, configure func(*Config)) *office {
+	t.Helper()
 	dir := t.TempDir()
 	db := doortest.OpenDemo(t, officeNow)
 	o := &office{t: t, door: db.Door, clock: db.Clock, keys: map[string]gossh.Signer{}}
 	for name, role := range map[string]model.Role{"Ann Admin": model.RoleAdmin, "Rita Gomez": model.RoleDispatcher,
-		"Sam Okafor": model.RoleTech, "Jon Reyes": model.RoleTech} {
+		"Sam Okafor": model.RoleTech, "Jon Reyes": model.RoleTech, "Lobby TV": model.RoleViewer} {
 		k := newKey(t)
 		db.AddUser(t, name, role, authorizedLine(k))
 		o.keys[name] = k
 	}
-	srv, err := New(Config{Addr: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host_ed25519"),
-		Logger: log.New(io.Discard)}, o.door)
+	cfg := Config{Addr: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host_ed25519"), Logger: log.New(io.Discard)}
+	configure(&cfg)
+	srv, err := New(cfg, o.door)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,6 +167,13 @@ func (l *lockedBuffer) String() string {
 
 func (o *office) openTerm(user string, width, height int) *term {
 	o.t.Helper()
+	return o.openTermWith(user, width, height, "")
+}
+
+// openTermWith opens a terminal running command, as ssh -t HOST command
+// does, or the default screen when command is empty.
+func (o *office) openTermWith(user string, width, height int, command string) *term {
+	o.t.Helper()
 	sess, err := o.client(user).NewSession()
 	if err != nil {
 		o.t.Fatal(err)
@@ -178,7 +192,11 @@ func (o *office) openTerm(user string, width, height int) *term {
 	if err := sess.RequestPty("xterm-256color", height, width, gossh.TerminalModes{}); err != nil {
 		o.t.Fatal(err)
 	}
-	if err := sess.Shell(); err != nil {
+	start := sess.Shell
+	if command != "" {
+		start = func() error { return sess.Start(command) }
+	}
+	if err := start(); err != nil {
 		o.t.Fatal(err)
 	}
 	// The emulator answers the program's terminal queries through the session.

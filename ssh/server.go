@@ -139,7 +139,17 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 		fp := gossh.FingerprintSHA256(pk)
 		_, _, isPty := sess.Pty()
 		argv := cli.Split(sess.RawCommand())
-		terminal := isPty && len(argv) == 0
+		wall := cli.WallCommand(argv) || (user.Role == model.RoleViewer && len(argv) == 0)
+		terminal := isPty && (len(argv) == 0 || wall)
+		if wall && !isPty {
+			wish.Fatalln(sess, "dispatch: the wall display needs a terminal to draw on; connect with ssh -t HOST wall")
+			return
+		}
+		if user.Role == model.RoleViewer && !wall {
+			// The door refuses every other read too; this says what the account is for.
+			wish.Fatalln(sess, "dispatch: "+user.Name+" is a viewer account, for the wall display only: ssh -t HOST wall")
+			return
+		}
 		done := s.sessions.add(user.ID, sess, terminal)
 		defer done()
 		s.log.Info("session", "user", user.Name, "role", user.Role, "fingerprint", fp, "remote", sess.RemoteAddr(),
@@ -150,7 +160,7 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 			sub := s.door.Feed().Subscribe()
 			defer sub.Close()
 			sess.Context().SetValue(userKey, user)
-			sess.Context().SetValue(subKey, sessionDeps{ctx: ctx, sub: sub})
+			sess.Context().SetValue(subKey, sessionDeps{ctx: ctx, sub: sub, wall: wall})
 			program(sess)
 			return
 		}
@@ -160,8 +170,9 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 }
 
 type sessionDeps struct {
-	ctx context.Context
-	sub *feed.Sub
+	ctx  context.Context
+	sub  *feed.Sub
+	wall bool
 }
 
 // newProgram builds one session's Bubble Tea program at its terminal's size
@@ -169,6 +180,6 @@ type sessionDeps struct {
 func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	user, _ := sess.Context().Value(userKey).(model.User)
 	deps, _ := sess.Context().Value(subKey).(sessionDeps)
-	app := tui.New(tui.Deps{Ctx: deps.ctx, Door: s.door, User: user, Sub: deps.sub})
+	app := tui.New(tui.Deps{Ctx: deps.ctx, Door: s.door, User: user, Sub: deps.sub, Wall: deps.wall})
 	return tea.NewProgram(app, bubbletea.MakeOptions(sess)...)
 }

@@ -23,6 +23,7 @@ type Deps struct {
 	Door *door.Door
 	User model.User
 	Sub  *feed.Sub // change notices; nil means the screen is not live
+	Wall bool      // open the read-only wall display instead of the board
 }
 
 func (d Deps) actor() model.Actor { return model.ActorOf(d.User) }
@@ -71,9 +72,13 @@ func New(deps Deps) *App {
 		deps.Ctx = context.Background()
 	}
 	a := &App{deps: deps, width: 80, height: 24, help: help.New()}
-	if deps.User.Role == model.RoleTech {
+	switch {
+	case deps.Wall || deps.User.Role == model.RoleViewer:
+		a.stack = []page{newWall(deps)}
+		return a
+	case deps.User.Role == model.RoleTech:
 		a.stack = []page{newMyDay(deps)}
-	} else {
+	default:
 		a.stack = []page{newBoard(deps)}
 	}
 	a.countWaiting()
@@ -191,6 +196,12 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // View draws header, page and key help, fitted to the window.
 func (a *App) View() tea.View {
+	if wall, ok := a.top().(*wallPage); ok { // the wall draws its own header, and needs no key help
+		v := tea.NewView(wall.view(a.width, a.height))
+		v.AltScreen = true
+		v.WindowTitle = "Dispatch wall"
+		return v
+	}
 	header := a.header()
 	footer := a.footer()
 	bodyHeight := a.height - lipgloss.Height(header) - lipgloss.Height(footer)

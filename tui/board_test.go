@@ -149,12 +149,18 @@ func TestHostileTextIsDrawnAsPlainText(t *testing.T) {
 
 func TestQuit(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 80, 24)
+	s.mustQuitOnQ()
+}
+
+// mustQuitOnQ presses q and checks the program is told to quit.
+func (s *screenTest) mustQuitOnQ() {
+	s.t.Helper()
 	_, cmd := s.app.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
 	if cmd == nil {
-		t.Fatal("q should quit")
+		s.t.Fatal("q did nothing")
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
-		t.Error("q should send QuitMsg")
+		s.t.Error("q did not quit")
 	}
 }
 

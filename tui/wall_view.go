@@ -1,0 +1,325 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The wall's layouts, by the pane it has: a compact list, most urgent
+// first; panels side by side once there is room; the key numbers in block
+// digits on a wall-sized pane.
+const (
+	panelsMinWidth, panelsMinHeight = 110, 30
+	bigMinWidth, bigMinHeight       = 160, 45
+	threeColumnsMinWidth            = 180
+)
+
+func (w *wallPage) view(width, height int) string {
+	now, loc := w.deps.Door.Now(), w.deps.Door.Location()
+	var lines []string
+	if width >= panelsMinWidth && height >= panelsMinHeight {
+		lines = w.panels(width, height, now, loc)
+	} else {
+		lines = w.compact(width, height, now, loc)
+	}
+	for i := range lines {
+		lines[i] = fit(lines[i], width)
+	}
+	return padLines(strings.Join(lines, "\n"), height)
+}
+
+// header is the title, an error if the last read failed, and the clock to
+// the second.
+func (w *wallPage) header(width int, now time.Time, loc *time.Location) string {
+	left := []seg{{"DISPATCH", styleTitle}, {"  the shop right now", styleMuted}}
+	if w.err != nil {
+		left = append(left, plain("  "), seg{"showing the last good read: " + w.err.Error(), styleError})
+	}
+	return spread(left, []seg{{now.In(loc).Format("Mon 2 Jan 15:04:05"), styleHeader}}, width, false)
+}
+
+// tile is one key number.
+type tile struct {
+	label string
+	short string // in the compact layout's one line
+	n     int
+	alarm lipgloss.Style // how the number is drawn when it is not zero
+}
+
+func (w *wallPage) tiles() []tile {
+	t := w.wall.Today
+	return []tile{
+		{"waiting on you", "waiting", len(w.wall.Waiting), styleError.Bold(true)},
+		{"over estimate", "over est.", len(w.wall.Overruns), styleError},
+		{"breached", "breached", len(w.wall.Breached), styleError.Bold(true)},
+		{"at risk", "at risk", len(w.wall.AtRisk), styleWarn},
+		{"late to start", "late", t.Late, styleWarn},
+		{"on a job now", "on a job", t.InProgress, styleOK},
+		{"to start today", "to start", t.ToStart, styleHeader},
+		{"done today", "done", t.Done, styleOK},
+	}
+}
+
+func (tl tile) style() lipgloss.Style {
+	if tl.n == 0 {
+		return styleMuted
+	}
+	return tl.alarm
+}
+
+// countsLine is every key number in one line, what needs someone first.
+// A narrow pane leaves out the zeros rather than cut what is not zero.
+func (w *wallPage) countsLine(width int) string {
+	line := func(skipZeros bool) string {
+		var segs []seg
+		for _, tl := range w.tiles() {
+			if skipZeros && tl.n == 0 {
+				continue
+			}
+			if len(segs) > 0 {
+				segs = append(segs, seg{" · ", styleMuted})
+			}
+			segs = append(segs, seg{fmt.Sprintf("%d %s", tl.n, tl.short), tl.style()})
+		}
+		return joinSegs(segs, false)
+	}
+	s := line(false)
+	if ansi.StringWidth(s) > width {
+		s = line(true)
+	}
+	return fit(s, width)
+}
+
+// tileRows draws the key numbers side by side, in block digits when big.
+func (w *wallPage) tileRows(width int, big bool) []string {
+	tiles := w.tiles()
+	cell := width / len(tiles)
+	rows := 2
+	if big {
+		rows = bigDigitRows + 1
+	}
+	out := make([]string, rows)
+	for i, tl := range tiles {
+		cw := cell
+		if i == len(tiles)-1 {
+			cw = width - cell*(len(tiles)-1)
+		}
+		if big {
+			digits := bigNumber(tl.n)
+			for r := range bigDigitRows {
+				out[r] += center(tl.style().Render(digits[r]), bigWidth(tl.n), cw)
+			}
+		} else {
+			n := fmt.Sprint(tl.n)
+			out[0] += center(tl.style().Render(n), len(n), cw)
+		}
+		label := ansi.Truncate(strings.ToUpper(tl.label), cw-1, "…")
+		out[rows-1] += center(styleMuted.Render(label), ansi.StringWidth(label), cw)
+	}
+	return out
+}
+
+// compact is the small pane: the counts in a line, then what needs someone,
+// then the technicians, then the hours, each list cut with how many more.
+func (w *wallPage) compact(width, height int, now time.Time, loc *time.Location) []string {
+	lines := []string{w.header(width, now, loc), w.countsLine(width)}
+	items := attentionItems(w.wall)
+	room := height - len(lines) - 2 - 1 // two headings, the hours line
+	techRoom := min(len(w.wall.Techs), max(room/2, room-len(items)))
+	attRoom := room - techRoom
+
+	lines = append(lines, sectionLine("NEEDS ATTENTION", len(items), width))
+	lines = append(lines, w.attentionList(items, attRoom, width, now, loc)...)
+	lines = append(lines, sectionLine("TECHNICIANS", len(w.wall.Techs), width))
+	lines = append(lines, w.techList(techRoom, width, false, now, loc)...)
+	lines = append(lines, w.hoursLine(width))
+	return lines
+}
+
+// panels is the larger pane: the key numbers across the top, then the
+// technicians and what needs someone side by side, and today's progress
+// and hours beside them or under them.
+func (w *wallPage) panels(width, height int, now time.Time, loc *time.Location) []string {
+	big := width >= bigMinWidth && height >= bigMinHeight
+	lines := []string{w.header(width, now, loc), ""}
+	lines = append(lines, w.tileRows(width, big)...)
+	lines = append(lines, "")
+	bodyHeight := height - len(lines)
+	items := attentionItems(w.wall)
+
+	if width >= threeColumnsMinWidth {
+		dayWidth := 44
+		techWidth := (width - dayWidth) * 2 / 5
+		attWidth := width - dayWidth - techWidth
+		cols := []string{
+			w.techPanel(techWidth, bodyHeight, now, loc),
+			w.attentionPanel(items, attWidth, bodyHeight, now, loc),
+			box("TODAY", w.dayLines(dayWidth-4), dayWidth, bodyHeight),
+		}
+		return append(lines, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, cols...), "\n")...)
+	}
+	stripHeight := 4
+	colHeight := bodyHeight - stripHeight
+	techWidth := width * 2 / 5
+	cols := lipgloss.JoinHorizontal(lipgloss.Top,
+		w.techPanel(techWidth, colHeight, now, loc),
+		w.attentionPanel(items, width-techWidth, colHeight, now, loc))
+	lines = append(lines, strings.Split(cols, "\n")...)
+	return append(lines, strings.Split(box("TODAY", []string{w.progressLine(width - 4), w.hoursLine(width - 4)}, width, stripHeight), "\n")...)
+}
+
+func (w *wallPage) techPanel(width, height int, now time.Time, loc *time.Location) string {
+	inner := height - 2
+	tall := 3*len(w.wall.Techs) <= inner
+	return box(fmt.Sprintf("TECHNICIANS (%d)", len(w.wall.Techs)), w.techList(inner, width-4, tall, now, loc), width, height)
+}
+
+func (w *wallPage) attentionPanel(items []attentionItem, width, height int, now time.Time, loc *time.Location) string {
+	lines := w.attentionList(items, height-2, width-4, now, loc)
+	return box(fmt.Sprintf("NEEDS ATTENTION (%d)", len(items)), lines, width, height)
+}
+
+// attentionList draws as many items as fit in room lines, the last line
+// saying how many more there are.
+func (w *wallPage) attentionList(items []attentionItem, room, width int, now time.Time, loc *time.Location) []string {
+	if room <= 0 {
+		return nil
+	}
+	if len(items) == 0 {
+		return []string{styleOK.Render("  nothing: no breach, nobody waiting, no overrun untold")}
+	}
+	shown := items
+	if len(items) > room {
+		shown = items[:room-1]
+	}
+	var out []string
+	for _, it := range shown {
+		out = append(out, attentionLine(it, w.isNew(it.key, now), width, now, loc))
+	}
+	if len(shown) < len(items) {
+		out = append(out, styleMuted.Render(fmt.Sprintf("  +%d more", len(items)-len(shown))))
+	}
+	return out
+}
+
+// techList draws the technicians in room lines, three lines each when tall.
+func (w *wallPage) techList(room, width int, tall bool, now time.Time, loc *time.Location) []string {
+	if room <= 0 {
+		return nil
+	}
+	if len(w.wall.Techs) == 0 {
+		return []string{styleMuted.Render("  no technicians yet: dispatch user add NAME --role tech")}
+	}
+	per := 1
+	if tall {
+		per = 3
+	}
+	fits := room / per
+	shown := w.wall.Techs
+	if len(shown) > fits {
+		fits = (room - 1) / per
+		shown = shown[:fits]
+	}
+	var out []string
+	for _, t := range shown {
+		out = append(out, techLines(t, width, tall, now, loc)...)
+	}
+	if len(shown) < len(w.wall.Techs) {
+		out = append(out, styleMuted.Render(fmt.Sprintf("  +%d more", len(w.wall.Techs)-len(shown))))
+	}
+	return out
+}
+
+// progressLine is today's schedule as a bar and its counts.
+func (w *wallPage) progressLine(width int) string {
+	t := w.wall.Today
+	total := t.Done + t.InProgress + t.ToStart + t.Late
+	text := fmt.Sprintf(" %d done · %d under way · %d to start · %d late", t.Done, t.InProgress, t.ToStart, t.Late)
+	barWidth := min(30, width-ansi.StringWidth(text))
+	if total == 0 || barWidth < 5 {
+		return fit(strings.TrimSpace(text), width)
+	}
+	return w.progressBar(barWidth) + text
+}
+
+// hoursLine is the hours recorded today and this week in one line.
+func (w *wallPage) hoursLine(width int) string {
+	d, wk := w.wall.HoursToday, w.wall.HoursWeek
+	s := fmt.Sprintf("today %s: travel %s, on site %s, shop %s · this week %s",
+		hoursText(d.Total()), hoursText(d.Travel), hoursText(d.OnSite), hoursText(d.Shop), hoursText(wk.Total()))
+	return fit(styleMuted.Render(s), width)
+}
+
+// dayLines is the TODAY column: the schedule, then the hours as a table.
+func (w *wallPage) dayLines(width int) []string {
+	t := w.wall.Today
+	d, wk := w.wall.HoursToday, w.wall.HoursWeek
+	row := func(label string, a, b time.Duration) string {
+		return fmt.Sprintf("%-10s %10s %10s", label, hoursText(a), hoursText(b))
+	}
+	count := func(n int, label string, st lipgloss.Style) string {
+		if n == 0 {
+			st = styleMuted
+		}
+		return st.Render(fmt.Sprintf("%4d  %s", n, label))
+	}
+	return []string{
+		w.progressBar(width),
+		"",
+		count(t.Done, "done", styleOK),
+		count(t.InProgress, "under way", styleTravel),
+		count(t.ToStart, "to start", styleHeader),
+		count(t.Late, "late to start", styleWarn),
+		"",
+		styleSection.Render("HOURS RECORDED"),
+		styleMuted.Render(fmt.Sprintf("%-10s %10s %10s", "", "today", "this week")),
+		row("travel", d.Travel, wk.Travel),
+		row("on site", d.OnSite, wk.OnSite),
+		row("shop", d.Shop, wk.Shop),
+		styleHeader.Render(row("total", d.Total(), wk.Total())),
+	}
+}
+
+// progressBar is today's schedule as a bar the width of the column.
+func (w *wallPage) progressBar(width int) string {
+	t := w.wall.Today
+	total := t.Done + t.InProgress + t.ToStart + t.Late
+	if total == 0 {
+		return styleMuted.Render("nothing booked today")
+	}
+	cells := func(n int) int { return n * width / total }
+	done, on, late := cells(t.Done), cells(t.InProgress), cells(t.Late)
+	return styleOK.Render(strings.Repeat("█", done)) + styleTravel.Render(strings.Repeat("▓", on)) +
+		styleWarn.Render(strings.Repeat("▒", late)) + styleMuted.Render(strings.Repeat("░", width-done-on-late))
+}
+
+// sectionLine is a heading with its count, ruled to the width.
+func sectionLine(title string, n, width int) string {
+	h := fmt.Sprintf("%s (%d) ", title, n)
+	return styleSection.Render(h) + styleMuted.Render(strings.Repeat("─", max(width-ansi.StringWidth(h), 0)))
+}
+
+// box frames lines in a rounded border exactly width by height cells, the
+// title in the top edge; lines beyond the box are cut.
+func box(title string, lines []string, width, height int) string {
+	if width < 4 || height < 2 {
+		return ""
+	}
+	border := styleMuted
+	t := " " + ansi.Truncate(title, width-6, "…") + " "
+	top := border.Render("╭─") + styleSection.Render(t) + border.Render(strings.Repeat("─", max(width-3-ansi.StringWidth(t), 0))+"╮")
+	out := []string{top}
+	for i := 0; i < height-2; i++ {
+		line := ""
+		if i < len(lines) {
+			line = lines[i]
+		}
+		out = append(out, border.Render("│")+" "+fit(line, width-4)+" "+border.Render("│"))
+	}
+	out = append(out, border.Render("╰"+strings.Repeat("─", width-2)+"╯"))
+	return strings.Join(out, "\n")
+}
