@@ -35,6 +35,7 @@ func main() {
 	flag.StringVar(&o.db, "db", "", "the office to serve, made by dispatch gen (it gains bench users and tickets)")
 	sessions := flag.String("sessions", "10,100", "session counts to measure, comma-separated")
 	flag.Float64Var(&o.techShare, "techs", 0.2, "share of sessions that are technicians on My day with a running timer")
+	flag.Float64Var(&o.wallShare, "walls", 0.05, "share of sessions that are wall displays (ssh -t office wall)")
 	flag.DurationVar(&o.idle, "idle", 10*time.Second, "how long to watch idle sessions for CPU and bytes")
 	flag.IntVar(&o.fanouts, "fanouts", 20, "actions to time until every board shows them")
 	flag.StringVar(&o.profile, "cpuprofile", "", "have the server write a CPU profile of the run to this file")
@@ -72,6 +73,7 @@ type options struct {
 	db        string
 	counts    []int
 	techShare float64
+	wallShare float64
 	idle      time.Duration
 	fanouts   int
 	profile   string

@@ -20,16 +20,17 @@ func measure(o options, srv *server, n int, who cast) (row, error) {
 	r := row{Sessions: n}
 	empty, _ := srv.usage()
 	techs := int(float64(n) * o.techShare)
-	ss, err := openAll(srv.addr, n, func(i int) (gossh.Signer, bool) {
-		if i < techs {
-			return who.techs[i%len(who.techs)], true
+	walls := max(int(float64(n)*o.wallShare), min(1, n-techs-1)) // one wall at least, beside one board
+	ss, err := openAll(srv.addr, n, func(i int) (gossh.Signer, kind) {
+		switch {
+		case i < techs:
+			return who.techs[i%len(who.techs)], myDaySession
+		case i < techs+walls:
+			return who.dispatcher, wallSession
 		}
-		return who.dispatcher, false
-	}, func(tech bool) string {
-		if tech {
-			return "My day"
-		}
-		return "UNSCHEDULED ("
+		return who.dispatcher, boardSession
+	}, func(k kind) string {
+		return [...]string{boardSession: "UNSCHEDULED (", myDaySession: "My day", wallSession: "NEEDS ATTENTION"}[k]
 	})
 	defer closeAll(ss)
 	if err != nil {
@@ -43,43 +44,50 @@ func measure(o options, srv *server, n int, who cast) (row, error) {
 
 	// Idle, with the technicians' timers running: CPU, memory, bytes sent.
 	time.Sleep(2 * time.Second) // let the first screens settle
-	sent := func(tech bool) (total int64, count int) {
+	sent := func(k kind) (total int64, count int) {
 		for _, s := range ss {
-			if s.tech == tech {
+			if s.kind == k {
 				total, count = total+s.t.bytes.Load(), count+1
 			}
 		}
 		return
 	}
-	boardBefore, boards := sent(false)
-	dayBefore, days := sent(true)
+	var before, after [3]int64
+	var counts [3]int
+	for k := range before {
+		before[k], counts[k] = sent(kind(k))
+	}
 	cores, use, err := srv.cores(o.idle)
 	if err != nil {
 		return r, err
 	}
-	boardAfter, _ := sent(false)
+	for k := range after {
+		after[k], _ = sent(kind(k))
+	}
 	if os.Getenv("BENCH_SHOW") != "" {
-		for _, x := range ss {
-			if x.tech {
-				fmt.Fprintln(os.Stderr, x.t.emu.String())
-				break
+		for _, k := range []kind{myDaySession, wallSession} {
+			for _, x := range ss {
+				if x.kind == k {
+					fmt.Fprintln(os.Stderr, x.t.emu.String())
+					break
+				}
 			}
 		}
 	}
-	dayAfter, _ := sent(true)
 	secs := o.idle.Seconds()
 	r.IdleCores = cores
 	r.RSSMiB = mib(use.rss)
 	r.PerSessionKiB = float64(use.rss-empty.rss) / float64(n) / 1024
-	if boards > 0 {
-		r.BoardBytesPerSec = float64(boardAfter-boardBefore) / float64(boards) / secs
+	perSec := func(k kind) float64 {
+		if counts[k] == 0 {
+			return 0
+		}
+		return float64(after[k]-before[k]) / float64(counts[k]) / secs
 	}
-	if days > 0 {
-		r.MyDayBytesPerSec = float64(dayAfter-dayBefore) / float64(days) / secs
-	}
+	r.BoardBytesPerSec, r.MyDayBytesPerSec, r.WallBytesPerSec = perSec(boardSession), perSec(myDaySession), perSec(wallSession)
 
 	// Fan-out: a ticket opened by a script, until every board shows it.
-	before, _ := srv.usage()
+	busyBefore, _ := srv.usage()
 	busyStart := time.Now()
 	var fan []time.Duration
 	var probes []string // the tickets the fan-out opened; the writes below touch them
@@ -90,7 +98,7 @@ func measure(o options, srv *server, n int, who cast) (row, error) {
 		}
 		want := fmt.Sprintf("%d unscheduled", count+1)
 		for _, s := range ss {
-			if !s.tech {
+			if s.kind == boardSession {
 				s.t.watch(want)
 			}
 		}
@@ -105,7 +113,7 @@ func measure(o options, srv *server, n int, who cast) (row, error) {
 		}
 		var last time.Time
 		for _, s := range ss {
-			if s.tech {
+			if s.kind != boardSession {
 				continue
 			}
 			at, ok := s.t.wait(30 * time.Second)
@@ -118,9 +126,9 @@ func measure(o options, srv *server, n int, who cast) (row, error) {
 		}
 		fan = append(fan, last.Sub(start))
 	}
-	after, _ := srv.usage()
+	busyAfter, _ := srv.usage()
 	r.FanoutP50, r.FanoutP99 = ms(percentile(fan, 50)), ms(percentile(fan, 99))
-	r.BusyCores = float64(after.cpu-before.cpu) / float64(time.Since(busyStart))
+	r.BusyCores = float64(busyAfter.cpu-busyBefore.cpu) / float64(time.Since(busyStart))
 
 	// Commands over exec, alongside the sessions.
 	var boardJSON, writes []time.Duration
@@ -152,7 +160,7 @@ var unscheduledRE = regexp.MustCompile(`(\d+) unscheduled`)
 // unscheduledCount reads the count every board shows now.
 func unscheduledCount(ss []opened) (int, error) {
 	for _, s := range ss {
-		if s.tech {
+		if s.kind != boardSession {
 			continue
 		}
 		s.t.mu.Lock()

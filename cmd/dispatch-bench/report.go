@@ -32,6 +32,7 @@ type row struct {
 	PerSessionKiB    float64     `json:"rss_per_session_kib"`
 	BoardBytesPerSec float64     `json:"idle_board_bytes_per_sec"`
 	MyDayBytesPerSec float64     `json:"my_day_timer_bytes_per_sec"`
+	WallBytesPerSec  float64     `json:"wall_bytes_per_sec"`
 	Baseline         baselineRow `json:"baseline"`
 }
 
@@ -45,12 +46,12 @@ type baselineRow struct {
 func (r report) print(w io.Writer) {
 	fmt.Fprintf(w, "%s · %s\n\n", r.Machine, r.When)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "sessions\tfirst p50\tp99\tbaseline p50\tratio\tfan-out p50\tp99\tboard --json p50\tp99\twrite p50\tp99\twrites/s\tidle cores\tfan-out cores\tRSS MiB\tKiB/session\tbaseline KiB/session\tboard B/s\tMy day B/s\t")
+	fmt.Fprintln(tw, "sessions\tfirst p50\tp99\tbaseline p50\tratio\tfan-out p50\tp99\tboard --json p50\tp99\twrite p50\tp99\twrites/s\tidle cores\tfan-out cores\tRSS MiB\tKiB/session\tbaseline KiB/session\tboard B/s\tMy day B/s\twall B/s\t")
 	for _, x := range r.Rows {
-		fmt.Fprintf(tw, "%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.0f\t%.3f\t%.2f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t\n",
+		fmt.Fprintf(tw, "%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.0f\t%.3f\t%.2f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t\n",
 			x.Sessions, x.FirstP50, x.FirstP99, x.Baseline.FirstP50, x.FirstRatio, x.FanoutP50, x.FanoutP99, x.ExecBoardP50, x.ExecBoardP99,
 			x.ExecWriteP50, x.ExecWriteP99, x.WritesPerSec, x.IdleCores, x.BusyCores, x.RSSMiB, x.PerSessionKiB, x.Baseline.PerSessionKiB,
-			x.BoardBytesPerSec, x.MyDayBytesPerSec)
+			x.BoardBytesPerSec, x.MyDayBytesPerSec, x.WallBytesPerSec)
 	}
 	tw.Flush()
 }

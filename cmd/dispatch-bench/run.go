@@ -78,15 +78,24 @@ func prepare(db string) (cast, error) {
 	return c, nil
 }
 
+// kind is what a session shows.
+type kind int
+
+const (
+	boardSession kind = iota // a dispatcher's board
+	myDaySession             // a technician's day, a timer running
+	wallSession              // ssh -t office wall
+)
+
 // opened is a session and how long its first screen took.
 type opened struct {
 	t     *term
 	first time.Duration
-	tech  bool
+	kind  kind
 }
 
 // openAll opens n sessions, 32 at a time, as people arriving at once would.
-func openAll(addr string, n int, signer func(i int) (gossh.Signer, bool), firstScreen func(tech bool) string) ([]opened, error) {
+func openAll(addr string, n int, signer func(i int) (gossh.Signer, kind), firstScreen func(kind) string) ([]opened, error) {
 	out := make([]opened, n)
 	errs := make(chan error, n)
 	sem := make(chan struct{}, 32)
@@ -97,8 +106,12 @@ func openAll(addr string, n int, signer func(i int) (gossh.Signer, bool), firstS
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			sg, tech := signer(i)
-			t, connected, err := open(addr, sg, 120, 40, firstScreen(tech))
+			sg, k := signer(i)
+			command := ""
+			if k == wallSession {
+				command = "wall"
+			}
+			t, connected, err := open(addr, sg, 120, 40, command, firstScreen(k))
 			if err != nil {
 				errs <- err
 				return
@@ -108,7 +121,7 @@ func openAll(addr string, n int, signer func(i int) (gossh.Signer, bool), firstS
 				errs <- fmt.Errorf("session %d never drew its first screen:\n%s", i, t.emu.String())
 				return
 			}
-			out[i] = opened{t: t, first: at.Sub(connected), tech: tech}
+			out[i] = opened{t: t, first: at.Sub(connected), kind: k}
 		}(i)
 	}
 	wg.Wait()
@@ -185,7 +198,7 @@ func measureBaseline(self string, n int, sg gossh.Signer) (baselineRow, error) {
 	}
 	defer srv.stop()
 	before, _ := srv.usage()
-	ss, err := openAll(srv.addr, n, func(int) (gossh.Signer, bool) { return sg, false }, func(bool) string { return baselineMarker })
+	ss, err := openAll(srv.addr, n, func(int) (gossh.Signer, kind) { return sg, boardSession }, func(kind) string { return baselineMarker })
 	defer closeAll(ss)
 	if err != nil {
 		return row, err

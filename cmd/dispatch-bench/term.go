@@ -28,7 +28,8 @@ type term struct {
 
 // open connects and asks for a terminal; connected is when the TCP
 // connection was made, the start of "time to first screen".
-func open(addr string, signer gossh.Signer, width, height int, firstScreen string) (*term, time.Time, error) {
+// command, if any, is run with the PTY as ssh -t HOST command does.
+func open(addr string, signer gossh.Signer, width, height int, command, firstScreen string) (*term, time.Time, error) {
 	connected := time.Now()
 	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "bench", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 60 * time.Second})
@@ -49,7 +50,11 @@ func open(addr string, signer gossh.Signer, width, height int, firstScreen strin
 		t.close()
 		return nil, connected, err
 	}
-	if err := sess.Shell(); err != nil {
+	start := sess.Shell
+	if command != "" {
+		start = func() error { return sess.Start(command) }
+	}
+	if err := start(); err != nil {
 		t.close()
 		return nil, connected, err
 	}

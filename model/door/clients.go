@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"dispatch/model"
@@ -132,9 +133,29 @@ func (d *Door) FindContact(ctx context.Context, who model.Actor, clientID int64,
 	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
 		var err error
 		c, err = tx.ContactByName(ctx, clientID, model.CleanLine(name))
-		return err
+		if !errors.Is(err, model.ErrNotFound) {
+			return err
+		}
+		contacts, lerr := tx.Contacts(ctx, clientID)
+		if lerr != nil {
+			return lerr
+		}
+		names := make([]string, len(contacts))
+		for i, ct := range contacts {
+			names[i] = ct.Name
+		}
+		return notOneOf("contact", name, "contacts", names)
 	})
 	return c, err
+}
+
+// notOneOf refuses a name that is none of the client's, and lists theirs,
+// so the next try can be right.
+func notOneOf(field, name, plural string, names []string) error {
+	if len(names) == 0 {
+		return model.FieldError{Field: field, Msg: fmt.Sprintf("%q is not on file, and this client has no %s yet", model.CleanLine(name), plural)}
+	}
+	return model.FieldError{Field: field, Msg: fmt.Sprintf("%q is not one of this client's %s: %s", model.CleanLine(name), plural, strings.Join(names, ", "))}
 }
 
 // FindSite resolves a site of one client by name; with no name, the client's
@@ -144,13 +165,20 @@ func (d *Door) FindSite(ctx context.Context, who model.Actor, clientID int64, na
 	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
 		if name != "" {
 			var err error
-			s, err = tx.SiteByName(ctx, clientID, model.CleanLine(name))
-			return err
+			if s, err = tx.SiteByName(ctx, clientID, model.CleanLine(name)); !errors.Is(err, model.ErrNotFound) {
+				return err
+			}
 		}
 		sites, err := tx.Sites(ctx, clientID)
 		switch {
 		case err != nil:
 			return err
+		case name != "":
+			names := make([]string, len(sites))
+			for i, st := range sites {
+				names[i] = st.Name
+			}
+			return notOneOf("site", name, "sites", names)
 		case len(sites) == 1:
 			s = sites[0]
 			return nil
