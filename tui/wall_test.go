@@ -83,9 +83,16 @@ func TestWallHighlightsWhatIsNew(t *testing.T) {
 	if !strings.Contains(line, "● BREACHED") {
 		t.Errorf("the new breach is not marked: %q\n%s", line, s.screen())
 	}
-	if strings.Count(s.screen(), "●") != 1 {
-		t.Errorf("old news marked too:\n%s", s.screen())
+	if strings.Count(s.screen(), "●") != 2 || !strings.Contains(s.screen(), "● BREACHED  ") {
+		t.Errorf("the breached count is not marked, or old news is:\n%s", s.screen())
 	}
+	// On a small pane it comes first, above the older breaches and the
+	// decision waiting, rather than under "+N more".
+	s.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if first := strings.Split(s.screen(), "\n")[3]; !strings.Contains(first, "● BREACHED  T-") {
+		t.Errorf("the new breach is not first:\n%s", s.screen())
+	}
+	s.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	if raw := lineWith(s.app.View().Content, "Phones dead"); !strings.Contains(raw, "\x1b[1;7m") {
 		t.Errorf("the new breach is not drawn reversed: %q", raw)
 	}

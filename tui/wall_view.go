@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -48,20 +50,33 @@ type tile struct {
 	short string // in the compact layout's one line
 	n     int
 	alarm lipgloss.Style // how the number is drawn when it is not zero
+	kinds []string       // the attention items it counts, if any
+	fresh bool           // one of them appeared while the wall was up
 }
 
-func (w *wallPage) tiles() []tile {
+func (w *wallPage) tiles(now time.Time) []tile {
 	t := w.wall.Today
-	return []tile{
-		{"waiting on you", "waiting", len(w.wall.Waiting), styleError.Bold(true)},
-		{"over estimate", "over est.", len(w.wall.Overruns), styleError},
-		{"breached", "breached", len(w.wall.Breached), styleError.Bold(true)},
-		{"at risk", "at risk", len(w.wall.AtRisk), styleWarn},
-		{"late to start", "late", t.Late, styleWarn},
-		{"on a job now", "on a job", t.InProgress, styleOK},
-		{"to start today", "to start", t.ToStart, styleHeader},
-		{"done today", "done", t.Done, styleOK},
+	tiles := []tile{
+		{label: "waiting on you", short: "waiting", n: len(w.wall.Waiting), alarm: styleError.Bold(true), kinds: []string{"APPROVE", "CALL"}},
+		{label: "over estimate", short: "over est.", n: len(w.wall.Overruns), alarm: styleError, kinds: []string{"OVER EST."}},
+		{label: "breached", short: "breached", n: len(w.wall.Breached), alarm: styleError.Bold(true), kinds: []string{"BREACHED"}},
+		{label: "at risk", short: "at risk", n: len(w.wall.AtRisk), alarm: styleWarn, kinds: []string{"AT RISK"}},
+		{label: "late to start", short: "late", n: t.Late, alarm: styleWarn},
+		{label: "on a job now", short: "on a job", n: t.InProgress, alarm: styleOK},
+		{label: "to start today", short: "to start", n: t.ToStart, alarm: styleHeader},
+		{label: "done today", short: "done", n: t.Done, alarm: styleOK},
 	}
+	for _, it := range attentionItems(w.wall) {
+		if !w.isNew(it.key, now) {
+			continue
+		}
+		for i := range tiles {
+			if slices.Contains(tiles[i].kinds, it.kind) {
+				tiles[i].fresh = true
+			}
+		}
+	}
+	return tiles
 }
 
 func (tl tile) style() lipgloss.Style {
@@ -73,17 +88,21 @@ func (tl tile) style() lipgloss.Style {
 
 // countsLine is every key number in one line, what needs someone first.
 // A narrow pane leaves out the zeros rather than cut what is not zero.
-func (w *wallPage) countsLine(width int) string {
+func (w *wallPage) countsLine(width int, now time.Time) string {
 	line := func(skipZeros bool) string {
 		var segs []seg
-		for _, tl := range w.tiles() {
+		for _, tl := range w.tiles(now) {
 			if skipZeros && tl.n == 0 {
 				continue
 			}
 			if len(segs) > 0 {
 				segs = append(segs, seg{" · ", styleMuted})
 			}
-			segs = append(segs, seg{fmt.Sprintf("%d %s", tl.n, tl.short), tl.style()})
+			st := tl.style()
+			if tl.fresh {
+				st = styleNew
+			}
+			segs = append(segs, seg{fmt.Sprintf("%d %s", tl.n, tl.short), st})
 		}
 		return joinSegs(segs, false)
 	}
@@ -95,8 +114,9 @@ func (w *wallPage) countsLine(width int) string {
 }
 
 // tileRows draws the key numbers side by side, in block digits when big.
-func (w *wallPage) tileRows(width int, big bool) []string {
-	tiles := w.tiles()
+// A label reversed says something it counts is new.
+func (w *wallPage) tileRows(width int, big bool, now time.Time) []string {
+	tiles := w.tiles(now)
 	cell := width / len(tiles)
 	rows := 2
 	if big {
@@ -118,7 +138,11 @@ func (w *wallPage) tileRows(width int, big bool) []string {
 			out[0] += center(tl.style().Render(n), len(n), cw)
 		}
 		label := ansi.Truncate(strings.ToUpper(tl.label), cw-1, "…")
-		out[rows-1] += center(styleMuted.Render(label), ansi.StringWidth(label), cw)
+		labelStyle := styleMuted
+		if tl.fresh {
+			label, labelStyle = ansi.Truncate("● "+label, cw-1, "…"), styleNew
+		}
+		out[rows-1] += center(labelStyle.Render(label), ansi.StringWidth(label), cw)
 	}
 	return out
 }
@@ -126,7 +150,7 @@ func (w *wallPage) tileRows(width int, big bool) []string {
 // compact is the small pane: the counts in a line, then what needs someone,
 // then the technicians, then the hours, each list cut with how many more.
 func (w *wallPage) compact(width, height int, now time.Time, loc *time.Location) []string {
-	lines := []string{w.header(width, now, loc), w.countsLine(width)}
+	lines := []string{w.header(width, now, loc), w.countsLine(width, now)}
 	items := attentionItems(w.wall)
 	room := height - len(lines) - 2 - 1 // two headings, the hours line
 	techRoom := min(len(w.wall.Techs), max(room/2, room-len(items)))
@@ -146,7 +170,7 @@ func (w *wallPage) compact(width, height int, now time.Time, loc *time.Location)
 func (w *wallPage) panels(width, height int, now time.Time, loc *time.Location) []string {
 	big := width >= bigMinWidth && height >= bigMinHeight
 	lines := []string{w.header(width, now, loc), ""}
-	lines = append(lines, w.tileRows(width, big)...)
+	lines = append(lines, w.tileRows(width, big, now)...)
 	lines = append(lines, "")
 	bodyHeight := height - len(lines)
 	items := attentionItems(w.wall)
@@ -192,6 +216,12 @@ func (w *wallPage) attentionList(items []attentionItem, room, width int, now tim
 	if len(items) == 0 {
 		return []string{styleOK.Render("  nothing: no breach, nobody waiting, no overrun untold")}
 	}
+	// What appeared while the wall was up goes first, so even a small pane
+	// shows it while it is highlighted.
+	items = slices.Clone(items)
+	slices.SortStableFunc(items, func(a, b attentionItem) int {
+		return cmp.Compare(boolRank(!w.isNew(a.key, now)), boolRank(!w.isNew(b.key, now)))
+	})
 	shown := items
 	if len(items) > room {
 		shown = items[:room-1]
@@ -322,4 +352,11 @@ func box(title string, lines []string, width, height int) string {
 	}
 	out = append(out, border.Render("╰"+strings.Repeat("─", width-2)+"╯"))
 	return strings.Join(out, "\n")
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
