@@ -53,9 +53,10 @@ type DayProgress struct {
 // overruns.
 func (w Wall) Attention() int { return len(w.Breached) + len(w.Waiting) + len(w.Overruns) }
 
-// BuildWall derives the wall from the board, the technicians, and the
-// visits stepped on this week (whatever their ticket's state) together with
-// the board's own. It is a pure function of them and the clock.
+// BuildWall derives the wall from the board, the tickets it was built from,
+// the technicians, and the visits stepped on this week whatever their
+// ticket's state (a visit in both counts once). It is a pure function of
+// them and the clock.
 func BuildWall(b Board, tickets []BoardTicket, techs []User, week []Visit, now time.Time, loc *time.Location) Wall {
 	w := Wall{At: now, Waiting: b.Rows[SecWaiting]}
 	w.Today = DayProgress{InProgress: b.Count(SecInProgress), Late: b.LateToStart()}

@@ -43,3 +43,17 @@ func BenchmarkBoardViewAtScale(b *testing.B) {
 		_ = app.View()
 	}
 }
+
+// BenchmarkWallViewAtScale draws the generated office's wall (fifty
+// technicians, hundreds of tickets needing attention) on a TV-sized pane:
+// what it costs each second its clock ticks.
+func BenchmarkWallViewAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	u := model.User{ID: 1, Name: "Bench", Role: model.RoleViewer}
+	app := New(Deps{Ctx: context.Background(), Door: d, User: u})
+	app.Update(tea.WindowSizeMsg{Width: 250, Height: 70})
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = app.View()
+	}
+}

@@ -24,6 +24,9 @@ type wallPage struct {
 	// wall; those present when it opened count as old news.
 	firstSeen map[string]time.Time
 	loaded    bool
+	gen       int // counts the reads, so parts drawn from an older one are redrawn
+	drawn     map[string][]string
+	drawnKey  wallDrawKey
 }
 
 func newWall(deps Deps) *wallPage {
@@ -39,6 +42,7 @@ func (w *wallPage) refresh() {
 		return
 	}
 	w.wall, w.err = wall, nil
+	w.gen++
 	w.remember(w.deps.Door.Now())
 }
 

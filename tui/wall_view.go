@@ -22,16 +22,55 @@ const (
 
 func (w *wallPage) view(width, height int) string {
 	now, loc := w.deps.Door.Now(), w.deps.Door.Location()
+	w.forgetDrawnUnless(wallDrawKey{gen: w.gen, width: width, height: height, minute: now.Truncate(time.Minute), fresh: w.freshCount(now)})
 	var lines []string
 	if width >= panelsMinWidth && height >= panelsMinHeight {
 		lines = w.panels(width, height, now, loc)
 	} else {
 		lines = w.compact(width, height, now, loc)
 	}
-	for i := range lines {
-		lines[i] = fit(lines[i], width)
-	}
+	// Every part is drawn to the width already; measuring each line again
+	// would cost a TV-sized wall a third of its frame.
 	return padLines(strings.Join(lines, "\n"), height)
+}
+
+// wallDrawKey is what the parts drawn by the minute depend on: the wall
+// read, the pane, the minute, and how many items are highlighted (one
+// stops being new at any second).
+type wallDrawKey struct {
+	gen           int
+	width, height int
+	minute        time.Time
+	fresh         int
+}
+
+// forgetDrawnUnless keeps the parts drawn for key, and forgets them for
+// any other. Only the clock and the technicians' timers are drawn every
+// second; on a TV-sized pane the rest costs most of a frame.
+func (w *wallPage) forgetDrawnUnless(key wallDrawKey) {
+	if w.drawn == nil || key != w.drawnKey {
+		w.drawn, w.drawnKey = map[string][]string{}, key
+	}
+}
+
+// memo draws a part once per draw key.
+func (w *wallPage) memo(name string, draw func() []string) []string {
+	if lines, ok := w.drawn[name]; ok {
+		return lines
+	}
+	lines := draw()
+	w.drawn[name] = lines
+	return lines
+}
+
+func (w *wallPage) freshCount(now time.Time) int {
+	n := 0
+	for key := range w.firstSeen {
+		if w.isNew(key, now) {
+			n++
+		}
+	}
+	return n
 }
 
 // header is the title, an error if the last read failed, and the clock to
@@ -150,18 +189,17 @@ func (w *wallPage) tileRows(width int, big bool, now time.Time) []string {
 // compact is the small pane: the counts in a line, then what needs someone,
 // then the technicians, then the hours, each list cut with how many more.
 func (w *wallPage) compact(width, height int, now time.Time, loc *time.Location) []string {
-	lines := []string{w.header(width, now, loc), w.countsLine(width, now)}
+	lines := []string{w.header(width, now, loc)}
+	lines = append(lines, w.memo("counts", func() []string { return []string{w.countsLine(width, now)} })...)
 	items := attentionItems(w.wall)
 	room := height - len(lines) - 2 - 1 // two headings, the hours line
 	techRoom := min(len(w.wall.Techs), max(room/2, room-len(items)))
-	attRoom := room - techRoom
-
-	lines = append(lines, sectionLine("NEEDS ATTENTION", len(items), width))
-	lines = append(lines, w.attentionList(items, attRoom, width, now, loc)...)
+	lines = append(lines, w.memo("attention", func() []string {
+		return append([]string{sectionLine("NEEDS ATTENTION", len(items), width)}, w.attentionList(items, room-techRoom, width, now, loc)...)
+	})...)
 	lines = append(lines, sectionLine("TECHNICIANS", len(w.wall.Techs), width))
 	lines = append(lines, w.techList(techRoom, width, false, now, loc)...)
-	lines = append(lines, w.hoursLine(width))
-	return lines
+	return append(lines, w.memo("hours", func() []string { return []string{w.hoursLine(width)} })...)
 }
 
 // panels is the larger pane: the key numbers across the top, then the
@@ -170,41 +208,46 @@ func (w *wallPage) compact(width, height int, now time.Time, loc *time.Location)
 func (w *wallPage) panels(width, height int, now time.Time, loc *time.Location) []string {
 	big := width >= bigMinWidth && height >= bigMinHeight
 	lines := []string{w.header(width, now, loc), ""}
-	lines = append(lines, w.tileRows(width, big, now)...)
+	lines = append(lines, w.memo("tiles", func() []string { return w.tileRows(width, big, now) })...)
 	lines = append(lines, "")
 	bodyHeight := height - len(lines)
-	items := attentionItems(w.wall)
-
+	attention := func(attWidth, attHeight int) []string {
+		return w.memo("attention", func() []string {
+			items := attentionItems(w.wall)
+			return box(fmt.Sprintf("NEEDS ATTENTION (%d)", len(items)), w.attentionList(items, attHeight-2, attWidth-4, now, loc), attWidth, attHeight)
+		})
+	}
 	if width >= threeColumnsMinWidth {
 		dayWidth := 44
 		techWidth := (width - dayWidth) * 2 / 5
 		attWidth := width - dayWidth - techWidth
-		cols := []string{
-			w.techPanel(techWidth, bodyHeight, now, loc),
-			w.attentionPanel(items, attWidth, bodyHeight, now, loc),
-			box("TODAY", w.dayLines(dayWidth-4), dayWidth, bodyHeight),
-		}
-		return append(lines, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, cols...), "\n")...)
+		today := w.memo("today", func() []string { return box("TODAY", w.dayLines(dayWidth-4), dayWidth, bodyHeight) })
+		return append(lines, sideBySide(w.techPanel(techWidth, bodyHeight, now, loc), attention(attWidth, bodyHeight), today)...)
 	}
 	stripHeight := 4
 	colHeight := bodyHeight - stripHeight
 	techWidth := width * 2 / 5
-	cols := lipgloss.JoinHorizontal(lipgloss.Top,
-		w.techPanel(techWidth, colHeight, now, loc),
-		w.attentionPanel(items, width-techWidth, colHeight, now, loc))
-	lines = append(lines, strings.Split(cols, "\n")...)
-	return append(lines, strings.Split(box("TODAY", []string{w.progressLine(width - 4), w.hoursLine(width - 4)}, width, stripHeight), "\n")...)
+	lines = append(lines, sideBySide(w.techPanel(techWidth, colHeight, now, loc), attention(width-techWidth, colHeight))...)
+	return append(lines, w.memo("today", func() []string {
+		return box("TODAY", []string{w.progressLine(width - 4), w.hoursLine(width - 4)}, width, stripHeight)
+	})...)
 }
 
-func (w *wallPage) techPanel(width, height int, now time.Time, loc *time.Location) string {
+// sideBySide joins boxes of the same height, line by line.
+func sideBySide(cols ...[]string) []string {
+	out := slices.Clone(cols[0])
+	for _, col := range cols[1:] {
+		for i := range min(len(out), len(col)) {
+			out[i] += col[i]
+		}
+	}
+	return out
+}
+
+func (w *wallPage) techPanel(width, height int, now time.Time, loc *time.Location) []string {
 	inner := height - 2
 	tall := 3*len(w.wall.Techs) <= inner
 	return box(fmt.Sprintf("TECHNICIANS (%d)", len(w.wall.Techs)), w.techList(inner, width-4, tall, now, loc), width, height)
-}
-
-func (w *wallPage) attentionPanel(items []attentionItem, width, height int, now time.Time, loc *time.Location) string {
-	lines := w.attentionList(items, height-2, width-4, now, loc)
-	return box(fmt.Sprintf("NEEDS ATTENTION (%d)", len(items)), lines, width, height)
 }
 
 // attentionList draws as many items as fit in room lines, the last line
@@ -214,7 +257,7 @@ func (w *wallPage) attentionList(items []attentionItem, room, width int, now tim
 		return nil
 	}
 	if len(items) == 0 {
-		return []string{styleOK.Render("  nothing: no breach, nobody waiting, no overrun untold")}
+		return []string{fit(styleOK.Render("  nothing: no breach, nobody waiting, no overrun untold"), width)}
 	}
 	// What appeared while the wall was up goes first, so even a small pane
 	// shows it while it is highlighted.
@@ -231,7 +274,7 @@ func (w *wallPage) attentionList(items []attentionItem, room, width int, now tim
 		out = append(out, attentionLine(it, w.isNew(it.key, now), width, now, loc))
 	}
 	if len(shown) < len(items) {
-		out = append(out, styleMuted.Render(fmt.Sprintf("  +%d more", len(items)-len(shown))))
+		out = append(out, fit(styleMuted.Render(fmt.Sprintf("  +%d more", len(items)-len(shown))), width))
 	}
 	return out
 }
@@ -242,7 +285,7 @@ func (w *wallPage) techList(room, width int, tall bool, now time.Time, loc *time
 		return nil
 	}
 	if len(w.wall.Techs) == 0 {
-		return []string{styleMuted.Render("  no technicians yet: dispatch user add NAME --role tech")}
+		return []string{fit(styleMuted.Render("  no technicians yet: dispatch user add NAME --role tech"), width)}
 	}
 	per := 1
 	if tall {
@@ -259,7 +302,7 @@ func (w *wallPage) techList(room, width int, tall bool, now time.Time, loc *time
 		out = append(out, techLines(t, width, tall, now, loc)...)
 	}
 	if len(shown) < len(w.wall.Techs) {
-		out = append(out, styleMuted.Render(fmt.Sprintf("  +%d more", len(w.wall.Techs)-len(shown))))
+		out = append(out, fit(styleMuted.Render(fmt.Sprintf("  +%d more", len(w.wall.Techs)-len(shown))), width))
 	}
 	return out
 }
@@ -330,14 +373,14 @@ func (w *wallPage) progressBar(width int) string {
 // sectionLine is a heading with its count, ruled to the width.
 func sectionLine(title string, n, width int) string {
 	h := fmt.Sprintf("%s (%d) ", title, n)
-	return styleSection.Render(h) + styleMuted.Render(strings.Repeat("─", max(width-ansi.StringWidth(h), 0)))
+	return fit(styleSection.Render(h)+styleMuted.Render(strings.Repeat("─", max(width-ansi.StringWidth(h), 0))), width)
 }
 
 // box frames lines in a rounded border exactly width by height cells, the
 // title in the top edge; lines beyond the box are cut.
-func box(title string, lines []string, width, height int) string {
+func box(title string, lines []string, width, height int) []string {
 	if width < 4 || height < 2 {
-		return ""
+		return nil
 	}
 	border := styleMuted
 	t := " " + ansi.Truncate(title, width-6, "…") + " "
@@ -350,8 +393,7 @@ func box(title string, lines []string, width, height int) string {
 		}
 		out = append(out, border.Render("│")+" "+fit(line, width-4)+" "+border.Render("│"))
 	}
-	out = append(out, border.Render("╰"+strings.Repeat("─", width-2)+"╯"))
-	return strings.Join(out, "\n")
+	return append(out, border.Render("╰"+strings.Repeat("─", width-2)+"╯"))
 }
 
 func boolRank(b bool) int {

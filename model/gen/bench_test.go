@@ -36,6 +36,20 @@ func BenchmarkBoardSharedAtScale(b *testing.B) {
 	}
 }
 
+// BenchmarkWallAfterChangeAtScale is the same read for a wall, which adds
+// the technicians and the week's visits, and builds the wall beside the
+// board.
+func BenchmarkWallAfterChangeAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	ctx := context.Background()
+	for b.Loop() {
+		d.Feed().Publish(feed.Visits)
+		if _, err := d.Wall(ctx, model.Console); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkClientTimelineAtScale reads a client's timeline page.
 func BenchmarkClientTimelineAtScale(b *testing.B) {
 	d := gentest.Open(b)
