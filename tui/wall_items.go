@@ -129,7 +129,9 @@ func techLines(t model.TechNow, w int, tall bool, now time.Time, loc *time.Locat
 	return append(lines, fit(third, w))
 }
 
-// techState names what a technician is doing, where, and for how long.
+// techState names what a technician is doing, where, and for how long, to
+// the minute: visits last hours, and a wall of second counters ticking is
+// noise across a room and bytes down every wall's connection.
 func techState(t model.TechNow, now time.Time, loc *time.Location) (state, where, timer string) {
 	if t.Free() {
 		where = "nothing booked for the rest of today"
@@ -154,7 +156,7 @@ func techState(t model.TechNow, now time.Time, loc *time.Location) (state, where
 	case model.PhaseInShop:
 		state, where = "IN SHOP", job
 	}
-	return state, where, stopwatch(now.Sub(t.Since))
+	return state, where, hoursText(now.Sub(t.Since))
 }
 
 // hoursText shows worked hours as hours and minutes, never days: "41h 05m".

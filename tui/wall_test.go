@@ -129,14 +129,16 @@ func TestWallTakesNoKeysButQuit(t *testing.T) {
 }
 
 // Anyone may open the wall, not only a viewer; it follows the feed like
-// the board, and its timers run with the clock.
+// the board, and its clock and timers run.
 func TestWallIsLive(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 120, 40)
 	s.app = New(Deps{Ctx: context.Background(), Door: s.door, User: model.User{ID: 1, Name: "Rita Gomez", Role: model.RoleDispatcher}, Wall: true})
 	s.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	s.mustSee("Sam Okafor      IN SHOP              1:30:00")
-	s.clock.Advance(7 * time.Second)
-	s.mustSee("Sam Okafor      IN SHOP              1:30:07")
+	s.mustSee("Sam Okafor      IN SHOP               1h 30m", "10:00:00")
+	s.clock.Advance(7 * time.Second) // the clock shows the second; timers the minute
+	s.mustSee("Sam Okafor      IN SHOP               1h 30m", "10:00:07")
+	s.clock.Advance(53 * time.Second)
+	s.mustSee("Sam Okafor      IN SHOP               1h 31m", "10:01:00")
 
 	ctx := context.Background()
 	w, _ := s.door.Wall(ctx, model.Console)

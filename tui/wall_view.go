@@ -22,12 +22,16 @@ const (
 
 func (w *wallPage) view(width, height int) string {
 	now, loc := w.deps.Door.Now(), w.deps.Door.Location()
-	w.forgetDrawnUnless(wallDrawKey{gen: w.gen, width: width, height: height, minute: now.Truncate(time.Minute), fresh: w.freshCount(now)})
-	var lines []string
+	// Everything below the header is drawn as of the minute, and only
+	// again when the minute turns or the wall changes: each second the
+	// header's clock is all that moves.
+	minute := now.Truncate(time.Minute)
+	w.forgetDrawnUnless(wallDrawKey{gen: w.gen, width: width, height: height, minute: minute, fresh: w.freshCount(minute)})
+	lines := []string{w.header(width, now, loc)}
 	if width >= panelsMinWidth && height >= panelsMinHeight {
-		lines = w.panels(width, height, now, loc)
+		lines = append(lines, w.panels(width, height-1, minute, loc)...)
 	} else {
-		lines = w.compact(width, height, now, loc)
+		lines = append(lines, w.compact(width, height-1, minute, loc)...)
 	}
 	// Every part is drawn to the width already; measuring each line again
 	// would cost a TV-sized wall a third of its frame.
@@ -189,8 +193,7 @@ func (w *wallPage) tileRows(width int, big bool, now time.Time) []string {
 // compact is the small pane: the counts in a line, then what needs someone,
 // then the technicians, then the hours, each list cut with how many more.
 func (w *wallPage) compact(width, height int, now time.Time, loc *time.Location) []string {
-	lines := []string{w.header(width, now, loc)}
-	lines = append(lines, w.memo("counts", func() []string { return []string{w.countsLine(width, now)} })...)
+	lines := w.memo("counts", func() []string { return []string{w.countsLine(width, now)} })
 	items := attentionItems(w.wall)
 	room := height - len(lines) - 2 - 1 // two headings, the hours line
 	techRoom := min(len(w.wall.Techs), max(room/2, room-len(items)))
@@ -198,7 +201,7 @@ func (w *wallPage) compact(width, height int, now time.Time, loc *time.Location)
 		return append([]string{sectionLine("NEEDS ATTENTION", len(items), width)}, w.attentionList(items, room-techRoom, width, now, loc)...)
 	})...)
 	lines = append(lines, sectionLine("TECHNICIANS", len(w.wall.Techs), width))
-	lines = append(lines, w.techList(techRoom, width, false, now, loc)...)
+	lines = append(lines, w.memo("techs", func() []string { return w.techList(techRoom, width, false, now, loc) })...)
 	return append(lines, w.memo("hours", func() []string { return []string{w.hoursLine(width)} })...)
 }
 
@@ -207,7 +210,7 @@ func (w *wallPage) compact(width, height int, now time.Time, loc *time.Location)
 // and hours beside them or under them.
 func (w *wallPage) panels(width, height int, now time.Time, loc *time.Location) []string {
 	big := width >= bigMinWidth && height >= bigMinHeight
-	lines := []string{w.header(width, now, loc), ""}
+	lines := []string{""}
 	lines = append(lines, w.memo("tiles", func() []string { return w.tileRows(width, big, now) })...)
 	lines = append(lines, "")
 	bodyHeight := height - len(lines)
@@ -247,7 +250,9 @@ func sideBySide(cols ...[]string) []string {
 func (w *wallPage) techPanel(width, height int, now time.Time, loc *time.Location) []string {
 	inner := height - 2
 	tall := 3*len(w.wall.Techs) <= inner
-	return box(fmt.Sprintf("TECHNICIANS (%d)", len(w.wall.Techs)), w.techList(inner, width-4, tall, now, loc), width, height)
+	return w.memo("techs", func() []string {
+		return box(fmt.Sprintf("TECHNICIANS (%d)", len(w.wall.Techs)), w.techList(inner, width-4, tall, now, loc), width, height)
+	})
 }
 
 // attentionList draws as many items as fit in room lines, the last line
