@@ -139,9 +139,12 @@ func Pressing(response, resolution SLAClock) (SLAClock, bool) {
 }
 
 // Describe says where the clock stands in a few words: "2h 10m left",
-// "breached 35m ago", "waiting on client · 3h left", "starts Mon 08:00".
+// "breached 35m ago", "waiting on client · 3h left", "starts Mon 08:00";
+// never "0m", which reads as nothing at all.
 func (c SLAClock) Describe(now time.Time, loc *time.Location) string {
 	switch {
+	case c.Breached && now.Sub(c.BreachedAt) < time.Minute:
+		return "breached just now"
 	case c.Breached:
 		return "breached " + FormatLeft(now.Sub(c.BreachedAt)) + " ago"
 	case c.Stopped:
@@ -150,6 +153,8 @@ func (c SLAClock) Describe(now time.Time, loc *time.Location) string {
 		return "paused · " + FormatLeft(c.Left) + " left"
 	case !c.StartsAt.IsZero():
 		return "starts " + c.StartsAt.In(loc).Format("Mon 15:04")
+	case c.Left < time.Minute:
+		return "under a minute left"
 	}
 	return FormatLeft(c.Left) + " left"
 }

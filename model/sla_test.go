@@ -226,3 +226,24 @@ func FuzzSLAInvariants(f *testing.F) {
 		}
 	})
 }
+
+// The moment a clock runs out, and the minute before, are said in words:
+// "0m" reads as nothing at all.
+func TestDescribeNeverSaysZeroMinutes(t *testing.T) {
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		clock SLAClock
+		want  string
+	}{
+		{SLAClock{Breached: true, BreachedAt: now.Add(-30 * time.Second)}, "breached just now"},
+		{SLAClock{Breached: true, BreachedAt: now.Add(-time.Minute)}, "breached 1m ago"},
+		{SLAClock{Left: 40 * time.Second}, "under a minute left"},
+		{SLAClock{Left: time.Minute}, "1m left"},
+		{SLAClock{Stopped: true}, "met"},
+	}
+	for _, tt := range tests {
+		if got := tt.clock.Describe(now, time.UTC); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.clock, got, tt.want)
+		}
+	}
+}
