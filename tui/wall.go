@@ -18,19 +18,17 @@ const highlightFor = 3 * time.Minute
 // TV: it takes no keys but q, and lays itself out for whatever size it has.
 type wallPage struct {
 	deps Deps
-	wall model.Wall
+	wall *model.Wall // shared with every other wall: never modified
 	err  error
 	// firstSeen is when each item needing attention first appeared on this
 	// wall; those present when it opened count as old news.
 	firstSeen map[string]time.Time
 	loaded    bool
-	gen       int // counts the reads, so parts drawn from an older one are redrawn
-	drawn     map[string][]string
-	drawnKey  wallDrawKey
+	drawKey   wallPartKey // the parts this frame draws, but for its part name
 }
 
 func newWall(deps Deps) *wallPage {
-	w := &wallPage{deps: deps, firstSeen: map[string]time.Time{}}
+	w := &wallPage{deps: deps, wall: &model.Wall{}, firstSeen: map[string]time.Time{}}
 	w.refresh()
 	return w
 }
@@ -42,7 +40,6 @@ func (w *wallPage) refresh() {
 		return
 	}
 	w.wall, w.err = wall, nil
-	w.gen++
 	w.remember(w.deps.Door.Now())
 }
 

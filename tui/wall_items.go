@@ -64,7 +64,7 @@ type attentionItem struct {
 // technician waiting on site (a decision for a supervisor, a contact to
 // reach), overruns the contact has not heard of, broken promises, then
 // promises running low.
-func attentionItems(w model.Wall) []attentionItem {
+func attentionItems(w *model.Wall) []attentionItem {
 	var out []attentionItem
 	for _, r := range w.Waiting {
 		kind := "APPROVE"

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"dispatch/model"
 	"dispatch/model/door"
@@ -180,4 +181,19 @@ func (s *screenTest) breachedTicket(title string) {
 		s.t.Fatal(err)
 	}
 	s.send(changedMsg{})
+}
+
+// Walls share what they draw, but not what is new to each: a wall opened
+// after a breach shows it plainly, one that saw it happen highlights it.
+func TestWallsShareDrawingButNotNews(t *testing.T) {
+	s := newScreen(t, model.RoleViewer, 120, 40)
+	s.breachedTicket("Phones dead since seven")
+	later := New(Deps{Ctx: context.Background(), Door: s.door, User: model.User{ID: 99, Name: "Hall TV", Role: model.RoleViewer}})
+	later.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if line := lineWith(s.screen(), "Phones dead"); !strings.Contains(line, "● BREACHED") {
+		t.Errorf("the wall that saw it happen: %q", line)
+	}
+	if line := lineWith(ansi.Strip(later.View().Content), "Phones dead"); line == "" || strings.Contains(line, "●") {
+		t.Errorf("the wall opened after: %q", line)
+	}
 }

@@ -26,7 +26,7 @@ func (w *wallPage) view(width, height int) string {
 	// again when the minute turns or the wall changes: each second the
 	// header's clock is all that moves.
 	minute := now.Truncate(time.Minute)
-	w.forgetDrawnUnless(wallDrawKey{gen: w.gen, width: width, height: height, minute: minute, fresh: w.freshCount(minute)})
+	w.drawKey = wallPartKey{wall: w.wall, width: width, height: height, minute: minute, fresh: w.freshKeys(minute)}
 	lines := []string{w.header(width, now, loc)}
 	if width >= panelsMinWidth && height >= panelsMinHeight {
 		lines = append(lines, w.panels(width, height-1, minute, loc)...)
@@ -36,45 +36,6 @@ func (w *wallPage) view(width, height int) string {
 	// Every part is drawn to the width already; measuring each line again
 	// would cost a TV-sized wall a third of its frame.
 	return padLines(strings.Join(lines, "\n"), height)
-}
-
-// wallDrawKey is what the parts drawn by the minute depend on: the wall
-// read, the pane, the minute, and how many items are highlighted (one
-// stops being new at any second).
-type wallDrawKey struct {
-	gen           int
-	width, height int
-	minute        time.Time
-	fresh         int
-}
-
-// forgetDrawnUnless keeps the parts drawn for key, and forgets them for
-// any other. Only the clock and the technicians' timers are drawn every
-// second; on a TV-sized pane the rest costs most of a frame.
-func (w *wallPage) forgetDrawnUnless(key wallDrawKey) {
-	if w.drawn == nil || key != w.drawnKey {
-		w.drawn, w.drawnKey = map[string][]string{}, key
-	}
-}
-
-// memo draws a part once per draw key.
-func (w *wallPage) memo(name string, draw func() []string) []string {
-	if lines, ok := w.drawn[name]; ok {
-		return lines
-	}
-	lines := draw()
-	w.drawn[name] = lines
-	return lines
-}
-
-func (w *wallPage) freshCount(now time.Time) int {
-	n := 0
-	for key := range w.firstSeen {
-		if w.isNew(key, now) {
-			n++
-		}
-	}
-	return n
 }
 
 // header is the title, an error if the last read failed, and the clock to

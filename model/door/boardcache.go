@@ -56,12 +56,9 @@ func (d *Door) board(ctx context.Context) (model.Board, error) {
 }
 
 // wall builds the wall as of this minute from the board's read.
-func (d *Door) wall(ctx context.Context) (model.Wall, error) {
+func (d *Door) wall(ctx context.Context) (*model.Wall, error) {
 	_, w, err := d.built.get(ctx, d, true)
-	if err != nil {
-		return model.Wall{}, err
-	}
-	return *w, nil
+	return w, err
 }
 
 func (c *builtBoard) get(ctx context.Context, d *Door, forWall bool) (model.Board, *model.Wall, error) {

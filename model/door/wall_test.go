@@ -67,7 +67,7 @@ func TestTheWallAgreesWithTheBoardAndFollowsAStep(t *testing.T) {
 	}
 }
 
-func techNamed(t *testing.T, w model.Wall, name string) model.TechNow {
+func techNamed(t *testing.T, w *model.Wall, name string) model.TechNow {
 	t.Helper()
 	for _, tech := range w.Techs {
 		if tech.Name == name {
