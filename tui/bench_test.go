@@ -61,9 +61,7 @@ func BenchmarkWallFirstViewAtScale(b *testing.B) {
 	app := wallAtScale(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		drawnWalls.mu.Lock()
-		clear(drawnWalls.m)
-		drawnWalls.mu.Unlock()
+		drawnWalls.forget()
 		_ = app.View()
 	}
 }

@@ -3,7 +3,6 @@ package tui
 import (
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"dispatch/model"
@@ -13,7 +12,7 @@ import (
 // of one size show the same parts in the same minute after the same change,
 // unless something is new on one and not another, which the fresh key
 // tells apart. Only the header's clock is drawn by each wall each second.
-var drawnWalls = wallPartCache{m: map[wallPartKey][]string{}}
+var drawnWalls = newDrawCache[wallPartKey, []string](2000)
 
 // wallPartKey is everything a drawn part depends on.
 type wallPartKey struct {
@@ -22,32 +21,6 @@ type wallPartKey struct {
 	width, height int
 	minute        time.Time
 	fresh         string // the items highlighted on this wall
-}
-
-type wallPartCache struct {
-	mu sync.Mutex
-	m  map[wallPartKey][]string
-}
-
-// maxDrawnWallParts bounds the cache: it starts afresh when full, which
-// also lets old walls' parts go.
-const maxDrawnWallParts = 2000
-
-func (c *wallPartCache) get(k wallPartKey, draw func() []string) []string {
-	c.mu.Lock()
-	lines, ok := c.m[k]
-	c.mu.Unlock()
-	if ok {
-		return lines
-	}
-	lines = draw()
-	c.mu.Lock()
-	if len(c.m) >= maxDrawnWallParts {
-		c.m = map[wallPartKey][]string{}
-	}
-	c.m[k] = lines
-	c.mu.Unlock()
-	return lines
 }
 
 // memo draws a part of this frame once among all walls.
