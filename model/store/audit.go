@@ -36,7 +36,7 @@ func (t *Tx) Audit(ctx context.Context, at time.Time, actor, action, entity stri
 	if err != nil {
 		return err
 	}
-	_, err = t.tx.ExecContext(ctx, `INSERT INTO audit (at, actor, action, entity, entity_id, before, after)
+	_, err = t.exec(ctx, `INSERT INTO audit (at, actor, action, entity, entity_id, before, after)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, unix(at), actor, action, entity, id, b, a)
 	return err
 }

@@ -9,7 +9,7 @@ import (
 
 // InsertClient stores a new client.
 func (t *Tx) InsertClient(ctx context.Context, c model.Client) (model.Client, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO clients
+	err := t.queryRow(ctx, `INSERT INTO clients
 		(name, net_days, hourly_rate, travel_billed, travel_rate, managed, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		c.Name, c.Terms.NetDays, c.HourlyRate, b2i(c.TravelBilled), c.TravelRate, b2i(c.Managed), unix(c.CreatedAt)).Scan(&c.ID)
@@ -28,13 +28,13 @@ func scanClient(row scanner) (model.Client, error) {
 
 // ClientByID finds a client.
 func (t *Tx) ClientByID(ctx context.Context, id int64) (model.Client, error) {
-	c, err := scanClient(t.tx.QueryRowContext(ctx, `SELECT `+clientCols+` FROM clients WHERE id = ?`, id))
+	c, err := scanClient(t.queryRow(ctx, `SELECT `+clientCols+` FROM clients WHERE id = ?`, id))
 	return c, notFound(err, "client", model.FormatID(model.PrefixClient, id), "see: client list")
 }
 
 // ClientByName finds a client by exact name, any case.
 func (t *Tx) ClientByName(ctx context.Context, name string) (model.Client, error) {
-	c, err := scanClient(t.tx.QueryRowContext(ctx, `SELECT `+clientCols+` FROM clients WHERE name = ?`, name))
+	c, err := scanClient(t.queryRow(ctx, `SELECT `+clientCols+` FROM clients WHERE name = ?`, name))
 	return c, notFound(err, "client", name, "see: client list")
 }
 
@@ -46,13 +46,13 @@ func (t *Tx) Clients(ctx context.Context) ([]model.Client, error) {
 // HasTickets reports whether a client has any ticket yet (the next is then not a first job).
 func (t *Tx) HasTickets(ctx context.Context, clientID int64) (bool, error) {
 	var n int
-	err := t.tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM tickets WHERE client_id = ?)`, clientID).Scan(&n)
+	err := t.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM tickets WHERE client_id = ?)`, clientID).Scan(&n)
 	return n == 1, err
 }
 
 // InsertContact stores a new contact.
 func (t *Tx) InsertContact(ctx context.Context, c model.Contact) (model.Contact, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO contacts (client_id, name, role, phone, email)
+	err := t.queryRow(ctx, `INSERT INTO contacts (client_id, name, role, phone, email)
 		VALUES (?, ?, ?, ?, ?) RETURNING id`, c.ClientID, c.Name, c.Role, c.Phone, c.Email).Scan(&c.ID)
 	return c, err
 }
@@ -67,20 +67,20 @@ func scanContact(row scanner) (model.Contact, error) {
 
 // ContactByID finds a contact.
 func (t *Tx) ContactByID(ctx context.Context, id int64) (model.Contact, error) {
-	c, err := scanContact(t.tx.QueryRowContext(ctx, `SELECT `+contactCols+` FROM contacts WHERE id = ?`, id))
+	c, err := scanContact(t.queryRow(ctx, `SELECT `+contactCols+` FROM contacts WHERE id = ?`, id))
 	return c, notFound(err, "contact", model.FormatID(model.PrefixContact, id), "")
 }
 
 // ContactByName finds a client's contact by name, any case.
 func (t *Tx) ContactByName(ctx context.Context, clientID int64, name string) (model.Contact, error) {
-	c, err := scanContact(t.tx.QueryRowContext(ctx, `SELECT `+contactCols+` FROM contacts
+	c, err := scanContact(t.queryRow(ctx, `SELECT `+contactCols+` FROM contacts
 		WHERE client_id = ? AND name = ?`, clientID, name))
 	return c, notFound(err, "contact", name, "see: client list --contacts")
 }
 
 // ContactWithRole finds the client's authorised or backup contact, if any.
 func (t *Tx) ContactWithRole(ctx context.Context, clientID int64, role model.ContactRole) (model.Contact, error) {
-	c, err := scanContact(t.tx.QueryRowContext(ctx, `SELECT `+contactCols+` FROM contacts
+	c, err := scanContact(t.queryRow(ctx, `SELECT `+contactCols+` FROM contacts
 		WHERE client_id = ? AND role = ?`, clientID, role))
 	return c, notFound(err, string(role)+" contact", "", "")
 }
@@ -93,7 +93,7 @@ func (t *Tx) Contacts(ctx context.Context, clientID int64) ([]model.Contact, err
 
 // InsertSite stores a new site.
 func (t *Tx) InsertSite(ctx context.Context, s model.Site) (model.Site, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO sites (client_id, name, address, travel_seconds)
+	err := t.queryRow(ctx, `INSERT INTO sites (client_id, name, address, travel_seconds)
 		VALUES (?, ?, ?, ?) RETURNING id`, s.ClientID, s.Name, s.Address, int64(s.Travel/time.Second)).Scan(&s.ID)
 	return s, err
 }
@@ -110,13 +110,13 @@ func scanSite(row scanner) (model.Site, error) {
 
 // SiteByID finds a site.
 func (t *Tx) SiteByID(ctx context.Context, id int64) (model.Site, error) {
-	s, err := scanSite(t.tx.QueryRowContext(ctx, `SELECT `+siteCols+` FROM sites WHERE id = ?`, id))
+	s, err := scanSite(t.queryRow(ctx, `SELECT `+siteCols+` FROM sites WHERE id = ?`, id))
 	return s, notFound(err, "site", model.FormatID(model.PrefixSite, id), "")
 }
 
 // SiteByName finds a client's site by name, any case.
 func (t *Tx) SiteByName(ctx context.Context, clientID int64, name string) (model.Site, error) {
-	s, err := scanSite(t.tx.QueryRowContext(ctx, `SELECT `+siteCols+` FROM sites
+	s, err := scanSite(t.queryRow(ctx, `SELECT `+siteCols+` FROM sites
 		WHERE client_id = ? AND name = ?`, clientID, name))
 	return s, notFound(err, "site", name, "see: client list --sites")
 }

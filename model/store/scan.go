@@ -55,7 +55,7 @@ func notFound(err error, what, key, hint string) error {
 // Setting reads one office setting, or "" when unset.
 func (t *Tx) Setting(ctx context.Context, key string) (string, error) {
 	var v string
-	err := t.tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	err := t.queryRow(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -64,7 +64,7 @@ func (t *Tx) Setting(ctx context.Context, key string) (string, error) {
 
 // SetSetting writes one office setting.
 func (t *Tx) SetSetting(ctx context.Context, key, value string) error {
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+	_, err := t.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	return err
 }
@@ -76,7 +76,7 @@ type scanner interface{ Scan(...any) error }
 
 // queryAll runs a query and scans every row with scan.
 func queryAll[T any](ctx context.Context, t *Tx, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
-	rows, err := t.tx.QueryContext(ctx, query, args...)
+	rows, err := t.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 
 // InsertScopeRequest stores a new request; it starts undecided.
 func (t *Tx) InsertScopeRequest(ctx context.Context, r model.ScopeRequest) (model.ScopeRequest, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO scope_requests (visit_id, asked_at, recorded_by, asked_by_contact, asked_by, what, state)
+	err := t.queryRow(ctx, `INSERT INTO scope_requests (visit_id, asked_at, recorded_by, asked_by_contact, asked_by, what, state)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.VisitID, unix(r.AskedAt), r.RecordedBy, nullID(r.AskedByID), r.AskedBy, r.What, model.ScopeAsked).Scan(&r.ID)
 	return r, err
@@ -19,7 +19,7 @@ func (t *Tx) InsertScopeRequest(ctx context.Context, r model.ScopeRequest) (mode
 // AppendDecision adds a decision to a request and stores the state it leads
 // to, in the same transaction. Decisions are never updated.
 func (t *Tx) AppendDecision(ctx context.Context, r model.ScopeRequest, d model.ScopeDecision) (model.ScopeRequest, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO scope_decisions
+	err := t.queryRow(ctx, `INSERT INTO scope_decisions
 		(request_id, kind, at, by, contact_id, estimate_seconds, told_meter_running, ticket_id, reason)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.ID, d.Kind, unix(d.At), d.By, nullID(d.ContactID), int64(d.Estimate/time.Second), b2i(d.ToldMeterRunning),
@@ -28,7 +28,7 @@ func (t *Tx) AppendDecision(ctx context.Context, r model.ScopeRequest, d model.S
 		return r, err
 	}
 	r.Decisions = append(r.Decisions, d)
-	_, err = t.tx.ExecContext(ctx, `UPDATE scope_requests SET state = ? WHERE id = ?`, r.State(), r.ID)
+	_, err = t.exec(ctx, `UPDATE scope_requests SET state = ? WHERE id = ?`, r.State(), r.ID)
 	return r, err
 }
 
@@ -121,7 +121,7 @@ var touchEntity = map[string]string{"scope": model.PrefixScope, "visit": model.P
 // AddTouch records an interaction on the client's timeline. entity is
 // "scope", "visit" or "ticket".
 func (t *Tx) AddTouch(ctx context.Context, tc model.Touch, entity string, id int64) error {
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO touches (client_id, at, kind, by, summary, entity, entity_id)
+	_, err := t.exec(ctx, `INSERT INTO touches (client_id, at, kind, by, summary, entity, entity_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, tc.ClientID, unix(tc.At), tc.Kind, tc.By, tc.Summary, entity, id)
 	return err
 }

@@ -11,7 +11,7 @@ import (
 // AppendTicketEvent records something that happened to a ticket; ticket
 // events are never updated.
 func (t *Tx) AppendTicketEvent(ctx context.Context, e model.TicketEvent) (model.TicketEvent, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO ticket_events (ticket_id, kind, at, by, from_priority, to_priority, note)
+	err := t.queryRow(ctx, `INSERT INTO ticket_events (ticket_id, kind, at, by, from_priority, to_priority, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, e.TicketID, e.Kind, unix(e.At), e.By,
 		nullPriority(e.From), nullPriority(e.To), e.Note).Scan(&e.ID)
 	return e, err
@@ -43,7 +43,7 @@ func (t *Tx) ticketEventsWhere(ctx context.Context, cond string, args ...any) ([
 
 // SetTicketPriority changes a ticket's priority.
 func (t *Tx) SetTicketPriority(ctx context.Context, id int64, p model.Priority) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE tickets SET priority = ?, version = version + 1 WHERE id = ?`, int(p), id)
+	_, err := t.exec(ctx, `UPDATE tickets SET priority = ?, version = version + 1 WHERE id = ?`, int(p), id)
 	return err
 }
 

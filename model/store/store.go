@@ -16,9 +16,10 @@ import (
 // queue in Go rather than fighting over SQLite's lock, and a read-only pool
 // for the many sessions that only look.
 type Store struct {
-	w    *sql.DB
-	r    *sql.DB
-	Path string
+	w     *sql.DB
+	r     *sql.DB
+	reads *stmtCache // prepared on the read pool; writes are few and run as text
+	Path  string
 }
 
 // dsn puts the pragmas in the connection string so every pooled connection
@@ -62,11 +63,14 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	return &Store{w: w, r: r, Path: path}, nil
+	return &Store{w: w, r: r, reads: newStmtCache(r), Path: path}, nil
 }
 
 // Close closes both pools.
-func (s *Store) Close() error { return errors.Join(s.r.Close(), s.w.Close()) }
+func (s *Store) Close() error {
+	s.reads.close()
+	return errors.Join(s.r.Close(), s.w.Close())
+}
 
 // Write runs fn in one BEGIN IMMEDIATE transaction on the writer connection
 // and commits it; an error from fn rolls everything back.
@@ -93,7 +97,7 @@ func (s *Store) Read(ctx context.Context, fn func(*Tx) error) error {
 		return fmt.Errorf("begin read: %w", err)
 	}
 	defer func() { _ = tx.Rollback() }()
-	return fn(&Tx{tx: tx})
+	return fn(&Tx{tx: tx, stmts: s.reads})
 }
 
 // DataVersion reads PRAGMA data_version on the writer connection. Every
@@ -127,4 +131,7 @@ func (s *Store) Check(ctx context.Context) error {
 
 // Tx is one transaction; every query method hangs off it so the door decides
 // where transactions begin and end.
-type Tx struct{ tx *sql.Tx }
+type Tx struct {
+	tx    *sql.Tx
+	stmts *stmtCache // nil in a write: it holds the writer's only connection
+}

@@ -10,7 +10,7 @@ import (
 
 // InsertTicket stores a new ticket.
 func (t *Tx) InsertTicket(ctx context.Context, k model.Ticket) (model.Ticket, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO tickets
+	err := t.queryRow(ctx, `INSERT INTO tickets
 		(client_id, contact_id, site_id, parent_id, title, scope, priority, estimate_seconds, quote_cents,
 		 first_job, status, created_at, created_by, done_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -26,7 +26,7 @@ func (t *Tx) SetTicketStatus(ctx context.Context, id int64, status model.TicketS
 	if status != model.TicketOpen {
 		done = unix(at)
 	}
-	_, err := t.tx.ExecContext(ctx, `UPDATE tickets SET status = ?, done_at = COALESCE(done_at, ?), version = version + 1
+	_, err := t.exec(ctx, `UPDATE tickets SET status = ?, done_at = COALESCE(done_at, ?), version = version + 1
 		WHERE id = ?`, status, done, id)
 	return err
 }
@@ -52,7 +52,7 @@ func scanTicket(row scanner, extra ...any) (model.Ticket, error) {
 
 // TicketByID finds a ticket.
 func (t *Tx) TicketByID(ctx context.Context, id int64) (model.Ticket, error) {
-	k, err := scanTicket(t.tx.QueryRowContext(ctx, `SELECT `+ticketCols+` FROM tickets t WHERE t.id = ?`, id))
+	k, err := scanTicket(t.queryRow(ctx, `SELECT `+ticketCols+` FROM tickets t WHERE t.id = ?`, id))
 	return k, notFound(err, "ticket", model.FormatID(model.PrefixTicket, id), "see: board")
 }
 
@@ -60,7 +60,7 @@ func (t *Tx) TicketByID(ctx context.Context, id int64) (model.Ticket, error) {
 // name, its visits and their events, and its own events: four queries
 // however many tickets.
 func (t *Tx) BoardTickets(ctx context.Context) ([]model.BoardTicket, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+ticketCols+`, c.name FROM tickets t
+	rows, err := t.query(ctx, `SELECT `+ticketCols+`, c.name FROM tickets t
 		JOIN clients c ON c.id = t.client_id WHERE t.status <> 'invoiced'`)
 	if err != nil {
 		return nil, err

@@ -17,7 +17,7 @@ type UserKey struct {
 
 // UpsertUser adds a user or brings a removed one back with the given role.
 func (t *Tx) UpsertUser(ctx context.Context, u model.User, at time.Time) (model.User, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)
+	err := t.queryRow(ctx, `INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)
 		ON CONFLICT (name) DO UPDATE SET role = excluded.role, removed_at = NULL
 		RETURNING id, name`, u.Name, u.Role, unix(at)).Scan(&u.ID, &u.Name)
 	return u, err
@@ -26,7 +26,7 @@ func (t *Tx) UpsertUser(ctx context.Context, u model.User, at time.Time) (model.
 // AddKey registers a key for a user; a key belongs to one user only.
 func (t *Tx) AddKey(ctx context.Context, userID int64, k UserKey, at time.Time) error {
 	var owner string
-	err := t.tx.QueryRowContext(ctx, `SELECT u.name FROM user_keys k JOIN users u ON u.id = k.user_id
+	err := t.queryRow(ctx, `SELECT u.name FROM user_keys k JOIN users u ON u.id = k.user_id
 		WHERE k.fingerprint = ? AND k.user_id <> ?`, k.Fingerprint, userID).Scan(&owner)
 	if err == nil {
 		return model.Conflict{Msg: "that key is already registered to " + owner + "; each person needs their own key"}
@@ -34,17 +34,17 @@ func (t *Tx) AddKey(ctx context.Context, userID int64, k UserKey, at time.Time) 
 	if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	_, err = t.tx.ExecContext(ctx, `INSERT INTO user_keys (user_id, fingerprint, authorized_key, added_at)
+	_, err = t.exec(ctx, `INSERT INTO user_keys (user_id, fingerprint, authorized_key, added_at)
 		VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING`, userID, k.Fingerprint, k.AuthorizedKey, unix(at))
 	return err
 }
 
 // RemoveUser marks a user removed and drops their keys, so they cannot sign in.
 func (t *Tx) RemoveUser(ctx context.Context, id int64, at time.Time) error {
-	if _, err := t.tx.ExecContext(ctx, `DELETE FROM user_keys WHERE user_id = ?`, id); err != nil {
+	if _, err := t.exec(ctx, `DELETE FROM user_keys WHERE user_id = ?`, id); err != nil {
 		return err
 	}
-	_, err := t.tx.ExecContext(ctx, `UPDATE users SET removed_at = ? WHERE id = ?`, unix(at), id)
+	_, err := t.exec(ctx, `UPDATE users SET removed_at = ? WHERE id = ?`, unix(at), id)
 	return err
 }
 
@@ -58,21 +58,21 @@ func scanUser(row scanner) (model.User, error) {
 
 // UserByName finds an active user by name, any case.
 func (t *Tx) UserByName(ctx context.Context, name string) (model.User, error) {
-	u, err := scanUser(t.tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users u
+	u, err := scanUser(t.queryRow(ctx, `SELECT `+userCols+` FROM users u
 		WHERE u.name = ? AND u.removed_at IS NULL`, name))
 	return u, notFound(err, "user", name, "see: dispatch user list")
 }
 
 // UserByID finds an active user.
 func (t *Tx) UserByID(ctx context.Context, id int64) (model.User, error) {
-	u, err := scanUser(t.tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users u
+	u, err := scanUser(t.queryRow(ctx, `SELECT `+userCols+` FROM users u
 		WHERE u.id = ? AND u.removed_at IS NULL`, id))
 	return u, notFound(err, "user", "#"+itoa(id), "")
 }
 
 // UserByKey finds the active user a key fingerprint is registered to.
 func (t *Tx) UserByKey(ctx context.Context, fingerprint string) (model.User, error) {
-	u, err := scanUser(t.tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM user_keys k
+	u, err := scanUser(t.queryRow(ctx, `SELECT `+userCols+` FROM user_keys k
 		JOIN users u ON u.id = k.user_id WHERE k.fingerprint = ? AND u.removed_at IS NULL`, fingerprint))
 	return u, notFound(err, "user with key", fingerprint, "register it with: dispatch user add")
 }

@@ -10,7 +10,7 @@ import (
 
 // InsertVisit stores a new visit and its "scheduled" event.
 func (t *Tx) InsertVisit(ctx context.Context, v model.Visit, createdBy string, at model.Event) (model.Visit, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO visits (ticket_id, tech_id, scheduled_at, created_at, created_by)
+	err := t.queryRow(ctx, `INSERT INTO visits (ticket_id, tech_id, scheduled_at, created_at, created_by)
 		VALUES (?, ?, ?, ?, ?) RETURNING id`,
 		v.TicketID, v.TechID, unix(v.ScheduledAt), unix(at.RecordedAt), createdBy).Scan(&v.ID)
 	if err != nil {
@@ -25,7 +25,7 @@ func (t *Tx) InsertVisit(ctx context.Context, v model.Visit, createdBy string, a
 // AppendEvent adds one event to a visit's log and brings the visit's phase
 // up to date in the same transaction. Events are never updated.
 func (t *Tx) AppendEvent(ctx context.Context, e model.Event) (model.Event, error) {
-	err := t.tx.QueryRowContext(ctx, `INSERT INTO visit_events (visit_id, kind, at, recorded_at, by, contact_id, note, scope_id, answer)
+	err := t.queryRow(ctx, `INSERT INTO visit_events (visit_id, kind, at, recorded_at, by, contact_id, note, scope_id, answer)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		e.VisitID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note, nullID(e.ScopeID), e.Answer).Scan(&e.ID)
 	if err != nil || !e.Timed() {
@@ -37,7 +37,7 @@ func (t *Tx) AppendEvent(ctx context.Context, e model.Event) (model.Event, error
 // FixEventTime records a corrected time for an event; the event itself keeps
 // the time it was entered with.
 func (t *Tx) FixEventTime(ctx context.Context, eventID int64, at time.Time, reason, by string, recordedAt time.Time) error {
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO visit_event_fixes (event_id, at, reason, by, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+	_, err := t.exec(ctx, `INSERT INTO visit_event_fixes (event_id, at, reason, by, recorded_at) VALUES (?, ?, ?, ?, ?)`,
 		eventID, unix(at), reason, by, unix(recordedAt))
 	return err
 }
@@ -49,7 +49,7 @@ func (t *Tx) syncPhase(ctx context.Context, visitID int64) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.tx.ExecContext(ctx, `UPDATE visits SET phase = ?, last_step_at = ? WHERE id = ?`,
+	_, err = t.exec(ctx, `UPDATE visits SET phase = ?, last_step_at = ? WHERE id = ?`,
 		model.PhaseOf(events), nullUnix(model.PhaseSince(events)), visitID)
 	return err
 }
@@ -69,7 +69,7 @@ func (t *Tx) VisitByID(ctx context.Context, id int64) (model.Visit, error) {
 // VisitOfEvent finds the visit an event belongs to.
 func (t *Tx) VisitOfEvent(ctx context.Context, eventID int64) (int64, error) {
 	var id int64
-	err := t.tx.QueryRowContext(ctx, `SELECT visit_id FROM visit_events WHERE id = ?`, eventID).Scan(&id)
+	err := t.queryRow(ctx, `SELECT visit_id FROM visit_events WHERE id = ?`, eventID).Scan(&id)
 	return id, notFound(err, "event", model.FormatID(model.PrefixEvent, eventID), "see: visit show V-…")
 }
 
@@ -110,7 +110,7 @@ func (t *Tx) ActiveVisits(ctx context.Context, techID int64) ([]model.Visit, err
 // visitsWhere loads visits matching a condition, with technician names and
 // every event, in two queries.
 func (t *Tx) visitsWhere(ctx context.Context, cond string, args ...any) ([]model.Visit, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT v.id, v.ticket_id, v.tech_id, u.name, v.scheduled_at
+	rows, err := t.query(ctx, `SELECT v.id, v.ticket_id, v.tech_id, u.name, v.scheduled_at
 		FROM visits v JOIN users u ON u.id = v.tech_id WHERE `+cond+` ORDER BY v.scheduled_at, v.id`, args...)
 	if err != nil {
 		return nil, err
