@@ -30,6 +30,8 @@ type boardPage struct {
 	flashErr  bool
 	// The size of the last draw, for working out what is in view.
 	width, height int
+	rowsGen       int        // counts the times rows were rebuilt
+	inView        inViewMemo // the last answer of visibleRows
 }
 
 func newBoard(deps Deps) *boardPage {
@@ -76,6 +78,7 @@ func (b *boardPage) refresh() {
 func (b *boardPage) applyFilter() {
 	q := strings.ToLower(strings.TrimSpace(b.filter.Value()))
 	b.rows = b.rows[:0]
+	b.rowsGen++
 	for _, s := range model.Sections {
 		for i := range b.board.Rows[s] {
 			if r := &b.board.Rows[s][i]; q == "" || strings.Contains(searchText(*r), q) {

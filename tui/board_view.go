@@ -52,7 +52,15 @@ func (b *boardPage) view(width, height int) string {
 
 // visibleRows is the range of rows the next draw shows, worked out without
 // drawing them.
+// It is asked after every message (is a timer in view?), so the answer is
+// kept until something it depends on changes.
 func (b *boardPage) visibleRows(width, height int) (from, to int) {
+	key := inViewKey{rowsGen: b.rowsGen, cursor: b.cursor, offset: b.offset, width: width, height: height,
+		flash: b.flash, failed: b.err != nil, filtering: b.filtering, filter: b.filter.Value()}
+	if m := b.inView; m.valid && m.key == key {
+		b.offset = m.offset
+		return m.from, m.to
+	}
 	lines, cursorLine, rowAt := b.lines(layoutColumns(width), width)
 	room := height - len(b.top(width))
 	if room <= 0 {
@@ -65,7 +73,24 @@ func (b *boardPage) visibleRows(width, height int) (from, to int) {
 			from, to = min(from, r), max(to, r+1)
 		}
 	}
-	return from, max(from, to)
+	to = max(from, to)
+	b.inView = inViewMemo{key: key, valid: true, offset: b.offset, from: from, to: to}
+	return from, to
+}
+
+// inViewKey is everything the rows in view depend on.
+type inViewKey struct {
+	rowsGen, cursor, offset, width, height int
+	flash                                  string
+	failed, filtering                      bool
+	filter                                 string
+}
+
+type inViewMemo struct {
+	key      inViewKey
+	valid    bool
+	offset   int // where scrolling left the first line shown
+	from, to int
 }
 
 // top is what stands above the rows: the summary, a flash, an error, the
