@@ -57,7 +57,7 @@ func TestTheLoadToolMeasuresASmallOffice(t *testing.T) {
 		t.Fatalf("report %s", b)
 	}
 	r := rep.Rows[0]
-	if r.Sessions != 5 || r.FirstP50 <= 0 || r.Baseline.FirstP50 <= 0 || r.FanoutP50 <= 0 || r.ExecBoardP50 <= 0 || r.WritesPerSec <= 0 || r.RSSMiB <= 0 ||
+	if r.Sessions != 5 || r.FirstP50 <= 0 || r.Baseline.FirstP50 <= 0 || r.FanoutP50 <= 0 || r.Baseline.FanoutP50 <= 0 || r.ExecBoardP50 <= 0 || r.WritesPerSec <= 0 || r.RSSMiB <= 0 ||
 		r.WallBytesPerSec <= 0 {
 		t.Errorf("figures missing: %+v", r)
 	}

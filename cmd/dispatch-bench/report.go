@@ -39,6 +39,8 @@ type row struct {
 type baselineRow struct {
 	FirstP50      float64 `json:"first_screen_p50_ms"`
 	FirstP99      float64 `json:"first_screen_p99_ms"`
+	FanoutP50     float64 `json:"fanout_p50_ms"`
+	FanoutP99     float64 `json:"fanout_p99_ms"`
 	RSSMiB        float64 `json:"rss_mib"`
 	PerSessionKiB float64 `json:"rss_per_session_kib"`
 }
@@ -46,10 +48,10 @@ type baselineRow struct {
 func (r report) print(w io.Writer) {
 	fmt.Fprintf(w, "%s · %s\n\n", r.Machine, r.When)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "sessions\tfirst p50\tp99\tbaseline p50\tratio\tfan-out p50\tp99\tboard --json p50\tp99\twrite p50\tp99\twrites/s\tidle cores\tfan-out cores\tRSS MiB\tKiB/session\tbaseline KiB/session\tboard B/s\tMy day B/s\twall B/s\t")
+	fmt.Fprintln(tw, "sessions\tfirst p50\tp99\tbaseline p50\tratio\tfan-out p50\tp99\tbaseline fan-out p50\tp99\tboard --json p50\tp99\twrite p50\tp99\twrites/s\tidle cores\tfan-out cores\tRSS MiB\tKiB/session\tbaseline KiB/session\tboard B/s\tMy day B/s\twall B/s\t")
 	for _, x := range r.Rows {
-		fmt.Fprintf(tw, "%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.0f\t%.3f\t%.2f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t\n",
-			x.Sessions, x.FirstP50, x.FirstP99, x.Baseline.FirstP50, x.FirstRatio, x.FanoutP50, x.FanoutP99, x.ExecBoardP50, x.ExecBoardP99,
+		fmt.Fprintf(tw, "%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.0f\t%.3f\t%.2f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t\n",
+			x.Sessions, x.FirstP50, x.FirstP99, x.Baseline.FirstP50, x.FirstRatio, x.FanoutP50, x.FanoutP99, x.Baseline.FanoutP50, x.Baseline.FanoutP99, x.ExecBoardP50, x.ExecBoardP99,
 			x.ExecWriteP50, x.ExecWriteP99, x.WritesPerSec, x.IdleCores, x.BusyCores, x.RSSMiB, x.PerSessionKiB, x.Baseline.PerSessionKiB,
 			x.BoardBytesPerSec, x.MyDayBytesPerSec, x.WallBytesPerSec)
 	}

@@ -163,7 +163,7 @@ func run(o options) (report, error) {
 	hostKey := filepath.Join(os.TempDir(), "dispatch-bench-host-key")
 	for _, n := range o.counts {
 		fmt.Fprintf(os.Stderr, "== %d sessions\n", n)
-		base, err := measureBaseline(self, n, who.dispatcher)
+		base, err := measureBaseline(self, n, o.fanouts, who.dispatcher)
 		if err != nil {
 			return rep, fmt.Errorf("baseline at %d sessions: %w", n, err)
 		}
@@ -190,7 +190,7 @@ func run(o options) (report, error) {
 }
 
 // measureBaseline opens n sessions on the static program.
-func measureBaseline(self string, n int, sg gossh.Signer) (baselineRow, error) {
+func measureBaseline(self string, n, fanouts int, sg gossh.Signer) (baselineRow, error) {
 	var row baselineRow
 	srv, err := start(self, "baseline-server")
 	if err != nil {
@@ -211,5 +211,30 @@ func measureBaseline(self string, n int, sg gossh.Signer) (baselineRow, error) {
 	_, after, _ := srv.cores(time.Second)
 	row.RSSMiB = mib(after.rss)
 	row.PerSessionKiB = float64(after.rss-before.rss) / float64(n) / 1024
+
+	// Fan-out: a bump over exec, until every screen shows it, timed as
+	// Dispatch's is.
+	var fan []time.Duration
+	for i := 1; i <= fanouts; i++ {
+		for _, s := range ss {
+			s.t.watch(bumpedText(int64(i)))
+		}
+		start := time.Now()
+		if _, _, err := execute(srv.addr, sg, "bump"); err != nil {
+			return row, err
+		}
+		var last time.Time
+		for _, s := range ss {
+			at, ok := s.t.wait(30 * time.Second)
+			if !ok {
+				return row, fmt.Errorf("a baseline screen never showed %q", bumpedText(int64(i)))
+			}
+			if at.After(last) {
+				last = at
+			}
+		}
+		fan = append(fan, last.Sub(start))
+	}
+	row.FanoutP50, row.FanoutP99 = ms(percentile(fan, 50)), ms(percentile(fan, 99))
 	return row, nil
 }
