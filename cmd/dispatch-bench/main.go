@@ -39,6 +39,7 @@ func main() {
 	flag.DurationVar(&o.idle, "idle", 10*time.Second, "how long to watch idle sessions for CPU and bytes")
 	flag.IntVar(&o.fanouts, "fanouts", 20, "actions to time until every board shows them")
 	flag.StringVar(&o.profile, "cpuprofile", "", "have the server write a CPU profile of the run to this file")
+	flag.StringVar(&o.debugAddr, "debug-addr", "", "have the server serve live profiles on this address (heap under load: go tool pprof http://ADDR/debug/pprof/heap)")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
 	flag.Parse()
 	if o.db == "" {
@@ -77,4 +78,5 @@ type options struct {
 	idle      time.Duration
 	fanouts   int
 	profile   string
+	debugAddr string
 }

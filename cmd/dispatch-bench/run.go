@@ -171,6 +171,9 @@ func run(o options) (report, error) {
 		if o.profile != "" {
 			args = append(args, "--cpuprofile", fmt.Sprintf("%s.%d", o.profile, n))
 		}
+		if o.debugAddr != "" {
+			args = append(args, "--debug-addr", o.debugAddr)
+		}
 		srv, err := start(o.dispatch, args...)
 		if err != nil {
 			return rep, err

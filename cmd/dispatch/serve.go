@@ -28,6 +28,7 @@ func runServe(args []string) int {
 	demoOffice := fs.Bool("demo", false, "seed a demo office if the database is empty and let your ~/.ssh keys in as admin")
 	idle := fs.Duration("idle-timeout", 8*time.Hour, "end a connection with no traffic for this long")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file, for go tool pprof")
+	debugAddr := fs.String("debug-addr", "", "serve Go's live profiles (/debug/pprof/) on this address, like 127.0.0.1:6060; keep it off the network")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -70,6 +71,9 @@ func runServe(args []string) int {
 		}
 	}
 	go feed.Watch(ctx, d.Feed(), 250*time.Millisecond, st.DataVersion)
+	if *debugAddr != "" {
+		go serveProfiles(*debugAddr, logger)
+	}
 
 	srv, err := dssh.New(dssh.Config{Addr: *listen, HostKeyPath: *hostKey, IdleTimeout: *idle, Logger: logger}, d)
 	if err != nil {
