@@ -3,6 +3,8 @@
 //	dispatch serve [--demo] [--db PATH] [--listen :23234] [--host-key PATH]
 //	dispatch demo --db PATH
 //	dispatch gen --db PATH [--techs 50 --years 10 --seed 1]
+//	dispatch backup [--db PATH] FILE
+//	dispatch check FILE
 //	dispatch user add|list|remove …
 package main
 
@@ -20,6 +22,8 @@ commands:
   serve            run the SSH server (--demo for a demo office)
   demo             seed a demo office into a database and exit
   gen              generate a large office (10 years, 5,000 clients) into a new database
+  backup FILE      copy the office to FILE while it runs, and check the copy
+  check FILE       check that FILE is a sound office, before restoring it
   user add NAME    let someone connect: --role ROLE --key-file PATH | --key "ssh-ed25519 …"
   user list        who may connect
   user remove NAME end someone's access and their open sessions
@@ -45,6 +49,10 @@ func main() {
 		code = runDemo(os.Args[2:])
 	case "gen":
 		code = runGen(os.Args[2:])
+	case "backup":
+		code = runBackup(os.Args[2:])
+	case "check":
+		code = runCheck(os.Args[2:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:

@@ -119,3 +119,40 @@ func TestConsoleManagesUsers(t *testing.T) {
 		t.Errorf("removing someone not there: exit %d", code)
 	}
 }
+
+// dispatch backup copies the office and checks the copy; dispatch check
+// passes the copy and refuses what is not an office; bad command lines say
+// what to give.
+func TestBackupAndCheckCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "office.db")
+	if code := runDemo([]string{"--db", db, "--tz", "UTC"}); code != 0 {
+		t.Fatalf("demo: exit %d", code)
+	}
+	backup := filepath.Join(dir, "nightly.db")
+	if code := runBackup([]string{"--db", db, backup}); code != 0 {
+		t.Fatalf("backup: exit %d", code)
+	}
+	if code := runCheck([]string{backup}); code != 0 {
+		t.Errorf("check of the backup: exit %d", code)
+	}
+	text := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(text, []byte("not an office"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		run  func([]string) int
+		args []string
+		want int
+	}{
+		{"check a text file", runCheck, []string{text}, 1},
+		{"backup with no file", runBackup, []string{"--db", db}, 2},
+		{"backup onto the office", runBackup, []string{"--db", db, db}, 1},
+		{"check two files", runCheck, []string{backup, db}, 2},
+	} {
+		if code := tt.run(tt.args); code != tt.want {
+			t.Errorf("%s: exit %d, want %d", tt.name, code, tt.want)
+		}
+	}
+}
