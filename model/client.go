@@ -40,6 +40,17 @@ type Client struct {
 	TravelRate   Cents // per hour travelling, when billed
 	Managed      bool  // under a managed-service contract
 	CreatedAt    time.Time
+	RatesHidden  bool // read by someone who may not see rates and terms
+}
+
+// SeenBy is the client as a role may see it: the office sees its rates and
+// terms, a technician does not.
+func (c Client) SeenBy(r Role) Client {
+	if r.Can(ActSeeRates) {
+		return c
+	}
+	c.HourlyRate, c.TravelRate, c.TravelBilled, c.Terms, c.RatesHidden = 0, 0, false, Terms{}, true
+	return c
 }
 
 // Validate cleans and checks a client.

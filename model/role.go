@@ -45,6 +45,7 @@ const (
 	ActTrackTicket   Action = "track ticket"   // waiting on client, resumed, priority, contacted, done
 	ActSetPolicy     Action = "set policy"     // business hours, holidays, targets
 	ActViewWall      Action = "view wall"      // the read-only wall display
+	ActSeeRates      Action = "see rates"      // clients' rates and payment terms
 )
 
 var (
@@ -66,6 +67,7 @@ var permissions = map[Action][]Role{
 	ActTrackTicket:   office,
 	ActSetPolicy:     {RoleAdmin, RoleManager},
 	ActViewWall:      Roles,
+	ActSeeRates:      office,
 }
 
 var actionText = map[Action]string{
@@ -80,6 +82,7 @@ var actionText = map[Action]string{
 	ActTrackTicket:   "marking tickets waiting, resumed, re-prioritised, contacted or done",
 	ActSetPolicy:     "setting the office policy",
 	ActViewWall:      "the wall display",
+	ActSeeRates:      "seeing clients' rates and terms",
 }
 
 // AllowedRoles lists the roles that may take the action.

@@ -107,7 +107,11 @@ func (d *detailPage) view(width, height int) string {
 		priorityStyle[c.Priority].Render(c.Priority.String()) + styleMuted.Render("  "+string(c.Status))
 	add(fit(title, width), "")
 	fieldLine := func(label, value string) { add(fit(styleLabel.Render(label)+value, width)) }
-	fieldLine("client", safe(c.Client.Name)+styleMuted.Render(fmt.Sprintf("  %s/h · %s", c.Client.HourlyRate, c.Client.Terms)))
+	client := safe(c.Client.Name)
+	if !c.Client.RatesHidden {
+		client += styleMuted.Render(fmt.Sprintf("  %s/h · %s", c.Client.HourlyRate, c.Client.Terms))
+	}
+	fieldLine("client", client)
 	fieldLine("requester", safe(c.Contact.Name)+styleMuted.Render(" ("+string(c.Contact.Role)+") "+safe(c.Contact.Phone)))
 	fieldLine("site", safe(c.Site.Name)+styleMuted.Render(" · "+safe(c.Site.Address)+" · "+model.FormatDuration(c.Site.Travel)+" away"))
 	estimate := c.Estimate.String()

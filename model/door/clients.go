@@ -98,7 +98,7 @@ func (d *Door) Clients(ctx context.Context, who model.Actor) ([]ClientCard, erro
 			return err
 		}
 		for _, c := range clients {
-			card := ClientCard{Client: c}
+			card := ClientCard{Client: c.SeenBy(who.Role)}
 			if card.Contacts, err = tx.Contacts(ctx, c.ID); err != nil {
 				return err
 			}
@@ -124,7 +124,7 @@ func (d *Door) FindClient(ctx context.Context, who model.Actor, key string) (mod
 		}
 		return err
 	})
-	return c, err
+	return c.SeenBy(who.Role), err
 }
 
 // FindContact resolves a contact of one client by name.

@@ -153,6 +153,7 @@ func (d *Door) Ticket(ctx context.Context, who model.Actor, id int64) (TicketCar
 		if c.Client, err = tx.ClientByID(ctx, c.ClientID); err != nil {
 			return err
 		}
+		c.Client = c.Client.SeenBy(who.Role)
 		if c.Contact, err = tx.ContactByID(ctx, c.ContactID); err != nil {
 			return err
 		}

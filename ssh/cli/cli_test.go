@@ -86,9 +86,18 @@ func TestTicketLifecycleOverCommands(t *testing.T) {
 		t.Errorf("readable board:\n%s", out)
 	}
 	var clients []clientJSON
-	json.Unmarshal([]byte(h.mustRun("sam", "client", "list", "--json")), &clients)
+	json.Unmarshal([]byte(h.mustRun("rita", "client", "list", "--json")), &clients)
 	if len(clients) != 1 || len(clients[0].Contacts) != 2 || clients[0].Terms != "net 30" || clients[0].HourlyRateCents != 12500 {
 		t.Errorf("clients: %+v", clients)
+	}
+	// A technician needs the contacts and sites, not what the client pays.
+	out = h.mustRun("sam", "client", "list", "--json")
+	json.Unmarshal([]byte(out), &clients)
+	if len(clients) != 1 || len(clients[0].Contacts) != 2 || !clients[0].RatesHidden || strings.Contains(out, "_rate_cents") || strings.Contains(out, "net 30") {
+		t.Errorf("a technician's clients: %s", out)
+	}
+	if out := h.mustRun("sam", "client", "list"); strings.Contains(out, "$125") || strings.Contains(out, "RATE") {
+		t.Errorf("a technician's client list:\n%s", out)
 	}
 }
 

@@ -20,10 +20,11 @@ func init() {
 type clientJSON struct {
 	ID              string        `json:"id"`
 	Name            string        `json:"name"`
-	Terms           string        `json:"terms"`
-	HourlyRateCents int64         `json:"hourly_rate_cents"`
-	TravelBilled    bool          `json:"travel_billed"`
-	TravelRateCents int64         `json:"travel_rate_cents"`
+	Terms           string        `json:"terms,omitempty"`
+	HourlyRateCents int64         `json:"hourly_rate_cents,omitempty"`
+	TravelBilled    bool          `json:"travel_billed,omitempty"`
+	TravelRateCents int64         `json:"travel_rate_cents,omitempty"`
+	RatesHidden     bool          `json:"rates_hidden,omitempty"` // rates and terms are for the office`
 	Managed         bool          `json:"managed"`
 	Contacts        []contactJSON `json:"contacts"`
 	Sites           []siteJSON    `json:"sites"`
@@ -47,9 +48,12 @@ type siteJSON struct {
 }
 
 func toClient(c model.Client) clientJSON {
-	return clientJSON{ID: model.FormatID(model.PrefixClient, c.ID), Name: c.Name, Terms: c.Terms.String(),
-		HourlyRateCents: int64(c.HourlyRate), TravelBilled: c.TravelBilled, TravelRateCents: int64(c.TravelRate),
-		Managed: c.Managed, Contacts: []contactJSON{}, Sites: []siteJSON{}}
+	j := clientJSON{ID: model.FormatID(model.PrefixClient, c.ID), Name: c.Name, Managed: c.Managed, RatesHidden: c.RatesHidden,
+		Contacts: []contactJSON{}, Sites: []siteJSON{}}
+	if !c.RatesHidden {
+		j.Terms, j.HourlyRateCents, j.TravelBilled, j.TravelRateCents = c.Terms.String(), int64(c.HourlyRate), c.TravelBilled, int64(c.TravelRate)
+	}
+	return j
 }
 
 func toContact(c model.Contact) contactJSON {
@@ -123,10 +127,17 @@ func clientList(c *call) error {
 			for _, s := range card.Sites {
 				sites = append(sites, s.Name)
 			}
-			rows = append(rows, []string{model.FormatID(model.PrefixClient, card.ID), card.Name, card.HourlyRate.String(),
-				card.Terms.String(), strings.Join(approvers, ", "), strings.Join(sites, ", ")})
+			row := []string{model.FormatID(model.PrefixClient, card.ID), card.Name}
+			if !card.RatesHidden {
+				row = append(row, card.HourlyRate.String(), card.Terms.String())
+			}
+			rows = append(rows, append(row, strings.Join(approvers, ", "), strings.Join(sites, ", ")))
 		}
-		table(w, "", []string{"ID", "CLIENT", "RATE/H", "TERMS", "MAY APPROVE", "SITES"}, rows)
+		head := []string{"ID", "CLIENT", "RATE/H", "TERMS", "MAY APPROVE", "SITES"}
+		if len(cards) > 0 && cards[0].RatesHidden {
+			head = []string{"ID", "CLIENT", "MAY APPROVE", "SITES"}
+		}
+		table(w, "", head, rows)
 	})
 }
 
