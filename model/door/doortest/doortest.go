@@ -5,6 +5,7 @@ package doortest
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -27,13 +28,35 @@ type Office struct {
 // the test ends.
 func Open(t testing.TB, now time.Time) *Office {
 	t.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "office.db"))
+	return OpenFile(t, filepath.Join(t.TempDir(), "office.db"), now)
+}
+
+// OpenFile opens an office already on disk (a copy, say) with a clock that
+// reads now; it closes when the test ends.
+func OpenFile(t testing.TB, path string, now time.Time) *Office {
+	t.Helper()
+	s, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	clock := &model.FixedClock{T: now}
 	return &Office{Door: door.New(s, feed.NewHub(), clock, time.UTC), Store: s, Clock: clock}
+}
+
+// OpenCopy opens a copy of the office file at path, so each test may
+// change its own; store.Backup makes a good file to copy.
+func OpenCopy(t testing.TB, path string, now time.Time) *Office {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := filepath.Join(t.TempDir(), "office.db")
+	if err := os.WriteFile(copied, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return OpenFile(t, copied, now)
 }
 
 // OpenDemo opens an office holding the demo, seeded at now.
