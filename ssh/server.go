@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"time"
 
@@ -25,10 +26,10 @@ import (
 
 // Config is how the server listens and how long it waits.
 type Config struct {
-	Addr             string        // ":23234"
-	HostKeyPath      string        // created on first start and kept
-	IdleTimeout      time.Duration // no traffic at all for this long ends a connection
+	Addr             string // ":23234"
+	HostKeyPath      string // created on first start and kept
 	HandshakeTimeout time.Duration
+	Limits           Limits // the zero value turns every limit off; DefaultLimits suit an office
 	Logger           *log.Logger
 }
 
@@ -38,6 +39,7 @@ type Server struct {
 	door     *door.Door
 	srv      *ssh.Server
 	sessions *registry
+	rate     *rateLimiter
 	log      *log.Logger
 }
 
@@ -46,6 +48,7 @@ type ctxKey struct{ name string }
 var (
 	userKey = ctxKey{"user"}
 	subKey  = ctxKey{"sub"}
+	appKey  = ctxKey{"app"}
 )
 
 // New builds a server over the door.
@@ -56,23 +59,34 @@ func New(cfg Config, d *door.Door) (*Server, error) {
 	if cfg.HandshakeTimeout == 0 {
 		cfg.HandshakeTimeout = 20 * time.Second
 	}
-	s := &Server{cfg: cfg, door: d, log: cfg.Logger, sessions: newRegistry()}
-	opts := []ssh.Option{
+	s := &Server{cfg: cfg, door: d, log: cfg.Logger, sessions: newRegistry(), rate: newRateLimiter(cfg.Limits.ConnectionsPerMinute)}
+	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
 		wish.WithPublicKeyAuth(s.keyRegistered),
 		wish.WithMiddleware(s.serve),
-	}
-	if cfg.IdleTimeout > 0 {
-		opts = append(opts, wish.WithIdleTimeout(cfg.IdleTimeout))
-	}
-	srv, err := wish.NewServer(opts...)
+	)
 	if err != nil {
 		return nil, fmt.Errorf("ssh server: %w", err)
 	}
 	srv.HandshakeTimeout = cfg.HandshakeTimeout
+	srv.ConnCallback = s.admit
+	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
+		return &gossh.ServerConfig{MaxAuthTries: cfg.Limits.MaxAuthTries}
+	}
 	s.srv = srv
 	return s, nil
+}
+
+// admit runs before the handshake: an address opening connections faster
+// than the limit is dropped before it costs a key exchange.
+func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
+	if !s.rate.allow(conn.RemoteAddr()) {
+		s.log.Warn("connection refused: too many from one address", "remote", conn.RemoteAddr(),
+			"limit_per_minute", s.cfg.Limits.ConnectionsPerMinute)
+		return nil
+	}
+	return conn
 }
 
 // keyRegistered only answers whether a key may sign in. It stores nothing:
@@ -150,8 +164,14 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, "dispatch: "+user.Name+" is a viewer account, for the wall display only: ssh -t HOST wall")
 			return
 		}
-		done := s.sessions.add(user.ID, sess, terminal)
+		done, err := s.sessions.add(user.ID, sess, terminal, s.cfg.Limits)
+		if err != nil {
+			s.log.Warn("session refused", "user", user.Name, "fingerprint", fp, "remote", sess.RemoteAddr(), "why", err)
+			wish.Fatalln(sess, "dispatch: "+err.Error())
+			return
+		}
 		defer done()
+		go s.keepAlive(sess)
 		s.log.Info("session", "user", user.Name, "role", user.Role, "fingerprint", fp, "remote", sess.RemoteAddr(),
 			"pty", isPty, "command", model.CleanLine(sess.RawCommand()))
 		if terminal {
@@ -162,6 +182,10 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 			sess.Context().SetValue(userKey, user)
 			sess.Context().SetValue(subKey, sessionDeps{ctx: ctx, sub: sub, wall: wall})
 			program(sess)
+			if app, ok := sess.Context().Value(appKey).(*tui.App); ok && app.Ended() != "" {
+				s.log.Info("session ended", "user", user.Name, "why", app.Ended())
+				_, _ = io.WriteString(sess.Stderr(), "\r\ndispatch: "+app.Ended()+"\r\n")
+			}
 			return
 		}
 		code := cli.Run(sess.Context(), cli.Env{Door: s.door, User: user, Fingerprint: fp, Out: sess, Err: sess.Stderr()}, argv)
@@ -180,6 +204,7 @@ type sessionDeps struct {
 func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	user, _ := sess.Context().Value(userKey).(model.User)
 	deps, _ := sess.Context().Value(subKey).(sessionDeps)
-	app := tui.New(tui.Deps{Ctx: deps.ctx, Door: s.door, User: user, Sub: deps.sub, Wall: deps.wall})
+	app := tui.New(tui.Deps{Ctx: deps.ctx, Door: s.door, User: user, Sub: deps.sub, Wall: deps.wall, KeyIdle: s.cfg.Limits.KeyIdle})
+	sess.Context().SetValue(appKey, app)
 	return tea.NewProgram(app, bubbletea.MakeOptions(sess)...)
 }

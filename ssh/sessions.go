@@ -21,10 +21,17 @@ type registry struct {
 
 func newRegistry() *registry { return &registry{byUser: map[int64]map[ssh.Session]bool{}} }
 
-// add records a session; the returned func forgets it.
-func (r *registry) add(userID int64, sess ssh.Session, terminal bool) func() {
+// add records a session if the limits leave room for it; the returned
+// func forgets it.
+func (r *registry) add(userID int64, sess ssh.Session, terminal bool, l Limits) (func(), error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if n := len(r.byUser[userID]); l.MaxSessionsPerUser > 0 && n >= l.MaxSessionsPerUser {
+		return nil, sessionLimitError{open: n, limit: l.MaxSessionsPerUser, mine: true}
+	}
+	if n := r.countLocked(); l.MaxSessions > 0 && n >= l.MaxSessions {
+		return nil, sessionLimitError{open: n, limit: l.MaxSessions}
+	}
 	if r.byUser[userID] == nil {
 		r.byUser[userID] = map[ssh.Session]bool{}
 	}
@@ -36,13 +43,17 @@ func (r *registry) add(userID int64, sess ssh.Session, terminal bool) func() {
 		if len(r.byUser[userID]) == 0 {
 			delete(r.byUser, userID)
 		}
-	}
+	}, nil
 }
 
 // Count is the number of open sessions.
 func (r *registry) Count() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	return r.countLocked()
+}
+
+func (r *registry) countLocked() int {
 	n := 0
 	for _, s := range r.byUser {
 		n += len(s)

@@ -90,39 +90,3 @@ func TestAViewerOpensOnlyTheWall(t *testing.T) {
 	wall.typeKeys("q")
 	wall.waitEnded()
 }
-
-// The wall's clock ticks each second, so the server's idle timeout, which
-// counts any traffic, never ends it; a connection that does nothing is
-// still ended by it.
-func TestTheWallIsNeverEndedForIdleness(t *testing.T) {
-	o := startOfficeWith(t, func(c *Config) { c.IdleTimeout = 2 * time.Second })
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() { // the office clock runs, twice as fast, so every tick shows a new second
-		for {
-			select {
-			case <-stop:
-				return
-			case <-time.After(500 * time.Millisecond):
-				o.clock.Advance(time.Second)
-			}
-		}
-	}()
-	wall := o.openTermWith("Rita Gomez", 100, 30, "wall")
-	wall.waitFor("NEEDS ATTENTION")
-
-	quiet := o.client("Ann Admin") // signed in, no session, no traffic
-	ended := make(chan error, 1)
-	go func() { ended <- quiet.Wait() }()
-	select {
-	case <-ended:
-	case <-time.After(10 * time.Second):
-		t.Fatal("a silent connection outlived the idle timeout")
-	}
-	select {
-	case <-wall.ended:
-		t.Fatalf("the wall was ended though its clock ticks (%d bytes, %s):\n%s", len(wall.rawBytes()), wall.errs.String(), wall.screen())
-	case <-time.After(5 * time.Second):
-	}
-	wall.waitFor("NEEDS ATTENTION")
-}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -24,6 +25,10 @@ type Deps struct {
 	User model.User
 	Sub  *feed.Sub // change notices; nil means the screen is not live
 	Wall bool      // open the read-only wall display instead of the board
+	// KeyIdle ends a session with no key pressed for this long (0: never).
+	// It counts keys, not traffic: a ticking screen is always sending. A
+	// wall is never ended.
+	KeyIdle time.Duration
 }
 
 func (d Deps) actor() model.Actor { return model.ActorOf(d.User) }
@@ -63,6 +68,8 @@ type App struct {
 	flash         string
 	ticks         ticker
 	waiting       int // decisions waiting for a dispatcher, shown to the office on every screen
+	lastKey       time.Time
+	ended         string // why the session ended, when it was not the user's choice
 }
 
 // New builds the interface for one signed-in user: a technician starts on
@@ -71,7 +78,7 @@ func New(deps Deps) *App {
 	if deps.Ctx == nil {
 		deps.Ctx = context.Background()
 	}
-	a := &App{deps: deps, width: 80, height: 24, help: help.New()}
+	a := &App{deps: deps, width: 80, height: 24, help: help.New(), lastKey: deps.Door.Now()}
 	switch {
 	case deps.Wall || deps.User.Role == model.RoleViewer:
 		a.stack = []page{newWall(deps)}
@@ -131,6 +138,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // route sends size and changes to every page, keys to the top one.
 func (a *App) route(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(tea.PasteMsg); ok {
+		a.lastKey = a.deps.Door.Now()
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -143,6 +153,10 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		a.countWaiting()
 		return a.waitForChange()
 	case tickMsg:
+		if a.idleTooLong() {
+			a.ended = fmt.Sprintf("ended after %s without a key press; connect again to carry on", model.FormatDuration(a.deps.KeyIdle))
+			return tea.Quit
+		}
 		next, minuteTurned := a.ticks.tick(msg, a.deps.Door.Now())
 		if minuteTurned {
 			a.top().refresh() // the ages and late marks move by the minute
@@ -162,6 +176,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		a.top().refresh()
 		return nil
 	case tea.KeyPressMsg:
+		a.lastKey = a.deps.Door.Now()
 		if cmd, done := a.globalKey(msg); done {
 			return cmd
 		}
@@ -171,6 +186,18 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	a.stack[len(a.stack)-1] = p
 	return cmd
 }
+
+// idleTooLong reports whether nobody has pressed a key for the limit. A
+// wall has nobody to press one.
+func (a *App) idleTooLong() bool {
+	if _, wall := a.top().(*wallPage); wall || a.deps.KeyIdle <= 0 {
+		return false
+	}
+	return a.deps.Door.Now().Sub(a.lastKey) >= a.deps.KeyIdle
+}
+
+// Ended says why the session ended, if the user did not end it.
+func (a *App) Ended() string { return a.ended }
 
 // globalKey handles the keys every screen shares.
 func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {

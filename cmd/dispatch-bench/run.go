@@ -167,7 +167,10 @@ func run(o options) (report, error) {
 		if err != nil {
 			return rep, fmt.Errorf("baseline at %d sessions: %w", n, err)
 		}
-		args := []string{"serve", "--db", o.db, "--tz", "UTC", "--host-key", hostKey}
+		// The load tool is one address and one dispatcher with a thousand
+		// sessions: the limits that protect an office would refuse it.
+		args := []string{"serve", "--db", o.db, "--tz", "UTC", "--host-key", hostKey,
+			"--max-sessions", "0", "--max-sessions-per-user", "0", "--conn-rate", "0"}
 		if o.profile != "" {
 			args = append(args, "--cpuprofile", fmt.Sprintf("%s.%d", o.profile, n))
 		}

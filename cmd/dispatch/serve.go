@@ -26,7 +26,13 @@ func runServe(args []string) int {
 	listen := fs.String("listen", env("DISPATCH_LISTEN", ":23234"), "address to listen on (DISPATCH_LISTEN)")
 	hostKey := fs.String("host-key", env("DISPATCH_HOST_KEY", ""), "SSH host key file, created if missing (DISPATCH_HOST_KEY; default beside the database)")
 	demoOffice := fs.Bool("demo", false, "seed a demo office if the database is empty and let your ~/.ssh keys in as admin")
-	idle := fs.Duration("idle-timeout", 8*time.Hour, "end a connection with no traffic for this long")
+	limits := dssh.DefaultLimits()
+	fs.DurationVar(&limits.KeyIdle, "idle-timeout", limits.KeyIdle, "end a terminal with no key pressed for this long (wall displays never end); 0 for never")
+	fs.IntVar(&limits.MaxSessions, "max-sessions", limits.MaxSessions, "open sessions in total; 0 for no limit")
+	fs.IntVar(&limits.MaxSessionsPerUser, "max-sessions-per-user", limits.MaxSessionsPerUser, "open sessions of one user; 0 for no limit")
+	fs.IntVar(&limits.ConnectionsPerMinute, "conn-rate", limits.ConnectionsPerMinute, "new connections a minute from one address, refused before the handshake; 0 for no limit")
+	fs.IntVar(&limits.MaxAuthTries, "max-auth-tries", limits.MaxAuthTries, "keys a client may offer on one connection")
+	fs.DurationVar(&limits.KeepAlive, "keepalive", limits.KeepAlive, "ask a silent client this often if it is still there, and drop it if it does not answer; 0 for never")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file, for go tool pprof")
 	debugAddr := fs.String("debug-addr", "", "serve Go's live profiles (/debug/pprof/) on this address, like 127.0.0.1:6060; keep it off the network")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -75,7 +81,7 @@ func runServe(args []string) int {
 		go serveProfiles(*debugAddr, logger)
 	}
 
-	srv, err := dssh.New(dssh.Config{Addr: *listen, HostKeyPath: *hostKey, IdleTimeout: *idle, Logger: logger}, d)
+	srv, err := dssh.New(dssh.Config{Addr: *listen, HostKeyPath: *hostKey, Limits: limits, Logger: logger}, d)
 	if err != nil {
 		logger.Error("cannot start", "err", err)
 		return 1
