@@ -28,10 +28,7 @@ func TestTimersSurviveSIGKILL(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "dispatch")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildDispatch(t)
 	db := filepath.Join(dir, "office.db")
 	run := func(args ...string) {
 		t.Helper()
