@@ -46,6 +46,7 @@ const (
 	ActSetPolicy     Action = "set policy"     // business hours, holidays, targets
 	ActViewWall      Action = "view wall"      // the read-only wall display
 	ActSeeRates      Action = "see rates"      // clients' rates and payment terms
+	ActEditTicket    Action = "edit ticket"    // its title, scope and estimate
 )
 
 var (
@@ -68,6 +69,7 @@ var permissions = map[Action][]Role{
 	ActSetPolicy:     {RoleAdmin, RoleManager},
 	ActViewWall:      Roles,
 	ActSeeRates:      office,
+	ActEditTicket:    office,
 }
 
 var actionText = map[Action]string{
@@ -83,6 +85,7 @@ var actionText = map[Action]string{
 	ActSetPolicy:     "setting the office policy",
 	ActViewWall:      "the wall display",
 	ActSeeRates:      "seeing clients' rates and terms",
+	ActEditTicket:    "editing tickets",
 }
 
 // AllowedRoles lists the roles that may take the action.

@@ -53,6 +53,7 @@ type Ticket struct {
 	CreatedAt time.Time
 	CreatedBy string
 	DoneAt    time.Time
+	Version   int64 // moves on with every change: an edit made from an older one is refused
 }
 
 // Limits on ticket text: a title is a line on the board, a scope a paragraph.
@@ -105,3 +106,50 @@ func (t *Ticket) Validate() error {
 
 // Ref is the ticket's readable id, T-1042.
 func (t Ticket) Ref() string { return FormatID(PrefixTicket, t.ID) }
+
+// TicketEdit is a change to what a ticket says, made from the version the
+// editor read.
+type TicketEdit struct {
+	Version  int64
+	Title    string
+	Scope    string
+	Estimate Estimate
+}
+
+// Apply is the ticket with the edit made, cleaned and checked, and the
+// names of the fields it changes.
+func (e TicketEdit) Apply(t Ticket) (Ticket, []string, error) {
+	next := t
+	next.Title, next.Scope, next.Estimate = e.Title, e.Scope, e.Estimate
+	if err := next.Validate(); err != nil {
+		return t, nil, err
+	}
+	var changed []string
+	if next.Title != t.Title {
+		changed = append(changed, "title")
+	}
+	if next.Scope != t.Scope {
+		changed = append(changed, "scope")
+	}
+	if next.Estimate != t.Estimate {
+		changed = append(changed, "estimate")
+	}
+	return next, changed, nil
+}
+
+// EditConflict refuses an edit made from a version someone else has since
+// changed: saving it would silently overwrite their change.
+type EditConflict struct {
+	Now Ticket    // the ticket as it is now
+	By  string    // who changed it last, if known
+	At  time.Time // and when
+}
+
+func (e EditConflict) Error() string {
+	who := "someone"
+	if e.By != "" {
+		who = e.By
+	}
+	return fmt.Sprintf("%s was changed by %s while you edited it; it now reads %q, estimate %s. Your edit was not saved: look at theirs, then save yours again if it still stands",
+		e.Now.Ref(), who, e.Now.Title, e.Now.Estimate)
+}

@@ -50,6 +50,7 @@ func (d *detailPage) refresh() {
 	d.card, d.err = d.deps.Door.Ticket(d.deps.Ctx, d.deps.actor(), d.id)
 	open := d.err == nil && d.card.Status == model.TicketOpen
 	d.km.Schedule.SetEnabled(d.deps.User.Role.Can(model.ActScheduleVisit) && open)
+	d.km.Edit.SetEnabled(d.deps.User.Role.Can(model.ActEditTicket) && d.err == nil && d.card.Status != model.TicketInvoiced)
 	d.km.forTicket(d.deps.User.Role.Can(model.ActTrackTicket), open, d.waiting())
 }
 
@@ -71,6 +72,9 @@ func (d *detailPage) update(msg tea.Msg) (page, tea.Cmd) {
 		d.scroll = max(d.scroll-1, 0)
 	case key.Matches(k, d.km.Schedule):
 		f := newScheduleForm(d.deps, d.card.Ticket)
+		return d, tea.Batch(push(f), f.focusCurrent())
+	case key.Matches(k, d.km.Edit):
+		f := newEditForm(d.deps, d.card.Ticket)
 		return d, tea.Batch(push(f), f.focusCurrent())
 	case key.Matches(k, d.km.Wait) && d.waiting():
 		return d, d.track(door.Track{Kind: model.TkResumed}, "the client answered: the resolution clock runs again")

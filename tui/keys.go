@@ -73,6 +73,7 @@ func (k boardKeys) FullHelp() [][]key.Binding {
 type detailKeys struct {
 	Up, Down, Schedule, Back, Help, Quit key.Binding
 	Wait, Contacted, Priority, Done      key.Binding
+	Edit                                 key.Binding
 }
 
 func newDetailKeys(canWrite bool) detailKeys {
@@ -87,6 +88,7 @@ func newDetailKeys(canWrite bool) detailKeys {
 		Contacted: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "contacted")),
 		Priority:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "priority")),
 		Done:      key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "done")),
+		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 	}
 	k.Schedule.SetEnabled(canWrite)
 	return k
@@ -101,11 +103,11 @@ func (k *detailKeys) forTicket(canTrack, open, waiting bool) {
 }
 
 func (k detailKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Schedule, k.Wait, k.Contacted, k.Priority, k.Done, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Edit, k.Schedule, k.Wait, k.Contacted, k.Priority, k.Done, k.Back, k.Help, k.Quit}
 }
 
 func (k detailKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down}, {k.Schedule, k.Wait, k.Contacted, k.Priority, k.Done}, {k.Back, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down}, {k.Edit, k.Schedule, k.Wait, k.Contacted, k.Priority, k.Done}, {k.Back, k.Help, k.Quit}}
 }
 
 type formKeys struct {

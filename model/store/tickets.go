@@ -13,10 +13,10 @@ func (t *Tx) InsertTicket(ctx context.Context, k model.Ticket) (model.Ticket, er
 	err := t.queryRow(ctx, `INSERT INTO tickets
 		(client_id, contact_id, site_id, parent_id, title, scope, priority, estimate_seconds, quote_cents,
 		 first_job, status, created_at, created_by, done_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version`,
 		k.ClientID, k.ContactID, k.SiteID, nullID(k.ParentID), k.Title, k.Scope, int(k.Priority),
 		int64(k.Estimate.Duration/time.Second), int64(k.Estimate.Quote), b2i(k.FirstJob), k.Status,
-		unix(k.CreatedAt), k.CreatedBy, nullUnix(k.DoneAt)).Scan(&k.ID)
+		unix(k.CreatedAt), k.CreatedBy, nullUnix(k.DoneAt)).Scan(&k.ID, &k.Version)
 	return k, err
 }
 
@@ -31,8 +31,21 @@ func (t *Tx) SetTicketStatus(ctx context.Context, id int64, status model.TicketS
 	return err
 }
 
+// EditTicket saves what a ticket says if it is still at the version the
+// edit was made from; false means someone changed it in between.
+func (t *Tx) EditTicket(ctx context.Context, k model.Ticket, fromVersion int64) (bool, error) {
+	res, err := t.exec(ctx, `UPDATE tickets SET title = ?, scope = ?, estimate_seconds = ?, quote_cents = ?,
+		version = version + 1 WHERE id = ? AND version = ?`,
+		k.Title, k.Scope, int64(k.Estimate.Duration/time.Second), int64(k.Estimate.Quote), k.ID, fromVersion)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
 const ticketCols = `t.id, t.client_id, t.contact_id, t.site_id, t.parent_id, t.title, t.scope, t.priority,
-	t.estimate_seconds, t.quote_cents, t.first_job, t.status, t.created_at, t.created_by, t.done_at`
+	t.estimate_seconds, t.quote_cents, t.first_job, t.status, t.created_at, t.created_by, t.done_at, t.version`
 
 func scanTicket(row scanner, extra ...any) (model.Ticket, error) {
 	var k model.Ticket
@@ -40,7 +53,7 @@ func scanTicket(row scanner, extra ...any) (model.Ticket, error) {
 	var estimate, created int64
 	var done sql.NullInt64
 	dest := append([]any{&k.ID, &k.ClientID, &k.ContactID, &k.SiteID, &parent, &k.Title, &k.Scope, &k.Priority,
-		&estimate, &k.Estimate.Quote, &k.FirstJob, &k.Status, &created, &k.CreatedBy, &done}, extra...)
+		&estimate, &k.Estimate.Quote, &k.FirstJob, &k.Status, &created, &k.CreatedBy, &done, &k.Version}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return k, err
 	}

@@ -182,6 +182,7 @@ type ticketJSON struct {
 	Response        clockJSON   `json:"response_clock"`
 	Resolution      clockJSON   `json:"resolution_clock"`
 	AfterHours      bool        `json:"after_hours_emergency,omitempty"`
+	Version         int64       `json:"version"` // give it to ticket edit --if-version
 }
 
 // clockJSON is an SLA clock: seconds of counting time, and instants.
@@ -220,7 +221,8 @@ func toTicket(c door.TicketCard, now time.Time) ticketJSON {
 		Title:   c.Title, Scope: c.Scope, Priority: c.Priority.String(),
 		EstimateSeconds: seconds(c.Estimate.Duration), QuoteCents: int64(c.Estimate.Quote),
 		FirstJob: c.FirstJob, Status: string(c.Status), CreatedAt: rfc3339(c.CreatedAt), CreatedBy: c.CreatedBy,
-		Visits: []visitJSON{}, Response: toClock(c.Response), Resolution: toClock(c.Resolution), AfterHours: c.AfterHours}
+		Visits: []visitJSON{}, Response: toClock(c.Response), Resolution: toClock(c.Resolution), AfterHours: c.AfterHours,
+		Version: c.Version}
 	for _, v := range c.Visits {
 		out.Visits = append(out.Visits, toVisit(v, now))
 	}
