@@ -282,3 +282,34 @@ func (tm *term) waitEnded() {
 		tm.t.Fatalf("session did not end:\n%s", tm.screen())
 	}
 }
+
+// openTermThatStopsReading opens a terminal running command that answers
+// the program's startup and reads until the screen shows marker, then
+// never reads again.
+func (o *office) openTermThatStopsReading(user string, width, height int, command, marker string) *gossh.Session {
+	o.t.Helper()
+	sess, err := o.client(user).NewSession()
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	emu := vt.NewEmulator(width, height)
+	stdin, _ := sess.StdinPipe()
+	stdout, _ := sess.StdoutPipe()
+	if err := sess.RequestPty("xterm-256color", height, width, gossh.TerminalModes{}); err != nil {
+		o.t.Fatal(err)
+	}
+	if err := sess.Start(command); err != nil {
+		o.t.Fatal(err)
+	}
+	go io.Copy(stdin, emu)
+	buf := make([]byte, 32*1024)
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(emu.String(), marker); {
+		n, err := stdout.Read(buf)
+		if err != nil || time.Now().After(deadline) {
+			o.t.Fatalf("the screen never showed %q: %v", marker, err)
+		}
+		emu.Write(buf[:n])
+	}
+	o.t.Cleanup(func() { sess.Close() })
+	return sess
+}

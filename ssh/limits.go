@@ -20,6 +20,7 @@ type Limits struct {
 	MaxAuthTries         int           // keys a client may offer on one connection
 	KeyIdle              time.Duration // a terminal with no key pressed for this long is ended; walls never are
 	KeepAlive            time.Duration // how often a silent client is asked if it is still there
+	WriteStall           time.Duration // a client that takes no screen output for this long is dropped
 }
 
 // DefaultLimits suit an office of a few dozen people: room for a
@@ -32,6 +33,7 @@ func DefaultLimits() Limits {
 		MaxAuthTries:         6,
 		KeyIdle:              8 * time.Hour,
 		KeepAlive:            30 * time.Second,
+		WriteStall:           30 * time.Second,
 	}
 }
 

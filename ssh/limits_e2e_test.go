@@ -137,7 +137,7 @@ func TestAVanishedClientIsReaped(t *testing.T) {
 
 func waitUntil(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // only stops a broken test from hanging
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("never: %s", what)
@@ -193,4 +193,42 @@ func (p *freezableProxy) pipe(dst io.Writer, src io.Reader) {
 			return
 		}
 	}
+}
+
+// A client that stops reading its screen fills its SSH window, and the
+// session's next write waits for ever. Another dispatcher's board still
+// shows a new ticket as fast as ever, and the stuck session is dropped
+// after the limit.
+func TestAStuckClientIsDroppedAndSlowsNobody(t *testing.T) {
+	if raceEnabled {
+		t.Skip("under the race detector a 1000x300 wall redraws too slowly to fill a 2 MB window in time; this runs without it")
+	}
+	o := startOfficeWith(t, func(c *Config) { c.Limits.WriteStall = time.Second })
+	other := o.openTerm("Rita Gomez", 120, 40)
+	other.waitFor("UNSCHEDULED (10)")
+
+	// The stuck client, a wall on a huge pane, answers its terminal's
+	// startup like any other, then stops reading: a laptop whose ssh was
+	// suspended with ctrl+z, say. Each resize redraws the wall's boxed
+	// panels in full, and a few fill its 2 MB window.
+	stuck := o.openTermThatStopsReading("Ann Admin", 1000, 300, "wall", "NEEDS ATTENTION")
+	waitUntil(t, "both sessions are open", func() bool { return o.srv.sessions.Count() == 2 })
+	go func() {
+		for i, end := 0, time.Now().Add(20*time.Second); time.Now().Before(end) && o.srv.sessions.Count() == 2; i++ {
+			if stuck.WindowChange(300, 1000-i%2) != nil {
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+	time.Sleep(500 * time.Millisecond)
+	start := time.Now()
+	if _, errs, code := o.exec("Rita Gomez", "ticket new --client 'Acme Dental' --contact 'Dana Ruiz' --title 'While one is stuck' --scope x --priority P1 --estimate 1h"); code != 0 {
+		t.Fatalf("ticket new: %s", errs)
+	}
+	other.waitFor("While one is stuck", "UNSCHEDULED (11)")
+	t.Logf("a board saw a new ticket %s after it was asked for, beside a stuck session", time.Since(start).Round(time.Millisecond))
+	waitUntil(t, "the stuck session is dropped", func() bool { return o.srv.sessions.Count() == 1 })
+	other.typeKeys("j") // and the other carries on
+	other.waitFor("UNSCHEDULED (11)")
 }

@@ -1,6 +1,10 @@
 package ssh
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
 	"net"
 	"testing"
 	"time"
@@ -34,5 +38,46 @@ func TestConnectionRatePerAddress(t *testing.T) {
 	}
 	if off := newRateLimiter(0); !off.allow(a) {
 		t.Error("a zero rate must not limit")
+	}
+}
+
+// A write the client never takes is given up after the limit: the waiting
+// Write returns, onStall is called once, and later writes fail at once
+// rather than wait.
+func TestAStalledWriteIsGivenUp(t *testing.T) {
+	r, w := io.Pipe() // nobody reads r
+	defer r.Close()
+	g := newStallGuard(w)
+	stalled := make(chan struct{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.watch(ctx, 50*time.Millisecond, func() { close(stalled) })
+	start := time.Now()
+	if _, err := g.Write(make([]byte, 45_000)); !errors.Is(err, errStalled) {
+		t.Fatalf("a write nobody takes: %v", err)
+	}
+	if waited := time.Since(start); waited > 2*time.Second {
+		t.Errorf("the write waited %s", waited)
+	}
+	<-stalled
+	if _, err := g.Write([]byte("x")); !errors.Is(err, errStalled) {
+		t.Errorf("a later write: %v", err)
+	}
+}
+
+// A client that reads gets everything, in order.
+func TestAGuardedWriteArrives(t *testing.T) {
+	var got bytes.Buffer
+	g := newStallGuard(&got)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.watch(ctx, time.Second, func() { t.Error("a reading client was given up") })
+	for _, s := range []string{"first ", "second"} {
+		if n, err := g.Write([]byte(s)); err != nil || n != len(s) {
+			t.Fatalf("write %q: %d %v", s, n, err)
+		}
+	}
+	if got.String() != "first second" {
+		t.Errorf("got %q", got.String())
 	}
 }

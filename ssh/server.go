@@ -206,5 +206,17 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	deps, _ := sess.Context().Value(subKey).(sessionDeps)
 	app := tui.New(tui.Deps{Ctx: deps.ctx, Door: s.door, User: user, Sub: deps.sub, Wall: deps.wall, KeyIdle: s.cfg.Limits.KeyIdle})
 	sess.Context().SetValue(appKey, app)
-	return tea.NewProgram(app, bubbletea.MakeOptions(sess)...)
+	opts := bubbletea.MakeOptions(sess)
+	if limit := s.cfg.Limits.WriteStall; limit > 0 {
+		out := newStallGuard(sess)
+		go out.watch(deps.ctx, limit, func() {
+			s.log.Warn("client stopped reading its screen; session dropped", "user", user.Name, "remote", sess.RemoteAddr(), "after", limit)
+			// Nothing can be said to it: its window is full. Close the connection.
+			if conn, ok := sess.Context().Value(ssh.ContextKeyConn).(io.Closer); ok {
+				_ = conn.Close()
+			}
+		})
+		opts = append(opts, tea.WithOutput(out)) // after MakeOptions: the last output given is used
+	}
+	return tea.NewProgram(app, opts...)
 }

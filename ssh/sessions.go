@@ -101,10 +101,16 @@ func (r *registry) endTerminals(why string) {
 // closeAll tells each session why, closes its channel, and a moment later
 // its connection: closed at once, a socket with unread input is reset, and
 // the reset can overtake the message on its way to the client.
+//
+// The message is written on its own goroutine: a client that has stopped
+// reading would block the write for ever, and with it a shutdown or a
+// removal; its connection is closed a moment later all the same.
 func closeAll(sessions []ssh.Session, why string) {
 	for _, s := range sessions {
-		_, _ = io.WriteString(s.Stderr(), "\r\ndispatch: "+why+"\r\n")
-		_ = s.Close()
+		go func() {
+			_, _ = io.WriteString(s.Stderr(), "\r\ndispatch: "+why+"\r\n")
+			_ = s.Close()
+		}()
 		if conn, ok := s.Context().Value(ssh.ContextKeyConn).(io.Closer); ok {
 			time.AfterFunc(200*time.Millisecond, func() { _ = conn.Close() })
 		}
