@@ -187,6 +187,11 @@ func wrapError(msg string, width, indent int) []string {
 	return out
 }
 
+// typingCap lets a field take well past its limit: text over the limit is
+// kept and refused on saving with its length and the limit, so nothing a
+// user typed or pasted is cut silently. The cap only bounds a runaway paste.
+func typingCap(limit int) int { return max(4*limit, 500) }
+
 // textField is a one-line input.
 type textField struct{ in textinput.Model }
 
@@ -194,7 +199,7 @@ func newTextField(placeholder string, limit int) *textField {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = placeholder
-	in.CharLimit = limit
+	in.CharLimit = typingCap(limit)
 	in.SetStyles(inputStyles())
 	return &textField{in: in}
 }
@@ -220,7 +225,7 @@ type areaField struct{ in textarea.Model }
 func newAreaField(placeholder string, limit int) *areaField {
 	in := textarea.New()
 	in.Placeholder = placeholder
-	in.CharLimit = limit
+	in.CharLimit = typingCap(limit)
 	in.ShowLineNumbers = false
 	in.Prompt = "│ "
 	s := textarea.DefaultDarkStyles()

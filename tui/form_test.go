@@ -95,3 +95,16 @@ func TestPasteIntoAForm(t *testing.T) {
 	s.keys("f1")
 	s.mustSee("choose in a list", "change priority")
 }
+
+// Text past a field's limit is kept and refused with its length, not cut
+// as it is typed or pasted; shortened, it saves.
+func TestOversizedInputIsRefusedNotCut(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 200, 40)
+	s.keys("n", "acme", "tab", "dana", "tab", "tab")
+	long := strings.Repeat("Printer ", 16) + "END" // 131 characters; a title holds 120
+	s.send(tea.PasteMsg{Content: long})
+	s.keys("tab", "Get it printing", "tab", "2", "tab", "1h", "ctrl+s")
+	s.mustSee("✗ title is 131 characters; the limit is 120 — shorten it") // and the cursor is back on it
+	s.keys("ctrl+u", "Printer offline", "ctrl+s")
+	s.mustSee("Opened T-1041 · Printer offline")
+}
