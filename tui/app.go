@@ -23,8 +23,9 @@ type Deps struct {
 	Ctx  context.Context // the session's life; for cancellation only
 	Door *door.Door
 	User model.User
-	Sub  *feed.Sub // change notices; nil means the screen is not live
-	Wall bool      // open the read-only wall display instead of the board
+	Sub  *feed.Sub  // change notices; nil means the screen is not live
+	Wall bool       // open the read-only wall display instead of the board
+	nav  *navigator // set by New: pages open pages on it at once
 	// KeyIdle ends a session with no key pressed for this long (0: never).
 	// It counts keys, not traffic: a ticking screen is always sending. A
 	// wall is never ended.
@@ -52,11 +53,33 @@ type (
 	tickMsg    struct{ gen int }
 )
 
-func push(p page) tea.Cmd { return func() tea.Msg { return pushMsg{p} } }
+// navigator holds the moves a page made while handling a message (a page
+// opened, closed or swapped), for the App to make before it reads the next
+// one. A move by command lands only when the command comes back, and keys
+// typed right after the key that opened a form ("c" then "called Sue",
+// arriving together) would reach the page underneath: "e" there opens the
+// editor.
+type navigator struct{ moves []tea.Msg }
+
+// open puts a page on top at once.
+func (d Deps) open(p page) tea.Cmd { return d.move(pushMsg{p}) }
+
+// close takes the top page away at once, leaving a flash on the one below.
+func (d Deps) close(flash string) tea.Cmd { return d.move(popMsg{flash}) }
+
+// swap puts the next step in the top page's place at once.
+func (d Deps) swap(p page) tea.Cmd { return d.move(replaceMsg{p}) }
+
+func (d Deps) move(m tea.Msg) tea.Cmd {
+	if d.nav == nil {
+		return func() tea.Msg { return m }
+	}
+	d.nav.moves = append(d.nav.moves, m)
+	return nil
+}
 func pop(flash string) tea.Cmd {
 	return func() tea.Msg { return popMsg{flash} }
 }
-func replace(p page) tea.Cmd { return func() tea.Msg { return replaceMsg{p} } }
 
 // App is the root model of one session.
 type App struct {
@@ -78,6 +101,7 @@ func New(deps Deps) *App {
 	if deps.Ctx == nil {
 		deps.Ctx = context.Background()
 	}
+	deps.nav = &navigator{}
 	a := &App{deps: deps, width: 80, height: 24, help: help.New(), lastKey: deps.Door.Now()}
 	switch {
 	case deps.Wall || deps.User.Role == model.RoleViewer:
@@ -184,6 +208,11 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	}
 	p, cmd := a.top().update(msg)
 	a.stack[len(a.stack)-1] = p
+	moves := a.deps.nav.moves
+	a.deps.nav.moves = nil
+	for _, m := range moves {
+		a.route(m)
+	}
 	return cmd
 }
 

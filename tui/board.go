@@ -181,18 +181,18 @@ func (b *boardPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		b.applyFilter()
 	case key.Matches(msg, b.km.Open):
 		if r, ok := b.current(); ok {
-			return push(newDetail(b.deps, r.Ticket.ID))
+			return b.deps.open(newDetail(b.deps, r.Ticket.ID))
 		}
 	case key.Matches(msg, b.km.New):
 		if b.draft == nil {
 			b.draft = newTicketForm(b.deps, b)
 		}
 		b.draft.reload()
-		return tea.Batch(push(b.draft), b.draft.focusCurrent())
+		return tea.Batch(b.deps.open(b.draft), b.draft.focusCurrent())
 	case key.Matches(msg, b.km.Schedule):
 		if r, ok := b.current(); ok && r.Ticket.Status == model.TicketOpen {
 			f := newScheduleForm(b.deps, r.Ticket)
-			return tea.Batch(push(f), f.focusCurrent())
+			return tea.Batch(b.deps.open(f), f.focusCurrent())
 		}
 	case key.Matches(msg, b.km.Approve), key.Matches(msg, b.km.Refuse):
 		if r, ok := b.current(); ok {

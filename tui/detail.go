@@ -65,17 +65,17 @@ func (d *detailPage) update(msg tea.Msg) (page, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, d.km.Back):
-		return d, pop("")
+		return d, d.deps.close("")
 	case key.Matches(k, d.km.Down):
 		d.scroll++
 	case key.Matches(k, d.km.Up):
 		d.scroll = max(d.scroll-1, 0)
 	case key.Matches(k, d.km.Schedule):
 		f := newScheduleForm(d.deps, d.card.Ticket)
-		return d, tea.Batch(push(f), f.focusCurrent())
+		return d, tea.Batch(d.deps.open(f), f.focusCurrent())
 	case key.Matches(k, d.km.Edit):
 		f := newEditForm(d.deps, d.card.Ticket)
-		return d, tea.Batch(push(f), f.focusCurrent())
+		return d, tea.Batch(d.deps.open(f), f.focusCurrent())
 	case key.Matches(k, d.km.Wait) && d.waiting():
 		return d, d.track(door.Track{Kind: model.TkResumed}, "the client answered: the resolution clock runs again")
 	case key.Matches(k, d.km.Done):
@@ -83,7 +83,7 @@ func (d *detailPage) update(msg tea.Msg) (page, tea.Cmd) {
 	case key.Matches(k, d.km.Wait), key.Matches(k, d.km.Contacted), key.Matches(k, d.km.Priority):
 		kind := map[string]model.TicketEventKind{"w": model.TkWaiting, "c": model.TkContacted, "p": model.TkPriority}[k.String()]
 		f := newTrackForm(d.deps, d.card.Ticket, kind)
-		return d, tea.Batch(push(f), f.focusCurrent())
+		return d, tea.Batch(d.deps.open(f), f.focusCurrent())
 	}
 	return d, nil
 }

@@ -63,7 +63,7 @@ func (f *editForm) submit() tea.Cmd {
 	if err != nil {
 		return f.showError(err)
 	}
-	return pop(fmt.Sprintf("%s saved", saved.Ref()))
+	return f.deps.close(fmt.Sprintf("%s saved", saved.Ref()))
 }
 
 // merge takes their change into the fields you left alone, keeps the ones

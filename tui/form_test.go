@@ -108,3 +108,17 @@ func TestOversizedInputIsRefusedNotCut(t *testing.T) {
 	s.keys("ctrl+u", "Printer offline", "ctrl+s")
 	s.mustSee("Opened T-1041 · Printer offline")
 }
+
+// Keys typed straight after the key that opens a form, arriving before
+// anything is drawn (a burst over a slow link, a paste), go into the form,
+// not to the page beneath it: "e" in "called" must not open the editor.
+func TestTypingAheadIntoAFormThatIsOpening(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 120, 40)
+	s.keys("j", "j", "enter") // T-1039's page
+	s.app.Update(tea.KeyPressMsg{Code: 'c', Text: "c"}) // its commands not yet run
+	for _, r := range "called Sue" {
+		s.app.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	s.mustSee("Contacted the requester", "called Sue")
+	s.mustNotSee("Edit T-1039")
+}

@@ -190,14 +190,14 @@ func (m *myDayPage) update(msg tea.Msg) (page, tea.Cmd) {
 		m.remember()
 		return m, nil
 	case key.Matches(k, m.km.Board):
-		return m, push(newBoard(m.deps))
+		return m, m.deps.open(newBoard(m.deps))
 	}
 	c, ok := m.current()
 	if !ok {
 		return m, nil
 	}
 	if key.Matches(k, m.km.Open) {
-		return m, push(newDetail(m.deps, c.Ticket.ID))
+		return m, m.deps.open(newDetail(m.deps, c.Ticket.ID))
 	}
 	m.syncKeys()
 	if cmd, handled := m.sideKey(k, c); handled {
@@ -214,7 +214,7 @@ func (m *myDayPage) update(msg tea.Msg) (page, tea.Cmd) {
 	}
 	if withForm || kind.NeedsContact() || kind == model.EvNote {
 		f := newStepForm(m.deps, c, kind)
-		return m, tea.Batch(push(f), f.focusCurrent())
+		return m, tea.Batch(m.deps.open(f), f.focusCurrent())
 	}
 	v, err := m.deps.Door.Record(m.deps.Ctx, m.deps.actor(), c.ID, door.Step{Kind: kind})
 	if err != nil {
@@ -269,10 +269,10 @@ func (m *myDayPage) sideKey(k tea.KeyPressMsg, c door.VisitCard) (tea.Cmd, bool)
 			return m.say(fmt.Sprintf("a request is recorded while on site; %s is %s", c.Ref(), c.Phase())), true
 		}
 		if r, ok := undecided(c); ok {
-			return push(newScopeDecide(m.deps, c, r)), true
+			return m.deps.open(newScopeDecide(m.deps, c, r)), true
 		}
 		f := newScopeAskForm(m.deps, c)
-		return tea.Batch(push(f), f.focusCurrent()), true
+		return tea.Batch(m.deps.open(f), f.focusCurrent()), true
 	case pressed(k, m.km.WorkOn):
 		if !m.km.WorkOn.Enabled() {
 			return m.say("no approved add-on on " + c.Ref() + " to switch to: press h when someone asks for more"), true
@@ -300,7 +300,7 @@ func (m *myDayPage) sideKey(k tea.KeyPressMsg, c door.VisitCard) (tea.Cmd, bool)
 			return m.say("no prompt about the estimate is waiting on " + c.Ref()), true
 		}
 		f := newSpawnForm(m.deps, c, nil)
-		return tea.Batch(push(f), f.focusCurrent()), true
+		return tea.Batch(m.deps.open(f), f.focusCurrent()), true
 	}
 	return nil, false
 }

@@ -45,7 +45,7 @@ func (f *scheduleForm) refresh() {
 }
 
 func (f *scheduleForm) update(msg tea.Msg) (page, tea.Cmd) {
-	cmd, _ := f.handle(msg, f.submit, func() tea.Cmd { return pop("") })
+	cmd, _ := f.handle(msg, f.submit, func() tea.Cmd { return f.deps.close("") })
 	return f, cmd
 }
 
@@ -63,6 +63,6 @@ func (f *scheduleForm) submit() tea.Cmd {
 	if err != nil {
 		return f.showError(err)
 	}
-	return pop(fmt.Sprintf("Scheduled %s: %s for %s at %s", v.Ref(), safe(v.TechName), f.ticket.Ref(),
+	return f.deps.close(fmt.Sprintf("Scheduled %s: %s for %s at %s", v.Ref(), safe(v.TechName), f.ticket.Ref(),
 		v.ScheduledAt.In(f.deps.Door.Location()).Format("Mon 15:04")))
 }

@@ -49,5 +49,5 @@ func (f *scopeAskForm) submit() tea.Cmd {
 	if err != nil {
 		return f.showError(err)
 	}
-	return replace(newScopeDecide(f.deps, f.card, r))
+	return f.deps.swap(newScopeDecide(f.deps, f.card, r))
 }

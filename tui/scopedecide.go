@@ -80,7 +80,7 @@ func (p *scopeDecide) update(msg tea.Msg) (page, tea.Cmd) {
 	case key.Matches(k, p.km.Up):
 		p.cursor = max(p.cursor-1, 0)
 	case key.Matches(k, p.km.Back):
-		return p, pop(p.req.Ref() + " is waiting for your decision: press h")
+		return p, p.deps.close(p.req.Ref() + " is waiting for your decision: press h")
 	case key.Matches(k, p.km.Choose) && p.cursor < len(p.choices):
 		return p, p.choose(p.choices[p.cursor].kind)
 	default:
@@ -106,7 +106,7 @@ func (p *scopeDecide) choose(kind model.DecisionKind) tea.Cmd {
 	default:
 		f = newDeclineForm(p.deps, p.req)
 	}
-	return tea.Batch(replace(f), f.focusCurrent())
+	return tea.Batch(p.deps.swap(f), f.focusCurrent())
 }
 
 func (p *scopeDecide) view(width, height int) string {

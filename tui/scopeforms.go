@@ -67,9 +67,9 @@ func (f *spawnForm) submit() tea.Cmd {
 			return f.showError(err)
 		}
 		if t.ID == 0 {
-			return pop("Recorded: told the contact, stopping here")
+			return f.deps.close("Recorded: told the contact, stopping here")
 		}
-		return pop(fmt.Sprintf("Recorded: stopping here · follow-up %s is on the board", t.Ref()))
+		return f.deps.close(fmt.Sprintf("Recorded: stopping here · follow-up %s is on the board", t.Ref()))
 	}
 	if in.Scope == "" {
 		return f.showError(model.FieldError{Field: "scope", Msg: "is empty; state the job and how we know it is done"})
@@ -78,7 +78,7 @@ func (f *spawnForm) submit() tea.Cmd {
 	if err != nil {
 		return f.showError(err)
 	}
-	return pop(fmt.Sprintf("%s → %s, on the board for the office to schedule", f.req.Ref(), t.Ref()))
+	return f.deps.close(fmt.Sprintf("%s → %s, on the board for the office to schedule", f.req.Ref(), t.Ref()))
 }
 
 // addOnForm records the contact's approval of a request as work on this
@@ -138,9 +138,9 @@ func (f *addOnForm) submit() tea.Cmd {
 		return f.showError(err)
 	}
 	if r.State() == model.ScopeAwaiting {
-		return pop(r.Ref() + " sent to the office: a first job's add-on needs a supervisor too")
+		return f.deps.close(r.Ref() + " sent to the office: a first job's add-on needs a supervisor too")
 	}
-	return pop(r.Ref() + " added to " + f.card.Ref() + " · press o to work on it")
+	return f.deps.close(r.Ref() + " added to " + f.card.Ref() + " · press o to work on it")
 }
 
 // declineForm declines a request with a short reason for the record.
@@ -166,5 +166,5 @@ func (f *declineForm) submit() tea.Cmd {
 	if err != nil {
 		return f.showError(err)
 	}
-	return pop(r.Ref() + " declined; it is on the client's record")
+	return f.deps.close(r.Ref() + " declined; it is on the client's record")
 }

@@ -92,7 +92,7 @@ func (f *stepForm) submit() tea.Cmd {
 	if err != nil {
 		return f.showError(err)
 	}
-	return pop(recordedFlash(v, f.kind, f.deps))
+	return f.deps.close(recordedFlash(v, f.kind, f.deps))
 }
 
 // recordedFlash confirms a step in words a technician can repeat to the

@@ -88,7 +88,7 @@ func (f *ticketForm) clientChanged() {
 func (f *ticketForm) refresh() { f.reload() }
 
 func (f *ticketForm) update(msg tea.Msg) (page, tea.Cmd) {
-	cmd, changed := f.handle(msg, f.submit, func() tea.Cmd { return pop("New ticket kept as a draft: press n to go on") })
+	cmd, changed := f.handle(msg, f.submit, func() tea.Cmd { return f.deps.close("New ticket kept as a draft: press n to go on") })
 	if changed && f.current == 0 {
 		f.clientChanged()
 	}
@@ -117,7 +117,7 @@ func (f *ticketForm) submit() tea.Cmd {
 		return f.showError(err)
 	}
 	f.board.ticketOpened(t.ID)
-	return pop(fmt.Sprintf("Opened %s · %s", t.Ref(), safe(t.Title)))
+	return f.deps.close(fmt.Sprintf("Opened %s · %s", t.Ref(), safe(t.Title)))
 }
 
 func withoutField(inv model.Invalid, name string) model.Invalid {

@@ -57,7 +57,7 @@ func (f *trackForm) submit() tea.Cmd {
 	if _, err := f.deps.Door.TrackTicket(f.deps.Ctx, f.deps.actor(), f.ticket.ID, in); err != nil {
 		return f.showError(err)
 	}
-	return pop(map[model.TicketEventKind]string{
+	return f.deps.close(map[model.TicketEventKind]string{
 		model.TkWaiting:   f.ticket.Ref() + " is waiting on the client: its resolution clock is paused",
 		model.TkContacted: f.ticket.Ref() + ": the response is recorded",
 		model.TkPriority:  fmt.Sprintf("%s is now %s: its clocks follow", f.ticket.Ref(), in.Priority),
