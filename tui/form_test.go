@@ -114,7 +114,7 @@ func TestOversizedInputIsRefusedNotCut(t *testing.T) {
 // not to the page beneath it: "e" in "called" must not open the editor.
 func TestTypingAheadIntoAFormThatIsOpening(t *testing.T) {
 	s := newScreen(t, model.RoleDispatcher, 120, 40)
-	s.keys("j", "j", "enter") // T-1039's page
+	s.keys("j", "j", "enter")                           // T-1039's page
 	s.app.Update(tea.KeyPressMsg{Code: 'c', Text: "c"}) // its commands not yet run
 	for _, r := range "called Sue" {
 		s.app.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
