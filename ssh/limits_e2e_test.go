@@ -88,6 +88,25 @@ func TestConnectionRateIsLimitedBeforeTheHandshake(t *testing.T) {
 	}
 }
 
+// A connection that never signs in is dropped after the handshake timeout:
+// it holds nothing for long.
+func TestASilentConnectionIsDroppedBeforeSigningIn(t *testing.T) {
+	o := startOfficeWith(t, func(c *Config) { c.HandshakeTimeout = 300 * time.Millisecond })
+	raw, err := net.Dial("tcp", o.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	start := time.Now()
+	raw.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.Copy(io.Discard, raw); err != nil { // the server's version line, then the close
+		t.Fatalf("the connection was not closed: %v", err)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Errorf("dropped after %s", waited)
+	}
+}
+
 // A client may offer only so many keys on one connection. x/crypto lets
 // the first MaxAuthTries offers go free (an agent holds several keys);
 // each wrong one after counts, and the limit ends the connection.

@@ -33,6 +33,7 @@ func runServe(args []string) int {
 	fs.IntVar(&limits.ConnectionsPerMinute, "conn-rate", limits.ConnectionsPerMinute, "new connections a minute from one address, refused before the handshake; 0 for no limit")
 	fs.IntVar(&limits.MaxAuthTries, "max-auth-tries", limits.MaxAuthTries, "keys a client may offer on one connection")
 	fs.DurationVar(&limits.KeepAlive, "keepalive", limits.KeepAlive, "ask a silent client this often if it is still there, and drop it if it does not answer; 0 for never")
+	handshake := fs.Duration("handshake-timeout", 20*time.Second, "drop a connection that has not signed in within this long")
 	fs.DurationVar(&limits.WriteStall, "write-stall", limits.WriteStall, "drop a client that takes none of its screen for this long; 0 for never")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file, for go tool pprof")
 	debugAddr := fs.String("debug-addr", "", "serve Go's live profiles (/debug/pprof/) on this address, like 127.0.0.1:6060; keep it off the network")
@@ -82,7 +83,7 @@ func runServe(args []string) int {
 		go serveProfiles(*debugAddr, logger)
 	}
 
-	srv, err := dssh.New(dssh.Config{Addr: *listen, HostKeyPath: *hostKey, Limits: limits, Logger: logger}, d)
+	srv, err := dssh.New(dssh.Config{Addr: *listen, HostKeyPath: *hostKey, HandshakeTimeout: *handshake, Limits: limits, Logger: logger}, d)
 	if err != nil {
 		logger.Error("cannot start", "err", err)
 		return 1
