@@ -81,7 +81,8 @@ func TestAcknowledgedActionsSurviveRepeatedSIGKILL(t *testing.T) {
 			t.Fatalf("round %d failed", round)
 		}
 	}
-	t.Logf("%d kills, %d actions attempted, %d acknowledged, each found after every restart", kills, actions, acked.count())
+	t.Logf("%d kills, %d actions attempted, %d acknowledged (%d tickets, %d contacts, %d visit notes, %d requests, %d tickets made from requests), each found after every restart",
+		kills, actions, acked.count(), len(acked.tickets), len(acked.contacts), len(acked.visitNotes), len(acked.asks), len(acked.spawned))
 	if acked.count() < rounds {
 		t.Errorf("only %d actions were acknowledged in %d rounds: the stream did not run", acked.count(), rounds)
 	}
@@ -93,16 +94,22 @@ type acknowledged struct {
 	tickets    []string // titles
 	contacts   []string // notes of ticket contacted
 	visitNotes []string
+	asks       []string // what was asked on site
+	spawned    []string // titles of tickets made from a request
 	ticketIDs  []string
+	openAsks   []string // requests not yet made tickets, S-12
 }
 
 func (a *acknowledged) count() int {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return len(a.tickets) + len(a.contacts) + len(a.visitNotes)
+	return len(a.tickets) + len(a.contacts) + len(a.visitNotes) + len(a.asks) + len(a.spawned)
 }
 
-var openedTicket = regexp.MustCompile(`opened (T-\d+)`)
+var (
+	openedTicket = regexp.MustCompile(`opened (T-\d+)`)
+	askedScope   = regexp.MustCompile(`(S-\d+)`)
+)
 
 // streamActions runs actions one after another, each on its own
 // connection, until stop; it records those acknowledged (exit 0) and
@@ -117,19 +124,26 @@ func streamActions(addr string, signer gossh.Signer, round int, acked *acknowled
 		}
 		mark := fmt.Sprintf("crash-%d-%d", round, i)
 		acked.mu.Lock()
-		var known string
+		var known, ask string
 		if n := len(acked.ticketIDs); n > 0 {
 			known = acked.ticketIDs[n-1]
+		}
+		if n := len(acked.openAsks); n > 0 {
+			ask = acked.openAsks[n-1]
 		}
 		acked.mu.Unlock()
 		var line string
 		switch {
-		case i%3 == 0 || known == "":
+		case i%5 == 0 || known == "":
 			line = fmt.Sprintf("ticket new --client 'Acme Dental' --contact 'Dana Ruiz' --title %s --scope 'stream' --priority P3 --estimate 1h", mark)
-		case i%3 == 1:
+		case i%5 == 1:
 			line = fmt.Sprintf("ticket contacted %s --note %s", known, mark)
-		default:
+		case i%5 == 2:
 			line = fmt.Sprintf("visit note V-324 %s", mark)
+		case i%5 == 3 || ask == "":
+			line = fmt.Sprintf("scope ask V-324 --asked-by 'Carla Diaz' --what %s", mark)
+		default: // a ticket and its decision, in one transaction
+			line = fmt.Sprintf("scope new-ticket %s --title %s-spawned --estimate 1h", ask, mark)
 		}
 		tried++
 		out, err := tryExec(addr, signer, line)
@@ -146,8 +160,16 @@ func streamActions(addr string, signer gossh.Signer, round int, acked *acknowled
 			}
 		case strings.HasPrefix(line, "ticket contacted"):
 			acked.contacts = append(acked.contacts, mark)
-		default:
+		case strings.HasPrefix(line, "visit note"):
 			acked.visitNotes = append(acked.visitNotes, mark)
+		case strings.HasPrefix(line, "scope ask"):
+			acked.asks = append(acked.asks, mark)
+			if m := askedScope.FindStringSubmatch(out); m != nil {
+				acked.openAsks = append(acked.openAsks, m[1])
+			}
+		default:
+			acked.spawned = append(acked.spawned, mark+"-spawned")
+			acked.openAsks = acked.openAsks[:len(acked.openAsks)-1]
 		}
 		acked.mu.Unlock()
 	}
@@ -212,6 +234,16 @@ func checkAfterCrash(t *testing.T, path string, acked *acknowledged, round int) 
 			t.Errorf("round %d: the visit note %s was acknowledged and is gone", round, m)
 		}
 	}
+	for _, m := range acked.asks {
+		if !present(`SELECT COUNT(*) FROM scope_requests WHERE what = ?`, m) {
+			t.Errorf("round %d: the request %s was acknowledged and is gone", round, m)
+		}
+	}
+	for _, m := range acked.spawned {
+		if !present(`SELECT COUNT(*) FROM tickets t JOIN scope_decisions d ON d.ticket_id = t.id AND d.kind = 'new_ticket' WHERE t.title = ?`, m) {
+			t.Errorf("round %d: the ticket made from a request, %s, was acknowledged and is gone", round, m)
+		}
+	}
 	// Nothing by half: each change with its audit entry, each entry with its change.
 	for _, q := range []struct{ what, query string }{
 		{"a ticket without its audit entry", `SELECT COUNT(*) FROM tickets t WHERE t.title LIKE 'crash-%' AND NOT EXISTS
@@ -220,6 +252,12 @@ func checkAfterCrash(t *testing.T, path string, acked *acknowledged, round int) 
 			AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = a.entity_id)`},
 		{"a contact without its audit entry", `SELECT COUNT(*) FROM ticket_events e WHERE e.note LIKE 'crash-%' AND NOT EXISTS
 			(SELECT 1 FROM audit a WHERE a.action = 'ticket.contacted' AND a.after LIKE '%' || e.note || '"%')`},
+		{"a scope decision without its ticket", `SELECT COUNT(*) FROM scope_decisions d WHERE d.kind = 'new_ticket'
+			AND (d.ticket_id IS NULL OR NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = d.ticket_id))`},
+		{"a ticket made from a request without its decision", `SELECT COUNT(*) FROM tickets t WHERE t.title LIKE 'crash-%-spawned'
+			AND NOT EXISTS (SELECT 1 FROM scope_decisions d WHERE d.ticket_id = t.id)`},
+		{"a request whose kept state disagrees with its decisions", `SELECT COUNT(*) FROM scope_requests r WHERE r.what LIKE 'crash-%'
+			AND r.state <> CASE WHEN EXISTS (SELECT 1 FROM scope_decisions d WHERE d.request_id = r.id) THEN 'new ticket' ELSE 'asked' END`},
 		{"a visit note without its audit entry", `SELECT COUNT(*) FROM visit_events e WHERE e.note LIKE 'crash-%' AND NOT EXISTS
 			(SELECT 1 FROM audit a WHERE a.action = 'visit.note' AND a.after LIKE '%' || e.note || '"%')`},
 	} {
