@@ -55,10 +55,10 @@ type (
 
 // navigator holds the moves a page made while handling a message (a page
 // opened, closed or swapped), for the App to make before it reads the next
-// one. A move by command lands only when the command comes back, and keys
+// one. (A move by command would land only when the command came back, and keys
 // typed right after the key that opened a form ("c" then "called Sue",
 // arriving together) would reach the page underneath: "e" there opens the
-// editor.
+// editor.)
 type navigator struct{ moves []tea.Msg }
 
 // open puts a page on top at once.
@@ -76,9 +76,6 @@ func (d Deps) move(m tea.Msg) tea.Cmd {
 	}
 	d.nav.moves = append(d.nav.moves, m)
 	return nil
-}
-func pop(flash string) tea.Cmd {
-	return func() tea.Msg { return popMsg{flash} }
 }
 
 // App is the root model of one session.

@@ -24,7 +24,7 @@ type editForm struct {
 }
 
 func newEditForm(deps Deps, t model.Ticket) *editForm {
-	f := &editForm{deps: deps, ticket: t, form: &form{title: "Edit " + t.Ref(), km: newFormKeys()},
+	f := &editForm{deps: deps, ticket: t, form: &form{title: "Edit " + t.Ref(), km: newFormKeys(), nav: deps.nav},
 		title:    newTextField("the job in a few words", 120),
 		scope:    newAreaField("the defined job, and how we know it is done", 2000),
 		estimate: newTextField("hours like 2h or 45m, or a fixed quote like $450", 20)}

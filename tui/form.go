@@ -34,6 +34,7 @@ type form struct {
 	errs    model.Invalid
 	general string
 	km      formKeys
+	nav     *navigator // esc leaves at once, as saving does
 }
 
 func (f *form) add(name, label string, fl field) {
@@ -46,7 +47,7 @@ func (f *form) refresh()          {} // a form shows what is typed, not what is 
 // handleOrLeave is handle for a form that esc simply leaves: nothing typed
 // in it is worth a draft.
 func (f *form) handleOrLeave(msg tea.Msg, submit func() tea.Cmd) tea.Cmd {
-	cmd, _ := f.handle(msg, submit, func() tea.Cmd { return pop("") })
+	cmd, _ := f.handle(msg, submit, func() tea.Cmd { return Deps{nav: f.nav}.close("") })
 	return cmd
 }
 func (f *form) capturesText() bool { return true }

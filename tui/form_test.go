@@ -122,3 +122,18 @@ func TestTypingAheadIntoAFormThatIsOpening(t *testing.T) {
 	s.mustSee("Contacted the requester", "called Sue")
 	s.mustNotSee("Edit T-1039")
 }
+
+// Esc leaves a form at once too: the next key, arriving with it, moves the
+// board rather than landing in the form being left.
+func TestTheKeyAfterEscGoesToTheBoard(t *testing.T) {
+	s := newScreen(t, model.RoleDispatcher, 120, 40)
+	before := s.cursorLine()
+	s.keys("s") // schedule the ticket under the cursor
+	s.mustSee("Schedule a visit")
+	s.app.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	s.app.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	s.mustNotSee("Schedule a visit")
+	if after := s.cursorLine(); after == before {
+		t.Errorf("j did not reach the board: the cursor is still on %q", after)
+	}
+}

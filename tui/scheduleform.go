@@ -19,7 +19,7 @@ type scheduleForm struct {
 }
 
 func newScheduleForm(deps Deps, t model.Ticket) *scheduleForm {
-	f := &scheduleForm{form: &form{title: fmt.Sprintf("Schedule a visit · %s %s", t.Ref(), safe(t.Title)), km: newFormKeys()},
+	f := &scheduleForm{form: &form{title: fmt.Sprintf("Schedule a visit · %s %s", t.Ref(), safe(t.Title)), km: newFormKeys(), nav: deps.nav},
 		deps: deps, ticket: t, tech: newPicker("type to find the technician"),
 		start: newTextField(`"2026-11-25 14:00", "14:00" (today) or "tomorrow 9:00"`, 40)}
 	f.add("tech", "Technician", f.tech)

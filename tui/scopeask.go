@@ -18,7 +18,7 @@ type scopeAskForm struct {
 }
 
 func newScopeAskForm(deps Deps, card door.VisitCard) *scopeAskForm {
-	f := &scopeAskForm{form: &form{title: "While you're here · " + card.Ref() + " " + safe(card.Client), km: newFormKeys()},
+	f := &scopeAskForm{form: &form{title: "While you're here · " + card.Ref() + " " + safe(card.Client), km: newFormKeys(), nav: deps.nav},
 		deps: deps, card: card, asker: newPicker("type a contact, or anyone's name"), what: newTextField("what they asked for, in a few words", 120)}
 	f.km.Cancel.SetHelp("esc", "cancel")
 	f.asker.allowOther = true

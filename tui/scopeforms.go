@@ -26,7 +26,7 @@ type spawnForm struct {
 }
 
 func newSpawnForm(deps Deps, card door.VisitCard, req *model.ScopeRequest) *spawnForm {
-	f := &spawnForm{deps: deps, card: card, req: req, form: &form{km: newFormKeys()},
+	f := &spawnForm{deps: deps, card: card, req: req, form: &form{km: newFormKeys(), nav: deps.nav},
 		title:    newTextField("the job in a few words", 120),
 		scope:    newAreaField("the defined job, and how we know it is done", 2000),
 		priority: &priorityField{p: model.P3},
@@ -96,7 +96,7 @@ type addOnForm struct {
 
 func newAddOnForm(deps Deps, card door.VisitCard, req model.ScopeRequest) *addOnForm {
 	f := &addOnForm{deps: deps, card: card, req: req,
-		form:     &form{title: fmt.Sprintf("Add %s to %s · %s", req.Ref(), card.Ref(), safe(req.What)), km: newFormKeys()},
+		form:     &form{title: fmt.Sprintf("Add %s to %s · %s", req.Ref(), card.Ref(), safe(req.What)), km: newFormKeys(), nav: deps.nav},
 		approver: newPicker("the contact who approved it"),
 		estimate: newTextField("the rough time you told them, like 30m", 20),
 		told:     &checkField{label: "I told them the meter is running"}}
@@ -152,7 +152,7 @@ type declineForm struct {
 }
 
 func newDeclineForm(deps Deps, req model.ScopeRequest) *declineForm {
-	f := &declineForm{deps: deps, req: req, form: &form{title: "Decline " + req.Ref() + " · " + safe(req.What), km: newFormKeys()},
+	f := &declineForm{deps: deps, req: req, form: &form{title: "Decline " + req.Ref() + " · " + safe(req.What), km: newFormKeys(), nav: deps.nav},
 		reason: newTextField("why, in a few words: not the client's equipment, needs a quote…", 300)}
 	f.km.Cancel.SetHelp("esc", "cancel")
 	f.add("reason", "Reason", f.reason)

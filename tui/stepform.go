@@ -24,7 +24,7 @@ type stepForm struct {
 
 func newStepForm(deps Deps, card door.VisitCard, kind model.EventKind) *stepForm {
 	title := fmt.Sprintf("%s · %s %s", stepTitle[kind], card.Ref(), safe(card.Client))
-	f := &stepForm{form: &form{title: title, km: newFormKeys()}, deps: deps, card: card, kind: kind,
+	f := &stepForm{form: &form{title: title, km: newFormKeys(), nav: deps.nav}, deps: deps, card: card, kind: kind,
 		when: newTextField("now — or when it happened: 12:45, 20m ago", 40)}
 	f.km.Cancel.SetHelp("esc", "cancel")
 	if kind.NeedsContact() {

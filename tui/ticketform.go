@@ -27,7 +27,7 @@ type ticketForm struct {
 }
 
 func newTicketForm(deps Deps, board *boardPage) *ticketForm {
-	f := &ticketForm{form: &form{title: "New ticket", km: newFormKeys()}, deps: deps, board: board,
+	f := &ticketForm{form: &form{title: "New ticket", km: newFormKeys(), nav: deps.nav}, deps: deps, board: board,
 		client: newPicker("type to find the client"), contact: newPicker("who asked for the work"),
 		site: newPicker("where the work happens"), title: newTextField("the job in a few words", 120),
 		scope:    newAreaField("the defined job, and how we know it is done", 2000),

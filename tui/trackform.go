@@ -29,7 +29,7 @@ var trackTitles = map[model.TicketEventKind]string{
 
 func newTrackForm(deps Deps, t model.Ticket, kind model.TicketEventKind) *trackForm {
 	f := &trackForm{deps: deps, ticket: t, kind: kind,
-		form: &form{title: fmt.Sprintf("%s · %s", trackTitles[kind], t.Ref()), km: newFormKeys()}}
+		form: &form{title: fmt.Sprintf("%s · %s", trackTitles[kind], t.Ref()), km: newFormKeys(), nav: deps.nav}}
 	f.km.Cancel.SetHelp("esc", "cancel")
 	switch kind {
 	case model.TkWaiting:
