@@ -219,29 +219,22 @@ func checkAfterCrash(t *testing.T, path string, acked *acknowledged, round int) 
 	}
 	acked.mu.Lock()
 	defer acked.mu.Unlock()
-	for _, m := range acked.tickets {
-		if !present(`SELECT COUNT(*) FROM tickets WHERE title = ?`, m) {
-			t.Errorf("round %d: ticket %s was acknowledged and is gone", round, m)
-		}
-	}
-	for _, m := range acked.contacts {
-		if !present(`SELECT COUNT(*) FROM ticket_events WHERE note = ?`, m) {
-			t.Errorf("round %d: the contact %s was acknowledged and is gone", round, m)
-		}
-	}
-	for _, m := range acked.visitNotes {
-		if !present(`SELECT COUNT(*) FROM visit_events WHERE note = ?`, m) {
-			t.Errorf("round %d: the visit note %s was acknowledged and is gone", round, m)
-		}
-	}
-	for _, m := range acked.asks {
-		if !present(`SELECT COUNT(*) FROM scope_requests WHERE what = ?`, m) {
-			t.Errorf("round %d: the request %s was acknowledged and is gone", round, m)
-		}
-	}
-	for _, m := range acked.spawned {
-		if !present(`SELECT COUNT(*) FROM tickets t JOIN scope_decisions d ON d.ticket_id = t.id AND d.kind = 'new_ticket' WHERE t.title = ?`, m) {
-			t.Errorf("round %d: the ticket made from a request, %s, was acknowledged and is gone", round, m)
+	for _, kind := range []struct {
+		what  string
+		marks []string
+		query string
+	}{
+		{"ticket", acked.tickets, `SELECT COUNT(*) FROM tickets WHERE title = ?`},
+		{"contact", acked.contacts, `SELECT COUNT(*) FROM ticket_events WHERE note = ?`},
+		{"visit note", acked.visitNotes, `SELECT COUNT(*) FROM visit_events WHERE note = ?`},
+		{"request", acked.asks, `SELECT COUNT(*) FROM scope_requests WHERE what = ?`},
+		{"ticket made from a request", acked.spawned,
+			`SELECT COUNT(*) FROM tickets t JOIN scope_decisions d ON d.ticket_id = t.id AND d.kind = 'new_ticket' WHERE t.title = ?`},
+	} {
+		for _, m := range kind.marks {
+			if !present(kind.query, m) {
+				t.Errorf("round %d: the %s %s was acknowledged and is gone", round, kind.what, m)
+			}
 		}
 	}
 	// Nothing by half: each change with its audit entry, each entry with its change.
