@@ -1,21 +1,25 @@
-// Package tui is the Bubble Tea interface: a root App holding a stack of
-// pages (board, ticket, forms). Pages call the door and render; they never
-// touch the database themselves.
+// Package tui is the Bubble Tea interface of one session: a root App
+// holding a stack of pages. The pages live in a package per screen family
+// (board, ticket, myday, scope, wall) and call the door; the App routes
+// messages to them, builds the pages one family opens in another, and draws
+// the header and key help around them.
 package tui
 
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"dispatch/model"
 	"dispatch/model/door"
 	"dispatch/model/feed"
+	"dispatch/tui/board"
+	"dispatch/tui/myday"
+	"dispatch/tui/page"
+	"dispatch/tui/wall"
 )
 
 // Deps is everything a session's interface needs, passed down explicitly.
@@ -23,65 +27,24 @@ type Deps struct {
 	Ctx  context.Context // the session's life; for cancellation only
 	Door *door.Door
 	User model.User
-	Sub  *feed.Sub  // change notices; nil means the screen is not live
-	Wall bool       // open the read-only wall display instead of the board
-	nav  *navigator // set by New: pages open pages on it at once
+	Sub  *feed.Sub // change notices; nil means the screen is not live
+	Wall bool      // open the read-only wall display instead of the board
 	// KeyIdle ends a session with no key pressed for this long (0: never).
 	// It counts keys, not traffic: a ticking screen is always sending. A
 	// wall is never ended.
 	KeyIdle time.Duration
 }
 
-func (d Deps) actor() model.Actor { return model.ActorOf(d.User) }
-
-// page is one screen on the stack.
-type page interface {
-	update(msg tea.Msg) (page, tea.Cmd)
-	view(width, height int) string
-	keys() help.KeyMap
-	refresh()           // re-read what it shows after a change
-	capturesText() bool // true while typing, so q and ? are text
-	ticking() bool      // a running timer is on screen: redraw every second
-}
-
-// Navigation messages.
-type (
-	pushMsg    struct{ p page }
-	popMsg     struct{ flash string }
-	replaceMsg struct{ p page } // the top page gives way to the next step
-	changedMsg struct{ topics feed.Topic }
-	tickMsg    struct{ gen int }
-)
-
-// navigator holds the moves a page made while handling a message (a page
-// opened, closed or swapped), for the App to make before it reads the next
-// one. (A move by command would land only when the command came back, and keys
-// typed right after the key that opened a form ("c" then "called Sue",
-// arriving together) would reach the page underneath: "e" there opens the
-// editor.)
-type navigator struct{ moves []tea.Msg }
-
-// open puts a page on top at once.
-func (d Deps) open(p page) tea.Cmd { return d.move(pushMsg{p}) }
-
-// close takes the top page away at once, leaving a flash on the one below.
-func (d Deps) close(flash string) tea.Cmd { return d.move(popMsg{flash}) }
-
-// swap puts the next step in the top page's place at once.
-func (d Deps) swap(p page) tea.Cmd { return d.move(replaceMsg{p}) }
-
-func (d Deps) move(m tea.Msg) tea.Cmd {
-	if d.nav == nil {
-		return func() tea.Msg { return m }
-	}
-	d.nav.moves = append(d.nav.moves, m)
-	return nil
-}
+// ChangedMsg is a notice from the feed: something changed, every page on
+// the stack reads again what it shows.
+type ChangedMsg struct{ Topics feed.Topic }
 
 // App is the root model of one session.
 type App struct {
 	deps          Deps
-	stack         []page
+	pages         page.Deps       // what every page is given
+	nav           *page.Navigator // the moves pages make, made before the next message
+	stack         []page.Page
 	width, height int
 	help          help.Model
 	fullHelp      bool
@@ -98,16 +61,16 @@ func New(deps Deps) *App {
 	if deps.Ctx == nil {
 		deps.Ctx = context.Background()
 	}
-	deps.nav = &navigator{}
 	a := &App{deps: deps, width: 80, height: 24, help: help.New(), lastKey: deps.Door.Now()}
+	a.pages, a.nav = page.NewDeps(deps.Ctx, deps.Door, deps.User)
 	switch {
 	case deps.Wall || deps.User.Role == model.RoleViewer:
-		a.stack = []page{newWall(deps)}
+		a.stack = []page.Page{wall.New(a.pages)}
 		return a
 	case deps.User.Role == model.RoleTech:
-		a.stack = []page{newMyDay(deps)}
+		a.stack = []page.Page{myday.New(a.pages)}
 	default:
-		a.stack = []page{newBoard(deps)}
+		a.stack = []page.Page{board.New(a.pages)}
 	}
 	a.countWaiting()
 	return a
@@ -118,14 +81,14 @@ func (a *App) countWaiting() {
 	if !a.deps.User.Role.Can(model.ActSuperviseWork) {
 		return
 	}
-	if n, err := a.deps.Door.Waiting(a.deps.Ctx, a.deps.actor()); err == nil {
+	if n, err := a.deps.Door.Waiting(a.deps.Ctx, a.pages.Actor()); err == nil {
 		a.waiting = n
 	}
 }
 
 // Init starts listening for changes and the clock.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.waitForChange(), a.ticks.start(a.top().ticking(), a.deps.Door.Now()))
+	return tea.Batch(a.waitForChange(), a.ticks.start(a.top().Ticking(), a.deps.Door.Now()))
 }
 
 // waitForChange is re-armed after every notice: one goroutine per session at
@@ -138,20 +101,20 @@ func (a *App) waitForChange() tea.Cmd {
 	return func() tea.Msg {
 		select {
 		case <-sub.Ready():
-			return changedMsg{sub.Take()}
+			return ChangedMsg{sub.Take()}
 		case <-ctx.Done():
 			return nil
 		}
 	}
 }
 
-func (a *App) top() page { return a.stack[len(a.stack)-1] }
+func (a *App) top() page.Page { return a.stack[len(a.stack)-1] }
 
 // Update routes a message, then keeps the clock ticking as fast as the
 // screen now needs: every second while a timer runs on it, else each minute.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := a.route(msg)
-	if retime := a.ticks.adjust(a.top().ticking(), a.deps.Door.Now()); retime != nil {
+	if retime := a.ticks.adjust(a.top().Ticking(), a.deps.Door.Now()); retime != nil {
 		cmd = tea.Batch(cmd, retime)
 	}
 	return a, cmd
@@ -167,9 +130,9 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		a.width, a.height = msg.Width, msg.Height
 		a.help.SetWidth(msg.Width)
 		return nil
-	case changedMsg:
+	case ChangedMsg:
 		for _, p := range a.stack {
-			p.refresh()
+			p.Refresh()
 		}
 		a.countWaiting()
 		return a.waitForChange()
@@ -180,22 +143,11 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		}
 		next, minuteTurned := a.ticks.tick(msg, a.deps.Door.Now())
 		if minuteTurned {
-			a.top().refresh() // the ages and late marks move by the minute
+			a.top().Refresh() // the ages and late marks move by the minute
 		}
 		return next
-	case pushMsg:
-		a.stack, a.flash, a.fullHelp = append(a.stack, msg.p), "", false
-		return nil
-	case replaceMsg:
-		a.stack[len(a.stack)-1], a.flash, a.fullHelp = msg.p, "", false
-		return nil
-	case popMsg:
-		if len(a.stack) > 1 {
-			a.stack = a.stack[:len(a.stack)-1]
-		}
-		a.flash = msg.flash
-		a.top().refresh()
-		return nil
+	case page.OpenMsg, page.SwapMsg, page.CloseMsg, page.GoMsg:
+		return a.navigate(msg)
 	case tea.KeyPressMsg:
 		a.lastKey = a.deps.Door.Now()
 		if cmd, done := a.globalKey(msg); done {
@@ -203,12 +155,10 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		}
 		a.flash = ""
 	}
-	p, cmd := a.top().update(msg)
+	p, cmd := a.top().Update(msg)
 	a.stack[len(a.stack)-1] = p
-	moves := a.deps.nav.moves
-	a.deps.nav.moves = nil
-	for _, m := range moves {
-		a.route(m)
+	for _, m := range a.nav.Take() {
+		cmd = tea.Batch(cmd, a.route(m))
 	}
 	return cmd
 }
@@ -216,7 +166,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 // idleTooLong reports whether nobody has pressed a key for the limit. A
 // wall has nobody to press one.
 func (a *App) idleTooLong() bool {
-	if _, wall := a.top().(*wallPage); wall || a.deps.KeyIdle <= 0 {
+	if _, isWall := a.top().(*wall.Wall); isWall || a.deps.KeyIdle <= 0 {
 		return false
 	}
 	return a.deps.Door.Now().Sub(a.lastKey) >= a.deps.KeyIdle
@@ -234,7 +184,7 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		a.fullHelp = !a.fullHelp
 		return nil, true
 	}
-	if a.top().capturesText() {
+	if a.top().CapturesText() {
 		return nil, false
 	}
 	switch msg.String() {
@@ -245,71 +195,4 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	return nil, false
-}
-
-// View draws header, page and key help, fitted to the window.
-func (a *App) View() tea.View {
-	if wall, ok := a.top().(*wallPage); ok { // the wall draws its own header, and needs no key help
-		v := tea.NewView(wall.view(a.width, a.height))
-		v.AltScreen = true
-		v.WindowTitle = "Dispatch wall"
-		return v
-	}
-	header := a.header()
-	footer := a.footer()
-	bodyHeight := a.height - lipgloss.Height(header) - lipgloss.Height(footer)
-	body := a.top().view(a.width, max(bodyHeight, 1))
-	body = padLines(body, bodyHeight)
-	v := tea.NewView(header + "\n" + body + "\n" + footer)
-	v.AltScreen = true
-	v.WindowTitle = "Dispatch"
-	return v
-}
-
-func (a *App) header() string {
-	now := a.deps.Door.Now().In(a.deps.Door.Location())
-	left := styleTitle.Render("DISPATCH") + "  " + safe(a.deps.User.Name) + styleMuted.Render(" · "+string(a.deps.User.Role))
-	right := styleMuted.Render(now.Format("Mon 2 Jan 15:04"))
-	if _, onBoard := a.top().(*boardPage); a.waiting > 0 && !onBoard { // the board shows it itself
-		right = styleError.Bold(true).Render(fmt.Sprintf("⚑ %d waiting on you", a.waiting)) + "  " + right
-	}
-	gap := a.width - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return fit(left, a.width)
-	}
-	return left + spaces(gap) + right
-}
-
-func (a *App) footer() string {
-	var b strings.Builder
-	if a.flash != "" {
-		b.WriteString(fit(styleOK.Render(a.flash), a.width) + "\n")
-	}
-	help := a.help.ShortHelpView(a.top().keys().ShortHelp())
-	if a.fullHelp {
-		help = a.help.FullHelpView(a.top().keys().FullHelp())
-	}
-	// The help model lets a line run past its width when not even its
-	// ellipsis fits; the footer must never wrap.
-	lines := strings.Split(help, "\n")
-	for i := range lines {
-		lines[i] = strings.TrimRight(fit(lines[i], a.width), " ")
-	}
-	b.WriteString(strings.Join(lines, "\n"))
-	return b.String()
-}
-
-// padLines makes s exactly n lines, cutting or padding, so the footer stays put.
-func padLines(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	for len(lines) < n {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
 }

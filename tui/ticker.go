@@ -6,6 +6,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
+// tickMsg is one tick of a session's clock; gen tells its chain.
+type tickMsg struct{ gen int }
+
 // ticker keeps one chain of clock ticks per session at the pace the screen
 // needs: each second while a running timer is on screen, else each minute
 // (for the header clock and the ages). Changing pace starts a new chain;
@@ -56,3 +59,11 @@ func (t *ticker) next(now time.Time) tea.Cmd {
 	}
 	return tea.Tick(now.Truncate(step).Add(step).Sub(now), func(time.Time) tea.Msg { return tickMsg{gen} })
 }
+
+// TicksEverySecond reports whether the clock ticks each second because a
+// running timer is on screen, rather than each minute.
+func (a *App) TicksEverySecond() bool { return a.ticks.fast }
+
+// ClockTick is the tick the session's clock sends next: a test that moves
+// an injected clock delivers it itself instead of waiting for real time.
+func (a *App) ClockTick() tea.Msg { return tickMsg{a.ticks.gen} }

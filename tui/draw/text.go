@@ -1,0 +1,65 @@
+// Package draw holds what several screens draw alike: text fitted to a
+// width, stored text made safe, timers, estimate bars, SLA clocks, a
+// request's state, and the cache that shares a drawing among sessions.
+package draw
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"dispatch/model"
+)
+
+// Safe makes stored text drawable: it was cleaned on the way in, and is
+// cleaned again here in case anything reached the database another way.
+func Safe(s string) string { return model.CleanLine(s) }
+
+// Fit cuts s to w cells with an ellipsis, or pads it to exactly w.
+func Fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	s = ansi.Truncate(s, w, "…")
+	if pad := w - ansi.StringWidth(s); pad > 0 {
+		s += Spaces(pad)
+	}
+	return s
+}
+
+// Spaces is n blanks.
+func Spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = ' '
+	}
+	return string(b)
+}
+
+// PadLines makes s exactly n lines, cutting or padding, so the footer stays put.
+func PadLines(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	for len(lines) < n {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// WrapNotice wraps a message whole: its second half says what to do.
+func WrapNotice(style lipgloss.Style, msg string, width int) []string {
+	var out []string
+	for _, l := range strings.Split(lipgloss.NewStyle().Width(max(width-2, 10)).Render(Safe(msg)), "\n") {
+		out = append(out, style.Render(strings.TrimRight(l, " ")))
+	}
+	return out
+}

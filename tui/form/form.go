@@ -1,0 +1,132 @@
+// Package form is the frame every form shares — labelled fields, tab
+// between them, inline errors under the field they concern, and nothing
+// typed ever lost — with the fields and the picker it is built from.
+package form
+
+import (
+	"errors"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"dispatch/model"
+	"dispatch/tui/page"
+)
+
+// Form is embedded by each form page, which adds its fields and its save.
+type Form struct {
+	title   string
+	names   []string // match model.FieldError.Field
+	labels  []string
+	fields  []Field
+	current int
+	errs    model.Invalid
+	general string
+	km      Keys
+	deps    page.Deps // esc leaves at once, as saving does
+}
+
+// New starts a form with its title; cancelHelp says what esc does to it.
+func New(deps page.Deps, title, cancelHelp string) *Form {
+	f := &Form{title: title, km: newKeys(), deps: deps}
+	f.km.Cancel.SetHelp("esc", cancelHelp)
+	return f
+}
+
+// Add puts a field at the end; name is what the door's errors call it.
+func (f *Form) Add(name, label string, fl Field) {
+	f.names, f.labels, f.fields = append(f.names, name), append(f.labels, label), append(f.fields, fl)
+}
+
+// SetMessage shows a message on top of the form, about no one field.
+func (f *Form) SetMessage(msg string) { f.general = msg }
+
+// Focused is the name of the field being typed in.
+func (f *Form) Focused() string { return f.names[f.current] }
+
+func (f *Form) Keys() help.KeyMap { return f.km }
+func (f *Form) Refresh()          {} // a form shows what is typed, not what is stored
+
+// HandleOrLeave is Handle for a form that esc simply leaves: nothing typed
+// in it is worth a draft.
+func (f *Form) HandleOrLeave(msg tea.Msg, submit func() tea.Cmd) tea.Cmd {
+	cmd, _ := f.Handle(msg, submit, func() tea.Cmd { return f.deps.Close("") })
+	return cmd
+}
+func (f *Form) CapturesText() bool { return true }
+func (f *Form) Ticking() bool      { return false } // a form shows no timers
+
+// FocusCurrent puts the cursor in the current field.
+func (f *Form) FocusCurrent() tea.Cmd {
+	for i, fl := range f.fields {
+		if i != f.current {
+			fl.blur()
+		}
+	}
+	return f.fields[f.current].focus()
+}
+
+func (f *Form) move(delta int) tea.Cmd {
+	f.current = (f.current + delta + len(f.fields)) % len(f.fields)
+	return f.FocusCurrent()
+}
+
+// Handle deals with the keys every form shares; submit runs on ctrl+s or
+// enter in the last field. It reports whether the key was used and whether
+// the current field's value changed.
+func (f *Form) Handle(msg tea.Msg, submit func() tea.Cmd, cancel func() tea.Cmd) (tea.Cmd, bool) {
+	if paste, ok := msg.(tea.PasteMsg); ok {
+		return f.fields[f.current].update(paste)
+	}
+	key, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	return f.handleKey(key, submit, cancel)
+}
+
+func (f *Form) handleKey(msg tea.KeyPressMsg, submit func() tea.Cmd, cancel func() tea.Cmd) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, f.km.Cancel):
+		return cancel(), false
+	case key.Matches(msg, f.km.Submit):
+		return submit(), false
+	case key.Matches(msg, f.km.Next):
+		return f.move(1), false
+	case key.Matches(msg, f.km.Prev):
+		return f.move(-1), false
+	case msg.String() == "enter" && !f.fields[f.current].multiline():
+		if f.current == len(f.fields)-1 {
+			return submit(), false
+		}
+		return f.move(1), false
+	}
+	return f.fields[f.current].update(msg)
+}
+
+// ShowError puts field errors beside their fields and anything else on top,
+// then moves to the first field that needs fixing.
+func (f *Form) ShowError(err error) tea.Cmd {
+	f.errs, f.general = nil, ""
+	var inv model.Invalid
+	var fe model.FieldError
+	switch {
+	case errors.As(err, &inv):
+		f.errs = inv
+	case errors.As(err, &fe):
+		f.errs = model.Invalid{fe}
+	default:
+		f.general = err.Error()
+		return nil
+	}
+	for i, name := range f.names {
+		if f.errs.For(name) != "" {
+			f.current = i
+			return f.FocusCurrent()
+		}
+	}
+	// An error for a field this form does not show is still an error.
+	f.general = f.errs.Error()
+	return nil
+}

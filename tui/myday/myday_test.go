@@ -1,0 +1,74 @@
+package myday_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"dispatch/model"
+	"dispatch/tui/screentest"
+)
+
+func TestMyDayShowsTheVisitUnderWayLarge(t *testing.T) {
+	s := screentest.Tech(t, "Sam Okafor", 80, 24)
+	s.FitsWindow(80, 24)
+	// Sam is working on a PC in the shop since 08:30 (demo); then two visits booked today.
+	s.MustSee("My day", "NOW", "IN SHOP  1:30:00", "Office PC won't boot after update", "Lakeside Montessori",
+		"travel 1:30:00", "on site 2:00:00", "shop 1:30:00", "total 5:00:00", "100% of 2h",
+		"TODAY", "X-ray worksta", "w stop shop work")
+	s.MustNotSee("t start travel", "a arrived") // not offered for a visit in the shop
+	s.Clock.Advance(5 * time.Second)
+	s.Tick()
+	s.MustSee("IN SHOP  1:30:05", "shop 1:30:05") // ticks with the clock, nothing stored
+}
+
+func TestMyDayRecordsAVisitKeyByKey(t *testing.T) {
+	s := screentest.Tech(t, "Sam Okafor", 120, 40)
+	s.Keys("w") // stop shop work on the PC
+	s.MustSee("Shop work stopped 10:00 · V-", "DONE")
+	s.Keys("j")
+	s.MustSee("NEXT", "X-ray workstation won't see imaging plate", "t start travel")
+	s.Keys("a") // arriving before travelling: not done, and said why
+	s.MustSee("cannot arrive", "is scheduled; now you can start travel")
+	s.Keys("t")
+	s.MustSee("Start travel 10:00", "TRAVELLING  0:00:00", "a arrived")
+	s.Clock.Advance(40 * time.Minute)
+	s.Keys("a")
+	s.MustSee("Arrived · V-", "Checked in", "Dr. Aisha Bello", "When")
+	s.Keys("enter", "enter") // the authorised contact is suggested; when: now
+	s.MustSee("Arrived 10:40 · V-", "checked in with Dr. Aisha Bello", "ON SITE  0:00:00", "travel 0:40:00")
+	s.Clock.Advance(30 * time.Minute)
+	s.Keys("p")
+	s.MustSee("Pause work 11:10", "PAUSED", "p resume")
+	s.Keys("n")
+	s.Keys("plate reader needs a firmware update", "tab", "ctrl+s")
+	s.MustSee("Note 11:10")
+	s.Keys("p")
+	s.Clock.Advance(20 * time.Minute)
+	s.Keys("d", "ctrl+s")
+	s.MustSee("Departed 11:30", "checked out with Dr. Aisha Bello", "RETURNING")
+	s.Keys("enter") // the ticket, with the whole log
+	s.MustSee("VISITS (1)", "travel started", "arrived, checked in with Dr. Aisha Bello", "note: plate reader needs a firmware update",
+		"departed, checked out with Dr. Aisha Bello", "on site 0:50:00")
+}
+
+func TestMyDayLateEntryKeepsWhatWasTyped(t *testing.T) {
+	s := screentest.Tech(t, "Sam Okafor", 80, 24)
+	s.Keys("w", "j", "T") // travel, but at an earlier time
+	s.MustSee("Start travel · V-", "When")
+	s.Keys("teatime", "ctrl+s")
+	s.MustSee("teatime", "write it like 12:45, 20m ago")
+	s.Keys("ctrl+u", "11:00", "ctrl+s") // in the future
+	s.MustSee("in the future")
+	s.Keys("ctrl+u", "9:50", "ctrl+s")
+	s.MustSee("Start travel 09:50", "TRAVELLING  0:10:00", "entered 10:00")
+	s.FitsWindow(80, 24)
+}
+
+func TestMyDayWithNothingBooked(t *testing.T) {
+	s := screentest.New(t, model.RoleTech, 80, 24)
+	s.MustSee("No visits booked for you today. Press b for the board.")
+	if strings.Contains(s.Screen(), "t start travel") {
+		t.Error("no visit, no steps")
+	}
+}

@@ -1,0 +1,35 @@
+package page
+
+import (
+	"dispatch/model"
+	"dispatch/model/door"
+)
+
+// Destination names a page one family opens in another.
+type Destination interface{ destination() }
+
+type (
+	// ToBoard is the dispatch board.
+	ToBoard struct{}
+	// ToTicket is one ticket in full, with its visits and history.
+	ToTicket struct{ ID int64 }
+	// ToSchedule books a visit for a ticket.
+	ToSchedule struct{ Ticket model.Ticket }
+	// ToScopeAsk records a "while you're here" on a visit.
+	ToScopeAsk struct{ Card door.VisitCard }
+	// ToScopeDecision settles a request already recorded on a visit.
+	ToScopeDecision struct {
+		Card    door.VisitCard
+		Request model.ScopeRequest
+	}
+	// ToStopAtEstimate records that the contact was told the work stops at
+	// the estimate, with a follow-up ticket for the rest.
+	ToStopAtEstimate struct{ Card door.VisitCard }
+)
+
+func (ToBoard) destination()          {}
+func (ToTicket) destination()         {}
+func (ToSchedule) destination()       {}
+func (ToScopeAsk) destination()       {}
+func (ToScopeDecision) destination()  {}
+func (ToStopAtEstimate) destination() {}

@@ -1,0 +1,26 @@
+package ticket_test
+
+import (
+	"testing"
+
+	"dispatch/model"
+	"dispatch/tui/screentest"
+)
+
+func TestScheduleFromTheBoard(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("j", "s") // past the waiting add-on, on the top unscheduled ticket, T-1033
+	s.MustSee("Schedule a visit · T-1033 Front desk scanner not saving to EHR", "Technician", "Start", "2026-11-25 11:00")
+	s.Keys("ctrl+u") // technician field: the filter; choose with the arrows
+	s.Keys("priya", "tab", "ctrl+u", "teatime", "enter")
+	s.MustSee(`✗ start "teatime" is not a time`, "Priya Nair", "teatime")
+	s.Keys("ctrl+u", "14:30", "enter")
+	s.MustSee("Scheduled V-", "Priya Nair for T-1033 at Wed 14:30", "UNSCHEDULED (9)", "SCHEDULED TODAY (9)")
+}
+
+func TestScheduleFromTheTicket(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("j", "enter", "s", "leo", "tab", "ctrl+u", "tomorrow 9:00", "enter")
+	s.MustSee("Scheduled V-", "Leo Brandt for T-1033 at Thu 09:00")
+	s.MustSee("VISITS (1)", "Thu 26 Nov 09:00  Leo Brandt  scheduled") // back on the ticket, refreshed
+}

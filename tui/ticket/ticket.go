@@ -1,0 +1,99 @@
+// Package ticket is the ticket page — what was agreed, every visit with its
+// log, the history — and the forms opened from it.
+package ticket
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"dispatch/model"
+	"dispatch/model/door"
+	"dispatch/tui/page"
+)
+
+// Page shows one ticket in full: what was agreed, who asked, where,
+// every visit with its log, and the audit trail.
+type Page struct {
+	deps      page.Deps
+	km        keyMap
+	id        int64
+	card      door.TicketCard
+	err       error
+	scroll    int
+	notice    string // what the last key did, or why not
+	noticeErr bool
+}
+
+// New opens the ticket with this id.
+func New(deps page.Deps, id int64) *Page {
+	d := &Page{deps: deps, km: newKeyMap(deps.User.Role.Can(model.ActScheduleVisit)), id: id}
+	d.Refresh()
+	return d
+}
+
+func (d *Page) Keys() help.KeyMap  { return d.km }
+func (d *Page) CapturesText() bool { return false }
+
+// Ticking: a visit of this ticket is under way, so its timers run.
+func (d *Page) Ticking() bool {
+	for _, v := range d.card.Visits {
+		if v.Phase().Active() {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Page) Refresh() {
+	d.card, d.err = d.deps.Door.Ticket(d.deps.Ctx, d.deps.Actor(), d.id)
+	open := d.err == nil && d.card.Status == model.TicketOpen
+	d.km.Schedule.SetEnabled(d.deps.User.Role.Can(model.ActScheduleVisit) && open)
+	d.km.Edit.SetEnabled(d.deps.User.Role.Can(model.ActEditTicket) && d.err == nil && d.card.Status != model.TicketInvoiced)
+	d.km.forTicket(d.deps.User.Role.Can(model.ActTrackTicket), open, d.waiting())
+}
+
+func (d *Page) waiting() bool {
+	return model.HistoryOf(d.card.Ticket, d.card.Events, d.card.Visits).Waiting()
+}
+
+func (d *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	switch {
+	case key.Matches(k, d.km.Back):
+		return d, d.deps.Close("")
+	case key.Matches(k, d.km.Down):
+		d.scroll++
+	case key.Matches(k, d.km.Up):
+		d.scroll = max(d.scroll-1, 0)
+	case key.Matches(k, d.km.Schedule):
+		f := NewScheduleForm(d.deps, d.card.Ticket)
+		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
+	case key.Matches(k, d.km.Edit):
+		f := newEditForm(d.deps, d.card.Ticket)
+		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
+	case key.Matches(k, d.km.Wait) && d.waiting():
+		return d, d.track(door.Track{Kind: model.TkResumed}, "the client answered: the resolution clock runs again")
+	case key.Matches(k, d.km.Done):
+		return d, d.track(door.Track{Kind: model.TkDone}, "done: the resolution clock stops; it waits to be invoiced")
+	case key.Matches(k, d.km.Wait), key.Matches(k, d.km.Contacted), key.Matches(k, d.km.Priority):
+		kind := map[string]model.TicketEventKind{"w": model.TkWaiting, "c": model.TkContacted, "p": model.TkPriority}[k.String()]
+		f := newTrackForm(d.deps, d.card.Ticket, kind)
+		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
+	}
+	return d, nil
+}
+
+// track records a ticket event that needs no words, and says what it did.
+func (d *Page) track(in door.Track, did string) tea.Cmd {
+	if _, err := d.deps.Door.TrackTicket(d.deps.Ctx, d.deps.Actor(), d.id, in); err != nil {
+		d.notice, d.noticeErr = err.Error(), true
+		return nil
+	}
+	d.notice, d.noticeErr = d.card.Ref()+": "+did, false
+	d.Refresh()
+	return nil
+}

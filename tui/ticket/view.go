@@ -1,0 +1,108 @@
+package ticket
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"dispatch/model"
+	"dispatch/tui/draw"
+	"dispatch/tui/theme"
+)
+
+func (d *Page) View(width, height int) string {
+	if d.err != nil {
+		return theme.Error.Render(draw.Fit(d.err.Error(), width)) + "\n" + theme.Muted.Render("esc to go back")
+	}
+	c := d.card
+	loc := d.deps.Door.Location()
+	var lines []string
+	add := func(s ...string) { lines = append(lines, s...) }
+	title := theme.Title.Render(c.Ref()) + "  " + theme.Header.Render(draw.Safe(c.Title)) + "  " +
+		theme.Priority[c.Priority].Render(c.Priority.String()) + theme.Muted.Render("  "+string(c.Status))
+	add(draw.Fit(title, width), "")
+	fieldLine := func(label, value string) { add(draw.Fit(theme.Label.Render(label)+value, width)) }
+	client := draw.Safe(c.Client.Name)
+	if !c.Client.RatesHidden {
+		client += theme.Muted.Render(fmt.Sprintf("  %s/h · %s", c.Client.HourlyRate, c.Client.Terms))
+	}
+	fieldLine("client", client)
+	fieldLine("requester", draw.Safe(c.Contact.Name)+theme.Muted.Render(" ("+string(c.Contact.Role)+") "+draw.Safe(c.Contact.Phone)))
+	fieldLine("site", draw.Safe(c.Site.Name)+theme.Muted.Render(" · "+draw.Safe(c.Site.Address)+" · "+model.FormatDuration(c.Site.Travel)+" away"))
+	estimate := c.Estimate.String()
+	if c.FirstJob {
+		estimate += theme.Warn.Render("  first job: invoice no more than the quote")
+	}
+	fieldLine("estimate", estimate)
+	fieldLine("opened", c.CreatedAt.In(loc).Format("Mon 2 Jan 15:04")+" by "+draw.Safe(c.CreatedBy))
+	now := d.deps.Door.Now()
+	if c.AfterHours {
+		fieldLine("sla", theme.Error.Render("an after-hours emergency"))
+	}
+	fieldLine("response", clockLine(c.Response, now, loc))
+	fieldLine("resolution", clockLine(c.Resolution, now, loc))
+	for _, e := range c.Events {
+		fieldLine(string(e.Kind), theme.Muted.Render(e.At.In(loc).Format("Mon 15:04")+" by "+draw.Safe(e.By)+" "+draw.Safe(ticketEventWords(e))))
+	}
+	if d.notice != "" {
+		style := theme.OK
+		if d.noticeErr {
+			style = theme.Error
+		}
+		add(draw.WrapNotice(style, d.notice, width)...)
+	}
+	if c.ParentID != 0 {
+		fieldLine("spawned", "on site from "+model.FormatID(model.PrefixTicket, c.ParentID))
+	}
+	add("", theme.Section.Render("SCOPE"))
+	wrap := lipgloss.NewStyle().Width(max(width-2, 10))
+	for _, l := range strings.Split(wrap.Render(model.CleanText(c.Scope)), "\n") {
+		add("  " + l)
+	}
+	add("", theme.Section.Render(fmt.Sprintf("VISITS (%d)", len(c.Visits))))
+	if len(c.Visits) == 0 {
+		add(theme.Muted.Render("  none yet" + map[bool]string{true: " — press s to schedule one", false: ""}[d.km.Schedule.Enabled()]))
+	}
+	for _, v := range c.Visits {
+		add(visitLog(v, c.Estimate.Duration, now, loc, width)...)
+	}
+	if len(c.Requests) > 0 {
+		add("", theme.Section.Render(fmt.Sprintf("WHILE YOU'RE HERE (%d)", len(c.Requests))))
+		for _, r := range c.Requests {
+			add(draw.Fit(fmt.Sprintf("  %s  %s  %s", r.Ref(), r.AskedAt.In(loc).Format("15:04"), draw.Safe(r.What))+
+				theme.Muted.Render(" — asked by "+draw.Safe(r.AskedBy)+" on "+model.FormatID(model.PrefixVisit, r.VisitID)+" · ")+draw.ScopeState(r, loc, now), width))
+			for _, dec := range r.Decisions {
+				add(draw.Fit(theme.Muted.Render("      "+dec.At.In(loc).Format("15:04")+"  "+draw.Safe(dec.Sentence())), width))
+			}
+		}
+	}
+	add("", theme.Section.Render("HISTORY"))
+	for _, a := range c.Audit {
+		add(draw.Fit(theme.Muted.Render(fmt.Sprintf("  %s  %s  %s", a.At.In(loc).Format("2006-01-02 15:04"), draw.Safe(a.Actor), a.Action)), width))
+	}
+	d.scroll = min(d.scroll, max(len(lines)-height, 0))
+	return strings.Join(lines[d.scroll:], "\n")
+}
+
+// clockLine is an SLA clock on the ticket page: where it stands, coloured,
+// with its due time and target.
+func clockLine(c model.SLAClock, now time.Time, loc *time.Location) string {
+	text, style := draw.ClockCell(c, true, now, loc)
+	if !c.Breached && !c.AtRisk && !c.Paused && !c.Stopped && c.StartsAt.IsZero() {
+		style = theme.OK // on time
+	}
+	s := style.Render(text)
+	if !c.Due.IsZero() {
+		s += theme.Muted.Render(" · due " + model.ClockIn(c.Due, now, loc))
+	}
+	return s + theme.Muted.Render(" · target "+model.FormatDuration(c.Target))
+}
+
+func ticketEventWords(e model.TicketEvent) string {
+	if e.Kind == model.TkPriority {
+		return fmt.Sprintf("%s → %s %s", e.From, e.To, e.Note)
+	}
+	return e.Note
+}

@@ -1,0 +1,44 @@
+package ticket
+
+import (
+	"fmt"
+	"time"
+
+	"dispatch/model"
+	"dispatch/tui/draw"
+	"dispatch/tui/theme"
+)
+
+// visitLog draws one visit on a ticket's page: who and when, its phase and
+// times (live while it runs), then every step with whom the technician
+// checked in or out with, marked where it was entered late or corrected.
+func visitLog(v model.Visit, estimate time.Duration, now time.Time, loc *time.Location, width int) []string {
+	phase := v.Phase()
+	head := fmt.Sprintf("  %s  %s  %s  ", v.Ref(), v.ScheduledAt.In(loc).Format("Mon 2 Jan 15:04"), draw.Safe(v.TechName)) +
+		theme.Phase(phase).Render(string(phase))
+	if phase.Active() {
+		head += " " + theme.Phase(phase).Render(draw.Stopwatch(now.Sub(model.PhaseSince(v.Events))))
+	}
+	lines := []string{draw.Fit(head, width)}
+	if phase != model.PhaseScheduled {
+		t := model.TimesOf(v.Events, now)
+		times := theme.Muted.Render(fmt.Sprintf("      travel %s · on site %s · paused %s · shop %s · total %s",
+			draw.Stopwatch(t.Travel), draw.Stopwatch(t.OnSite), draw.Stopwatch(t.Paused), draw.Stopwatch(t.Shop), draw.Stopwatch(t.Total())))
+		lines = append(lines, draw.Fit(times, width))
+		if estimate > 0 {
+			main := model.AttributeOnSite(v.Events, now)[0] // add-ons have their own estimates
+			lines = append(lines, draw.Fit("      "+draw.EstimateBar(main, estimate, min(width-8, 50)), width))
+		}
+	}
+	for _, e := range v.Events {
+		line := theme.Muted.Render(fmt.Sprintf("      %s  %s", e.At.In(loc).Format("15:04"), draw.Safe(e.Sentence(v.TechName))))
+		if e.Late() {
+			line += theme.Warn.Render(" · entered late, at " + e.RecordedAt.In(loc).Format("15:04"))
+		}
+		if f := e.Fix; f != nil {
+			line += theme.Warn.Render(fmt.Sprintf(" · corrected from %s by %s: %s", f.OriginalAt.In(loc).Format("15:04"), draw.Safe(f.By), draw.Safe(f.Reason)))
+		}
+		lines = append(lines, draw.Fit(line+theme.Muted.Render("  "+e.Ref()), width))
+	}
+	return lines
+}
