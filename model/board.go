@@ -16,16 +16,17 @@ const (
 	SecUpcoming                   // the next visit is on a later day
 	SecDone                       // finished, waiting to be invoiced
 	SecWaiting                    // decisions waiting for a dispatcher: oldest first
+	SecNeedsVisit                 // a visit ended with work left, and none is booked yet: most urgent first
 	numSections
 )
 
 // Sections lists every section in the order the board shows them: what
 // waits on the dispatcher first.
-var Sections = []Section{SecWaiting, SecUnscheduled, SecToday, SecInProgress, SecUpcoming, SecDone}
+var Sections = []Section{SecWaiting, SecUnscheduled, SecNeedsVisit, SecToday, SecInProgress, SecUpcoming, SecDone}
 
 func (s Section) String() string {
 	return [...]string{"Unscheduled", "Scheduled today", "In progress", "Upcoming", "Done — to invoice",
-		"Waiting on a dispatcher"}[s]
+		"Waiting on a dispatcher", "Needs another visit"}[s]
 }
 
 // BoardTicket is what the board needs to know of one ticket.
@@ -63,6 +64,8 @@ type BoardRow struct {
 	HasClock             bool
 	AfterHours           bool // a P1 opened while the office was closed: an after-hours emergency
 	Waiting              bool // waiting on the client
+	// Needs another visit: why, in the words of whoever said so.
+	FollowUp string
 }
 
 // Key identifies a row across refreshes; a ticket may have a waiting row
@@ -132,7 +135,7 @@ func BuildBoard(tickets []BoardTicket, waiting []ScopeRequest, policy Policy, no
 			}
 		}
 		switch t.Status {
-		case TicketInvoiced:
+		case TicketInvoiced, TicketCancelled:
 			continue
 		case TicketDone:
 			row.Section = SecDone
@@ -141,6 +144,12 @@ func BuildBoard(tickets []BoardTicket, waiting []ScopeRequest, policy Policy, no
 			}
 		default:
 			placeOpen(&row, t.Visits, now, endOfToday)
+			if row.Section == SecUnscheduled {
+				row.FollowUp, _ = FollowUpOf(t.Events)
+				if row.FollowUp != "" {
+					row.Section = SecNeedsVisit
+				}
+			}
 			b.clockRow(&row, t, policy, now, loc)
 		}
 		b.Rows[row.Section] = append(b.Rows[row.Section], row)
@@ -223,7 +232,17 @@ func sortSections(b *Board) {
 	// Most urgent first: the least time left on the clock that presses
 	// (breached ones first), paused clocks after running ones; then
 	// priority, then the longest waiting.
-	un := b.Rows[SecUnscheduled]
+	byUrgency(b.Rows[SecUnscheduled])
+	byUrgency(b.Rows[SecNeedsVisit])
+	scheduled := func(r BoardRow) time.Time { return r.Visit.ScheduledAt }
+	byTime(b.Rows[SecToday], scheduled)
+	byTime(b.Rows[SecUpcoming], scheduled)
+	byTime(b.Rows[SecInProgress], func(r BoardRow) time.Time { return r.Since })
+	byTime(b.Rows[SecDone], func(r BoardRow) time.Time { return r.Ticket.DoneAt })
+	byTime(b.Rows[SecWaiting], func(r BoardRow) time.Time { return r.Since })
+}
+
+func byUrgency(un []BoardRow) {
 	sort.SliceStable(un, func(i, j int) bool {
 		if MorePressing(un[i].Clock, un[j].Clock) != MorePressing(un[j].Clock, un[i].Clock) {
 			return MorePressing(un[i].Clock, un[j].Clock)
@@ -236,12 +255,6 @@ func sortSections(b *Board) {
 		}
 		return un[i].Ticket.ID < un[j].Ticket.ID
 	})
-	scheduled := func(r BoardRow) time.Time { return r.Visit.ScheduledAt }
-	byTime(b.Rows[SecToday], scheduled)
-	byTime(b.Rows[SecUpcoming], scheduled)
-	byTime(b.Rows[SecInProgress], func(r BoardRow) time.Time { return r.Since })
-	byTime(b.Rows[SecDone], func(r BoardRow) time.Time { return r.Ticket.DoneAt })
-	byTime(b.Rows[SecWaiting], func(r BoardRow) time.Time { return r.Since })
 }
 
 func lastVisit(visits []Visit) *Visit {

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // Interval is [From, To); a zero To means still open.
 type Interval struct{ From, To time.Time }
@@ -118,4 +121,26 @@ func earlier(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// unionOf merges two sorted lists of intervals into one sorted list with no
+// overlaps, as counting needs; an open interval (zero To) runs on for ever.
+func unionOf(a, b []Interval) []Interval {
+	if len(b) == 0 {
+		return a
+	}
+	all := append(append([]Interval(nil), a...), b...)
+	sort.Slice(all, func(i, j int) bool { return all[i].From.Before(all[j].From) })
+	out := []Interval{all[0]}
+	for _, iv := range all[1:] {
+		last := &out[len(out)-1]
+		switch {
+		case last.To.IsZero():
+		case iv.From.After(last.To):
+			out = append(out, iv)
+		case iv.To.IsZero() || iv.To.After(last.To):
+			last.To = iv.To
+		}
+	}
+	return out
 }

@@ -15,6 +15,7 @@ type SLAHistory struct {
 	Waits      []Interval       // waiting on the client, in order; the last may be open
 	Responded  time.Time        // a visit set off, or the requester contacted; zero if not yet
 	Done       time.Time        // zero while open
+	Closed     []Interval       // done or cancelled, then reopened: the resolution clock did not run
 }
 
 // PriorityChange is a ticket's priority from an instant on.
@@ -73,7 +74,7 @@ func clock(kind ClockKind, p Policy, loc *time.Location, h SLAHistory, now time.
 	c := SLAClock{Kind: kind, Priority: h.Priority()}
 	end, stopAt, pauses := now, h.Responded, []Interval(nil)
 	if kind == ResolutionClock {
-		stopAt, pauses = h.Done, h.Waits
+		stopAt, pauses = h.Done, unionOf(h.Waits, h.Closed)
 	}
 	if !stopAt.IsZero() && !stopAt.After(now) {
 		end, c.Stopped = stopAt, true

@@ -32,9 +32,10 @@ func ParsePriority(s string) (Priority, error) {
 type TicketStatus string
 
 const (
-	TicketOpen     TicketStatus = "open"
-	TicketDone     TicketStatus = "done" // work finished, waiting to be invoiced
-	TicketInvoiced TicketStatus = "invoiced"
+	TicketOpen      TicketStatus = "open"
+	TicketDone      TicketStatus = "done" // work finished, waiting to be invoiced
+	TicketInvoiced  TicketStatus = "invoiced"
+	TicketCancelled TicketStatus = "cancelled" // withdrawn before any work: off every list and clock
 )
 
 // Ticket is one job, clearly defined, with a clear end.
@@ -52,8 +53,8 @@ type Ticket struct {
 	Status    TicketStatus
 	CreatedAt time.Time
 	CreatedBy string
-	DoneAt    time.Time
-	Version   int64 // moves on with every change: an edit made from an older one is refused
+	DoneAt    time.Time // when it was done or cancelled; zero while open
+	Version   int64     // moves on with every change: an edit made from an older one is refused
 }
 
 // Limits on ticket text: a title is a line on the board, a scope a paragraph.

@@ -9,11 +9,14 @@ import (
 type TicketEventKind string
 
 const (
-	TkWaiting   TicketEventKind = "waiting"   // waiting on the client: the resolution clock pauses
-	TkResumed   TicketEventKind = "resumed"   // the client answered: it runs again
-	TkPriority  TicketEventKind = "priority"  // re-prioritised: targets recomputed from the opening
-	TkContacted TicketEventKind = "contacted" // the requester was contacted: a response
-	TkDone      TicketEventKind = "done"      // the job is finished: the resolution clock stops
+	TkWaiting    TicketEventKind = "waiting"     // waiting on the client: the resolution clock pauses
+	TkResumed    TicketEventKind = "resumed"     // the client answered: it runs again
+	TkPriority   TicketEventKind = "priority"    // re-prioritised: targets recomputed from the opening
+	TkContacted  TicketEventKind = "contacted"   // the requester was contacted: a response
+	TkDone       TicketEventKind = "done"        // the job is finished: the resolution clock stops
+	TkNeedsVisit TicketEventKind = "needs_visit" // a visit ended with work left: it waits for another
+	TkCancelled  TicketEventKind = "cancelled"   // withdrawn, or a duplicate: off every list and clock
+	TkReopened   TicketEventKind = "reopened"    // done or cancelled, then not: the resolution clock runs on
 )
 
 // TicketEvent is one of them, by name and time.
@@ -32,6 +35,7 @@ type TicketEvent struct {
 // recorded or the first visit set off, whichever came first.
 func HistoryOf(t Ticket, events []TicketEvent, visits []Visit) SLAHistory {
 	h := SLAHistory{Created: t.CreatedAt, Done: t.DoneAt}
+	var closedAt time.Time // done or cancelled, until reopened
 	initial := t.Priority
 	for _, e := range events {
 		if e.Kind == TkPriority {
@@ -57,6 +61,13 @@ func HistoryOf(t Ticket, events []TicketEvent, visits []Visit) SLAHistory {
 			h.Priorities = append(h.Priorities, PriorityChange{e.At, e.To})
 		case TkContacted:
 			respond(e.At)
+		case TkDone, TkCancelled:
+			closedAt = e.At
+		case TkReopened:
+			if !closedAt.IsZero() { // the time it stood closed does not count
+				h.Closed = append(h.Closed, Interval{From: closedAt, To: e.At})
+				closedAt = time.Time{}
+			}
 		}
 	}
 	for _, v := range visits {
@@ -76,8 +87,13 @@ func HistoryOf(t Ticket, events []TicketEvent, visits []Visit) SLAHistory {
 // CheckTrack says whether a ticket event may be recorded now: on an open
 // ticket, waiting only when not already waiting and with a reason, resumed
 // only while waiting, a real change of priority, a contact with what was
-// said, and done only when no visit is under way.
+// said, done only when no visit is under way, cancelled only while no visit
+// has a step recorded (its time is billable: it is done instead), and
+// reopened only once done or cancelled, with a reason.
 func CheckTrack(t Ticket, events []TicketEvent, visits []Visit, kind TicketEventKind, p Priority, note string) error {
+	if kind == TkReopened {
+		return checkReopen(t, note)
+	}
 	if t.Status != TicketOpen {
 		return Conflict{Msg: fmt.Sprintf("%s is %s; only open tickets change", t.Ref(), t.Status)}
 	}
@@ -111,8 +127,55 @@ func CheckTrack(t Ticket, events []TicketEvent, visits []Visit, kind TicketEvent
 				return Conflict{Msg: fmt.Sprintf("%s is still %s on %s; finish the visit first", v.TechName, v.Phase(), v.Ref())}
 			}
 		}
+	case TkNeedsVisit:
+		if note == "" {
+			return FieldError{Field: "follow-up", Msg: "is empty; say what is left, like \"waiting for the part\""}
+		}
+	case TkCancelled:
+		if note == "" {
+			return FieldError{Field: "reason", Msg: "is empty; say why, like \"client withdrew\" (it stays on the record)"}
+		}
+		for _, v := range visits {
+			if ph := v.Phase(); ph != PhaseScheduled && ph != PhaseCancelled {
+				return Conflict{Msg: fmt.Sprintf("cannot cancel %s: %s was worked on (%s), and that time is billable; mark it done instead",
+					t.Ref(), v.Ref(), ph)}
+			}
+		}
 	default:
 		return FieldError{Field: "event", Msg: fmt.Sprintf("%q is not something that happens to a ticket", kind)}
+	}
+	return nil
+}
+
+// FollowUpOf is why an open ticket waits for another visit, if it does: the
+// reason given when a visit ended with work left, or when the ticket was
+// reopened, whichever came last; a done or cancelled ticket needs none.
+func FollowUpOf(events []TicketEvent) (string, time.Time) {
+	for i := len(events) - 1; i >= 0; i-- {
+		switch e := events[i]; e.Kind {
+		case TkNeedsVisit:
+			return e.Note, e.At
+		case TkReopened:
+			return "reopened: " + e.Note, e.At
+		case TkDone, TkCancelled:
+			return "", time.Time{}
+		}
+	}
+	return "", time.Time{}
+}
+
+// checkReopen lets a done or cancelled ticket be opened again, with a
+// reason; an invoiced one is corrected on its invoice, not reopened.
+func checkReopen(t Ticket, note string) error {
+	switch t.Status {
+	case TicketDone, TicketCancelled:
+	case TicketOpen:
+		return Conflict{Msg: fmt.Sprintf("%s is open already", t.Ref())}
+	default:
+		return Conflict{Msg: fmt.Sprintf("%s is %s; correct it on its invoice rather than reopening it", t.Ref(), t.Status)}
+	}
+	if note == "" {
+		return FieldError{Field: "reason", Msg: "is empty; say why it is open again, like \"printer failed again\""}
 	}
 	return nil
 }

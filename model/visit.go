@@ -17,6 +17,10 @@ const (
 	EvShopStarted   EventKind = "shop_started"
 	EvShopStopped   EventKind = "shop_stopped"
 	EvNote          EventKind = "note" // says something; changes nothing
+	// The booking's own history: a move to another time or technician, and a
+	// cancellation, both only before the first step.
+	EvMoved     EventKind = "moved"
+	EvCancelled EventKind = "cancelled"
 )
 
 // Event is one entry in a visit's log. At is when it happened; RecordedAt is
@@ -34,6 +38,10 @@ type Event struct {
 	ScopeID     int64         // work_on: the add-on now worked on, 0 for the main job
 	Answer      OverrunAnswer // estimate_near, estimate_over: what the technician did
 	Fix         *Fix          // the latest correction of At, if any
+	// scheduled, moved: the technician and the start booked.
+	TechID    int64
+	TechName  string
+	BookedFor time.Time
 }
 
 // Fix is a correction of an event's time. The event keeps its original time;
@@ -68,8 +76,12 @@ func (e Event) Timed() bool { return e.Kind.Timed() }
 // phase; notes, the booking and the side steps (work_on, estimate answers)
 // do not.
 func (k EventKind) Timed() bool {
-	return k != EvNote && k != EvScheduled && !k.Side()
+	return k != EvNote && !k.Booking() && !k.Side()
 }
+
+// Booking reports whether events of this kind book, move or cancel the
+// visit rather than record its work.
+func (k EventKind) Booking() bool { return k == EvScheduled || k == EvMoved || k == EvCancelled }
 
 // Phase is where a visit stands, derived from its last event.
 type Phase string
@@ -82,6 +94,7 @@ const (
 	PhaseReturning  Phase = "returning"
 	PhaseInShop     Phase = "in shop"
 	PhaseFinished   Phase = "finished"
+	PhaseCancelled  Phase = "cancelled" // before its first step; kept in the log, never billed
 )
 
 // Active reports whether the technician is working on this visit now.
@@ -118,6 +131,8 @@ func phaseAfter(p Phase, k EventKind) Phase {
 		return PhaseFinished
 	case EvShopStarted:
 		return PhaseInShop
+	case EvCancelled:
+		return PhaseCancelled
 	}
 	return p
 }

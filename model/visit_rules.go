@@ -56,6 +56,9 @@ func CheckEvent(v Visit, kind EventKind, at, now time.Time, loc *time.Location) 
 	if kind == EvScheduled {
 		return Conflict{Msg: "a visit is scheduled once, when it is booked"}
 	}
+	if kind.Booking() {
+		return Conflict{Msg: fmt.Sprintf("%s is moved or cancelled with visit move or visit cancel, not recorded as a step", v.Ref())}
+	}
 	if phases, side := sideSteps[kind]; side {
 		if phase := v.Phase(); !phaseIn(phase, phases) {
 			return Conflict{Msg: fmt.Sprintf("cannot record %s: %s is %s", kind.Label(), v.Ref(), phase)}
@@ -137,7 +140,7 @@ func lastBefore(events []Event, kind EventKind) *Event {
 		return lastTimed(events)
 	}
 	for i := len(events) - 1; i >= 0; i-- {
-		if k := events[i].Kind; k != EvNote && k != EvScheduled {
+		if k := events[i].Kind; k != EvNote && !k.Booking() {
 			return &events[i]
 		}
 	}
@@ -185,12 +188,21 @@ func indexOf(events []Event, id int64) int {
 
 // Sentence is the event as the log reads it, without its time: "arrived,
 // checked in with Dana Ruiz", "note: …", "paused — entered by Rita Gomez"
-// when someone entered it on the technician's behalf.
-func (e Event) Sentence(tech string) string {
+// when someone entered it on the technician's behalf. A booked start is
+// shown in loc, the office's zone.
+func (e Event) Sentence(tech string, loc *time.Location) string {
 	s := e.Kind.Label()
 	switch e.Kind {
 	case EvScheduled:
 		return "booked by " + e.By
+	case EvMoved:
+		s = fmt.Sprintf("moved to %s with %s by %s", e.BookedFor.In(loc).Format("Mon 2 Jan 15:04"), e.TechName, e.By)
+		if e.Note != "" {
+			s += ": " + e.Note
+		}
+		return s
+	case EvCancelled:
+		return "cancelled by " + e.By + ": " + e.Note
 	case EvArrived:
 		s += ", checked in with " + e.ContactName
 	case EvDeparted:

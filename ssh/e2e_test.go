@@ -40,7 +40,7 @@ func TestTicketCreatedInOneSessionAppearsInAnother(t *testing.T) {
 	a.waitFor("New ticket")
 	a.typeKeys("acme", "tab", "dana", "tab", "tab", "Printer offline at front desk", "tab",
 		"Get it printing; done when a test page prints", "tab", "2", "tab", "1h30m", "enter")
-	a.waitFor("Opened T-1041")
+	a.waitFor("Opened T-1042")
 	b.waitFor("UNSCHEDULED (11)", "Printer offline at front desk") // nobody pressed anything in B
 }
 

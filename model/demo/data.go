@@ -100,6 +100,7 @@ const (
 	upcoming
 	done
 	invoiced
+	needsVisit // a visit ended with work left, nothing booked yet
 )
 
 type demoTicket struct {
@@ -172,3 +173,13 @@ var tickets = []demoTicket{
 	{"Evergreen Realty", "Grace Holm", "", "Phone system cutover", "Support the phone system cutover day on site.", 2, "4h", invoiced, 0, -9 * d, 15 * d},
 	{"Birchwood Law LLP", "Owen Price", "Records annex", "Scanner driver update", "Update drivers on the annex scanners.", 4, "45m", invoiced, 2, -7 * d, 14 * d},
 }
+
+// laterTickets were added to the demo after the first; they are numbered
+// after the rest, so every id the README and the tests name stays as it was.
+var laterTickets = []demoTicket{
+	// Needs another visit: the technician found a part had to be ordered.
+	{"Foxglove Bakery", "Rosa Lind", "", "Back office PC shuts itself off", "Find why the back office PC shuts down under load and fix it; done when it runs a full day without shutting down.", 4, "1h", needsVisit, 2, -5 * d, 6 * d},
+}
+
+// followUp is what was left when a needsVisit ticket's visit ended.
+const followUp = "power supply failing: replacement ordered, fit it when it arrives"

@@ -53,9 +53,11 @@ func Seed(ctx context.Context, s *store.Store, hub *feed.Hub, now time.Time, loc
 		return false, err
 	}
 
-	// Oldest first, so ids and first-job flags follow the order things happened.
+	// Oldest first, so ids and first-job flags follow the order things
+	// happened; then those added to the demo since.
 	ordered := append([]demoTicket(nil), tickets...)
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].age > ordered[j].age })
+	ordered = append(ordered, laterTickets...)
 	visits := map[string]model.Visit{} // by ticket title
 	for _, dt := range ordered {
 		v, err := seedTicket(ctx, s, at, refs, techIDs, dt, now)
@@ -150,7 +152,7 @@ func seedTicket(ctx context.Context, s *store.Store, at func(time.Time) *door.Do
 		start = T.Add(-site.Travel - time.Hour)
 	case inShop:
 		start = T.Add(-site.Travel*2 - 2*time.Hour)
-	case done, invoiced:
+	case done, invoiced, needsVisit:
 		start = T.Add(-site.Travel - work)
 	}
 	bookedAt := opened.Add(time.Minute)
@@ -206,13 +208,13 @@ func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state,
 	case inShop:
 		evs = []ev{{model.EvTravelStarted, T.Add(-2*travel - 2*time.Hour)}, {model.EvArrived, T.Add(-travel - 2*time.Hour)},
 			{model.EvDeparted, T.Add(-travel)}, {model.EvTravelEnded, T}, {model.EvShopStarted, T}}
-	case done, invoiced:
+	case done, invoiced, needsVisit:
 		evs = []ev{{model.EvTravelStarted, T.Add(-travel - work)}, {model.EvArrived, T.Add(-work)},
 			{model.EvDeparted, T}, {model.EvTravelEnded, T.Add(travel)}}
 	default:
 		return nil
 	}
-	if estimated && (st == inShop || st == done || st == invoiced) {
+	if estimated && (st == inShop || st == done || st == invoiced || st == needsVisit) {
 		evs = answeredPrompts(evs)
 	}
 	return s.Write(ctx, func(tx *store.Tx) error {
@@ -232,6 +234,9 @@ func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state,
 				return err
 			}
 		}
+		if st == needsVisit {
+			return leftForAnotherVisit(ctx, tx, v.TicketID, T, tech)
+		}
 		if st == done || st == invoiced {
 			status := model.TicketDone
 			if st == invoiced {
@@ -245,4 +250,14 @@ func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state,
 		}
 		return nil
 	})
+}
+
+// leftForAnotherVisit records what the technician said was left as they
+// departed at T.
+func leftForAnotherVisit(ctx context.Context, tx *store.Tx, ticketID int64, T time.Time, tech string) error {
+	left, err := tx.AppendTicketEvent(ctx, model.TicketEvent{TicketID: ticketID, Kind: model.TkNeedsVisit, At: T, By: tech, Note: followUp})
+	if err != nil {
+		return err
+	}
+	return tx.Audit(ctx, T, tech, "ticket.needs_visit", "ticket", ticketID, nil, left)
 }

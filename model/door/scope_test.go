@@ -185,7 +185,7 @@ func TestAskRefusals(t *testing.T) {
 	if _, err := f.d.ScopeDecline(ctx, f.tech, r.ID, " "); err == nil || !strings.Contains(err.Error(), "reason") {
 		t.Errorf("a decline without a reason: %v", err)
 	}
-	f.record(t, f.tech, v, Step{Kind: model.EvDeparted, ContactID: f.contact.ID})
+	f.record(t, f.tech, v, Step{Kind: model.EvDeparted, ContactID: f.contact.ID, Outcome: model.Outcome{FollowUp: "back to the shop"}})
 	_, err := f.d.ScopeAddOn(ctx, f.tech, r.ID, AddOn{ContactID: f.contact.ID, Estimate: time.Hour, ToldMeterRunning: true})
 	if err == nil || !strings.Contains(err.Error(), "make S-") {
 		t.Errorf("an add-on after leaving: %v", err)

@@ -64,9 +64,10 @@ func (d *Door) SetPolicy(ctx context.Context, who model.Actor, p model.Policy) e
 // waiting on the client (with a reason), resumed, re-prioritised, the
 // requester contacted (a response), done.
 type Track struct {
-	Kind     model.TicketEventKind
-	Priority model.Priority // TkPriority: the new one
-	Note     string         // the reason it waits or changed; what was said
+	Kind        model.TicketEventKind
+	Priority    model.Priority // TkPriority: the new one
+	Note        string         // the reason it waits, changed, was cancelled or reopened; what was said
+	DuplicateOf int64          // TkCancelled: the ticket this one repeats, instead of a reason
 }
 
 var trackNoteLimit = model.TextLimit{Field: "note", Max: 300}
@@ -94,6 +95,11 @@ func (d *Door) TrackTicket(ctx context.Context, who model.Actor, ticketID int64,
 		if err != nil {
 			return err
 		}
+		if in.DuplicateOf != 0 {
+			if in.Note, err = duplicateNote(ctx, tx, t, in); err != nil {
+				return err
+			}
+		}
 		if err := model.CheckTrack(t, events, visits, in.Kind, in.Priority, in.Note); err != nil {
 			return err
 		}
@@ -108,6 +114,14 @@ func (d *Door) TrackTicket(ctx context.Context, who model.Actor, ticketID int64,
 			if err := tx.SetTicketStatus(ctx, t.ID, model.TicketDone, now); err != nil {
 				return err
 			}
+		case model.TkCancelled:
+			if err := cancelTicket(ctx, tx, who, t, visits, in.Note, now); err != nil {
+				return err
+			}
+		case model.TkReopened:
+			if err := tx.SetTicketStatus(ctx, t.ID, model.TicketOpen, now); err != nil {
+				return err
+			}
 		case model.TkContacted:
 			tc := model.Touch{ClientID: t.ClientID, At: now, Kind: model.TouchCall, By: who.Name, Summary: "contacted about " + t.Ref() + ": " + in.Note}
 			if err := tx.AddTouch(ctx, tc, "ticket", t.ID); err != nil {
@@ -120,6 +134,39 @@ func (d *Door) TrackTicket(ctx context.Context, who model.Actor, ticketID int64,
 		return tx.Audit(ctx, now, who.String(), "ticket."+string(in.Kind), "ticket", t.ID, nil, e)
 	})
 	return e, err
+}
+
+// duplicateNote is the reason a ticket cancelled as a duplicate gives: the
+// ticket it repeats, which must be another that exists.
+func duplicateNote(ctx context.Context, tx *store.Tx, t model.Ticket, in Track) (string, error) {
+	if in.Kind != model.TkCancelled {
+		return "", model.FieldError{Field: "duplicate-of", Msg: "is only for cancelling a ticket"}
+	}
+	if in.DuplicateOf == t.ID {
+		return "", model.FieldError{Field: "duplicate-of", Msg: fmt.Sprintf("is %s itself; name the ticket it repeats", t.Ref())}
+	}
+	orig, err := tx.TicketByID(ctx, in.DuplicateOf)
+	if err != nil {
+		return "", err
+	}
+	note := "duplicate of " + orig.Ref()
+	if in.Note != "" {
+		note += ": " + in.Note
+	}
+	return note, nil
+}
+
+// cancelTicket takes a ticket off every list and clock, with the visits
+// still booked for it.
+func cancelTicket(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, visits []model.Visit, reason string, now time.Time) error {
+	for _, v := range visits {
+		if v.Phase() == model.PhaseScheduled {
+			if err := cancelVisit(ctx, tx, who, v, t, "ticket cancelled: "+reason, now); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.SetTicketStatus(ctx, t.ID, model.TicketCancelled, now)
 }
 
 // SLAItem is an open ticket with its clocks, for sla list.

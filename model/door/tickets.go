@@ -109,12 +109,9 @@ func (d *Door) ScheduleVisit(ctx context.Context, who model.Actor, ticketID, tec
 		if t.Status != model.TicketOpen {
 			return model.Conflict{Msg: fmt.Sprintf("%s is %s; only open tickets get visits", t.Ref(), t.Status)}
 		}
-		tech, err := tx.UserByID(ctx, techID)
+		tech, err := bookableTech(ctx, tx, techID)
 		if err != nil {
 			return err
-		}
-		if tech.Role != model.RoleTech {
-			return model.FieldError{Field: "tech", Msg: fmt.Sprintf("%s is a %s, not a technician; pick a technician", tech.Name, tech.Role)}
 		}
 		v.TechName = tech.Name
 		v, err = tx.InsertVisit(ctx, v, who.Name, model.Event{At: now, RecordedAt: now, By: who.Name})

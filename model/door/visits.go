@@ -18,6 +18,7 @@ type Step struct {
 	ContactID int64     // arrived, departed: who the technician checked in or out with…
 	Contact   string    // …or their name, when ContactID is not known
 	Note      string
+	Outcome   model.Outcome // departed: how the visit ended
 }
 
 var noteLimit = model.TextLimit{Field: "note", Max: 1000}
@@ -59,13 +60,49 @@ func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Ste
 				return err
 			}
 		}
-		if _, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
+		if s.Kind == model.EvDeparted {
+			if s.Outcome, err = d.checkOutcome(ctx, tx, s.Outcome, ticket, v.ID); err != nil {
+				return err
+			}
+		}
+		if e, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
 			return err
+		}
+		if s.Kind == model.EvDeparted {
+			if err := recordOutcome(ctx, tx, who, ticket, s.Outcome, e.At, now); err != nil {
+				return err
+			}
 		}
 		v, err = tx.VisitByID(ctx, visitID)
 		return err
 	})
 	return v, err
+}
+
+func (d *Door) checkOutcome(ctx context.Context, tx *store.Tx, o model.Outcome, t model.Ticket, departing int64) (model.Outcome, error) {
+	visits, err := tx.VisitsForTicket(ctx, t.ID)
+	if err != nil {
+		return o, err
+	}
+	return model.CheckOutcome(o, t, visits, departing)
+}
+
+// recordOutcome puts the ticket where the departure said: done as of the
+// departure, or waiting for another visit with what is left.
+func recordOutcome(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, o model.Outcome, at, now time.Time) error {
+	e := model.TicketEvent{TicketID: t.ID, Kind: model.TkNeedsVisit, At: at, By: who.Name, Note: o.FollowUp}
+	if o.Done {
+		e.Kind = model.TkDone
+		e.Note = "done on site"
+		if err := tx.SetTicketStatus(ctx, t.ID, model.TicketDone, at); err != nil {
+			return err
+		}
+	}
+	e, err := tx.AppendTicketEvent(ctx, e)
+	if err != nil {
+		return err
+	}
+	return tx.Audit(ctx, now, who.String(), "ticket."+string(e.Kind), "ticket", t.ID, nil, e)
 }
 
 // appendStep checks an event against the visit and the technician's other
@@ -99,12 +136,12 @@ func (d *Door) recordable(ctx context.Context, tx *store.Tx, who model.Actor, vi
 }
 
 // mayRecord lets a technician record only their own visits, and anyone only
-// on an open ticket.
+// on an open ticket, but for the trip back from a job done on site.
 func mayRecord(who model.Actor, v model.Visit, t model.Ticket) error {
 	if who.Role == model.RoleTech && v.TechID != who.UserID {
 		return model.Conflict{Msg: fmt.Sprintf("%s is %s's visit; only they or a dispatcher, manager or admin can record it", v.Ref(), v.TechName)}
 	}
-	if t.Status != model.TicketOpen {
+	if t.Status != model.TicketOpen && !v.Phase().Active() {
 		return model.Conflict{Msg: fmt.Sprintf("%s is %s; its visits are closed", t.Ref(), t.Status)}
 	}
 	return nil

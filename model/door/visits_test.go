@@ -50,7 +50,7 @@ func TestAWholeVisitFromTravelToShop(t *testing.T) {
 		{time.Hour, Step{Kind: model.EvPaused}, model.PhasePaused},
 		{15 * time.Minute, Step{Kind: model.EvResumed}, model.PhaseOnSite},
 		{10 * time.Minute, Step{Kind: model.EvNote, Note: "router swapped; laptop won't boot"}, model.PhaseOnSite},
-		{20 * time.Minute, Step{Kind: model.EvDeparted, ContactID: f.contact.ID}, model.PhaseReturning},
+		{20 * time.Minute, Step{Kind: model.EvDeparted, ContactID: f.contact.ID, Outcome: model.Outcome{FollowUp: "back to the shop"}}, model.PhaseReturning},
 		{40 * time.Minute, Step{Kind: model.EvTravelEnded}, model.PhaseFinished},
 		{5 * time.Minute, Step{Kind: model.EvShopStarted}, model.PhaseInShop},
 		{2 * time.Hour, Step{Kind: model.EvShopStopped}, model.PhaseFinished},
@@ -182,7 +182,7 @@ func TestSettingOffForTheNextVisitEndsTheTripBack(t *testing.T) {
 	f.clock.Advance(30 * time.Minute)
 	f.record(t, f.tech, first, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
 	f.clock.Advance(time.Hour)
-	f.record(t, f.tech, first, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz"})
+	f.record(t, f.tech, first, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz", Outcome: model.Outcome{FollowUp: "a second visit"}})
 	f.record(t, f.tech, second, Step{Kind: model.EvTravelStarted})
 	v, _ := f.d.Visit(context.Background(), f.tech, first.ID)
 	last := v.Events[len(v.Events)-1]
@@ -257,7 +257,7 @@ func TestMyDay(t *testing.T) {
 		t.Errorf("current visit = %d, %v", id, err)
 	}
 	// Finished today, it stays in today's list.
-	f.record(t, f.tech, yesterday, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz"})
+	f.record(t, f.tech, yesterday, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz", Outcome: model.Outcome{FollowUp: "a second visit"}})
 	f.record(t, f.tech, yesterday, Step{Kind: model.EvTravelEnded})
 	if day, _ := f.d.MyDay(ctx, f.tech); len(day) != 3 || day[0].ID != yesterday.ID || day[0].Phase() != model.PhaseFinished {
 		t.Errorf("a visit finished today left the day: %d visits", len(day))

@@ -20,14 +20,18 @@ func (t *Tx) InsertTicket(ctx context.Context, k model.Ticket) (model.Ticket, er
 	return k, err
 }
 
-// SetTicketStatus moves a ticket along its life.
+// SetTicketStatus moves a ticket along its life: done or cancelled at an
+// instant, open again with no such instant, invoiced keeping when it was done.
 func (t *Tx) SetTicketStatus(ctx context.Context, id int64, status model.TicketStatus, at time.Time) error {
-	done := any(nil)
-	if status != model.TicketOpen {
-		done = unix(at)
+	done := `?`
+	var arg any = unix(at)
+	switch status {
+	case model.TicketOpen:
+		arg = nil
+	case model.TicketInvoiced:
+		done = `COALESCE(done_at, ?)`
 	}
-	_, err := t.exec(ctx, `UPDATE tickets SET status = ?, done_at = COALESCE(done_at, ?), version = version + 1
-		WHERE id = ?`, status, done, id)
+	_, err := t.exec(ctx, `UPDATE tickets SET status = ?, done_at = `+done+`, version = version + 1 WHERE id = ?`, status, arg, id)
 	return err
 }
 
@@ -69,12 +73,12 @@ func (t *Tx) TicketByID(ctx context.Context, id int64) (model.Ticket, error) {
 	return k, notFound(err, "ticket", model.FormatID(model.PrefixTicket, id), "see: board")
 }
 
-// BoardTickets loads every ticket that is not yet invoiced, with its client's
+// BoardTickets loads every ticket that is open or done (not yet invoiced), with its client's
 // name, its visits and their events, and its own events: four queries
 // however many tickets.
 func (t *Tx) BoardTickets(ctx context.Context) ([]model.BoardTicket, error) {
 	rows, err := t.query(ctx, `SELECT `+ticketCols+`, c.name FROM tickets t
-		JOIN clients c ON c.id = t.client_id WHERE t.status <> 'invoiced'`)
+		JOIN clients c ON c.id = t.client_id WHERE t.status IN ('open', 'done')`)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +96,7 @@ func (t *Tx) BoardTickets(ctx context.Context) ([]model.BoardTicket, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	visits, err := t.visitsWhere(ctx, `v.ticket_id IN (SELECT id FROM tickets WHERE status <> 'invoiced')`)
+	visits, err := t.visitsWhere(ctx, `v.ticket_id IN (SELECT id FROM tickets WHERE status IN ('open', 'done'))`)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +105,7 @@ func (t *Tx) BoardTickets(ctx context.Context) ([]model.BoardTicket, error) {
 			out[i].Visits = append(out[i].Visits, v)
 		}
 	}
-	events, err := t.ticketEventsWhere(ctx, `ticket_id IN (SELECT id FROM tickets WHERE status <> 'invoiced')`)
+	events, err := t.ticketEventsWhere(ctx, `ticket_id IN (SELECT id FROM tickets WHERE status IN ('open', 'done'))`)
 	for _, e := range events {
 		if i, ok := index[e.TicketID]; ok {
 			out[i].Events = append(out[i].Events, e)

@@ -16,8 +16,9 @@ func (t *Tx) InsertVisit(ctx context.Context, v model.Visit, createdBy string, a
 	if err != nil {
 		return v, err
 	}
-	at.VisitID, at.Kind = v.ID, model.EvScheduled
+	at.VisitID, at.Kind, at.TechID, at.BookedFor = v.ID, model.EvScheduled, v.TechID, v.ScheduledAt
 	ev, err := t.AppendEvent(ctx, at)
+	ev.TechName = v.TechName
 	v.Events = []model.Event{ev}
 	return v, err
 }
@@ -25,13 +26,24 @@ func (t *Tx) InsertVisit(ctx context.Context, v model.Visit, createdBy string, a
 // AppendEvent adds one event to a visit's log and brings the visit's phase
 // up to date in the same transaction. Events are never updated.
 func (t *Tx) AppendEvent(ctx context.Context, e model.Event) (model.Event, error) {
-	err := t.queryRow(ctx, `INSERT INTO visit_events (visit_id, kind, at, recorded_at, by, contact_id, note, scope_id, answer)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		e.VisitID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note, nullID(e.ScopeID), e.Answer).Scan(&e.ID)
-	if err != nil || !e.Timed() {
+	err := t.queryRow(ctx, `INSERT INTO visit_events (visit_id, kind, at, recorded_at, by, contact_id, note, scope_id, answer,
+		tech_id, booked_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		e.VisitID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note, nullID(e.ScopeID), e.Answer,
+		nullID(e.TechID), nullUnix(e.BookedFor)).Scan(&e.ID)
+	if err != nil || !e.Timed() && e.Kind != model.EvCancelled {
 		return e, err
 	}
 	return e, t.syncPhase(ctx, e.VisitID)
+}
+
+// RebookVisit moves a visit to its new start and technician, and logs the
+// move in the same transaction.
+func (t *Tx) RebookVisit(ctx context.Context, v model.Visit, moved model.Event) (model.Event, error) {
+	if _, err := t.exec(ctx, `UPDATE visits SET scheduled_at = ?, tech_id = ? WHERE id = ?`, unix(v.ScheduledAt), v.TechID, v.ID); err != nil {
+		return moved, err
+	}
+	moved.VisitID, moved.Kind, moved.TechID, moved.BookedFor = v.ID, model.EvMoved, v.TechID, v.ScheduledAt
+	return t.AppendEvent(ctx, moved)
 }
 
 // FixEventTime records a corrected time for an event; the event itself keeps
@@ -85,9 +97,9 @@ func (t *Tx) TechDay(ctx context.Context, techID int64, from, to time.Time) ([]m
 	// Three indexed lookups, not one OR that would read a decade of the
 	// technician's visits.
 	return t.visitsWhere(ctx, `v.id IN (
-		SELECT id FROM visits WHERE tech_id = ? AND scheduled_at >= ? AND scheduled_at < ?
+		SELECT id FROM visits WHERE tech_id = ? AND scheduled_at >= ? AND scheduled_at < ? AND phase <> 'cancelled'
 		UNION SELECT id FROM visits WHERE tech_id = ? AND last_step_at >= ? AND last_step_at < ?
-		UNION SELECT id FROM visits WHERE tech_id = ? AND phase NOT IN ('scheduled', 'finished'))`,
+		UNION SELECT id FROM visits WHERE tech_id = ? AND phase NOT IN ('scheduled', 'finished', 'cancelled'))`,
 		techID, unix(from), unix(to), techID, unix(from), unix(to), techID)
 }
 
@@ -98,13 +110,13 @@ func (t *Tx) TechDay(ctx context.Context, techID int64, from, to time.Time) ([]m
 func (t *Tx) VisitsSteppedSince(ctx context.Context, from time.Time) ([]model.Visit, error) {
 	return t.visitsWhere(ctx, `v.id IN (
 		SELECT id FROM visits WHERE last_step_at >= ?
-		UNION ALL SELECT id FROM visits WHERE phase NOT IN ('scheduled', 'finished'))`, unix(from))
+		UNION ALL SELECT id FROM visits WHERE phase NOT IN ('scheduled', 'finished', 'cancelled'))`, unix(from))
 }
 
 // ActiveVisits lists a technician's visits under way (travelling, on site,
 // paused, returning or in the shop).
 func (t *Tx) ActiveVisits(ctx context.Context, techID int64) ([]model.Visit, error) {
-	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase NOT IN ('scheduled', 'finished')`, techID)
+	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase NOT IN ('scheduled', 'finished', 'cancelled')`, techID)
 }
 
 // visitsWhere loads visits matching a condition, with technician names and
@@ -144,9 +156,11 @@ func (t *Tx) visitsWhere(ctx context.Context, cond string, args ...any) ([]model
 // its latest time fix, in the order they happened.
 func (t *Tx) events(ctx context.Context, cond string, args ...any) ([]model.Event, error) {
 	return queryAll(ctx, t, scanEvent, `SELECT e.id, e.visit_id, e.kind, e.at, e.recorded_at, e.by, e.contact_id,
-			COALESCE(c.name, ''), e.note, e.scope_id, e.answer, f.at, COALESCE(f.reason, ''), COALESCE(f.by, ''), f.recorded_at
+			COALESCE(c.name, ''), e.note, e.scope_id, e.answer, f.at, COALESCE(f.reason, ''), COALESCE(f.by, ''), f.recorded_at,
+			e.tech_id, COALESCE(u.name, ''), e.booked_for
 		FROM visit_events e
 		LEFT JOIN contacts c ON c.id = e.contact_id
+		LEFT JOIN users u ON u.id = e.tech_id
 		LEFT JOIN visit_event_fixes f ON f.id = (SELECT MAX(id) FROM visit_event_fixes WHERE event_id = e.id)
 		WHERE `+cond+` ORDER BY e.visit_id, COALESCE(f.at, e.at), e.id`, args...)
 }
@@ -154,13 +168,14 @@ func (t *Tx) events(ctx context.Context, cond string, args ...any) ([]model.Even
 func scanEvent(r scanner) (model.Event, error) {
 	var e model.Event
 	var at, rec int64
-	var contact, scope, fixAt, fixRec sql.NullInt64
+	var contact, scope, fixAt, fixRec, tech, booked sql.NullInt64
 	var reason, by string
 	if err := r.Scan(&e.ID, &e.VisitID, &e.Kind, &at, &rec, &e.By, &contact, &e.ContactName, &e.Note,
-		&scope, &e.Answer, &fixAt, &reason, &by, &fixRec); err != nil {
+		&scope, &e.Answer, &fixAt, &reason, &by, &fixRec, &tech, &e.TechName, &booked); err != nil {
 		return e, err
 	}
 	e.At, e.RecordedAt, e.ContactID, e.ScopeID = fromUnix(at), fromUnix(rec), contact.Int64, scope.Int64
+	e.TechID, e.BookedFor = tech.Int64, fromNullUnix(booked)
 	if fixAt.Valid {
 		e.Fix = &model.Fix{OriginalAt: e.At, Reason: reason, By: by, RecordedAt: fromUnix(fixRec.Int64)}
 		e.At = fromUnix(fixAt.Int64)

@@ -60,16 +60,22 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"ticket done":      {argv: plain("ticket", "done", "T-1033"), allowed: office},
 		"visit schedule":   {argv: plain("visit", "schedule", "T-1033", "--tech", "Sam Okafor", "--at", "2026-11-25 15:00"), allowed: office},
 		"visit show":       {argv: plain("visit", "show", "V-324"), allowed: staff},
+		"visit move":       {argv: plain("visit", "move", "V-322", "--tech", "Priya Nair"), allowed: office},
+		"visit cancel":     {argv: plain("visit", "cancel", "V-322", "--reason", "client closed today"), allowed: office},
+		"ticket cancel":    {argv: plain("ticket", "cancel", "T-1033", "--reason", "client withdrew"), allowed: office},
+		"ticket reopen":    {argv: plain("ticket", "reopen", "T-1031", "--reason", "scanners failing again"), allowed: office},
 		"visit travel":     {argv: func(o *authzOffice) []string { return []string{"visit", "travel", o.kimsVisit} }, allowed: staff, tech: "Kim Free"},
 		"visit arrive":     {argv: plain("visit", "arrive", "V-327", "--contact", "Frank Delgado"), allowed: staff, tech: "Priya Nair"},
 		"visit pause":      {argv: plain("visit", "pause", "V-324"), allowed: staff, tech: "Leo Brandt"},
 		"visit resume":     {argv: plain("visit", "resume", "V-319"), allowed: staff, tech: "Maya Chen"},
-		"visit depart":     {argv: plain("visit", "depart", "V-324", "--contact", "Dr. Paul Weiss"), allowed: staff, tech: "Leo Brandt"},
+		"visit depart":     {argv: plain("visit", "depart", "V-324", "--contact", "Dr. Paul Weiss", "--follow-up", "a second visit"), allowed: staff, tech: "Leo Brandt"},
 		"visit return": {argv: plain("visit", "return", "V-324"), allowed: staff, tech: "Leo Brandt",
-			prep: func(o *authzOffice) { o.step(324, door.Step{Kind: model.EvDeparted, Contact: "Dr. Paul Weiss"}) }},
+			prep: func(o *authzOffice) {
+				o.step(324, door.Step{Kind: model.EvDeparted, Contact: "Dr. Paul Weiss", Outcome: model.Outcome{FollowUp: "a second visit"}})
+			}},
 		"visit shop-start": {argv: plain("visit", "shop-start", "V-324"), allowed: staff, tech: "Leo Brandt",
 			prep: func(o *authzOffice) {
-				o.step(324, door.Step{Kind: model.EvDeparted, Contact: "Dr. Paul Weiss"})
+				o.step(324, door.Step{Kind: model.EvDeparted, Contact: "Dr. Paul Weiss", Outcome: model.Outcome{FollowUp: "a second visit"}})
 				o.step(324, door.Step{Kind: model.EvTravelEnded})
 			}},
 		"visit shop-stop": {argv: plain("visit", "shop-stop", "V-328"), allowed: staff, tech: "Sam Okafor"},

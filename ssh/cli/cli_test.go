@@ -79,7 +79,7 @@ func TestTicketLifecycleOverCommands(t *testing.T) {
 	if err := json.Unmarshal([]byte(h.mustRun("sam", "board", "--json")), &b); err != nil {
 		t.Fatal(err)
 	}
-	if b.Sections[2].Name != "scheduled_today" || len(b.Sections[2].Tickets) != 1 || b.Sections[2].Tickets[0].Tech != "sam" {
+	if b.Sections[3].Name != "scheduled_today" || len(b.Sections[3].Tickets) != 1 || b.Sections[3].Tickets[0].Tech != "sam" {
 		t.Errorf("board: %+v", b)
 	}
 	if out := h.mustRun("rita", "board"); !strings.Contains(out, "Scheduled today (1)") || !strings.Contains(out, "Replace wireless router") {

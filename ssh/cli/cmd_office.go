@@ -45,8 +45,13 @@ func board(c *call) error {
 					when = c.local(r.Visit.ScheduledAt)
 				}
 				state := string(r.Phase)
-				if r.Late {
+				switch {
+				case r.Late:
 					state = "late to start"
+				case r.Section == model.SecUnscheduled && r.HasClock:
+					state = r.Clock.Describe(c.env.Door.Now(), c.env.Door.Location())
+				case r.Section == model.SecNeedsVisit:
+					state = "left: " + r.FollowUp
 				}
 				rows = append(rows, []string{r.Ticket.Ref(), r.Client, r.Ticket.Title, r.Ticket.Priority.String(), r.Tech, when, state, model.FormatAge(r.Age)})
 			}

@@ -29,7 +29,10 @@ var stepCommands = []struct {
 func init() {
 	for _, s := range stepCommands {
 		args := "[V-12] [--at 12:45]"
-		if s.kind.NeedsContact() {
+		switch {
+		case s.kind == model.EvDeparted:
+			args = `[V-12] --contact "Dana Ruiz" (--done | --follow-up "waiting for the part") [--at 12:45]`
+		case s.kind.NeedsContact():
 			args = `[V-12] --contact "Dana Ruiz" [--at 12:45]`
 		}
 		register(command{path: "visit " + s.verb, args: args, about: s.about, run: stepCommand(s.kind)})
@@ -52,6 +55,11 @@ func stepCommand(kind model.EventKind) func(c *call) error {
 		if kind.NeedsContact() {
 			contact = c.fs.String("contact", "", "the client's contact you checked in or out with")
 		}
+		done, followUp := new(bool), new(string)
+		if kind == model.EvDeparted {
+			done = c.fs.Bool("done", false, "the job is finished: the ticket waits to be invoiced")
+			followUp = c.fs.String("follow-up", "", "the job needs another visit: what is left")
+		}
 		if err := c.parseAny(1); err != nil {
 			return err
 		}
@@ -63,7 +71,8 @@ func stepCommand(kind model.EventKind) func(c *call) error {
 				return err
 			}
 		}
-		return c.record(kind, door.Step{Kind: kind, Contact: *contact}, *at, c.args)
+		step := door.Step{Kind: kind, Contact: *contact, Outcome: model.Outcome{Done: *done, FollowUp: *followUp}}
+		return c.record(kind, step, *at, c.args)
 	}
 }
 
@@ -228,7 +237,7 @@ func (c *call) showVisit(id int64) error {
 // eventText is one log line: what happened, with whom, who entered it, and
 // whether it was late or corrected.
 func (c *call) eventText(e model.Event, tech string) string {
-	s := e.Sentence(tech)
+	s := e.Sentence(tech, c.env.Door.Location())
 	if e.Late() {
 		s += " — entered late, at " + c.clock(e.RecordedAt)
 	}

@@ -41,7 +41,7 @@ func TestAVisitOverCommands(t *testing.T) {
 	h.mustLine("sam", "visit resume V-301")
 	h.mustLine("sam", "visit note the laptop won't boot; taking it back")
 	clock.Advance(20 * time.Minute)
-	h.mustLine("sam", "visit depart --contact dana ruiz")
+	h.mustLine("sam", "visit depart --contact dana ruiz --follow-up \"back to the shop\"")
 	// He forgot to tap when he got back at 11:40; he tells it at 11:55.
 	clock.Advance(40 * time.Minute)
 	h.mustLine("sam", "visit return --at 11:40")

@@ -247,6 +247,7 @@ type rowJSON struct {
 	// In the waiting section: what the dispatcher is asked to decide.
 	Waiting      string `json:"waiting,omitempty"` // "add-on approval" or "contact unreachable"
 	ScopeRequest string `json:"scope_request,omitempty"`
+	FollowUp     string `json:"follow_up,omitempty"` // needs another visit: what is left
 	// SLA: the clock that presses, for open tickets.
 	Clock      *clockJSON `json:"clock,omitempty"`
 	Watching   string     `json:"watching,omitempty"` // response or resolution
@@ -266,6 +267,7 @@ type boardJSON struct {
 var sectionKey = map[model.Section]string{
 	model.SecUnscheduled: "unscheduled", model.SecToday: "scheduled_today", model.SecInProgress: "in_progress",
 	model.SecUpcoming: "upcoming", model.SecDone: "done_to_invoice", model.SecWaiting: "waiting_on_dispatcher",
+	model.SecNeedsVisit: "needs_another_visit",
 }
 
 func toBoard(b model.Board) boardJSON {
@@ -278,7 +280,7 @@ func toBoard(b model.Board) boardJSON {
 			if r.Visit != nil {
 				row.Visit, row.ScheduledAt, row.Phase = r.Visit.Ref(), rfc3339(r.Visit.ScheduledAt), string(r.Phase)
 			}
-			row.OverEstimate, row.PromptDue = r.Overrun == model.EstimateOver, levelKey[r.PromptDue]
+			row.OverEstimate, row.PromptDue, row.FollowUp = r.Overrun == model.EstimateOver, levelKey[r.PromptDue], r.FollowUp
 			if r.HasClock && r.Scope == nil && !r.Alert {
 				clock := toClock(r.Clock)
 				row.Clock, row.Watching, row.AfterHours = &clock, string(r.Clock.Kind), r.AfterHours

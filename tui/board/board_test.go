@@ -37,7 +37,7 @@ func TestBoardAt80x24(t *testing.T) {
 func TestBoardAt200x60ShowsEverySectionInFull(t *testing.T) {
 	s := screentest.New(t, model.RoleDispatcher, 200, 60)
 	s.FitsWindow(200, 60)
-	s.MustSee("10 unscheduled · 8 today · 5 in progress · 6 to invoice",
+	s.MustSee("10 unscheduled · 1 to revisit · 8 today · 5 in progress · 6 to invoice",
 		"WAITING ON A DISPATCHER (1)", "UNSCHEDULED (10)", "SCHEDULED TODAY (8)", "IN PROGRESS (5)", "UPCOMING (5)", "DONE — TO INVOICE (6)",
 		"Granite Peak Accounting", "X-ray workstation won't see imaging plate", "09:30 late",
 		"on site 1:10:00", "travel 0:20:00", "in shop 1:30:00", "paused 2:00:00", "Thu 12:00")
@@ -62,7 +62,7 @@ func TestBoardMovesOpensAndComesBack(t *testing.T) {
 	if !strings.Contains(s.CursorLine(), "Sterilisation log") && !strings.Contains(s.CursorLine(), "Reset MFA") {
 		t.Errorf("G should reach the last row, got %q", s.CursorLine())
 	}
-	s.Keys("g", "tab", "tab")
+	s.Keys("g", "tab", "tab", "tab")
 	if !strings.Contains(s.CursorLine(), "late") {
 		t.Errorf("tab should jump to the first visit of today, got %q", s.CursorLine())
 	}
@@ -162,7 +162,7 @@ func TestTheBoardTicksOnlyForTimersInView(t *testing.T) {
 	if s.App.TicksEverySecond() {
 		t.Errorf("ticking every second for timers out of view:\n%s", s.Screen())
 	}
-	s.Keys("tab", "tab", "tab", "tab") // the in-progress section
+	s.Keys("tab", "tab", "tab", "tab", "tab") // the in-progress section
 	s.MustSee("on site 1:10:00")
 	if !s.App.TicksEverySecond() {
 		t.Errorf("a timer in view, yet not ticking:\n%s", s.Screen())

@@ -27,8 +27,8 @@ func TestNewTicketFormShowsErrorsAndKeepsWhatWasTyped(t *testing.T) {
 	s.MustNotSee("✗ title", "✗ client", "✗ scope")
 
 	s.Keys("ctrl+u", "1h30m", "enter")
-	s.MustSee("Opened T-1041 · Printer offline at front desk", "UNSCHEDULED (11)")
-	if l := s.CursorLine(); !strings.Contains(l, "T-1041 P2 Acme Dental") {
+	s.MustSee("Opened T-1042 · Printer offline at front desk", "UNSCHEDULED (11)")
+	if l := s.CursorLine(); !strings.Contains(l, "T-1042 P2 Acme Dental") {
 		t.Errorf("the new ticket should be under the cursor, got %q", l)
 	}
 }

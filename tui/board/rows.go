@@ -66,6 +66,8 @@ func rowText(r model.BoardRow) (id, title, mark string, markStyle lipgloss.Style
 			model.FormatDuration(add.Estimate), draw.Safe(add.ContactName)), "", theme.Warn
 	case r.Alert:
 		return id, "client not told of estimate: " + title, "", theme.Error
+	case r.Section == model.SecNeedsVisit:
+		return id, title + " — " + draw.Safe(r.FollowUp), "", theme.Warn
 	case r.AfterHours && r.Section == model.SecUnscheduled:
 		return id, title, "after hours! ", theme.Error
 	case r.PromptDue != model.EstimateNone:
@@ -81,7 +83,7 @@ func (b *Board) whenCell(r model.BoardRow) (string, lipgloss.Style) {
 	loc := b.deps.Door.Location()
 	plain := lipgloss.NewStyle()
 	switch r.Section {
-	case model.SecUnscheduled:
+	case model.SecUnscheduled, model.SecNeedsVisit:
 		return draw.ClockCell(r.Clock, r.HasClock, b.deps.Door.Now(), loc)
 	case model.SecToday:
 		t := r.Visit.ScheduledAt.In(loc).Format("15:04")

@@ -135,12 +135,14 @@ func (b *Board) scrollTo(cursorLine, room, total int) {
 
 func (b *Board) summary(width int) string {
 	late := b.board.LateToStart()
-	parts := []string{
-		fmt.Sprintf("%d unscheduled", b.board.Count(model.SecUnscheduled)),
+	parts := []string{fmt.Sprintf("%d unscheduled", b.board.Count(model.SecUnscheduled))}
+	if n := b.board.Count(model.SecNeedsVisit); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d to revisit", n))
+	}
+	parts = append(parts,
 		fmt.Sprintf("%d today", b.board.Count(model.SecToday)),
 		fmt.Sprintf("%d in progress", b.board.Count(model.SecInProgress)),
-		fmt.Sprintf("%d to invoice", b.board.Count(model.SecDone)),
-	}
+		fmt.Sprintf("%d to invoice", b.board.Count(model.SecDone)))
 	// What needs someone comes first, so a narrow window cuts the counts.
 	s := theme.Header.Render("Board") + "  "
 	if n := b.board.Count(model.SecWaiting); n > 0 {
@@ -214,6 +216,7 @@ func emptyText(s model.Section, filtered bool) string {
 	}
 	return map[model.Section]string{
 		model.SecUnscheduled: "nothing waiting to be scheduled",
+		model.SecNeedsVisit:  "no job waiting for a second visit",
 		model.SecToday:       "no more visits today",
 		model.SecInProgress:  "nobody is out right now",
 		model.SecUpcoming:    "nothing booked for later days",

@@ -55,7 +55,7 @@ func TestOversizedInputIsRefusedNotCut(t *testing.T) {
 	s.Keys("tab", "Get it printing", "tab", "2", "tab", "1h", "ctrl+s")
 	s.MustSee("✗ title is 131 characters; the limit is 120 — shorten it") // and the cursor is back on it
 	s.Keys("ctrl+u", "Printer offline", "ctrl+s")
-	s.MustSee("Opened T-1041 · Printer offline")
+	s.MustSee("Opened T-1042 · Printer offline")
 }
 
 // Keys typed straight after the key that opens a form, arriving before

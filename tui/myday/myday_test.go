@@ -46,10 +46,42 @@ func TestMyDayRecordsAVisitKeyByKey(t *testing.T) {
 	s.Keys("p")
 	s.Clock.Advance(20 * time.Minute)
 	s.Keys("d", "ctrl+s")
-	s.MustSee("Departed 11:30", "checked out with Dr. Aisha Bello", "RETURNING")
+	s.MustSee("✗ outcome is not said") // how it ended is said, not assumed
+	s.Keys("n", "ctrl+s")
+	s.MustSee("✗ follow-up is empty")
+	s.Keys("plate reader firmware to install", "ctrl+s")
+	s.MustSee("Departed 11:30", "checked out with Dr. Aisha Bello", "needs another visit", "RETURNING")
 	s.Keys("enter") // the ticket, with the whole log
 	s.MustSee("VISITS (1)", "travel started", "arrived, checked in with Dr. Aisha Bello", "note: plate reader needs a firmware update",
 		"departed, checked out with Dr. Aisha Bello", "on site 0:50:00")
+}
+
+// A job finished on site leaves the dispatcher's open lists at once: it
+// waits to be invoiced. One that needs another visit waits, with its
+// reason, in a section of its own.
+func TestDepartingSaysHowTheJobEnded(t *testing.T) {
+	sam, rita := screentest.Office(t, "Sam Okafor", 120, 40)
+	sam.Keys("w", "j", "t")
+	sam.Clock.Advance(40 * time.Minute)
+	sam.Keys("a", "enter", "enter")
+	sam.Clock.Advance(50 * time.Minute)
+	sam.Keys("d", "tab", "d", "ctrl+s")
+	sam.MustSee("Departed 11:30", "the job is done", "RETURNING")
+	rita.Changed()
+	rita.MustSee("DONE — TO INVOICE (7)")
+	rita.Keys("/", "X-ray")
+	rita.MustSee("SCHEDULED TODAY (0)", "IN PROGRESS (0)", "DONE — TO INVOICE (1)", "X-ray workstation won't see imaging plate")
+
+	sam.Keys("r") // the trip back is still recorded on a done ticket
+	sam.MustSee("Travel ended")
+	sam.Keys("j", "t")
+	sam.Clock.Advance(30 * time.Minute)
+	sam.Keys("a", "enter", "enter", "d", "tab", "n", "tab", "router on back order", "ctrl+s")
+	sam.MustSee("needs another visit")
+	sam.Keys("r")
+	rita.Changed()
+	rita.Keys("esc")
+	rita.MustSee("NEEDS ANOTHER VISIT (2)", "Replace wireless router — router on back")
 }
 
 func TestMyDayLateEntryKeepsWhatWasTyped(t *testing.T) {

@@ -23,7 +23,16 @@ type stepForm struct {
 	contact *form.Picker
 	note    *form.AreaField
 	when    *form.TextField
+	// Departed: how the visit ended.
+	outcome  *form.ChoiceField
+	followUp *form.TextField
 }
+
+// The answers to how a visit ended.
+const (
+	endedDone   = "done"
+	endedNotYet = "needs another visit"
+)
 
 func newStepForm(deps page.Deps, card door.VisitCard, kind model.EventKind) *stepForm {
 	title := fmt.Sprintf("%s · %s %s", stepTitle[kind], card.Ref(), draw.Safe(card.Client))
@@ -42,6 +51,12 @@ func newStepForm(deps page.Deps, card door.VisitCard, kind model.EventKind) *ste
 	if kind == model.EvNote {
 		f.note = form.NewAreaField("what happened, what you found, what the client said", 1000)
 		f.Add("note", "Note", f.note)
+	}
+	if kind == model.EvDeparted {
+		f.outcome = form.NewChoiceField(endedDone, endedNotYet)
+		f.followUp = form.NewTextField("what is left, if not done: waiting for the part…", 300)
+		f.Add("outcome", "The job is", f.outcome)
+		f.Add("follow-up", "Left to do", f.followUp)
 	}
 	f.Add("at", "When", f.when)
 	return f
@@ -82,6 +97,18 @@ func (f *stepForm) submit() tea.Cmd {
 	if f.note != nil {
 		step.Note = f.note.Value()
 	}
+	if f.outcome != nil {
+		switch f.outcome.Chosen() {
+		case endedDone:
+			step.Outcome.Done = true
+		case endedNotYet:
+			if step.Outcome.FollowUp = strings.TrimSpace(f.followUp.Value()); step.Outcome.FollowUp == "" {
+				inv.Add("follow-up", model.FieldError{Field: "follow-up", Msg: "is empty; say what is left, like \"waiting for the part\""})
+			}
+		default:
+			inv.Add("outcome", model.FieldError{Field: "outcome", Msg: "is not said; choose done, or needs another visit and say what is left"})
+		}
+	}
 	if when := strings.TrimSpace(f.when.Value()); when != "" {
 		at, err := model.ParsePast("at", when, f.deps.Door.Now(), f.deps.Door.Location())
 		inv.Add("at", err)
@@ -94,7 +121,14 @@ func (f *stepForm) submit() tea.Cmd {
 	if err != nil {
 		return f.ShowError(err)
 	}
-	return f.deps.Close(recordedFlash(v, f.kind, f.deps))
+	flash := recordedFlash(v, f.kind, f.deps)
+	switch {
+	case step.Outcome.Done:
+		flash += " · the job is done"
+	case step.Outcome.FollowUp != "":
+		flash += " · needs another visit"
+	}
+	return f.deps.Close(flash)
 }
 
 // recordedFlash confirms a step in words a technician can repeat to the

@@ -28,9 +28,9 @@ func TestWhileYoureHereBecomesANewTicket(t *testing.T) {
 	leo.Keys("ctrl+s")
 	leo.MustSee("✗ scope is empty")
 	leo.Keys("Clear the jam and replace the pickup roller; done when 20 pages print clean", "ctrl+s")
-	leo.MustSee("S-4 → T-1041, on the board for the office to schedule", "asked S-4 new ticket T-1041 · Lobby printer jams · the receptionist")
+	leo.MustSee("S-4 → T-1042, on the board for the office to schedule", "asked S-4 new ticket T-1042 · Lobby printer jams · the receptionist")
 	rita.Changed()
-	rita.MustSee("UNSCHEDULED (11)", "T-1041 P3 Juniper Famil… Lobby printer jams")
+	rita.MustSee("UNSCHEDULED (11)", "T-1042 P3 Juniper Famil… Lobby printer jams")
 }
 
 func TestAFirstJobsAddOnWaitsForTheOfficeAndTheAnswerArrives(t *testing.T) {
@@ -92,7 +92,7 @@ func TestTheEstimatePromptStaysUntilAnswered(t *testing.T) {
 	jon.Keys("s")
 	jon.MustSee("Told the contact, stopping here", "Follow-up: Set up practice-management PC")
 	jon.Keys("ctrl+s")
-	jon.MustSee("Recorded: stopping here · follow-up T-1041 is on the board")
+	jon.MustSee("Recorded: stopping here · follow-up T-1042 is on the board")
 	jon.MustNotSee("⚑ past")
 }
 

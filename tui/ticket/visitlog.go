@@ -31,7 +31,7 @@ func visitLog(v model.Visit, estimate time.Duration, now time.Time, loc *time.Lo
 		}
 	}
 	for _, e := range v.Events {
-		line := theme.Muted.Render(fmt.Sprintf("      %s  %s", e.At.In(loc).Format("15:04"), draw.Safe(e.Sentence(v.TechName))))
+		line := theme.Muted.Render(fmt.Sprintf("      %s  %s", e.At.In(loc).Format("15:04"), draw.Safe(e.Sentence(v.TechName, loc))))
 		if e.Late() {
 			line += theme.Warn.Render(" · entered late, at " + e.RecordedAt.In(loc).Format("15:04"))
 		}

@@ -1,0 +1,164 @@
+package door
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"dispatch/model"
+)
+
+func TestMoveAndCancelAVisit(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	jo, err := f.d.AddUser(ctx, model.Console, "Jo", model.RoleTech, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := f.visitFor(t, f.tech)
+	later := f.clock.T.Add(26 * time.Hour)
+
+	moved, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{At: later, TechID: jo.ID, Reason: "Sam is off sick"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !moved.ScheduledAt.Equal(later) || moved.TechName != "Jo" || f.sub.Take() == 0 {
+		t.Fatalf("moved to %s with %s", moved.ScheduledAt, moved.TechName)
+	}
+	last := moved.Events[len(moved.Events)-1]
+	if got := last.Sentence("Jo", time.UTC); got != "moved to Thu 26 Nov 16:00 with Jo by Rita: Sam is off sick" {
+		t.Errorf("the log reads %q", got)
+	}
+	if day, _ := f.d.MyDay(ctx, f.tech); len(day) != 0 {
+		t.Errorf("Sam's day still holds %d visits", len(day))
+	}
+
+	// A technician may not move or cancel; nor may anyone book a non-technician.
+	var forbidden model.Forbidden
+	if _, err := f.d.MoveVisit(ctx, f.tech, v.ID, model.Move{At: later.Add(time.Hour)}); !errors.As(err, &forbidden) {
+		t.Errorf("a technician moved a visit: %v", err)
+	}
+	if _, err := f.d.CancelVisit(ctx, f.tech, v.ID, "x"); !errors.As(err, &forbidden) {
+		t.Errorf("a technician cancelled a visit: %v", err)
+	}
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{TechID: f.disp.UserID}); err == nil || !strings.Contains(err.Error(), "not a technician") {
+		t.Errorf("booked a dispatcher: %v", err)
+	}
+
+	if _, err := f.d.CancelVisit(ctx, f.disp, v.ID, ""); err == nil {
+		t.Error("cancelled without a reason")
+	}
+	cancelled, err := f.d.CancelVisit(ctx, f.disp, v.ID, "client closed for the day")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cancelled.Phase() != model.PhaseCancelled {
+		t.Fatalf("phase %s", cancelled.Phase())
+	}
+	card, err := f.d.Ticket(ctx, f.disp, v.TicketID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(card.Visits) != 1 || card.Visits[0].Phase() != model.PhaseCancelled {
+		t.Errorf("the ticket's log lost the cancelled visit: %+v", card.Visits)
+	}
+	b, _ := f.d.Board(ctx, f.disp)
+	if b.Count(model.SecUnscheduled) != 1 || b.Count(model.SecToday)+b.Count(model.SecUpcoming) != 0 {
+		t.Errorf("the board did not put the ticket back among the unscheduled")
+	}
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{At: later}); err == nil || !strings.Contains(err.Error(), "was cancelled") {
+		t.Errorf("moved a cancelled visit: %v", err)
+	}
+}
+
+func TestAVisitUnderWayCannotBeMoved(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	v := f.visitFor(t, f.tech)
+	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{At: f.clock.T.Add(3 * time.Hour)}); err == nil || !strings.Contains(err.Error(), "visit fix") {
+		t.Errorf("moved a visit under way: %v", err)
+	}
+	if _, err := f.d.CancelVisit(ctx, f.disp, v.ID, "changed plans"); err == nil {
+		t.Error("cancelled a visit under way")
+	}
+}
+
+// Departing, the technician says how it ended: done closes the ticket as of
+// the departure (the trip back is still recorded); needs another visit
+// leaves it open with the reason.
+func TestDepartingClosesOrLeavesTheTicket(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	v := f.visitFor(t, f.tech)
+	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
+	f.clock.Advance(45 * time.Minute)
+	f.record(t, f.tech, v, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+	f.clock.Advance(time.Hour)
+	if _, err := f.d.Record(ctx, f.tech, v.ID, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz"}); err == nil {
+		t.Fatal("departed without saying how it ended")
+	}
+	departedAt := f.clock.T
+	f.record(t, f.tech, v, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz", Outcome: model.Outcome{Done: true}})
+	card, _ := f.d.Ticket(ctx, f.disp, v.TicketID)
+	if card.Status != model.TicketDone || !card.DoneAt.Equal(departedAt) || card.Resolution.Used != 105*time.Minute {
+		t.Errorf("status %s done at %s, resolution used %s", card.Status, card.DoneAt, card.Resolution.Used)
+	}
+	f.clock.Advance(45 * time.Minute)
+	f.record(t, f.tech, v, Step{Kind: model.EvTravelEnded})
+	if _, err := f.d.Record(ctx, f.tech, v.ID, Step{Kind: model.EvShopStarted}); err == nil {
+		t.Error("shop work started on a done ticket")
+	}
+
+	w := f.visitFor(t, f.tech)
+	f.record(t, f.tech, w, Step{Kind: model.EvTravelStarted})
+	f.record(t, f.tech, w, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+	f.record(t, f.tech, w, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz", Outcome: model.Outcome{FollowUp: "switch on back order"}})
+	f.record(t, f.tech, w, Step{Kind: model.EvTravelEnded})
+	b, _ := f.d.Board(ctx, f.disp)
+	if rows := b.Rows[model.SecNeedsVisit]; len(rows) != 1 || rows[0].FollowUp != "switch on back order" {
+		t.Errorf("needs another visit: %+v", rows)
+	}
+}
+
+func TestCancelAndReopenATicket(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	v := f.visitFor(t, f.tech)
+	dup, err := f.d.CreateTicket(ctx, f.disp, f.newTicket())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.TrackTicket(ctx, f.tech, v.TicketID, Track{Kind: model.TkCancelled, Note: "x"}); err == nil {
+		t.Error("a technician cancelled a ticket")
+	}
+	if _, err := f.d.TrackTicket(ctx, f.disp, dup.ID, Track{Kind: model.TkCancelled, DuplicateOf: dup.ID}); err == nil {
+		t.Error("a ticket cancelled as a duplicate of itself")
+	}
+	if _, err := f.d.TrackTicket(ctx, f.disp, dup.ID, Track{Kind: model.TkCancelled, DuplicateOf: v.TicketID}); err != nil {
+		t.Fatal(err)
+	}
+	// Cancelled with its booked visit: off the board and off Sam's day.
+	if _, err := f.d.TrackTicket(ctx, f.disp, v.TicketID, Track{Kind: model.TkCancelled, Note: "client withdrew"}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := f.d.Board(ctx, f.disp); b.Count(model.SecUnscheduled)+b.Count(model.SecToday)+b.Count(model.SecUpcoming) != 0 {
+		t.Errorf("cancelled tickets are still on the board")
+	}
+	if day, _ := f.d.MyDay(ctx, f.tech); len(day) != 0 {
+		t.Errorf("the cancelled ticket's visit is still in Sam's day")
+	}
+	card, _ := f.d.Ticket(ctx, f.disp, dup.ID)
+	if card.Status != model.TicketCancelled || card.Events[len(card.Events)-1].Note != "duplicate of "+model.FormatID(model.PrefixTicket, v.TicketID) {
+		t.Errorf("the duplicate reads %s %+v", card.Status, card.Events)
+	}
+	if _, err := f.d.TrackTicket(ctx, f.disp, v.TicketID, Track{Kind: model.TkReopened, Note: "they want it after all"}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := f.d.Board(ctx, f.disp)
+	if rows := b.Rows[model.SecNeedsVisit]; len(rows) != 1 || !strings.Contains(rows[0].FollowUp, "they want it after all") {
+		t.Errorf("the reopened ticket: %+v", rows)
+	}
+}

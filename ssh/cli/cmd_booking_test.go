@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// A plan changes over commands: the visit moves to Jo tomorrow, is
+// cancelled, and the ticket is withdrawn, reopened and closed on site.
+func TestPlansChangeOverCommands(t *testing.T) {
+	h := newHarness(t)
+	h.bookedVisit()
+	h.mustLine("ann", `user add "Jo Park" --role tech --key "`+newAuthorizedKey(t)+`"`)
+
+	if _, errs, code := h.line("rita", "visit move V-301"); code == 0 || !strings.Contains(errs, "say what changes") {
+		t.Errorf("a move that says nothing: %d %s", code, errs)
+	}
+	out := h.mustLine("rita", `visit move V-301 --at "tomorrow 9:00" --tech "jo park" --reason "Sam is off sick"`)
+	if !strings.Contains(out, "moved V-301: Jo Park for T-1001 at 2026-11-26 09:00") {
+		t.Errorf("move:\n%s", out)
+	}
+	if out := h.mustLine("rita", "visit show V-301"); !strings.Contains(out, "moved to Thu 26 Nov 09:00 with Jo Park by rita: Sam is off sick") {
+		t.Errorf("the log:\n%s", out)
+	}
+	if _, errs, code := h.line("sam", "visit cancel V-301 --reason x"); code == 0 || !strings.Contains(errs, "scheduling visits") {
+		t.Errorf("a technician cancelled: %d %s", code, errs)
+	}
+	h.mustLine("rita", `visit cancel V-301 --reason "client closed tomorrow"`)
+	if out := h.mustLine("rita", "board"); !strings.Contains(out, "Unscheduled (1)") {
+		t.Errorf("the ticket is not back among the unscheduled:\n%s", out)
+	}
+
+	h.mustLine("rita", `ticket cancel T-1001 --reason "client withdrew"`)
+	if out := h.mustLine("rita", "board"); strings.Contains(out, "T-1001") {
+		t.Errorf("a cancelled ticket on the board:\n%s", out)
+	}
+	out = h.mustLine("rita", `ticket reopen T-1001 --reason "they want it after all"`)
+	if !strings.Contains(out, "open") {
+		t.Errorf("reopen:\n%s", out)
+	}
+	if out := h.mustLine("rita", "board"); !strings.Contains(out, "Needs another visit (1)") || !strings.Contains(out, "left: reopened: they want it after all") {
+		t.Errorf("the reopened ticket:\n%s", out)
+	}
+
+	h.mustLine("rita", "visit schedule T-1001 --tech sam --at 10:00")
+	h.mustLine("sam", "visit travel")
+	h.clock.Advance(45 * time.Minute)
+	h.mustLine("sam", "visit arrive --contact Dana Ruiz")
+	h.clock.Advance(time.Hour)
+	if _, errs, code := h.line("sam", "visit depart --contact Dana Ruiz"); code == 0 || !strings.Contains(errs, "say how it ended") {
+		t.Errorf("departed without saying how it ended: %d %s", code, errs)
+	}
+	h.mustLine("sam", "visit depart --contact Dana Ruiz --done")
+	if out := h.mustLine("rita", "board"); !strings.Contains(out, "Done — to invoice (1)") {
+		t.Errorf("closed on site, not waiting to be invoiced:\n%s", out)
+	}
+	if _, errs, code := h.line("rita", `ticket cancel T-1001 --reason "too late"`); code == 0 || !strings.Contains(errs, "only open tickets") {
+		t.Errorf("a done ticket cancelled: %d %s", code, errs)
+	}
+}
