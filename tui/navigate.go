@@ -3,6 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"dispatch/model"
 	"dispatch/tui/board"
 	"dispatch/tui/page"
 	"dispatch/tui/scope"
@@ -38,7 +39,7 @@ func (a *App) build(to page.Destination) (page.Page, tea.Cmd) {
 	var p page.Page
 	switch to := to.(type) {
 	case page.ToBoard:
-		p = board.New(a.pages)
+		p = board.NewOver(a.pages)
 	case page.ToTicket:
 		p = ticket.New(a.pages, to.ID)
 	case page.ToSchedule:
@@ -49,6 +50,12 @@ func (a *App) build(to page.Destination) (page.Page, tea.Cmd) {
 		p = scope.NewDecision(a.pages, to.Card, to.Request)
 	case page.ToStopAtEstimate:
 		p = scope.NewStopAtEstimateForm(a.pages, to.Card)
+	case page.ToMoveVisit:
+		p = ticket.NewMoveForm(a.pages, to.Ticket, []model.Visit{to.Visit}, to.Visit.ID)
+	case page.ToCancelVisit:
+		p = ticket.NewCancelVisitForm(a.pages, to.Ticket, []model.Visit{to.Visit}, to.Visit.ID)
+	case page.ToScopeRefusal:
+		p = scope.NewRefuseForm(a.pages, to.Request)
 	}
 	if f, ok := p.(page.Focuser); ok {
 		return p, f.FocusCurrent()

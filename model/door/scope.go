@@ -198,7 +198,7 @@ func (d *Door) ScopeDecline(ctx context.Context, who model.Actor, scopeID int64,
 
 // ScopeSupervise approves or refuses an add-on waiting for a supervisor.
 func (d *Door) ScopeSupervise(ctx context.Context, who model.Actor, scopeID int64, approve bool, reason string) (model.ScopeRequest, error) {
-	reason, err := model.ValidateReason(reason, false)
+	reason, err := model.ValidateReason(reason, !approve) // a refusal says why: the technician tells the client
 	if err != nil {
 		return model.ScopeRequest{}, err
 	}

@@ -146,7 +146,7 @@ func TestOnlyTheOfficeSupervises(t *testing.T) {
 				t.Fatal(err)
 			}
 			who := map[string]model.Actor{"own tech": f.tech, "dispatcher": f.disp, "manager": f.manager, "admin": f.admin}[tt.role]
-			got, err := f.d.ScopeSupervise(context.Background(), who, r.ID, tt.approve, "")
+			got, err := f.d.ScopeSupervise(context.Background(), who, r.ID, tt.approve, "needs a quote first")
 			var forbidden model.Forbidden
 			switch {
 			case !tt.ok && !errors.As(err, &forbidden):

@@ -39,6 +39,14 @@ type Board struct {
 	inView        inViewMemo // the last answer of visibleRows
 }
 
+// NewOver opens the board over another page (a technician's day): esc and
+// b go back to it.
+func NewOver(deps page.Deps) *Board {
+	b := New(deps)
+	b.km.Back.SetEnabled(true)
+	return b
+}
+
 // New reads the board for the signed-in user.
 func New(deps page.Deps) *Board {
 	f := textinput.New()
@@ -113,10 +121,10 @@ func (b *Board) remember() {
 	if b.cursor < len(b.rows) {
 		r := *b.rows[b.cursor]
 		b.selected = r.Key()
-		b.km.forRow(r, b.deps.User.Role.Can(model.ActSuperviseWork))
+		b.km.forRow(r, b.deps.User.Role.Can(model.ActSuperviseWork), b.deps.User.Role.Can(model.ActScheduleVisit))
 		return
 	}
-	b.km.forRow(model.BoardRow{}, false)
+	b.km.forRow(model.BoardRow{}, false, false)
 }
 
 func (b *Board) current() (model.BoardRow, bool) {
@@ -182,9 +190,18 @@ func (b *Board) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, b.km.Filter):
 		b.filtering = true
 		return b.filter.Focus()
-	case key.Matches(msg, b.km.ClearFilter):
+	case key.Matches(msg, b.km.ClearFilter) && b.filter.Value() != "":
 		b.filter.SetValue("")
 		b.applyFilter()
+	case key.Matches(msg, b.km.Back):
+		return b.deps.Close("")
+	case key.Matches(msg, b.km.Move), key.Matches(msg, b.km.CancelVisit):
+		if r, ok := b.current(); ok && r.Visit != nil {
+			if key.Matches(msg, b.km.Move) {
+				return b.deps.Go(page.ToMoveVisit{Ticket: r.Ticket, Visit: *r.Visit})
+			}
+			return b.deps.Go(page.ToCancelVisit{Ticket: r.Ticket, Visit: *r.Visit})
+		}
 	case key.Matches(msg, b.km.Open):
 		if r, ok := b.current(); ok {
 			return b.deps.Go(page.ToTicket{ID: r.Ticket.ID})
@@ -201,25 +218,24 @@ func (b *Board) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, b.km.Approve), key.Matches(msg, b.km.Refuse):
 		if r, ok := b.current(); ok {
-			b.decide(r, key.Matches(msg, b.km.Approve))
+			return b.decide(r, key.Matches(msg, b.km.Approve))
 		}
 	}
 	return nil
 }
 
-// decide settles the waiting row under the cursor with one key: approve or
-// refuse an add-on, or record that the office reached the contact the
-// technician could not (carry on, or stop here).
-func (b *Board) decide(r model.BoardRow, yes bool) {
+// decide settles the waiting row under the cursor: approve an add-on with
+// one key, refuse it with a reason, or record that the office reached the
+// contact the technician could not (carry on, or stop here).
+func (b *Board) decide(r model.BoardRow, yes bool) tea.Cmd {
 	var err error
 	switch {
+	case r.Scope != nil && !yes: // refusing asks the reason the technician will see
+		return b.deps.Go(page.ToScopeRefusal{Request: *r.Scope})
 	case r.Scope != nil:
 		var got model.ScopeRequest
 		if got, err = b.deps.Door.ScopeSupervise(b.deps.Ctx, b.deps.Actor(), r.Scope.ID, yes, ""); err == nil {
 			b.flash = fmt.Sprintf("%s %s: %s can work on it", got.Ref(), got.State(), draw.Safe(got.Tech))
-			if !yes {
-				b.flash = fmt.Sprintf("%s refused: %s will make it a ticket or decline it", got.Ref(), draw.Safe(got.Tech))
-			}
 		}
 	case r.Alert:
 		answer := map[bool]model.OverrunAnswer{true: model.ToldContinue, false: model.ToldStop}[yes]
@@ -227,14 +243,15 @@ func (b *Board) decide(r model.BoardRow, yes bool) {
 			b.flash = fmt.Sprintf("%s: recorded that the office %s", r.Visit.Ref(), answer.Describe())
 		}
 	default:
-		return
+		return nil
 	}
 	if err != nil {
 		b.flash, b.flashErr = err.Error(), true
-		return
+		return nil
 	}
 	b.flashErr = false
 	b.Refresh()
+	return nil
 }
 
 func (b *Board) move(delta int) {

@@ -12,6 +12,8 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, NextSection key.Binding
 	Open, Filter, ClearFilter, New, Schedule, Help, Quit key.Binding
 	Approve, Refuse                                      key.Binding // on a waiting row
+	Move, CancelVisit                                    key.Binding // on a row with a booked visit
+	Back                                                 key.Binding // when opened over another page
 }
 
 func newKeyMap(canWrite bool) keyMap {
@@ -32,7 +34,11 @@ func newKeyMap(canWrite bool) keyMap {
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Approve:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "approve")),
 		Refuse:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "refuse")),
+		Move:        key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move visit")),
+		CancelVisit: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "cancel visit")),
+		Back:        key.NewBinding(key.WithKeys("esc", "b"), key.WithHelp("esc", "back")),
 	}
+	k.Back.SetEnabled(false)
 	k.New.SetEnabled(canWrite)
 	k.Schedule.SetEnabled(canWrite)
 	k.Approve.SetEnabled(false)
@@ -42,8 +48,11 @@ func newKeyMap(canWrite bool) keyMap {
 
 // forRow offers a and x on a waiting row to those who may decide it: an
 // add-on to approve or refuse, or an unreachable contact the office has
-// since reached.
-func (k *keyMap) forRow(r model.BoardRow, canSupervise bool) {
+// since reached; m and X on a row whose visit is booked, not started.
+func (k *keyMap) forRow(r model.BoardRow, canSupervise, canSchedule bool) {
+	booked := r.Visit != nil && r.Scope == nil && !r.Alert && r.Visit.Phase() == model.PhaseScheduled
+	k.Move.SetEnabled(canSchedule && booked)
+	k.CancelVisit.SetEnabled(canSchedule && booked)
 	k.Approve.SetEnabled(canSupervise && (r.Scope != nil || r.Alert))
 	k.Refuse.SetEnabled(canSupervise && (r.Scope != nil || r.Alert))
 	if r.Alert {
@@ -57,15 +66,15 @@ func (k *keyMap) forRow(r model.BoardRow, canSupervise bool) {
 
 func (k keyMap) ShortHelp() []key.Binding {
 	if k.Approve.Enabled() { // on a waiting row, its decision is what matters
-		return []key.Binding{k.Approve, k.Refuse, k.Open, k.Help, k.Quit}
+		return []key.Binding{k.Approve, k.Refuse, k.Open, k.Back, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Open, k.Filter, k.New, k.Schedule, k.Help, k.Quit}
+	return []key.Binding{k.Back, k.Open, k.Filter, k.New, k.Schedule, k.Move, k.CancelVisit, k.Help, k.Quit}
 }
 
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextSection},
-		{k.Open, k.Filter, k.ClearFilter, k.New, k.Schedule},
-		{k.Approve, k.Refuse, k.Help, k.Quit},
+		{k.Open, k.Filter, k.ClearFilter, k.New, k.Schedule, k.Move, k.CancelVisit},
+		{k.Approve, k.Refuse, k.Back, k.Help, k.Quit},
 	}
 }

@@ -65,8 +65,15 @@ func TestTrackingATicketFromItsPage(t *testing.T) {
 	s.MustSee("the client answered: the resolution clock runs again", "resolution 7h left · due")
 	s.Keys("p", "1", "tab", "filing deadline is tomorrow", "enter")
 	s.MustSee("T-1039 is now P1: its clocks follow", "resolution breached")
-	s.Keys("D")
-	s.MustSee("done: the resolution clock stops", "done", "waits to be invoiced")
+	s.Keys("D") // it asks first
+	s.MustSee("Mark T-1039 done?", "closed by mistake is reopened")
+	s.Keys("n")
+	s.MustNotSee("Mark T-1039 done?")
+	s.MustSee("resolution breached")
+	s.Keys("D", "y")
+	s.MustSee("done: the resolution clock stops", "done", "waits to be invoiced", "R reopen")
+	s.Keys("R", "the license key was wrong", "enter")
+	s.MustSee("T-1039 is open again", "reopened   Wed 11:00 by Rita Gomez the license key was wrong")
 }
 
 func TestATechnicianCannotTrackTickets(t *testing.T) {

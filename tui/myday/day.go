@@ -139,6 +139,9 @@ func (m *Day) noticeDecided() {
 					continue
 				}
 				m.notice, m.noticeOK = fmt.Sprintf("%s %s by %s", r.Ref(), d.Kind, d.By), d.Kind == model.DecApproved
+				if d.Reason != "" {
+					m.notice += ": " + d.Reason
+				}
 				if d.Kind == model.DecApproved {
 					m.notice += " · press o to work on it"
 				} else {

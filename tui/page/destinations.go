@@ -25,6 +25,19 @@ type (
 	// ToStopAtEstimate records that the contact was told the work stops at
 	// the estimate, with a follow-up ticket for the rest.
 	ToStopAtEstimate struct{ Card door.VisitCard }
+	// ToMoveVisit books one of a ticket's visits at another start or with
+	// another technician; ToCancelVisit takes it off the schedule.
+	ToMoveVisit struct {
+		Ticket model.Ticket
+		Visit  model.Visit
+	}
+	ToCancelVisit struct {
+		Ticket model.Ticket
+		Visit  model.Visit
+	}
+	// ToScopeRefusal refuses an add-on sent for a supervisor's approval,
+	// with the reason the technician will see.
+	ToScopeRefusal struct{ Request model.ScopeRequest }
 )
 
 func (ToBoard) destination()          {}
@@ -33,3 +46,6 @@ func (ToSchedule) destination()       {}
 func (ToScopeAsk) destination()       {}
 func (ToScopeDecision) destination()  {}
 func (ToStopAtEstimate) destination() {}
+func (ToMoveVisit) destination()      {}
+func (ToCancelVisit) destination()    {}
+func (ToScopeRefusal) destination()   {}

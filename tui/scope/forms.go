@@ -182,3 +182,36 @@ func (f *declineForm) submit() tea.Cmd {
 	}
 	return f.deps.Close(r.Ref() + " declined; it is on the client's record")
 }
+
+// refuseForm refuses an add-on a technician sent for a supervisor's
+// approval, with the reason they will see on site.
+type refuseForm struct {
+	*form.Form
+	deps   page.Deps
+	req    model.ScopeRequest
+	reason *form.TextField
+}
+
+// NewRefuseForm asks why before refusing the add-on.
+func NewRefuseForm(deps page.Deps, req model.ScopeRequest) page.Focuser {
+	f := &refuseForm{deps: deps, req: req,
+		Form:   form.New(deps, "Refuse "+req.Ref()+" · "+draw.Safe(req.What), "keep it waiting"),
+		reason: form.NewTextField("why, for the technician: needs a quote first, next visit…", 300)}
+	f.Add("reason", "Reason", f.reason)
+	return f
+}
+
+func (f *refuseForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
+	return f, f.HandleOrLeave(msg, f.submit)
+}
+
+func (f *refuseForm) submit() tea.Cmd {
+	if strings.TrimSpace(f.reason.Value()) == "" {
+		return f.ShowError(model.FieldError{Field: "reason", Msg: "is empty; say why, so the technician can tell the client"})
+	}
+	r, err := f.deps.Door.ScopeSupervise(f.deps.Ctx, f.deps.Actor(), f.req.ID, false, f.reason.Value())
+	if err != nil {
+		return f.ShowError(err)
+	}
+	return f.deps.Close(fmt.Sprintf("%s refused: %s will make it a ticket or decline it", r.Ref(), draw.Safe(r.Tech)))
+}

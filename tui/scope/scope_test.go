@@ -50,12 +50,16 @@ func TestAFirstJobsAddOnWaitsForTheOfficeAndTheAnswerArrives(t *testing.T) {
 		"a approve add-on", "x refuse")
 	rita.Keys("a") // the oldest first, under the cursor
 	rita.MustSee("S-3 approved: Jon Reyes can work on it", "WAITING ON A DISPATCHER (1)")
-	rita.Keys("x")
+	rita.Keys("x") // refusing asks the reason Jon will give the client
+	rita.MustSee("Refuse S-4 · Guest Wi-Fi password", "Reason")
+	rita.Keys("ctrl+s")
+	rita.MustSee("✗ reason is empty")
+	rita.Keys("not on a first job", "enter")
 	rita.MustSee("S-4 refused: Jon Reyes will make it a ticket or decline it")
 	rita.MustNotSee("WAITING ON A DISPATCHER")
 
 	jon.Changed()
-	jon.MustSee("S-4 refused by Rita Gomez · press h to make it a ticket or decline it", "refused by Rita Gomez")
+	jon.MustSee("S-4 refused by Rita Gomez: not on a first job · press h to make it a ticket or decline it", "refused by Rita Gomez")
 	jon.Keys("o")
 	jon.MustSee("Working on S-3 Front desk printer prints blank pages: on-site time counts for it now", "▶ S-3")
 	jon.Clock.Advance(90 * time.Second)

@@ -9,6 +9,7 @@ import (
 
 	"dispatch/model"
 	"dispatch/model/door"
+	"dispatch/tui/form"
 	"dispatch/tui/page"
 )
 
@@ -50,7 +51,9 @@ func (d *Page) Refresh() {
 	open := d.err == nil && d.card.Status == model.TicketOpen
 	d.km.Schedule.SetEnabled(d.deps.User.Role.Can(model.ActScheduleVisit) && open)
 	d.km.Edit.SetEnabled(d.deps.User.Role.Can(model.ActEditTicket) && d.err == nil && d.card.Status != model.TicketInvoiced)
-	d.km.forTicket(d.deps.User.Role.Can(model.ActTrackTicket), open, d.waiting())
+	closed := d.err == nil && (d.card.Status == model.TicketDone || d.card.Status == model.TicketCancelled)
+	d.km.forTicket(d.deps.User.Role.Can(model.ActTrackTicket), open, closed, d.waiting())
+	d.km.forVisits(d.deps.User.Role.Can(model.ActScheduleVisit), d.err == nil && len(rebookable(d.card.Ticket, d.card.Visits)) > 0)
 }
 
 func (d *Page) waiting() bool {
@@ -62,6 +65,7 @@ func (d *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	if !ok {
 		return d, nil
 	}
+	d.notice = "" // said once: the next key moves on
 	switch {
 	case key.Matches(k, d.km.Back):
 		return d, d.deps.Close("")
@@ -78,13 +82,36 @@ func (d *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	case key.Matches(k, d.km.Wait) && d.waiting():
 		return d, d.track(door.Track{Kind: model.TkResumed}, "the client answered: the resolution clock runs again")
 	case key.Matches(k, d.km.Done):
-		return d, d.track(door.Track{Kind: model.TkDone}, "done: the resolution clock stops; it waits to be invoiced")
+		return d, d.deps.Open(d.confirmDone())
+	case key.Matches(k, d.km.Move), key.Matches(k, d.km.CancelVisit):
+		booked := rebookable(d.card.Ticket, d.card.Visits)
+		f := NewMoveForm(d.deps, d.card.Ticket, d.card.Visits, booked[0].ID)
+		if key.Matches(k, d.km.CancelVisit) {
+			f = NewCancelVisitForm(d.deps, d.card.Ticket, d.card.Visits, booked[0].ID)
+		}
+		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
+	case key.Matches(k, d.km.Cancel), key.Matches(k, d.km.Reopen):
+		kind := map[string]model.TicketEventKind{"C": model.TkCancelled, "R": model.TkReopened}[k.String()]
+		f := newTrackForm(d.deps, d.card.Ticket, kind)
+		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
 	case key.Matches(k, d.km.Wait), key.Matches(k, d.km.Contacted), key.Matches(k, d.km.Priority):
 		kind := map[string]model.TicketEventKind{"w": model.TkWaiting, "c": model.TkContacted, "p": model.TkPriority}[k.String()]
 		f := newTrackForm(d.deps, d.card.Ticket, kind)
 		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
 	}
 	return d, nil
+}
+
+// confirmDone asks before closing the ticket: done, it waits to be invoiced.
+func (d *Page) confirmDone() page.Page {
+	return form.NewConfirm(d.deps, "Mark "+d.card.Ref()+" done?",
+		"Its resolution clock stops and it waits to be invoiced. A ticket closed by mistake is reopened with R, with a reason.",
+		func() (string, error) {
+			if _, err := d.deps.Door.TrackTicket(d.deps.Ctx, d.deps.Actor(), d.id, door.Track{Kind: model.TkDone}); err != nil {
+				return "", err
+			}
+			return d.card.Ref() + " done: the resolution clock stops; it waits to be invoiced", nil
+		})
 }
 
 // track records a ticket event that needs no words, and says what it did.

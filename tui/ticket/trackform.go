@@ -1,7 +1,9 @@
 package ticket
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -21,12 +23,15 @@ type trackForm struct {
 	kind     model.TicketEventKind
 	note     *form.TextField
 	priority *form.PriorityField
+	dupOf    *form.TextField // cancelling: the ticket this one repeats
 }
 
 var trackTitles = map[model.TicketEventKind]string{
 	model.TkWaiting:   "Waiting on the client: the resolution clock pauses",
 	model.TkContacted: "Contacted the requester: the response is made",
 	model.TkPriority:  "Change the priority: the clocks are recomputed from the opening",
+	model.TkCancelled: "Cancel the ticket: it leaves every list and clock, its booked visits too",
+	model.TkReopened:  "Reopen the ticket: its clock runs on from where it stopped",
 }
 
 func newTrackForm(deps page.Deps, t model.Ticket, kind model.TicketEventKind) *trackForm {
@@ -44,6 +49,14 @@ func newTrackForm(deps page.Deps, t model.Ticket, kind model.TicketEventKind) *t
 		f.note = form.NewTextField("why, for the record", 300)
 		f.Add("priority", "Priority", f.priority)
 		f.Add("note", "Reason", f.note)
+	case model.TkCancelled:
+		f.note = form.NewTextField("why: client withdrew, fixed itself…", 300)
+		f.dupOf = form.NewTextField("or the ticket it repeats, like T-1009", 20)
+		f.Add("reason", "Reason", f.note)
+		f.Add("duplicate-of", "Repeats", f.dupOf)
+	case model.TkReopened:
+		f.note = form.NewTextField("why it is open again: failed again, more to do…", 300)
+		f.Add("reason", "Reason", f.note)
 	}
 	return f
 }
@@ -57,6 +70,14 @@ func (f *trackForm) submit() tea.Cmd {
 	if f.priority != nil {
 		in.Priority = f.priority.Value()
 	}
+	if f.dupOf != nil && strings.TrimSpace(f.dupOf.Value()) != "" {
+		id, err := model.ParseID(model.PrefixTicket, f.dupOf.Value())
+		var bad model.FieldError
+		if errors.As(err, &bad) {
+			return f.ShowError(model.FieldError{Field: "duplicate-of", Msg: bad.Msg})
+		}
+		in.DuplicateOf = id
+	}
 	if _, err := f.deps.Door.TrackTicket(f.deps.Ctx, f.deps.Actor(), f.ticket.ID, in); err != nil {
 		return f.ShowError(err)
 	}
@@ -64,5 +85,7 @@ func (f *trackForm) submit() tea.Cmd {
 		model.TkWaiting:   f.ticket.Ref() + " is waiting on the client: its resolution clock is paused",
 		model.TkContacted: f.ticket.Ref() + ": the response is recorded",
 		model.TkPriority:  fmt.Sprintf("%s is now %s: its clocks follow", f.ticket.Ref(), in.Priority),
+		model.TkCancelled: f.ticket.Ref() + " cancelled: it has left the board",
+		model.TkReopened:  f.ticket.Ref() + " is open again: it waits for a visit on the board",
 	}[f.kind])
 }
