@@ -228,3 +228,21 @@ func ParsePast(field, s string, now time.Time, loc *time.Location) (time.Time, e
 	}
 	return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a time; %s", s, hint)}
 }
+
+// ParseDate reads a day in the office's zone: "2025-03-14", "today" or
+// "yesterday", and gives its first instant.
+func ParseDate(field, s string, now time.Time, loc *time.Location) (time.Time, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	day := StartOfDay(now, loc)
+	switch in {
+	case "today":
+		return day, nil
+	case "yesterday":
+		return day.AddDate(0, 0, -1), nil
+	}
+	if t, err := time.ParseInLocation("2006-01-02", in, loc); err == nil {
+		return t, nil
+	}
+	return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a date; write it like %s, today or yesterday",
+		s, now.In(loc).Format("2006-01-02"))}
+}

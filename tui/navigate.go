@@ -7,6 +7,7 @@ import (
 	"dispatch/tui/board"
 	"dispatch/tui/page"
 	"dispatch/tui/scope"
+	"dispatch/tui/search"
 	"dispatch/tui/ticket"
 )
 
@@ -56,6 +57,8 @@ func (a *App) build(to page.Destination) (page.Page, tea.Cmd) {
 		p = ticket.NewCancelVisitForm(a.pages, to.Ticket, []model.Visit{to.Visit}, to.Visit.ID)
 	case page.ToScopeRefusal:
 		p = scope.NewRefuseForm(a.pages, to.Request)
+	case page.ToSearch:
+		p = search.New(a.pages, to.Typed)
 	}
 	if f, ok := p.(page.Focuser); ok {
 		return p, f.FocusCurrent()

@@ -103,6 +103,8 @@ type generator struct {
 	counts  Counts
 }
 
+// batch writes one transaction of history, and the search rows of the
+// tickets it made.
 func (g *generator) batch(ctx context.Context, s *store.Store, fn func(b *store.Bulk) error) error {
 	return s.Write(ctx, func(tx *store.Tx) error {
 		b, err := tx.Bulk(ctx)
@@ -110,7 +112,11 @@ func (g *generator) batch(ctx context.Context, s *store.Store, fn func(b *store.
 			return err
 		}
 		defer b.Close()
-		return fn(b)
+		first := g.ids.ticket + 1
+		if err := fn(b); err != nil {
+			return err
+		}
+		return b.Index(first, g.ids.ticket)
 	})
 }
 

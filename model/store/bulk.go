@@ -46,6 +46,14 @@ func (t *Tx) Bulk(ctx context.Context) (*Bulk, error) {
 	return b, nil
 }
 
+// Index builds the search rows of tickets from..to (their ids), once their
+// visits, notes and requests are written.
+func (b *Bulk) Index(from, to int64) error {
+	_, err := b.tx.exec(b.ctx, `INSERT OR REPLACE INTO ticket_search (rowid, ref, client, title, scope, requester, techs, notes, requests)
+		SELECT id, ref, client, title, scope, requester, techs, notes, requests FROM ticket_search_source WHERE id BETWEEN ? AND ?`, from, to)
+	return err
+}
+
 // Close releases the statements.
 func (b *Bulk) Close() {
 	for _, st := range b.stmts {

@@ -13,7 +13,10 @@ func (t *Tx) InsertScopeRequest(ctx context.Context, r model.ScopeRequest) (mode
 	err := t.queryRow(ctx, `INSERT INTO scope_requests (visit_id, asked_at, recorded_by, asked_by_contact, asked_by, what, state)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.VisitID, unix(r.AskedAt), r.RecordedBy, nullID(r.AskedByID), r.AskedBy, r.What, model.ScopeAsked).Scan(&r.ID)
-	return r, err
+	if err != nil {
+		return r, err
+	}
+	return r, t.reindexVisit(ctx, r.VisitID)
 }
 
 // AppendDecision adds a decision to a request and stores the state it leads

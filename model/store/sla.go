@@ -14,7 +14,10 @@ func (t *Tx) AppendTicketEvent(ctx context.Context, e model.TicketEvent) (model.
 	err := t.queryRow(ctx, `INSERT INTO ticket_events (ticket_id, kind, at, by, from_priority, to_priority, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, e.TicketID, e.Kind, unix(e.At), e.By,
 		nullPriority(e.From), nullPriority(e.To), e.Note).Scan(&e.ID)
-	return e, err
+	if err != nil || e.Note == "" {
+		return e, err
+	}
+	return e, t.reindex(ctx, e.TicketID)
 }
 
 func nullPriority(p model.Priority) any {

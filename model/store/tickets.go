@@ -17,7 +17,10 @@ func (t *Tx) InsertTicket(ctx context.Context, k model.Ticket) (model.Ticket, er
 		k.ClientID, k.ContactID, k.SiteID, nullID(k.ParentID), k.Title, k.Scope, int(k.Priority),
 		int64(k.Estimate.Duration/time.Second), int64(k.Estimate.Quote), b2i(k.FirstJob), k.Status,
 		unix(k.CreatedAt), k.CreatedBy, nullUnix(k.DoneAt)).Scan(&k.ID, &k.Version)
-	return k, err
+	if err != nil {
+		return k, err
+	}
+	return k, t.reindex(ctx, k.ID)
 }
 
 // SetTicketStatus moves a ticket along its life: done or cancelled at an
@@ -45,7 +48,10 @@ func (t *Tx) EditTicket(ctx context.Context, k model.Ticket, fromVersion int64) 
 		return false, err
 	}
 	n, err := res.RowsAffected()
-	return n == 1, err
+	if err != nil || n != 1 {
+		return false, err
+	}
+	return true, t.reindex(ctx, k.ID)
 }
 
 const ticketCols = `t.id, t.client_id, t.contact_id, t.site_id, t.parent_id, t.title, t.scope, t.priority,

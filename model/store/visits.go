@@ -20,7 +20,10 @@ func (t *Tx) InsertVisit(ctx context.Context, v model.Visit, createdBy string, a
 	ev, err := t.AppendEvent(ctx, at)
 	ev.TechName = v.TechName
 	v.Events = []model.Event{ev}
-	return v, err
+	if err != nil {
+		return v, err
+	}
+	return v, t.reindex(ctx, v.TicketID) // who goes is searched for
 }
 
 // AppendEvent adds one event to a visit's log and brings the visit's phase
@@ -30,8 +33,16 @@ func (t *Tx) AppendEvent(ctx context.Context, e model.Event) (model.Event, error
 		tech_id, booked_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		e.VisitID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note, nullID(e.ScopeID), e.Answer,
 		nullID(e.TechID), nullUnix(e.BookedFor)).Scan(&e.ID)
-	if err != nil || !e.Timed() && e.Kind != model.EvCancelled {
+	if err != nil {
 		return e, err
+	}
+	if e.Note != "" {
+		if err := t.reindexVisit(ctx, e.VisitID); err != nil {
+			return e, err
+		}
+	}
+	if !e.Timed() && e.Kind != model.EvCancelled {
+		return e, nil
 	}
 	return e, t.syncPhase(ctx, e.VisitID)
 }
@@ -43,7 +54,11 @@ func (t *Tx) RebookVisit(ctx context.Context, v model.Visit, moved model.Event) 
 		return moved, err
 	}
 	moved.VisitID, moved.Kind, moved.TechID, moved.BookedFor = v.ID, model.EvMoved, v.TechID, v.ScheduledAt
-	return t.AppendEvent(ctx, moved)
+	moved, err := t.AppendEvent(ctx, moved)
+	if err != nil || moved.Note != "" { // a note has reindexed already
+		return moved, err
+	}
+	return moved, t.reindex(ctx, v.TicketID)
 }
 
 // FixEventTime records a corrected time for an event; the event itself keeps

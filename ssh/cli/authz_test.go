@@ -52,6 +52,7 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"ticket new": {argv: plain("ticket", "new", "--client", "Acme Dental", "--contact", "Dana Ruiz", "--title", "New laptop",
 			"--scope", "Set it up", "--priority", "P3", "--estimate", "1h"), allowed: office},
 		"ticket show":      {argv: plain("ticket", "show", "T-1027"), allowed: staff},
+		"ticket list":      {argv: plain("ticket", "list", "--search", "router"), allowed: staff},
 		"ticket edit":      {argv: plain("ticket", "edit", "T-1027", "--estimate", "3h"), allowed: office},
 		"ticket wait":      {argv: plain("ticket", "wait", "T-1033", "--reason", "waiting for the vendor"), allowed: office},
 		"ticket resume":    {argv: func(o *authzOffice) []string { return []string{"ticket", "resume", o.waiting} }, allowed: office},

@@ -59,3 +59,29 @@ func TestPlansChangeOverCommands(t *testing.T) {
 		t.Errorf("a done ticket cancelled: %d %s", code, errs)
 	}
 }
+
+func TestTicketListOverCommands(t *testing.T) {
+	h := newHarness(t)
+	h.bookedVisit()
+	h.mustLine("rita", "ticket new --client Acme Dental --contact Dana Ruiz --title \"Label printer offline\" --scope \"Fix it\" --priority P3 --estimate 1h")
+	h.mustLine("rita", `ticket cancel T-1002 --reason "fixed itself"`)
+	out := h.mustLine("rita", "ticket list")
+	if !strings.Contains(out, "T-1002  cancelled") || !strings.Contains(out, "T-1001  open") || strings.Index(out, "T-1002") > strings.Index(out, "T-1001") {
+		t.Errorf("newest first, every state:\n%s", out)
+	}
+	if out := h.mustLine("rita", `ticket list --search "fixed itself"`); !strings.Contains(out, "T-1002") || strings.Contains(out, "T-1001") {
+		t.Errorf("by a cancel reason:\n%s", out)
+	}
+	if out := h.mustLine("sam", "ticket list --tech sam --state open --since 2026-11-25 --until today --json"); !strings.Contains(out, `"ticket": "T-1001"`) || strings.Contains(out, "T-1002") {
+		t.Errorf("Sam's open tickets, as JSON:\n%s", out)
+	}
+	if _, errs, code := h.line("rita", "ticket list --since 25/11"); code == 0 || !strings.Contains(errs, `"25/11" is not a date`) {
+		t.Errorf("a bad date: %d %s", code, errs)
+	}
+	if _, errs, code := h.line("rita", `ticket list --search "**"`); code == 0 || !strings.Contains(errs, "no words to look for") {
+		t.Errorf("a search of punctuation: %d %s", code, errs)
+	}
+	if out := h.mustLine("rita", "ticket list --search zeppelin"); !strings.Contains(out, "no ticket matches") {
+		t.Errorf("nothing found:\n%s", out)
+	}
+}

@@ -51,7 +51,7 @@ func NewOver(deps page.Deps) *Board {
 func New(deps page.Deps) *Board {
 	f := textinput.New()
 	f.Prompt = "/ "
-	f.Placeholder = "type to filter by id, client, title or technician"
+	f.Placeholder = "type to filter the board; enter searches every ticket ever"
 	f.SetStyles(theme.Input())
 	b := &Board{deps: deps, km: newKeyMap(deps.User.Role.Can(model.ActCreateTicket)), filter: f}
 	b.Refresh()
@@ -162,6 +162,9 @@ func (b *Board) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 	case "enter", "down", "up":
 		b.filtering = false // keep the filter, go back to moving
 		b.filter.Blur()
+		if typed := strings.TrimSpace(b.filter.Value()); msg.String() == "enter" && typed != "" {
+			return b.deps.Go(page.ToSearch{Typed: typed}) // and look beyond the board: every ticket ever
+		}
 		return nil
 	}
 	var cmd tea.Cmd

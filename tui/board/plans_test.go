@@ -26,7 +26,7 @@ func TestATechnicianGoesBackFromTheBoard(t *testing.T) {
 func TestMoveAndCancelAVisitFromTheBoard(t *testing.T) {
 	sam, rita := screentest.Office(t, "Sam Okafor", 120, 40)
 	sam.MustSee("Replace wireless router")
-	rita.Keys("/", "wireless router", "enter")
+	rita.Keys("/", "wireless router", "down")
 	rita.MustSee("m move visit", "X cancel visit")
 	rita.Keys("m")
 	rita.MustSee("Move a visit · T-1027", "V-322 Sam Okafor", "Sam Okafor", "2026-11-25 10:45")
@@ -40,7 +40,7 @@ func TestMoveAndCancelAVisitFromTheBoard(t *testing.T) {
 	rita.MustSee("Cancel a visit · T-1027", "V-322 Priya Nair")
 	rita.Keys("tab", "client closed for a funeral", "enter")
 	rita.MustSee("Cancelled V-322 (Priya Nair): it stays in T-1027's log", "UNSCHEDULED (1)")
-	rita.Keys("esc", "/", "T-1027", "enter", "enter")
+	rita.Keys("esc", "/", "T-1027", "down", "enter")
 	rita.MustSee("cancelled", "moved to Wed 25 Nov 15:00 with Priya Nair by Rita Gomez: Sam is at the clinic all day",
 		"cancelled by Rita Gomez: client closed for a funeral")
 }
@@ -48,7 +48,7 @@ func TestMoveAndCancelAVisitFromTheBoard(t *testing.T) {
 // Cancelling a ticket from its page takes it off the board.
 func TestCancelATicketFromItsPage(t *testing.T) {
 	s := screentest.New(t, model.RoleDispatcher, 120, 40)
-	s.Keys("/", "Shared mailbox", "enter", "enter")
+	s.Keys("/", "Shared mailbox", "down", "enter")
 	s.MustSee("T-1026")
 	s.Keys("C")
 	s.MustSee("Cancel the ticket", "Repeats")

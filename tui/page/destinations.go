@@ -38,6 +38,8 @@ type (
 	// ToScopeRefusal refuses an add-on sent for a supervisor's approval,
 	// with the reason the technician will see.
 	ToScopeRefusal struct{ Request model.ScopeRequest }
+	// ToSearch finds every ticket ever by the words typed.
+	ToSearch struct{ Typed string }
 )
 
 func (ToBoard) destination()          {}
@@ -49,3 +51,4 @@ func (ToStopAtEstimate) destination() {}
 func (ToMoveVisit) destination()      {}
 func (ToCancelVisit) destination()    {}
 func (ToScopeRefusal) destination()   {}
+func (ToSearch) destination()         {}
