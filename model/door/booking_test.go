@@ -162,3 +162,48 @@ func TestCancelAndReopenATicket(t *testing.T) {
 		t.Errorf("the reopened ticket: %+v", rows)
 	}
 }
+
+// A technician is in one place at a time, in the shop too: no shop work
+// while on site or on the road elsewhere, setting off ends shop work, and a
+// corrected time may not make two visits overlap.
+func TestOnePlaceAtATimeInTheShopToo(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	shop := f.visitFor(t, f.tech)
+	for _, s := range []Step{{Kind: model.EvTravelStarted}, {Kind: model.EvArrived, Contact: "Dana Ruiz"},
+		{Kind: model.EvDeparted, Contact: "Dana Ruiz", Outcome: model.Outcome{FollowUp: "fix it in the shop"}}, {Kind: model.EvTravelEnded}} {
+		f.clock.Advance(30 * time.Minute)
+		f.record(t, f.tech, shop, s)
+	}
+	next := f.visitFor(t, f.tech)
+	f.record(t, f.tech, next, Step{Kind: model.EvTravelStarted})
+	f.clock.Advance(30 * time.Minute)
+	f.record(t, f.tech, next, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+	if _, err := f.d.Record(ctx, f.tech, shop.ID, Step{Kind: model.EvShopStarted}); err == nil || !strings.Contains(err.Error(), "still on site") {
+		t.Errorf("shop work while on site elsewhere: %v", err)
+	}
+	f.clock.Advance(30 * time.Minute)
+	f.record(t, f.tech, next, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz", Outcome: model.Outcome{Done: true}})
+	f.clock.Advance(30 * time.Minute)
+	f.record(t, f.tech, shop, Step{Kind: model.EvShopStarted}) // back at the shop: the trip back ends
+	back, _ := f.d.Visit(ctx, f.disp, next.ID)
+	if back.Phase() != model.PhaseFinished || !strings.Contains(back.Events[len(back.Events)-1].Note, "back at the shop for "+shop.Ref()) {
+		t.Errorf("the trip back did not end at the shop: %s %+v", back.Phase(), back.Events[len(back.Events)-1])
+	}
+	third := f.visitFor(t, f.tech)
+	f.clock.Advance(time.Hour)
+	f.record(t, f.tech, third, Step{Kind: model.EvTravelStarted})
+	after, _ := f.d.Visit(ctx, f.disp, shop.ID)
+	if after.Phase() != model.PhaseFinished || !strings.Contains(after.Events[len(after.Events)-1].Note, "set off for "+third.Ref()) {
+		t.Errorf("setting off did not stop the shop work: %s", after.Phase())
+	}
+	// Moving the shop's stop past the set-off would count that hour twice.
+	stop := after.Events[len(after.Events)-1]
+	if _, err := f.d.FixTime(ctx, f.disp, stop.ID, f.clock.T.Add(-time.Minute).Add(30*time.Second), "tapped late"); err != nil {
+		t.Errorf("a fix inside the shop time: %v", err)
+	}
+	setOff, _ := f.d.Visit(ctx, f.disp, third.ID)
+	if _, err := f.d.FixTime(ctx, f.disp, setOff.Events[1].ID, f.clock.T.Add(-40*time.Minute), "set off earlier"); err == nil || !strings.Contains(err.Error(), "one place at a time") {
+		t.Errorf("a fix that overlaps the shop work: %v", err)
+	}
+}

@@ -118,6 +118,15 @@ func (d *Door) appendStep(ctx context.Context, tx *store.Tx, who model.Actor, v 
 	if err != nil {
 		return e, err
 	}
+	if e.Timed() {
+		after, err := tx.VisitByID(ctx, v.ID)
+		if err != nil {
+			return e, err
+		}
+		if err := d.checkNoClash(ctx, tx, after, now); err != nil {
+			return e, err
+		}
+	}
 	return e, tx.Audit(ctx, now, who.String(), "visit."+string(e.Kind), "visit", v.ID, nil, e)
 }
 
@@ -177,9 +186,10 @@ func contactOf(ctx context.Context, tx *store.Tx, clientID int64, s Step) (int64
 }
 
 // checkTechElsewhere keeps a technician in one place: one visit on site at a
-// time, one trip at a time. Setting off for the next visit while returning
-// from the last ends that return trip then and there, in the same
-// transaction, so no minute is counted twice.
+// time, one trip at a time, no shop work while out. What the step itself
+// ends, it ends then and there, in the same transaction, so no minute is
+// counted twice: setting off ends the trip back from the last visit and
+// any shop work; starting shop work ends the trip back.
 func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.Actor, v model.Visit, e model.Event, now time.Time) error {
 	if e.Kind != model.EvArrived && e.Kind != model.EvTravelStarted && e.Kind != model.EvShopStarted {
 		return nil
@@ -194,30 +204,56 @@ func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.A
 		}
 		phase := o.Phase()
 		since := model.PhaseSince(o.Events).In(d.loc).Format("15:04")
+		where := fmt.Sprintf("%s (%s) since %s", o.Ref(), model.FormatID(model.PrefixTicket, o.TicketID), since)
 		switch {
-		case (phase == model.PhaseOnSite || phase == model.PhasePaused) && e.Kind != model.EvShopStarted:
-			return model.Conflict{Msg: fmt.Sprintf("%s is still on site for %s (%s) since %s; depart there first",
-				v.TechName, o.Ref(), model.FormatID(model.PrefixTicket, o.TicketID), since)}
-		case phase == model.PhaseTravelling && e.Kind != model.EvShopStarted:
-			return model.Conflict{Msg: fmt.Sprintf("%s is travelling for %s (%s) since %s; arrive there first",
-				v.TechName, o.Ref(), model.FormatID(model.PrefixTicket, o.TicketID), since)}
+		case phase == model.PhaseOnSite || phase == model.PhasePaused:
+			return model.Conflict{Msg: fmt.Sprintf("%s is still on site for %s; depart there first", v.TechName, where)}
+		case phase == model.PhaseTravelling:
+			return model.Conflict{Msg: fmt.Sprintf("%s is travelling for %s; arrive there first", v.TechName, where)}
 		case phase == model.PhaseInShop && e.Kind == model.EvShopStarted:
 			return model.Conflict{Msg: fmt.Sprintf("%s is already working in the shop on %s since %s; stop that first", v.TechName, o.Ref(), since)}
-		case phase == model.PhaseReturning && e.Kind == model.EvTravelStarted:
-			if err := model.CheckEvent(o, model.EvTravelEnded, e.At, now, d.loc); err != nil {
-				return fmt.Errorf("ending the trip back from %s: %w", o.Ref(), err)
-			}
-			end := model.Event{VisitID: o.ID, Kind: model.EvTravelEnded, At: e.At, RecordedAt: now, By: who.Name,
-				Note: "went on to " + v.Ref()}
-			if end, err = tx.AppendEvent(ctx, end); err != nil {
+		case phase == model.PhaseInShop && e.Kind == model.EvTravelStarted:
+			if err := endThen(ctx, tx, who, o, model.EvShopStopped, e.At, now, "set off for "+v.Ref(), d.loc); err != nil {
 				return err
 			}
-			if err := tx.Audit(ctx, now, who.String(), "visit.travel_ended", "visit", o.ID, nil, end); err != nil {
+		case phase == model.PhaseReturning && e.Kind != model.EvArrived:
+			note := "went on to " + v.Ref()
+			if e.Kind == model.EvShopStarted {
+				note = "back at the shop for " + v.Ref()
+			}
+			if err := endThen(ctx, tx, who, o, model.EvTravelEnded, e.At, now, note, d.loc); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// endThen ends another visit's phase at the instant the technician moved
+// on, with a note saying why it ended there.
+func endThen(ctx context.Context, tx *store.Tx, who model.Actor, o model.Visit, kind model.EventKind, at, now time.Time, note string, loc *time.Location) error {
+	if err := model.CheckEvent(o, kind, at, now, loc); err != nil {
+		return fmt.Errorf("ending %s on %s: %w", kind.Label(), o.Ref(), err)
+	}
+	end, err := tx.AppendEvent(ctx, model.Event{VisitID: o.ID, Kind: kind, At: at, RecordedAt: now, By: who.Name, Note: note})
+	if err != nil {
+		return err
+	}
+	return tx.Audit(ctx, now, who.String(), "visit."+string(kind), "visit", o.ID, nil, end)
+}
+
+// checkNoClash refuses a step or a corrected time that would put the
+// technician in two places at once across their visits.
+func (d *Door) checkNoClash(ctx context.Context, tx *store.Tx, v model.Visit, now time.Time) error {
+	busy := model.BusyOf(v.Events, now)
+	if len(busy) == 0 {
+		return nil
+	}
+	others, err := tx.TechDay(ctx, v.TechID, busy[0].From.Add(-24*time.Hour), now.Add(24*time.Hour))
+	if err != nil {
+		return err
+	}
+	return model.CheckNoClash(v, others, now, d.loc)
 }
 
 var reasonLimit = model.TextLimit{Field: "reason", Max: 300}
@@ -252,6 +288,13 @@ func (d *Door) FixTime(ctx context.Context, who model.Actor, eventID int64, at t
 			}
 		}
 		if err := tx.FixEventTime(ctx, eventID, at, reason, who.Name, now); err != nil {
+			return err
+		}
+		fixed, err := tx.VisitByID(ctx, visitID)
+		if err != nil {
+			return err
+		}
+		if err := d.checkNoClash(ctx, tx, fixed, now); err != nil {
 			return err
 		}
 		after := struct {

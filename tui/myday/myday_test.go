@@ -92,9 +92,23 @@ func TestMyDayLateEntryKeepsWhatWasTyped(t *testing.T) {
 	s.MustSee("teatime", "write it like 12:45, 20m ago")
 	s.Keys("ctrl+u", "11:00", "ctrl+s") // in the future
 	s.MustSee("in the future")
-	s.Keys("ctrl+u", "9:50", "ctrl+s")
-	s.MustSee("Start travel 09:50", "TRAVELLING  0:10:00", "entered 10:00")
+	s.Keys("ctrl+u", "9:50", "ctrl+s") // but the shop work was stopped at 10:00: he cannot be in two places
+	s.MustSee("✗ Sam Okafor would be on V-330 09:50–10:00 while on V-328 08:30–10:00")
+	s.Keys("ctrl+u", "10:00", "ctrl+s")
+	s.MustSee("Start travel 10:00", "TRAVELLING  0:00:00")
 	s.FitsWindow(80, 24)
+}
+
+// Setting off from the shop ends the shop work then: a technician is in one
+// place at a time, and no minute is counted twice.
+func TestSettingOffFromTheShopStopsTheShopWork(t *testing.T) {
+	s := screentest.Tech(t, "Sam Okafor", 120, 40)
+	s.MustSee("IN SHOP  1:30:00")
+	s.Keys("j", "T", "9:50", "ctrl+s") // he forgot both taps
+	s.MustSee("Start travel 09:50", "TRAVELLING  0:10:00", "entered 10:00")
+	s.MustNotSee("in shop 1:")
+	s.Keys("k")
+	s.MustSee("DONE", "shop 1:20:00")
 }
 
 func TestMyDayWithNothingBooked(t *testing.T) {
