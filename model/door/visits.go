@@ -199,8 +199,8 @@ func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.A
 		return err
 	}
 	for _, o := range others {
-		if o.ID == v.ID {
-			continue
+		if o.ID == v.ID || e.At.Before(model.PhaseSince(o.Events)) {
+			continue // a step entered for before that phase began: the clash check judges it
 		}
 		phase := o.Phase()
 		since := model.PhaseSince(o.Events).In(d.loc).Format("15:04")
