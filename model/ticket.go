@@ -55,6 +55,9 @@ type Ticket struct {
 	CreatedBy string
 	DoneAt    time.Time // when it was done or cancelled; zero while open
 	Version   int64     // moves on with every change: an edit made from an older one is refused
+	// RequestedBy is who asked when it was not one of the client's contacts
+	// (the receptionist, on site); ContactID is then whom the office reaches.
+	RequestedBy string
 }
 
 // Limits on ticket text: a title is a line on the board, a scope a paragraph.

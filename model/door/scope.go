@@ -105,12 +105,12 @@ func (d *Door) ScopeNewTicket(ctx context.Context, who model.Actor, scopeID int6
 			if in.Scope == "" {
 				in.Scope = fmt.Sprintf("%s asked during %s: %s. Scope to be agreed with the client.", r.AskedBy, model.FormatID(model.PrefixVisit, r.VisitID), r.What)
 			}
-			requester := r.AskedByID
-			if requester == 0 {
-				requester = parent.ContactID // someone not on file asked; the job's requester stands for them
+			requester, askedBy := r.AskedByID, ""
+			if requester == 0 { // someone not on file asked: kept by name, and the job's requester is whom the office reaches
+				requester, askedBy = parent.ContactID, r.AskedBy
 			}
 			var err error
-			if t, err = d.spawn(ctx, tx, who, now, parent, requester, in); err != nil {
+			if t, err = d.spawn(ctx, tx, who, now, parent, requester, askedBy, in); err != nil {
 				return model.ScopeDecision{}, "", err
 			}
 			return model.ScopeDecision{TicketID: t.ID}, fmt.Sprintf("%s's request became %s: %s", r.AskedBy, t.Ref(), t.Title), nil
@@ -118,14 +118,15 @@ func (d *Door) ScopeNewTicket(ctx context.Context, who model.Actor, scopeID int6
 	return r, t, err
 }
 
-// spawn creates a ticket from a parent, in the caller's transaction.
-func (d *Door) spawn(ctx context.Context, tx *store.Tx, who model.Actor, now time.Time, parent model.Ticket, requester int64, in SpawnTicket) (model.Ticket, error) {
+// spawn creates a ticket from a parent, in the caller's transaction; askedBy
+// names who asked when they are not the requester contact.
+func (d *Door) spawn(ctx context.Context, tx *store.Tx, who model.Actor, now time.Time, parent model.Ticket, requester int64, askedBy string, in SpawnTicket) (model.Ticket, error) {
 	if in.Priority == 0 {
 		in.Priority = model.P3
 	}
 	t := model.Ticket{ClientID: parent.ClientID, ContactID: requester, SiteID: parent.SiteID, ParentID: parent.ID,
 		Title: in.Title, Scope: in.Scope, Priority: in.Priority, Estimate: in.Estimate, Status: model.TicketOpen,
-		CreatedBy: who.Name, CreatedAt: now}
+		CreatedBy: who.Name, CreatedAt: now, RequestedBy: askedBy}
 	if err := t.Validate(); err != nil {
 		return t, err
 	}

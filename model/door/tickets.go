@@ -131,6 +131,7 @@ type TicketCard struct {
 	Site     model.Site
 	Visits   []model.Visit
 	Requests []model.ScopeRequest // "while you're here", asked on its visits
+	MadeFrom *model.ScopeRequest  // the request on another ticket's visit it was made from, if any
 	Events   []model.TicketEvent  // waiting, priority changes, contacts, done
 	Audit    []store.AuditEntry
 	// Its SLA clocks as of the read.
@@ -162,6 +163,13 @@ func (d *Door) Ticket(ctx context.Context, who model.Actor, id int64) (TicketCar
 		}
 		if c.Requests, err = tx.ScopeForTicket(ctx, id); err != nil {
 			return err
+		}
+		from, err := tx.ScopeMadeTicket(ctx, id)
+		if err != nil {
+			return err
+		}
+		if len(from) > 0 {
+			c.MadeFrom = &from[0]
 		}
 		if c.Events, err = tx.TicketEvents(ctx, id); err != nil {
 			return err

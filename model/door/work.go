@@ -90,7 +90,7 @@ func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64
 			if in.Scope == "" {
 				in.Scope = fmt.Sprintf("The rest of %s, stopped at the estimate on %s: %s", ticket.Ref(), v.Ref(), ticket.Scope)
 			}
-			if spawned, err = d.spawn(ctx, tx, who, now, ticket, ticket.ContactID, in); err != nil {
+			if spawned, err = d.spawn(ctx, tx, who, now, ticket, ticket.ContactID, "", in); err != nil {
 				return err
 			}
 			e.Note = "follow-up " + spawned.Ref()

@@ -57,6 +57,11 @@ func (t *Tx) ScopeForTicket(ctx context.Context, ticketID int64) ([]model.ScopeR
 	return t.scopeWhere(ctx, `v.ticket_id = ?`, ticketID)
 }
 
+// ScopeMadeTicket finds the request a ticket was made from on site, if any.
+func (t *Tx) ScopeMadeTicket(ctx context.Context, ticketID int64) ([]model.ScopeRequest, error) {
+	return t.scopeWhere(ctx, `s.id IN (SELECT request_id FROM scope_decisions WHERE kind = 'new_ticket' AND ticket_id = ?)`, ticketID)
+}
+
 // OpenScope lists the requests still to be decided (asked, awaiting a
 // supervisor, or refused and not yet settled), oldest first, through the
 // partial index on state.

@@ -12,11 +12,11 @@ import (
 func (t *Tx) InsertTicket(ctx context.Context, k model.Ticket) (model.Ticket, error) {
 	err := t.queryRow(ctx, `INSERT INTO tickets
 		(client_id, contact_id, site_id, parent_id, title, scope, priority, estimate_seconds, quote_cents,
-		 first_job, status, created_at, created_by, done_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version`,
+		 first_job, status, created_at, created_by, done_at, requested_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, version`,
 		k.ClientID, k.ContactID, k.SiteID, nullID(k.ParentID), k.Title, k.Scope, int(k.Priority),
 		int64(k.Estimate.Duration/time.Second), int64(k.Estimate.Quote), b2i(k.FirstJob), k.Status,
-		unix(k.CreatedAt), k.CreatedBy, nullUnix(k.DoneAt)).Scan(&k.ID, &k.Version)
+		unix(k.CreatedAt), k.CreatedBy, nullUnix(k.DoneAt), k.RequestedBy).Scan(&k.ID, &k.Version)
 	if err != nil {
 		return k, err
 	}
@@ -55,7 +55,7 @@ func (t *Tx) EditTicket(ctx context.Context, k model.Ticket, fromVersion int64) 
 }
 
 const ticketCols = `t.id, t.client_id, t.contact_id, t.site_id, t.parent_id, t.title, t.scope, t.priority,
-	t.estimate_seconds, t.quote_cents, t.first_job, t.status, t.created_at, t.created_by, t.done_at, t.version`
+	t.estimate_seconds, t.quote_cents, t.first_job, t.status, t.created_at, t.created_by, t.done_at, t.version, t.requested_by`
 
 func scanTicket(row scanner, extra ...any) (model.Ticket, error) {
 	var k model.Ticket
@@ -63,7 +63,7 @@ func scanTicket(row scanner, extra ...any) (model.Ticket, error) {
 	var estimate, created int64
 	var done sql.NullInt64
 	dest := append([]any{&k.ID, &k.ClientID, &k.ContactID, &k.SiteID, &parent, &k.Title, &k.Scope, &k.Priority,
-		&estimate, &k.Estimate.Quote, &k.FirstJob, &k.Status, &created, &k.CreatedBy, &done, &k.Version}, extra...)
+		&estimate, &k.Estimate.Quote, &k.FirstJob, &k.Status, &created, &k.CreatedBy, &done, &k.Version, &k.RequestedBy}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return k, err
 	}

@@ -93,7 +93,11 @@ func (c *call) showTicket(id int64, verb string) error {
 		}
 		fmt.Fprintf(w, "%s%s  %s\n", verb, card.Ref(), model.CleanLine(card.Title))
 		field(w, "client", card.Client.Name)
-		field(w, "requester", card.Contact.Name+" ("+string(card.Contact.Role)+")")
+		field(w, "requester", requesterText(card))
+		if r := card.MadeFrom; r != nil {
+			field(w, "made from", fmt.Sprintf("%s on %s, asked by %s during %s", r.Ref(), model.FormatID(model.PrefixTicket, r.TicketID),
+				r.AskedBy, model.FormatID(model.PrefixVisit, r.VisitID)))
+		}
 		field(w, "site", card.Site.Name+", "+card.Site.Address)
 		field(w, "priority", card.Priority.String())
 		field(w, "estimate", card.Estimate.String()+first)
@@ -155,4 +159,14 @@ func visitSchedule(c *call) error {
 		fmt.Fprintf(w, "scheduled %s: %s for %s at %s\n", v.Ref(), model.CleanLine(v.TechName),
 			model.FormatID(model.PrefixTicket, v.TicketID), c.local(v.ScheduledAt))
 	})
+}
+
+// requesterText is who asked: the contact, or whoever asked on site with
+// the contact the office reaches about it.
+func requesterText(card door.TicketCard) string {
+	contact := card.Contact.Name + " (" + string(card.Contact.Role) + ")"
+	if card.RequestedBy != "" {
+		return card.RequestedBy + ", not a contact; reach " + contact
+	}
+	return contact
 }

@@ -182,7 +182,16 @@ type ticketJSON struct {
 	Response        clockJSON   `json:"response_clock"`
 	Resolution      clockJSON   `json:"resolution_clock"`
 	AfterHours      bool        `json:"after_hours_emergency,omitempty"`
-	Version         int64       `json:"version"` // give it to ticket edit --if-version
+	Version         int64       `json:"version"`                // give it to ticket edit --if-version
+	RequestedBy     string      `json:"requested_by,omitempty"` // who asked, when not a contact
+	MadeFrom        *madeFrom   `json:"made_from,omitempty"`    // the on-site request it came from
+}
+
+type madeFrom struct {
+	Request string `json:"scope_request"`
+	Ticket  string `json:"ticket"`
+	Visit   string `json:"visit"`
+	AskedBy string `json:"asked_by"`
 }
 
 // clockJSON is an SLA clock: seconds of counting time, and instants.
@@ -222,7 +231,11 @@ func toTicket(c door.TicketCard, now time.Time) ticketJSON {
 		EstimateSeconds: seconds(c.Estimate.Duration), QuoteCents: int64(c.Estimate.Quote),
 		FirstJob: c.FirstJob, Status: string(c.Status), CreatedAt: rfc3339(c.CreatedAt), CreatedBy: c.CreatedBy,
 		Visits: []visitJSON{}, Response: toClock(c.Response), Resolution: toClock(c.Resolution), AfterHours: c.AfterHours,
-		Version: c.Version}
+		Version: c.Version, RequestedBy: c.RequestedBy}
+	if r := c.MadeFrom; r != nil {
+		out.MadeFrom = &madeFrom{Request: r.Ref(), Ticket: model.FormatID(model.PrefixTicket, r.TicketID),
+			Visit: model.FormatID(model.PrefixVisit, r.VisitID), AskedBy: r.AskedBy}
+	}
 	for _, v := range c.Visits {
 		out.Visits = append(out.Visits, toVisit(v, now))
 	}

@@ -31,6 +31,9 @@ func TestWhileYoureHereBecomesANewTicket(t *testing.T) {
 	leo.MustSee("S-4 → T-1042, on the board for the office to schedule", "asked S-4 new ticket T-1042 · Lobby printer jams · the receptionist")
 	rita.Changed()
 	rita.MustSee("UNSCHEDULED (11)", "T-1042 P3 Juniper Famil… Lobby printer jams")
+	rita.Keys("/", "T-1042", "down", "enter") // who asked is kept, and where it came from
+	rita.MustSee("requester  the receptionist (not a contact) · reach Dr. Paul Weiss (authorised)",
+		"spawned    on site from S-4 on T-1029, asked by the receptionist")
 }
 
 func TestAFirstJobsAddOnWaitsForTheOfficeAndTheAnswerArrives(t *testing.T) {

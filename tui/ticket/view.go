@@ -29,7 +29,11 @@ func (d *Page) View(width, height int) string {
 		client += theme.Muted.Render(fmt.Sprintf("  %s/h · %s", c.Client.HourlyRate, c.Client.Terms))
 	}
 	fieldLine("client", client)
-	fieldLine("requester", draw.Safe(c.Contact.Name)+theme.Muted.Render(" ("+string(c.Contact.Role)+") "+draw.Safe(c.Contact.Phone)))
+	contact := draw.Safe(c.Contact.Name) + theme.Muted.Render(" ("+string(c.Contact.Role)+") "+draw.Safe(c.Contact.Phone))
+	if c.RequestedBy != "" { // someone not on file asked on site: the contact is whom the office reaches
+		contact = draw.Safe(c.RequestedBy) + theme.Muted.Render(" (not a contact) · reach ") + contact
+	}
+	fieldLine("requester", contact)
 	fieldLine("site", draw.Safe(c.Site.Name)+theme.Muted.Render(" · "+draw.Safe(c.Site.Address)+" · "+model.FormatDuration(c.Site.Travel)+" away"))
 	estimate := c.Estimate.String()
 	if c.FirstJob {
@@ -54,7 +58,11 @@ func (d *Page) View(width, height int) string {
 		add(draw.WrapNotice(style, d.notice, width)...)
 	}
 	if c.ParentID != 0 {
-		fieldLine("spawned", "on site from "+model.FormatID(model.PrefixTicket, c.ParentID))
+		from := "on site from " + model.FormatID(model.PrefixTicket, c.ParentID)
+		if r := c.MadeFrom; r != nil {
+			from = fmt.Sprintf("on site from %s on %s, asked by %s", r.Ref(), model.FormatID(model.PrefixTicket, r.TicketID), draw.Safe(r.AskedBy))
+		}
+		fieldLine("spawned", from)
 	}
 	add("", theme.Section.Render("SCOPE"))
 	wrap := lipgloss.NewStyle().Width(max(width-2, 10))

@@ -19,9 +19,14 @@ CREATE TABLE tickets_new (
     created_at       INTEGER NOT NULL,
     created_by       TEXT NOT NULL,
     done_at          INTEGER, -- when it was last done or cancelled; cleared on reopening
-    version          INTEGER NOT NULL DEFAULT 1
+    version          INTEGER NOT NULL DEFAULT 1,
+    -- Who asked, when not one of the client's contacts (the receptionist, on
+    -- site): the contact stays whom the office reaches about it.
+    requested_by     TEXT NOT NULL DEFAULT ''
 );
-INSERT INTO tickets_new SELECT id, client_id, contact_id, site_id, parent_id, title, scope, priority,
+INSERT INTO tickets_new (id, client_id, contact_id, site_id, parent_id, title, scope, priority, estimate_seconds,
+    quote_cents, first_job, status, created_at, created_by, done_at, version)
+    SELECT id, client_id, contact_id, site_id, parent_id, title, scope, priority,
     estimate_seconds, quote_cents, first_job, status, created_at, created_by, done_at, version FROM tickets;
 DROP TABLE tickets;
 ALTER TABLE tickets_new RENAME TO tickets;

@@ -11,7 +11,7 @@ SELECT t.id AS id,
     c.name AS client,
     t.title AS title,
     t.scope AS scope,
-    ct.name AS requester,
+    t.requested_by || ' ' || ct.name AS requester,
     COALESCE((SELECT group_concat(DISTINCT u.name) FROM visits v JOIN users u ON u.id = v.tech_id
         WHERE v.ticket_id = t.id), '') AS techs,
     COALESCE((SELECT group_concat(e.note, ' ') FROM visits v JOIN visit_events e ON e.visit_id = v.id
