@@ -91,8 +91,9 @@ func (f *ticketForm) clientChanged() {
 func (f *ticketForm) Refresh() { f.reload() }
 
 func (f *ticketForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
+	field := f.Focused()
 	cmd, changed := f.Handle(msg, f.submit, func() tea.Cmd { return f.deps.Close("New ticket kept as a draft: press n to go on") })
-	if changed && f.Focused() == "client" {
+	if changed && field == "client" {
 		f.clientChanged()
 	}
 	return f, cmd

@@ -67,9 +67,34 @@ func (f *Form) FocusCurrent() tea.Cmd {
 	return f.fields[f.current].focus()
 }
 
-func (f *Form) move(delta int) tea.Cmd {
+// move leaves the current field for another, committing what was typed in
+// it; it reports whether that changed the field's value.
+func (f *Form) move(delta int) (tea.Cmd, bool) {
+	changed := f.commit()
 	f.current = (f.current + delta + len(f.fields)) % len(f.fields)
-	return f.FocusCurrent()
+	return f.FocusCurrent(), changed
+}
+
+// commit settles the current field's value as the user leaves it or saves.
+func (f *Form) commit() bool {
+	c, ok := f.fields[f.current].(interface{ commit() bool })
+	if !ok || !c.commit() {
+		return false
+	}
+	f.clearError(f.current)
+	return true
+}
+
+// clearError drops a field's error once its value changes: the error was
+// about what it said before.
+func (f *Form) clearError(i int) {
+	var kept model.Invalid
+	for _, e := range f.errs {
+		if e.Field != f.names[i] {
+			kept = append(kept, e)
+		}
+	}
+	f.errs = kept
 }
 
 // Handle deals with the keys every form shares; submit runs on ctrl+s or
@@ -77,7 +102,11 @@ func (f *Form) move(delta int) tea.Cmd {
 // the current field's value changed.
 func (f *Form) Handle(msg tea.Msg, submit func() tea.Cmd, cancel func() tea.Cmd) (tea.Cmd, bool) {
 	if paste, ok := msg.(tea.PasteMsg); ok {
-		return f.fields[f.current].update(paste)
+		cmd, changed := f.fields[f.current].update(paste)
+		if changed {
+			f.clearError(f.current)
+		}
+		return cmd, changed
 	}
 	key, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -91,18 +120,24 @@ func (f *Form) handleKey(msg tea.KeyPressMsg, submit func() tea.Cmd, cancel func
 	case key.Matches(msg, f.km.Cancel):
 		return cancel(), false
 	case key.Matches(msg, f.km.Submit):
-		return submit(), false
+		changed := f.commit()
+		return submit(), changed
 	case key.Matches(msg, f.km.Next):
-		return f.move(1), false
+		return f.move(1)
 	case key.Matches(msg, f.km.Prev):
-		return f.move(-1), false
+		return f.move(-1)
 	case msg.String() == "enter" && !f.fields[f.current].multiline():
 		if f.current == len(f.fields)-1 {
-			return submit(), false
+			changed := f.commit()
+			return submit(), changed
 		}
-		return f.move(1), false
+		return f.move(1)
 	}
-	return f.fields[f.current].update(msg)
+	cmd, changed := f.fields[f.current].update(msg)
+	if changed {
+		f.clearError(f.current)
+	}
+	return cmd, changed
 }
 
 // ShowError puts field errors beside their fields and anything else on top,

@@ -86,3 +86,33 @@ func TestTheKeyAfterEscGoesToTheBoard(t *testing.T) {
 		t.Errorf("j did not reach the board: the cursor is still on %q", after)
 	}
 }
+
+// An error goes as soon as its field changes; the others stay until they
+// are fixed or saved again.
+func TestAnErrorGoesWhenItsFieldIsFixed(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("n", "ctrl+s")
+	s.MustSee("✗ client is not chosen", "✗ title is empty", "✗ estimate is")
+	s.Keys("acme", "tab") // the client, chosen by typing and leaving
+	s.MustNotSee("✗ client is not chosen")
+	s.MustSee("✗ title is empty", "Acme Dental")
+	s.Keys("tab", "tab", "Printer offline")
+	s.MustNotSee("✗ title is empty")
+	s.MustSee("✗ estimate is")
+}
+
+// Typing narrows a chooser; it never discards a choice the user did not
+// change. Leaving with a word typed takes the match under the cursor.
+func TestChoosersKeepWhatWasChosen(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("n", "acme", "tab")
+	s.MustSee("Acme Dental", "Dana Ruiz") // the requester: Acme's authorised contact is there to pick
+	s.Keys("tab", "tab", "shift+tab", "shift+tab", "shift+tab") // back to the client
+	s.Keys("zzz")
+	s.MustSee("no match")
+	s.Keys("tab") // nothing matched: the choice stands, and so do the requester and site
+	s.MustSee("Client      Acme Dental", "Site        Main office")
+	s.Keys("shift+tab", "x", "ctrl+u", "tab") // typed, then erased: still Acme, not the first on the list
+	s.MustSee("Client      Acme Dental")
+	s.MustNotSee("Birchwood")
+}

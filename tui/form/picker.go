@@ -114,7 +114,8 @@ func (p *Picker) blur() {
 }
 
 // update handles a key or a paste while focused; it reports whether the
-// choice changed.
+// choice changed. The arrows choose; typing only narrows the list, so a
+// choice the user did not change is never lost to what they typed.
 func (p *Picker) update(msg tea.Msg) (tea.Cmd, bool) {
 	before := p.chosen
 	m := p.matches()
@@ -131,12 +132,20 @@ func (p *Picker) update(msg tea.Msg) (tea.Cmd, bool) {
 		var cmd tea.Cmd
 		p.query, cmd = p.query.Update(msg)
 		p.cursor = 0
-		m = p.matches()
-		p.pick(m)
-		return cmd, p.chosen != before
+		return cmd, false
 	}
 	p.pick(m)
 	return nil, p.chosen != before
+}
+
+// commit takes the highlighted match as the choice when the user leaves
+// the field having typed to find it; with nothing typed, the choice stands.
+func (p *Picker) commit() bool {
+	before := p.chosen
+	if strings.TrimSpace(p.query.Value()) != "" {
+		p.pick(p.matches())
+	}
+	return p.chosen != before
 }
 
 func (p *Picker) pick(m []Option) {
@@ -145,8 +154,6 @@ func (p *Picker) pick(m []Option) {
 		if p.chosen == OtherID {
 			p.otherText = m[p.cursor].Label
 		}
-	} else if p.query.Value() != "" {
-		p.chosen = 0 // typed something that matches nothing
 	}
 }
 
