@@ -93,6 +93,25 @@ func (d *Door) CurrentVisit(ctx context.Context, who model.Actor) (int64, error)
 	return id, err
 }
 
+// VisitFor is the visit a technician means when they name none for a step
+// of this kind: the one of today's (or one still under way) where it makes
+// sense now; where two could be meant, it lists them.
+func (d *Door) VisitFor(ctx context.Context, who model.Actor, kind model.EventKind) (int64, error) {
+	if who.Role != model.RoleTech {
+		return 0, model.FieldError{Field: "visit", Msg: "is needed: name the visit, like V-12; only a technician's own visit goes without saying"}
+	}
+	day, err := d.MyDay(ctx, who)
+	if err != nil {
+		return 0, err
+	}
+	visits := make([]model.Visit, len(day))
+	for i, c := range day {
+		visits[i] = c.Visit
+	}
+	v, err := model.VisitFor(kind, visits, d.loc, d.Now())
+	return v.ID, err
+}
+
 // Current picks the visit that matters now among a technician's: on site or
 // paused first, then travelling, returning or in the shop; nil when none is
 // under way.

@@ -85,3 +85,21 @@ func TestTicketListOverCommands(t *testing.T) {
 		t.Errorf("nothing found:\n%s", out)
 	}
 }
+
+// Without a visit id, a step goes to the one visit where it makes sense;
+// where two could, the command lists them; visit show shows the one under way.
+func TestStepsWithoutAnIDOverCommands(t *testing.T) {
+	h := newHarness(t)
+	h.bookedVisit()
+	h.mustLine("rita", "ticket new --client Acme Dental --contact Dana Ruiz --title Printer --scope Fix --priority P3 --estimate 1h")
+	h.mustLine("rita", "visit schedule T-1002 --tech sam --at 10:00")
+	if _, errs, code := h.line("sam", "visit travel"); code == 0 || !strings.Contains(errs, "V-301 booked 10:00, V-302 booked 10:00 could each start travel") {
+		t.Errorf("two booked at once: %d %s", code, errs)
+	}
+	h.mustLine("sam", "visit travel V-302")
+	if out := h.mustLine("sam", "visit show"); !strings.Contains(out, "V-302  T-1002") {
+		t.Errorf("visit show without an id:\n%s", out)
+	}
+	h.clock.Advance(30 * time.Minute)
+	h.mustLine("sam", "visit arrive --contact Dana Ruiz") // the one travelling, though V-301 is booked too
+}

@@ -39,7 +39,7 @@ func init() {
 	}
 	register(
 		command{path: "visit note", args: "[V-12] TEXT [--at 12:45]", about: "add a note to a visit's log", run: visitNote},
-		command{path: "visit show", args: "V-12", about: "a visit's log, phase and times", run: visitShow},
+		command{path: "visit show", args: "[V-12]", about: "a visit's log, phase and times (without an id: your visit under way)", run: visitShow},
 		command{path: "visit fix", args: `E-123 --at 12:45 --reason "…"`, about: "correct when a step happened (dispatchers, managers)", run: visitFix},
 	)
 }
@@ -116,45 +116,26 @@ func (c *call) record(kind model.EventKind, step door.Step, at string, args []st
 	return c.showVisit(id)
 }
 
-// visitID is the visit named on the line, or the technician's own: the next
-// one booked for "travel", the one last back for "shop-start", otherwise the
-// one under way.
+// visitID is the visit named on the line, or the technician's own: the one
+// where the step makes sense now (the door says which, or why it cannot).
 func (c *call) visitID(kind model.EventKind, args []string) (int64, error) {
 	if len(args) == 1 {
 		return model.ParseID(model.PrefixVisit, args[0])
 	}
-	who := model.ActorOf(c.env.User)
-	if who.Role != model.RoleTech {
+	if c.env.User.Role != model.RoleTech {
 		return 0, usageError{msg: "name the visit, like V-12: only a technician's own visit goes without saying"}
 	}
-	if kind != model.EvTravelStarted && kind != model.EvShopStarted {
-		return c.env.Door.CurrentVisit(c.ctx, who)
-	}
-	day, err := c.env.Door.MyDay(c.ctx, who)
-	if err != nil {
-		return 0, err
-	}
-	var pick *door.VisitCard
-	for i, v := range day {
-		switch {
-		case kind == model.EvTravelStarted && v.Phase() == model.PhaseScheduled && pick == nil:
-			pick = &day[i]
-		case kind == model.EvShopStarted && v.Phase() == model.PhaseFinished &&
-			(pick == nil || model.PhaseSince(v.Events).After(model.PhaseSince(pick.Events))):
-			pick = &day[i]
-		}
-	}
-	if pick == nil {
-		return 0, model.FieldError{Field: "visit", Msg: fmt.Sprintf("is needed: %s has no visit to %s today; name one, like V-12", who.Name, kind.Verb())}
-	}
-	return pick.ID, nil
+	return c.env.Door.VisitFor(c.ctx, model.ActorOf(c.env.User), kind)
 }
 
 func visitShow(c *call) error {
-	if err := c.parse(1); err != nil {
+	if err := c.parseAny(1); err != nil {
 		return err
 	}
-	id, err := model.ParseID(model.PrefixVisit, c.args[0])
+	if len(c.args) > 1 {
+		return usageError{msg: "takes at most one visit id: " + c.cmd.args}
+	}
+	id, err := c.visitID(model.EvNote, c.args) // without one, a technician's visit under way
 	if err != nil {
 		return err
 	}

@@ -88,7 +88,7 @@ func TestVisitRefusals(t *testing.T) {
 	}{
 		{"sam", "visit arrive V-301 --contact Dana Ruiz", ExitError, "cannot arrive: V-301 is scheduled; now you can start travel"},
 		{"sam", "visit arrive V-301", ExitUsage, "missing --contact"},
-		{"sam", "visit pause", ExitError, "visit is needed: sam has no visit under way; name one, like V-12"},
+		{"sam", "visit pause", ExitError, "visit is needed: none of your visits can pause now (V-301 booked 10:00); name one, like V-12"},
 		{"rita", "visit pause", ExitUsage, "name the visit, like V-12"},
 		{"sam", "visit travel V-301 --at tomorrow 9:00", ExitError, "write it like 12:45, 20m ago"},
 		{"sam", "visit travel V-301 --at 2026-11-25 09:30", ExitError, "in the future"},
