@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -34,11 +35,14 @@ func (v *Invalid) Add(field string, err error) {
 	}
 	var fe FieldError
 	var inv Invalid
+	var nf NotFound
 	switch {
 	case errors.As(err, &inv):
 		*v = append(*v, inv...)
 	case errors.As(err, &fe):
 		*v = append(*v, fe)
+	case errors.As(err, &nf):
+		*v = append(*v, FieldError{Field: field, Msg: nf.asField()})
 	default:
 		*v = append(*v, FieldError{Field: field, Msg: err.Error()})
 	}
@@ -81,6 +85,16 @@ func (e NotFound) Error() string {
 }
 
 func (e NotFound) Unwrap() error { return ErrNotFound }
+
+// asField says it after the field's name: client "Nope" matches no client
+// on file (see: client list).
+func (e NotFound) asField() string {
+	msg := fmt.Sprintf("%q matches no %s on file", e.Key, e.What)
+	if e.Hint != "" {
+		msg += " (" + e.Hint + ")"
+	}
+	return msg
+}
 
 // Forbidden is the refusal of an action the user's role may not take. It names
 // the roles that may, so the user knows whom to ask.

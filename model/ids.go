@@ -36,7 +36,7 @@ func ParseID(prefix, s string) (int64, error) {
 		p := strings.ToUpper(body[:1])
 		if p != prefix {
 			if other, ok := prefixName[p]; ok {
-				return 0, FieldError{Field: name, Msg: fmt.Sprintf("%q is a %s id; expected a %s id like %s", s, other, name, FormatID(prefix, 12))}
+				return 0, FieldError{Field: name, Msg: fmt.Sprintf("%q is %s %s id; expected %s %s id like %s", s, article(other), other, article(name), name, FormatID(prefix, 12))}
 			}
 			return 0, FieldError{Field: name, Msg: fmt.Sprintf("%q is not a %s id; expected one like %s", s, name, FormatID(prefix, 12))}
 		}
@@ -47,4 +47,12 @@ func ParseID(prefix, s string) (int64, error) {
 		return 0, FieldError{Field: name, Msg: fmt.Sprintf("%q is not a %s id; expected one like %s", s, name, FormatID(prefix, 12))}
 	}
 	return n, nil
+}
+
+// article is "a" or "an" before a word.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

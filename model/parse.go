@@ -203,7 +203,11 @@ func ParsePast(field, s string, now time.Time, loc *time.Location) (time.Time, e
 	case in == "" || in == "now":
 		return now, nil
 	case strings.HasSuffix(in, " ago"):
-		d, err := ParseDuration(field, strings.TrimSuffix(in, " ago"))
+		ago := strings.TrimSuffix(in, " ago")
+		if d, err := time.ParseDuration(strings.ReplaceAll(ago, " ", "")); err == nil && d == 0 {
+			return now, nil // "0m ago" is now
+		}
+		d, err := ParseDuration(field, ago)
 		if err != nil {
 			return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a time; %s", s, hint)}
 		}

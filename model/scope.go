@@ -118,16 +118,32 @@ func (r ScopeRequest) CheckDecision(k DecisionKind) error {
 	}
 	var can []string
 	for _, ok := range nextDecision[state] {
-		can = append(can, ok.Verb())
+		can = append(can, ok.Offer())
 	}
 	what := "it is settled"
 	if len(can) > 0 {
-		what = "now you can " + strings.Join(can, " or ")
+		what = "now it can be: " + strings.Join(can, ", or ")
 	}
 	if (k == DecApproved || k == DecRefused) && state == ScopeAsked {
 		what = "nothing is waiting for a supervisor yet: the technician decides first"
 	}
-	return Conflict{Msg: fmt.Sprintf("cannot %s %s: it is %s; %s", k.Verb(), r.Ref(), state, what)}
+	return Conflict{Msg: fmt.Sprintf("cannot %s %s: it is %s; %s", k.Verb(), r.Ref(), state.Describe(), what)}
+}
+
+// Describe is the state as the end of a sentence: "it is refused already".
+func (s ScopeState) Describe() string {
+	return map[ScopeState]string{
+		ScopeAsked: "undecided", ScopeNewTicket: "a ticket of its own now", ScopeAwaiting: "waiting for a supervisor",
+		ScopeApproved: "an approved add-on", ScopeRefused: "refused already", ScopeDeclined: "declined",
+	}[s]
+}
+
+// Offer is what a decision does to the request, as a choice: "made a new ticket".
+func (k DecisionKind) Offer() string {
+	return map[DecisionKind]string{
+		DecNewTicket: "made a new ticket", DecAddOn: "added to the visit", DecDeclined: "declined",
+		DecApproved: "approved", DecRefused: "refused",
+	}[k]
 }
 
 // Verb is the decision as a user says it.

@@ -44,6 +44,25 @@ func (k EventKind) Label() string {
 	return strings.ReplaceAll(string(k), "_", " ")
 }
 
+// Noun names an event of this kind in a sentence: "the booking", "a note".
+func (k EventKind) Noun() string {
+	switch k {
+	case EvScheduled:
+		return "the booking"
+	case EvMoved:
+		return "a move of the booking"
+	case EvCancelled:
+		return "the cancellation"
+	case EvNote:
+		return "a note"
+	case EvWorkOn:
+		return "a switch of work"
+	case EvEstimateNear, EvEstimateOver:
+		return "an answer to the estimate prompt"
+	}
+	return "the step " + k.Label()
+}
+
 // NeedsContact reports whether the event names the client's contact the
 // technician checked in or out with.
 func (k EventKind) NeedsContact() bool { return k == EvArrived || k == EvDeparted }
@@ -102,7 +121,7 @@ func CheckFix(v Visit, id int64, at, now time.Time, loc *time.Location, reason s
 	}
 	e := v.Events[i]
 	if !e.Timed() {
-		return Conflict{Msg: fmt.Sprintf("%s is a %s; only the visit's steps (travel, arrival, …) have times to correct", e.Ref(), e.Kind.Label())}
+		return Conflict{Msg: fmt.Sprintf("%s is %s, not a step; only the visit's steps (travel, arrival, …) have times to correct", e.Ref(), e.Kind.Noun())}
 	}
 	if at.After(now) {
 		return FieldError{Field: "at", Msg: "is in the future; give the time it really happened"}

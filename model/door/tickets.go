@@ -2,7 +2,9 @@ package door
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"dispatch/model"
@@ -212,8 +214,19 @@ func (d *Door) FindTech(ctx context.Context, who model.Actor, name string) (mode
 	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
 		var err error
 		u, err = tx.UserByName(ctx, model.CleanLine(name))
-		if err == nil && u.Role != model.RoleTech {
-			err = model.FieldError{Field: "tech", Msg: fmt.Sprintf("%s is a %s, not a technician", u.Name, u.Role)}
+		switch {
+		case errors.Is(err, model.ErrNotFound):
+			techs, err := tx.Users(ctx, model.RoleTech)
+			if err != nil {
+				return err
+			}
+			names := make([]string, len(techs))
+			for i, t := range techs {
+				names[i] = t.Name
+			}
+			return model.FieldError{Field: "tech", Msg: fmt.Sprintf("%q is not one of the technicians: %s", model.CleanLine(name), strings.Join(names, ", "))}
+		case err == nil && u.Role != model.RoleTech:
+			return model.FieldError{Field: "tech", Msg: fmt.Sprintf("%s is a %s, not a technician", u.Name, u.Role)}
 		}
 		return err
 	})

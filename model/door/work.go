@@ -32,7 +32,7 @@ func (d *Door) WorkOn(ctx context.Context, who model.Actor, visitID, scopeID int
 				return model.Conflict{Msg: fmt.Sprintf("%s was asked on %s, not %s", r.Ref(), model.FormatID(model.PrefixVisit, r.VisitID), v.Ref())}
 			}
 			if state := r.State(); state != model.ScopeApproved {
-				return model.Conflict{Msg: fmt.Sprintf("%s is %s; only an approved add-on may be worked on", r.Ref(), state)}
+				return model.Conflict{Msg: fmt.Sprintf("%s is %s; only an approved add-on is worked on during a visit", r.Ref(), state.Describe())}
 			}
 		}
 		e := model.Event{VisitID: v.ID, Kind: model.EvWorkOn, At: now, RecordedAt: now, By: who.Name, ScopeID: scopeID}

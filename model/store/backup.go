@@ -66,6 +66,11 @@ func Backup(ctx context.Context, src, dst string) (BackupReport, error) {
 // must pass before it replaces the last one, and what to run on a file
 // before restoring it.
 func Check(ctx context.Context, path string) (BackupReport, error) {
+	if info, err := os.Stat(path); err != nil {
+		return BackupReport{Path: path}, fmt.Errorf("%s: no such file; give the path of a copy made with dispatch backup", path)
+	} else if info.IsDir() {
+		return BackupReport{Path: path}, fmt.Errorf("%s is a folder; give the path of a copy made with dispatch backup", path)
+	}
 	return check(ctx, path, BackupReport{Path: path})
 }
 

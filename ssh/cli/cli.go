@@ -54,7 +54,7 @@ func (e usageError) Error() string { return e.msg }
 // Known reports whether argv starts with a command this package runs.
 func Known(argv []string) bool {
 	c, _ := find(argv)
-	return c != nil
+	return c != nil || len(argv) > 0 && len(familyOf(argv[0])) > 0
 }
 
 // Run executes one command line and returns its exit code.
@@ -65,6 +65,12 @@ func Run(ctx context.Context, env Env, argv []string) int {
 	}
 	cmd, rest := find(argv)
 	if cmd == nil {
+		if family := familyOf(argv[0]); len(family) > 0 { // "ticket" alone, or "ticket shwo": that family's commands
+			word := model.CleanLine(argv[0])
+			fmt.Fprintf(env.Err, "dispatch %s: say which %s command\n\nusage: %s COMMAND, one of:\n", word, word, word)
+			writeCommands(env.Err, family)
+			return ExitUsage
+		}
 		fmt.Fprintf(env.Err, "dispatch: unknown command %q\n\n", model.CleanLine(strings.Join(argv, " ")))
 		writeOverview(env.Err)
 		return ExitUsage
@@ -117,12 +123,28 @@ func equalWords(a, b []string) bool {
 func writeOverview(w io.Writer) {
 	fmt.Fprintln(w, "usage: ssh -p PORT HOST COMMAND [ARGS] [--json]")
 	fmt.Fprintln(w, "\ncommands:")
-	sorted := append([]command(nil), commands...)
+	writeCommands(w, commands)
+	fmt.Fprintln(w, "\nRun a command with --help for its flags. Connect with a terminal (no command) for the board.")
+}
+
+func writeCommands(w io.Writer, list []command) {
+	sorted := append([]command(nil), list...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].path < sorted[j].path })
 	for _, c := range sorted {
 		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(c.path+" "+c.args), c.about)
 	}
-	fmt.Fprintln(w, "\nRun a command with --help for its flags. Connect with a terminal (no command) for the board.")
+}
+
+// familyOf is the commands whose first word is word: "ticket" → ticket new,
+// ticket show, …
+func familyOf(word string) []command {
+	var out []command
+	for _, c := range commands {
+		if first, _, found := strings.Cut(c.path, " "); found && first == word {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // call is one running command: its flags, positionals and output.
@@ -161,7 +183,7 @@ func (c *call) parseAny(join int) error {
 			if errors.Is(err, flag.ErrHelp) {
 				return err
 			}
-			return usageError{msg: err.Error()}
+			return usageError{msg: c.flagError(err)}
 		}
 		rest = c.fs.Args()
 		if len(rest) == 0 {
@@ -171,6 +193,47 @@ func (c *call) parseAny(join int) error {
 		rest = rest[1:]
 	}
 	return nil
+}
+
+// flagError says a flag parse error plainly, suggesting the flag meant when
+// one was mistyped: "unknown flag --jsn; did you mean --json?"
+func (c *call) flagError(err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	if !ok {
+		return err.Error()
+	}
+	best, bestDist := "", 3 // further than two edits is no longer a typo
+	c.fs.VisitAll(func(f *flag.Flag) {
+		if d := editDistance(name, f.Name); d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	})
+	msg := "unknown flag --" + name
+	if best != "" {
+		return msg + "; did you mean --" + best + "?"
+	}
+	return msg + "; its flags are below"
+}
+
+// editDistance is the Levenshtein distance between two short words.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // required returns a usage error naming every empty required flag.

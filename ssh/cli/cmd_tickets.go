@@ -143,6 +143,9 @@ func visitSchedule(c *call) error {
 	if err != nil {
 		return err
 	}
+	if _, err := c.env.Door.Ticket(c.ctx, who, id); err != nil { // the ticket first: it is what the line is about
+		return err
+	}
 	when, err := model.ParseWhen("at", *at, c.env.Door.Now(), c.env.Door.Location())
 	if err != nil {
 		return err

@@ -24,7 +24,8 @@ type Form struct {
 	errs    model.Invalid
 	general string
 	km      Keys
-	deps    page.Deps // esc leaves at once, as saving does
+	deps    page.Deps         // esc leaves at once, as saving does
+	aliases map[string]string // the door's name for a field → the form's
 }
 
 // New starts a form with its title; cancelHelp says what esc does to it.
@@ -37,6 +38,15 @@ func New(deps page.Deps, title, cancelHelp string) *Form {
 // Add puts a field at the end; name is what the door's errors call it.
 func (f *Form) Add(name, label string, fl Field) {
 	f.names, f.labels, f.fields = append(f.names, name), append(f.labels, label), append(f.fields, fl)
+}
+
+// Also shows the door's errors about field (its name in commands, "at")
+// on the form's own field name ("when"), as the label reads.
+func (f *Form) Also(name, doorName string) {
+	if f.aliases == nil {
+		f.aliases = map[string]string{}
+	}
+	f.aliases[doorName] = name
 }
 
 // SetMessage shows a message on top of the form, about no one field.
@@ -154,6 +164,11 @@ func (f *Form) ShowError(err error) tea.Cmd {
 	default:
 		f.general = err.Error()
 		return nil
+	}
+	for i, e := range f.errs {
+		if name, ok := f.aliases[e.Field]; ok {
+			f.errs[i].Field = name
+		}
 	}
 	for i, name := range f.names {
 		if f.errs.For(name) != "" {

@@ -106,7 +106,7 @@ func TestAnErrorGoesWhenItsFieldIsFixed(t *testing.T) {
 func TestChoosersKeepWhatWasChosen(t *testing.T) {
 	s := screentest.New(t, model.RoleDispatcher, 120, 40)
 	s.Keys("n", "acme", "tab")
-	s.MustSee("Acme Dental", "Dana Ruiz") // the requester: Acme's authorised contact is there to pick
+	s.MustSee("Acme Dental", "Dana Ruiz")                       // the requester: Acme's authorised contact is there to pick
 	s.Keys("tab", "tab", "shift+tab", "shift+tab", "shift+tab") // back to the client
 	s.Keys("zzz")
 	s.MustSee("no match")

@@ -58,7 +58,8 @@ func newStepForm(deps page.Deps, card door.VisitCard, kind model.EventKind) *ste
 		f.Add("outcome", "The job is", f.outcome)
 		f.Add("follow-up", "Left to do", f.followUp)
 	}
-	f.Add("at", "When", f.when)
+	f.Add("when", "When", f.when)
+	f.Also("when", "at")
 	return f
 }
 
@@ -110,8 +111,8 @@ func (f *stepForm) submit() tea.Cmd {
 		}
 	}
 	if when := strings.TrimSpace(f.when.Value()); when != "" {
-		at, err := model.ParsePast("at", when, f.deps.Door.Now(), f.deps.Door.Location())
-		inv.Add("at", err)
+		at, err := model.ParsePast("when", when, f.deps.Door.Now(), f.deps.Door.Location())
+		inv.Add("when", err)
 		step.At = at
 	}
 	if err := inv.Err(); err != nil {

@@ -68,6 +68,7 @@ func NewMoveForm(deps page.Deps, t model.Ticket, visits []model.Visit, visitID i
 	f.Add("visit", "Visit", f.visit)
 	f.Add("tech", "Technician", f.tech)
 	f.Add("start", "Start", f.start)
+	f.Also("start", "at")
 	f.Add("reason", "Reason", f.reason)
 	f.fillFromVisit()
 	return f
@@ -107,20 +108,10 @@ func (f *moveForm) submit() tea.Cmd {
 	}
 	v, err := f.deps.Door.MoveVisit(f.deps.Ctx, f.deps.Actor(), f.visit.Chosen(), model.Move{At: at, TechID: f.tech.Chosen(), Reason: f.reason.Value()})
 	if err != nil {
-		return f.ShowError(asStartError(err))
+		return f.ShowError(err)
 	}
 	return f.deps.Close(fmt.Sprintf("Moved %s: %s for %s at %s", v.Ref(), draw.Safe(v.TechName), f.ticket.Ref(),
 		v.ScheduledAt.In(f.deps.Door.Location()).Format("Mon 15:04")))
-}
-
-// asStartError names the form's field for the door's "at": the form calls
-// it Start.
-func asStartError(err error) error {
-	if fe, ok := err.(model.FieldError); ok && fe.Field == "at" {
-		fe.Field = "start"
-		return fe
-	}
-	return err
 }
 
 // cancelVisitForm takes a booked visit off the schedule with a reason.
