@@ -24,7 +24,7 @@ func (a *App) navigate(msg tea.Msg) tea.Cmd {
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
-		a.flash = msg.Flash
+		a.flash, a.fullHelp = msg.Flash, false // the keys shown were the closed page's
 		a.top().Refresh()
 	case page.GoMsg:
 		p, focus := a.build(msg.To)

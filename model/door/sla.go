@@ -178,9 +178,17 @@ type SLAItem struct {
 	AfterHours, Waiting  bool
 }
 
-// SLA lists the open tickets' clocks, most pressing first; atRisk keeps
+// SLAFilter keeps only the clocks at risk (running low), breached, or
+// both; the zero filter keeps every open ticket.
+type SLAFilter struct{ AtRisk, Breached bool }
+
+func (f SLAFilter) keeps(c model.SLAClock) bool {
+	return !f.AtRisk && !f.Breached || f.AtRisk && c.AtRisk || f.Breached && c.Breached
+}
+
+// SLA lists the open tickets' clocks, most pressing first; the filter keeps
 // only those at risk or breached. It shares the board's read.
-func (d *Door) SLA(ctx context.Context, who model.Actor, atRisk bool) ([]SLAItem, error) {
+func (d *Door) SLA(ctx context.Context, who model.Actor, only SLAFilter) ([]SLAItem, error) {
 	b, err := d.Board(ctx, who)
 	if err != nil {
 		return nil, err
@@ -188,7 +196,7 @@ func (d *Door) SLA(ctx context.Context, who model.Actor, atRisk bool) ([]SLAItem
 	var out []SLAItem
 	for _, s := range model.Sections {
 		for _, r := range b.Rows[s] {
-			if !r.HasClock || r.Scope != nil || r.Alert || atRisk && !r.Clock.AtRisk && !r.Clock.Breached {
+			if !r.HasClock || r.Scope != nil || r.Alert || !only.keeps(r.Clock) {
 				continue
 			}
 			out = append(out, SLAItem{Ticket: r.Ticket, Client: r.Client, Response: r.Response, Resolution: r.Resolution,

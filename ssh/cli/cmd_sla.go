@@ -16,7 +16,7 @@ func init() {
 		command{path: "ticket priority", args: "T-12 P1 [--reason …]", about: "re-prioritise: the clocks are recomputed from the opening", run: ticketTrack(model.TkPriority)},
 		command{path: "ticket contacted", args: `T-12 --note "…"`, about: "the requester was contacted: a response", run: ticketTrack(model.TkContacted)},
 		command{path: "ticket done", args: "T-12", about: "the job is finished: the resolution clock stops", run: ticketTrack(model.TkDone)},
-		command{path: "sla list", args: "[--at-risk]", about: "open tickets by the time left on their clocks", run: slaList},
+		command{path: "sla list", args: "[--at-risk] [--breached]", about: "open tickets by the time left on their clocks", run: slaList},
 	)
 }
 
@@ -109,11 +109,12 @@ type slaJSON struct {
 }
 
 func slaList(c *call) error {
-	atRisk := c.fs.Bool("at-risk", false, "only tickets at risk or breached")
+	atRisk := c.fs.Bool("at-risk", false, "only clocks running low (at_risk in the JSON); with --breached, those too")
+	breached := c.fs.Bool("breached", false, "only clocks already broken (state breached in the JSON)")
 	if err := c.parse(0); err != nil {
 		return err
 	}
-	items, err := c.env.Door.SLA(c.ctx, c.actor(), *atRisk)
+	items, err := c.env.Door.SLA(c.ctx, c.actor(), door.SLAFilter{AtRisk: *atRisk, Breached: *breached})
 	if err != nil {
 		return err
 	}
@@ -125,15 +126,18 @@ func slaList(c *call) error {
 	}
 	return c.print(out, func(w io.Writer) {
 		if len(items) == 0 {
-			fmt.Fprintln(w, "no open tickets"+map[bool]string{true: " at risk", false: ""}[*atRisk])
+			fmt.Fprintln(w, "no open tickets"+map[bool]string{true: " matching", false: ""}[*atRisk || *breached])
 			return
 		}
 		now, loc := c.env.Door.Now(), c.env.Door.Location()
 		var rows [][]string
 		for _, it := range items {
 			due := ""
-			if !it.Clock.Due.IsZero() {
+			switch {
+			case !it.Clock.Due.IsZero():
 				due = c.clock(it.Clock.Due)
+			case it.Clock.Breached:
+				due = "was " + c.clock(it.Clock.BreachedAt)
 			}
 			flag := ""
 			switch {

@@ -62,7 +62,13 @@ func TestTicketClocksOverCommands(t *testing.T) {
 	}
 	h.mustLine("rita", "ticket priority T-1001 P1 --reason whole office down")
 	var list []slaJSON
-	json.Unmarshal([]byte(h.mustLine("rita", "sla list --at-risk --json")), &list)
+	if out := h.mustLine("rita", "sla list --at-risk --json"); out != "[]\n" {
+		t.Errorf("a breached clock listed as at risk: %s", out)
+	}
+	if out := h.mustLine("rita", "sla list --breached"); !strings.Contains(out, "was 11:00") {
+		t.Errorf("a breached clock shows when it broke in DUE:\n%s", out)
+	}
+	json.Unmarshal([]byte(h.mustLine("rita", "sla list --breached --json")), &list)
 	if len(list) != 1 || list[0].Watching != "response" || list[0].Clock.State != "breached" || list[0].Clock.RemainingSec != -(2*3600+45*60-3600) {
 		t.Errorf("a P1 opened at 08:15 and unanswered at 11:00 breached its hour at 09:15: %+v", list)
 	}

@@ -70,6 +70,8 @@ func rowText(r model.BoardRow) (id, title, mark string, markStyle lipgloss.Style
 		return id, title + " — " + draw.Safe(r.FollowUp), "", theme.Warn
 	case r.AfterHours && r.Section == model.SecUnscheduled:
 		return id, title, "after hours! ", theme.Error
+	case r.Overrun == model.EstimateOver && r.PromptDue != model.EstimateNone:
+		return id, title, "▲⚑ ", theme.Error // over, and the contact not yet told
 	case r.PromptDue != model.EstimateNone:
 		return id, title, "⚑ ", theme.Warn
 	case r.Overrun == model.EstimateOver:

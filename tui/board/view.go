@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"dispatch/model"
 	"dispatch/tui/draw"
 	"dispatch/tui/theme"
@@ -133,31 +135,59 @@ func (b *Board) scrollTo(cursorLine, room, total int) {
 	b.offset = max(0, min(b.offset, total-room))
 }
 
+// summary is the board's counts in a line; a narrow window gets shorter
+// words and tighter gaps, the counts' first, rather than a cut line.
 func (b *Board) summary(width int) string {
-	late := b.board.LateToStart()
-	parts := []string{fmt.Sprintf("%d unscheduled", b.board.Count(model.SecUnscheduled))}
-	if n := b.board.Count(model.SecNeedsVisit); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d to revisit", n))
+	urgentShort := summaryWords
+	copy(urgentShort[4:], summaryShort[4:])
+	for _, try := range []struct {
+		words [9]string
+		tight bool
+	}{{summaryWords, false}, {urgentShort, false}, {summaryShort, false}, {summaryShort, true}} {
+		if line := b.summaryIn(try.words, try.tight); ansi.StringWidth(line) <= width {
+			return line
+		}
 	}
-	parts = append(parts,
-		fmt.Sprintf("%d today", b.board.Count(model.SecToday)),
-		fmt.Sprintf("%d in progress", b.board.Count(model.SecInProgress)),
-		fmt.Sprintf("%d to invoice", b.board.Count(model.SecDone)))
-	// What needs someone comes first, so a narrow window cuts the counts.
-	s := theme.Header.Render("Board") + "  "
+	return draw.Fit(b.summaryIn(summaryShort, true), width)
+}
+
+// summaryWords are the summary's labels; summaryShort the same on a narrow window.
+var (
+	summaryWords = [...]string{"waiting on you", "breached", "at risk", "late to start", "unscheduled", "to revisit", "today", "in progress", "to invoice"}
+	summaryShort = [...]string{"waiting", "breached", "at risk", "late", "unsched.", "revisit", "today", "out", "to bill"}
+)
+
+// summaryIn is the board's counts in a line: what needs someone first;
+// tight drops the title and closes the gaps.
+func (b *Board) summaryIn(words [9]string, tight bool) string {
+	s, gap, sep := theme.Header.Render("Board")+"  ", "  ", " · "
+	if tight {
+		s, gap, sep = "", " ", " "
+	}
 	if n := b.board.Count(model.SecWaiting); n > 0 {
-		s += theme.Error.Bold(true).Render(fmt.Sprintf("%d waiting on you", n)) + "  "
+		s += theme.Error.Bold(true).Render(fmt.Sprintf("%d %s", n, words[0])) + gap
 	}
 	if n := b.board.Breached; n > 0 {
-		s += theme.Error.Render(fmt.Sprintf("%d breached", n)) + "  "
+		s += theme.Error.Render(fmt.Sprintf("%d %s", n, words[1])) + gap
 	}
 	if n := b.board.AtRisk; n > 0 {
-		s += theme.Warn.Render(fmt.Sprintf("%d at risk", n)) + "  "
+		s += theme.Warn.Render(fmt.Sprintf("%d %s", n, words[2])) + gap
 	}
-	if late > 0 {
-		s += theme.Warn.Render(fmt.Sprintf("%d late to start", late)) + "  "
+	if n := b.board.LateToStart(); n > 0 {
+		s += theme.Warn.Render(fmt.Sprintf("%d %s", n, words[3])) + gap
 	}
-	return draw.Fit(s+theme.Muted.Render(strings.Join(parts, " · ")), width)
+	if tight && s != "" {
+		s += theme.Muted.Render("·") + " "
+	}
+	parts := []string{fmt.Sprintf("%d %s", b.board.Count(model.SecUnscheduled), words[4])}
+	if n := b.board.Count(model.SecNeedsVisit); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", n, words[5]))
+	}
+	parts = append(parts,
+		fmt.Sprintf("%d %s", b.board.Count(model.SecToday), words[6]),
+		fmt.Sprintf("%d %s", b.board.Count(model.SecInProgress), words[7]),
+		fmt.Sprintf("%d %s", b.board.Count(model.SecDone), words[8]))
+	return s + theme.Muted.Render(strings.Join(parts, sep))
 }
 
 func (b *Board) headerRow(c columns) string {

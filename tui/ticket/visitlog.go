@@ -2,6 +2,7 @@ package ticket
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"dispatch/model"
@@ -22,8 +23,7 @@ func visitLog(v model.Visit, estimate time.Duration, now time.Time, loc *time.Lo
 	lines := []string{draw.Fit(head, width)}
 	if phase != model.PhaseScheduled {
 		t := model.TimesOf(v.Events, now)
-		times := theme.Muted.Render(fmt.Sprintf("      travel %s · on site %s · paused %s · shop %s · total %s",
-			draw.Stopwatch(t.Travel), draw.Stopwatch(t.OnSite), draw.Stopwatch(t.Paused), draw.Stopwatch(t.Shop), draw.Stopwatch(t.Total())))
+		times := theme.Muted.Render("      " + timesLine(t))
 		lines = append(lines, draw.Fit(times, width))
 		if estimate > 0 {
 			main := model.AttributeOnSite(v.Events, now)[0] // add-ons have their own estimates
@@ -41,4 +41,19 @@ func visitLog(v model.Visit, estimate time.Duration, now time.Time, loc *time.Lo
 		lines = append(lines, draw.Fit(line+theme.Muted.Render("  "+e.Ref()), width))
 	}
 	return lines
+}
+
+// timesLine is a visit's times, the total first so a narrow window cuts
+// the parts, not the sum; a part that is nothing is left out.
+func timesLine(t model.Times) string {
+	parts := []string{"total " + draw.Stopwatch(t.Total())}
+	for _, p := range []struct {
+		label string
+		d     time.Duration
+	}{{"travel", t.Travel}, {"on site", t.OnSite}, {"paused", t.Paused}, {"shop", t.Shop}} {
+		if p.d > 0 {
+			parts = append(parts, p.label+" "+draw.Stopwatch(p.d))
+		}
+	}
+	return strings.Join(parts, " · ")
 }

@@ -117,7 +117,7 @@ func attentionLine(it attentionItem, hl bool, w int, now time.Time, loc *time.Lo
 // techLines draws a technician in one line, or in three with the estimate
 // bar and the day's tally when there is room.
 func techLines(t model.TechNow, w int, tall bool, now time.Time, loc *time.Location) []string {
-	state, where, timer := techState(t, now, loc)
+	state, where, timer := techState(t, !tall, now, loc) // tall, the day's tally has a line of its own
 	name := []seg{{fmt.Sprintf("%-16s", ansi.Truncate(draw.Safe(t.Name), 15, "…")), theme.Header}, {fmt.Sprintf("%-8s", state), theme.Phase(t.Phase)}}
 	if !tall {
 		return []string{spread(append(name, plain(where)), []seg{{timer, theme.Phase(t.Phase)}}, w, false)}
@@ -134,13 +134,13 @@ func techLines(t model.TechNow, w int, tall bool, now time.Time, loc *time.Locat
 // techState names what a technician is doing, where, and for how long, to
 // the minute: visits last hours, and a wall of second counters ticking is
 // noise across a room and bytes down every wall's connection.
-func techState(t model.TechNow, now time.Time, loc *time.Location) (state, where, timer string) {
+func techState(t model.TechNow, withTally bool, now time.Time, loc *time.Location) (state, where, timer string) {
 	if t.Free() {
 		where = "nothing booked for the rest of today"
 		if t.Next != nil {
 			where = fmt.Sprintf("next %s %s", t.Next.ScheduledAt.In(loc).Format("15:04"), draw.Safe(t.NextClient))
 		}
-		if t.DoneToday > 0 {
+		if t.DoneToday > 0 && withTally {
 			where += fmt.Sprintf(" · %d done today", t.DoneToday)
 		}
 		return "free", where, ""

@@ -106,11 +106,16 @@ func (w *Wall) tileRows(width int, big bool, now time.Time) []string {
 			n := fmt.Sprint(tl.n)
 			out[0] += center(tl.style().Render(n), len(n), cw)
 		}
-		label := ansi.Truncate(strings.ToUpper(tl.label), cw-1, "…")
-		labelStyle := theme.Muted
+		// A label too long for its tile gives its short form rather than be cut.
+		mark, labelStyle := "", theme.Muted
 		if tl.fresh {
-			label, labelStyle = ansi.Truncate("● "+label, cw-1, "…"), styleNew
+			mark, labelStyle = "● ", styleNew
 		}
+		label := mark + strings.ToUpper(tl.label)
+		if ansi.StringWidth(label) > cw-1 {
+			label = mark + strings.ToUpper(tl.short)
+		}
+		label = ansi.Truncate(label, cw-1, "…")
 		out[rows-1] += center(labelStyle.Render(label), ansi.StringWidth(label), cw)
 	}
 	return out
