@@ -178,7 +178,7 @@ func placeOpen(row *BoardRow, visits []Visit, now, endOfToday time.Time) {
 		return
 	}
 	row.Visit, row.Tech, row.Phase = next, next.TechName, PhaseScheduled
-	row.Late = next.ScheduledAt.Before(now)
+	row.Late = next.ScheduledAt.Before(now) && !next.AfterTheFact // its steps are being entered, not awaited
 	if next.ScheduledAt.Before(endOfToday) {
 		row.Section = SecToday
 	} else {

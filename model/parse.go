@@ -174,6 +174,8 @@ func ParseWhen(field, s string, now time.Time, loc *time.Location) (time.Time, e
 		clock = strings.TrimPrefix(in, "today ")
 	case strings.HasPrefix(in, "tomorrow "):
 		clock, day = strings.TrimPrefix(in, "tomorrow "), day.AddDate(0, 0, 1)
+	case strings.HasPrefix(in, "yesterday "): // read, so the caller can say what a past start needs
+		clock, day = strings.TrimPrefix(in, "yesterday "), day.AddDate(0, 0, -1)
 	}
 	if h, m, ok := clockOf(clock); ok {
 		return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc), nil

@@ -105,19 +105,25 @@ func TestContactAndSiteValidate(t *testing.T) {
 func TestValidateSchedule(t *testing.T) {
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	tests := []struct {
-		at   time.Time
-		says string
+		at    time.Time
+		after bool // entered after the fact
+		says  string
 	}{
-		{now.Add(2 * time.Hour), ""},
-		{now.Add(-time.Hour), ""},
-		{now.Add(-13 * time.Hour), "in the past"},
-		{now.AddDate(2, 0, 0), "more than a year ahead"},
-		{time.Time{}, "is empty"},
+		{now.Add(2 * time.Hour), false, ""},
+		{now.Add(-10 * time.Minute), false, ""}, // leaving now
+		{now.Add(-time.Hour), false, "already happened is entered as one"},
+		{now.Add(-26 * time.Hour), false, "already happened is entered as one"}, // one rule, any day
+		{now.Add(-time.Hour), true, ""},
+		{now.Add(-26 * time.Hour), true, ""},
+		{now.AddDate(0, 0, -61), true, "more than 60 days ago"},
+		{now.Add(time.Hour), true, "still to come"},
+		{now.AddDate(2, 0, 0), false, "more than a year ahead"},
+		{time.Time{}, false, "is empty"},
 	}
 	for _, tt := range tests {
-		err := ValidateSchedule(tt.at, now)
+		err := ValidateSchedule(tt.at, now, tt.after)
 		if tt.says == "" && err != nil || tt.says != "" && (err == nil || !strings.Contains(err.Error(), tt.says)) {
-			t.Errorf("ValidateSchedule(%v) = %v, want %q", tt.at, err, tt.says)
+			t.Errorf("ValidateSchedule(%v, %v) = %v, want %q", tt.at, tt.after, err, tt.says)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // EventKind is one thing that happened on a visit. A visit's truth is its
 // append-only list of events; every phase and duration is derived from it.
@@ -137,6 +140,18 @@ func phaseAfter(p Phase, k EventKind) Phase {
 	return p
 }
 
+// PhaseAt is the phase a visit was in at an instant: its steps up to then.
+func PhaseAt(events []Event, t time.Time) Phase {
+	phase := PhaseScheduled
+	for _, e := range events {
+		if e.At.After(t) {
+			break
+		}
+		phase = phaseAfter(phase, e.Kind)
+	}
+	return phase
+}
+
 // PhaseSince is when the current phase began, or the zero time while scheduled.
 func PhaseSince(events []Event) time.Time {
 	if last := lastTimed(events); last != nil {
@@ -163,6 +178,9 @@ type Visit struct {
 	TechName    string
 	ScheduledAt time.Time
 	Events      []Event
+	// AfterTheFact: booked once it had happened (an emergency nobody booked,
+	// a paper timesheet), its steps entered late: never late to start.
+	AfterTheFact bool
 }
 
 // Ref is the visit's readable id, V-311.
@@ -171,19 +189,32 @@ func (v Visit) Ref() string { return FormatID(PrefixVisit, v.ID) }
 // Phase is the visit's current phase.
 func (v Visit) Phase() Phase { return PhaseOf(v.Events) }
 
-// ValidateSchedule checks a new visit's time: not in the past beyond a grace
-// (a dispatcher may record a visit that began minutes ago), not years ahead.
-func ValidateSchedule(at, now time.Time) error {
+// ValidateSchedule checks a visit's start: a booking is for now on (a
+// start a few minutes gone is "now": the technician is leaving), never
+// years ahead; a start in the past is always an explicit after-the-fact
+// entry (afterTheFact), on any day, and then not in the future.
+func ValidateSchedule(at, now time.Time, afterTheFact bool) error {
 	switch {
 	case at.IsZero():
 		return FieldError{Field: "start", Msg: "is empty; give a start time"}
-	case at.Before(now.Add(-12 * time.Hour)):
-		return FieldError{Field: "start", Msg: "is in the past; schedule from now on (late entries come with the visit log)"}
+	case afterTheFact && at.After(now):
+		return FieldError{Field: "start", Msg: "is still to come; book it as a visit to come, not one that already happened"}
+	case afterTheFact && at.Before(now.AddDate(0, 0, -MaxAfterTheFactDays)):
+		return FieldError{Field: "start", Msg: fmt.Sprintf("is more than %d days ago; too long for the log to be true to it", MaxAfterTheFactDays)}
+	case !afterTheFact && at.Before(now.Add(-StartGrace)):
+		return FieldError{Field: "start", Msg: "is in the past; a visit that already happened is entered as one (--past on the command line, " +
+			"Past ticked in the form), then its steps at their real times"}
 	case at.After(now.AddDate(1, 0, 0)):
 		return FieldError{Field: "start", Msg: "is more than a year ahead; check the date"}
 	}
 	return nil
 }
+
+// StartGrace is how far back a booking's start may be and still mean now.
+const StartGrace = 15 * time.Minute
+
+// MaxAfterTheFactDays is how far back a visit may be entered after the fact.
+const MaxAfterTheFactDays = 60
 
 // LateEntry is how long after the fact an event may be recorded before the
 // log marks it as entered late.

@@ -79,8 +79,8 @@ func CheckEvent(v Visit, kind EventKind, at, now time.Time, loc *time.Location) 
 		return Conflict{Msg: fmt.Sprintf("%s is moved or cancelled with visit move or visit cancel, not recorded as a step", v.Ref())}
 	}
 	if phases, side := sideSteps[kind]; side {
-		if phase := v.Phase(); !phaseIn(phase, phases) {
-			return Conflict{Msg: fmt.Sprintf("cannot record %s: %s is %s", kind.Label(), v.Ref(), phase)}
+		if phase := PhaseAt(v.Events, at); !phaseIn(phase, phases) { // as it stood then: entered late, it may be over since
+			return Conflict{Msg: fmt.Sprintf("cannot record %s: %s was %s at %s", kind.Label(), v.Ref(), phase, ClockIn(at, now, loc))}
 		}
 	} else if kind != EvNote {
 		phase := v.Phase()

@@ -37,17 +37,17 @@ func seedScope(ctx context.Context, at func(time.Time) *door.Door, visits map[st
 	if r, err = at(t0.Add(27*time.Minute)).ScopeAddOn(ctx, leo, r.ID, door.AddOn{Contact: "Dr. Paul Weiss", Estimate: 15 * time.Minute, ToldMeterRunning: true}); err != nil {
 		return fmt.Errorf("demo add-on: %w", err)
 	}
-	if _, err := at(t0.Add(30*time.Minute)).WorkOn(ctx, leo, juniper.ID, r.ID); err != nil {
+	if _, err := at(t0.Add(30*time.Minute)).WorkOn(ctx, leo, juniper.ID, r.ID, time.Time{}); err != nil {
 		return fmt.Errorf("demo work on: %w", err)
 	}
-	if _, err := at(t0.Add(42*time.Minute)).WorkOn(ctx, leo, juniper.ID, 0); err != nil {
+	if _, err := at(t0.Add(42*time.Minute)).WorkOn(ctx, leo, juniper.ID, 0, time.Time{}); err != nil {
 		return fmt.Errorf("demo work on: %w", err)
 	}
 	other, err := at(t0.Add(50*time.Minute)).AskScope(ctx, leo, juniper.ID, door.Ask{AskedBy: "a patient's parent", What: "Look at my home laptop"})
 	if err != nil {
 		return fmt.Errorf("demo scope: %w", err)
 	}
-	if _, err := at(t0.Add(51*time.Minute)).ScopeDecline(ctx, leo, other.ID, "not the clinic's equipment"); err != nil {
+	if _, err := at(t0.Add(51*time.Minute)).ScopeDecline(ctx, leo, other.ID, "not the clinic's equipment", time.Time{}); err != nil {
 		return fmt.Errorf("demo decline: %w", err)
 	}
 

@@ -22,7 +22,7 @@ func (d *Door) MoveVisit(ctx context.Context, who model.Actor, visitID int64, m 
 		return v, err
 	}
 	if !m.At.IsZero() {
-		if err := model.ValidateSchedule(m.At.UTC(), d.Now()); err != nil {
+		if err := model.ValidateSchedule(m.At.UTC(), d.Now(), false); err != nil {
 			return v, err
 		}
 	}

@@ -16,6 +16,7 @@ type Ask struct {
 	AskedByID int64  // a contact of the client…
 	AskedBy   string // …or a name: a contact's, matched, or anyone else's
 	What      string
+	At        time.Time // when it was asked, entered late; zero is now
 }
 
 // AskScope records a request made of a technician on site. It changes
@@ -34,10 +35,11 @@ func (d *Door) AskScope(ctx context.Context, who model.Actor, visitID int64, in 
 		if err != nil {
 			return err
 		}
-		if phase := v.Phase(); phase != model.PhaseOnSite && phase != model.PhasePaused {
-			return model.Conflict{Msg: fmt.Sprintf("%s is %s; a request is recorded while on site", v.Ref(), phase)}
+		at := orNow(in.At, now)
+		if err := model.CheckOnSiteAt(v, at, now, d.loc, "a request"); err != nil {
+			return err
 		}
-		r = model.ScopeRequest{VisitID: v.ID, TicketID: ticket.ID, ClientID: ticket.ClientID, AskedAt: now,
+		r = model.ScopeRequest{VisitID: v.ID, TicketID: ticket.ID, ClientID: ticket.ClientID, AskedAt: at,
 			RecordedBy: who.Name, What: what, AskedBy: askedBy, AskedByID: in.AskedByID, FirstJob: ticket.FirstJob}
 		if err := askerOf(ctx, tx, &r); err != nil {
 			return err
@@ -46,7 +48,7 @@ func (d *Door) AskScope(ctx context.Context, who model.Actor, visitID int64, in 
 			return err
 		}
 		summary := fmt.Sprintf("%s asked %s for more while on %s (%s): %s", r.AskedBy, v.TechName, v.Ref(), ticket.Ref(), r.What)
-		return d.touch(ctx, tx, who, now, r, summary, "scope.ask", nil)
+		return d.touch(ctx, tx, who, at, now, r, summary, "scope.ask", nil)
 	})
 	if err != nil {
 		return r, err
@@ -91,14 +93,15 @@ type SpawnTicket struct {
 	Scope    string
 	Priority model.Priority // P3 when not given: it waits its turn
 	Estimate model.Estimate // may stay empty for the office to give
+	At       time.Time      // when it was decided, entered late; zero is now
 }
 
 // ScopeNewTicket turns a request into a ticket linked to the visit's. It
 // lands unscheduled on the board; the visit's timer is untouched.
 func (d *Door) ScopeNewTicket(ctx context.Context, who model.Actor, scopeID int64, in SpawnTicket) (model.ScopeRequest, model.Ticket, error) {
 	var t model.Ticket
-	r, err := d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecNewTicket, feed.Tickets,
-		func(tx *store.Tx, now time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error) {
+	r, err := d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecNewTicket, feed.Tickets, in.At,
+		func(tx *store.Tx, at time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error) {
 			if in.Title == "" {
 				in.Title = r.What
 			}
@@ -110,7 +113,7 @@ func (d *Door) ScopeNewTicket(ctx context.Context, who model.Actor, scopeID int6
 				requester, askedBy = parent.ContactID, r.AskedBy
 			}
 			var err error
-			if t, err = d.spawn(ctx, tx, who, now, parent, requester, askedBy, in); err != nil {
+			if t, err = d.spawn(ctx, tx, who, at, parent, requester, askedBy, in); err != nil {
 				return model.ScopeDecision{}, "", err
 			}
 			return model.ScopeDecision{TicketID: t.ID}, fmt.Sprintf("%s's request became %s: %s", r.AskedBy, t.Ref(), t.Title), nil
@@ -118,15 +121,16 @@ func (d *Door) ScopeNewTicket(ctx context.Context, who model.Actor, scopeID int6
 	return r, t, err
 }
 
-// spawn creates a ticket from a parent, in the caller's transaction; askedBy
-// names who asked when they are not the requester contact.
-func (d *Door) spawn(ctx context.Context, tx *store.Tx, who model.Actor, now time.Time, parent model.Ticket, requester int64, askedBy string, in SpawnTicket) (model.Ticket, error) {
+// spawn creates a ticket from a parent, in the caller's transaction, opened
+// when it was decided on site; askedBy names who asked when they are not
+// the requester contact.
+func (d *Door) spawn(ctx context.Context, tx *store.Tx, who model.Actor, opened time.Time, parent model.Ticket, requester int64, askedBy string, in SpawnTicket) (model.Ticket, error) {
 	if in.Priority == 0 {
 		in.Priority = model.P3
 	}
 	t := model.Ticket{ClientID: parent.ClientID, ContactID: requester, SiteID: parent.SiteID, ParentID: parent.ID,
 		Title: in.Title, Scope: in.Scope, Priority: in.Priority, Estimate: in.Estimate, Status: model.TicketOpen,
-		CreatedBy: who.Name, CreatedAt: now, RequestedBy: askedBy}
+		CreatedBy: who.Name, CreatedAt: opened, RequestedBy: askedBy}
 	if err := t.Validate(); err != nil {
 		return t, err
 	}
@@ -134,7 +138,7 @@ func (d *Door) spawn(ctx context.Context, tx *store.Tx, who model.Actor, now tim
 	if err != nil {
 		return t, err
 	}
-	return t, tx.Audit(ctx, now, who.String(), "ticket.create", "ticket", t.ID, nil, t)
+	return t, tx.Audit(ctx, d.Now(), who.String(), "ticket.create", "ticket", t.ID, nil, t)
 }
 
 // AddOn is the contact's approval of a request as work on this visit.
@@ -143,21 +147,21 @@ type AddOn struct {
 	Contact          string // or their name
 	Estimate         time.Duration
 	ToldMeterRunning bool
+	At               time.Time // when the contact agreed, entered late; zero is now
 }
 
 // ScopeAddOn adds a request to the visit with the approval of the client's
 // authorised or backup contact, who was told the meter is running and the
 // rough cost. On a first job it then waits for a supervisor.
 func (d *Door) ScopeAddOn(ctx context.Context, who model.Actor, scopeID int64, in AddOn) (model.ScopeRequest, error) {
-	return d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecAddOn, 0,
-		func(tx *store.Tx, now time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error) {
+	return d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecAddOn, 0, in.At,
+		func(tx *store.Tx, at time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error) {
 			v, err := tx.VisitByID(ctx, r.VisitID)
 			if err != nil {
 				return model.ScopeDecision{}, "", err
 			}
-			if phase := v.Phase(); phase != model.PhaseOnSite && phase != model.PhasePaused {
-				return model.ScopeDecision{}, "", model.Conflict{Msg: fmt.Sprintf(
-					"%s is %s: work is added only while on site; make %s a new ticket instead", v.Ref(), phase, r.Ref())}
+			if err := model.CheckOnSiteAt(v, at, d.Now(), d.loc, "an add-on (or make "+r.Ref()+" a new ticket instead)"); err != nil {
+				return model.ScopeDecision{}, "", err
 			}
 			contacts, err := tx.Contacts(ctx, r.ClientID)
 			if err != nil {
@@ -185,14 +189,15 @@ func (d *Door) ScopeAddOn(ctx context.Context, who model.Actor, scopeID int64, i
 		})
 }
 
-// ScopeDecline records that a request will not be done, and why.
-func (d *Door) ScopeDecline(ctx context.Context, who model.Actor, scopeID int64, reason string) (model.ScopeRequest, error) {
+// ScopeDecline records that a request will not be done, and why; at is
+// when it was declined, entered late (zero: now).
+func (d *Door) ScopeDecline(ctx context.Context, who model.Actor, scopeID int64, reason string, at time.Time) (model.ScopeRequest, error) {
 	reason, err := model.ValidateReason(reason, true)
 	if err != nil {
 		return model.ScopeRequest{}, err
 	}
-	return d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecDeclined, 0,
-		func(tx *store.Tx, now time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, string, error) {
+	return d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecDeclined, 0, at,
+		func(tx *store.Tx, _ time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, string, error) {
 			return model.ScopeDecision{Reason: reason}, fmt.Sprintf("%s's request declined: %s — %s", r.AskedBy, r.What, reason), nil
 		})
 }
@@ -207,8 +212,8 @@ func (d *Door) ScopeSupervise(ctx context.Context, who model.Actor, scopeID int6
 	if approve {
 		kind, verb = model.DecApproved, "approved"
 	}
-	return d.decide(ctx, who, model.ActSuperviseWork, scopeID, kind, 0,
-		func(tx *store.Tx, now time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, string, error) {
+	return d.decide(ctx, who, model.ActSuperviseWork, scopeID, kind, 0, time.Time{},
+		func(tx *store.Tx, _ time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, string, error) {
 			summary := fmt.Sprintf("%s %s the add-on %q on a first job", who.Name, verb, r.What)
 			if reason != "" {
 				summary += ": " + reason
@@ -217,15 +222,16 @@ func (d *Door) ScopeSupervise(ctx context.Context, who model.Actor, scopeID int6
 		})
 }
 
-// decideFunc checks a decision's details and returns it with the sentence
-// that goes on the client's timeline.
-type decideFunc func(tx *store.Tx, now time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error)
+// decideFunc checks a decision's details, as of when it was made, and
+// returns it with the sentence that goes on the client's timeline.
+type decideFunc func(tx *store.Tx, at time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error)
 
-// decide runs one decision on a request: the role, the technician's own
-// visit (or the office on their behalf), the state machine, then the
-// decision, its touch and its audit in one transaction.
+// decide runs one decision on a request, made at (zero: now): the role, the
+// technician's own visit (or the office on their behalf), the state
+// machine, the time against the request's, then the decision, its touch and
+// its audit in one transaction.
 func (d *Door) decide(ctx context.Context, who model.Actor, act model.Action, scopeID int64, kind model.DecisionKind,
-	topics feed.Topic, fn decideFunc) (model.ScopeRequest, error) {
+	topics feed.Topic, at time.Time, fn decideFunc) (model.ScopeRequest, error) {
 	var r model.ScopeRequest
 	err := d.write(ctx, who, act, feed.Scope|feed.Visits|topics, func(tx *store.Tx, now time.Time) error {
 		var err error
@@ -239,16 +245,20 @@ func (d *Door) decide(ctx context.Context, who model.Actor, act model.Action, sc
 		if err := r.CheckDecision(kind); err != nil {
 			return err
 		}
-		dec, summary, err := fn(tx, now, r, parent)
+		at := orNow(at, now)
+		if err := model.CheckDecisionAt(r, at, now, d.loc); err != nil {
+			return err
+		}
+		dec, summary, err := fn(tx, at, r, parent)
 		if err != nil {
 			return err
 		}
-		dec.Kind, dec.At, dec.By = kind, now, who.Name
+		dec.Kind, dec.At, dec.By = kind, at, who.Name
 		before := r.State()
 		if r, err = tx.AppendDecision(ctx, r, dec); err != nil {
 			return err
 		}
-		return d.touch(ctx, tx, who, now, r, summary, "scope."+string(kind), before)
+		return d.touch(ctx, tx, who, at, now, r, summary, "scope."+string(kind), before)
 	})
 	if err != nil {
 		return r, err
@@ -256,9 +266,10 @@ func (d *Door) decide(ctx context.Context, who model.Actor, act model.Action, sc
 	return d.Scope(ctx, who, r.ID)
 }
 
-// touch puts a scope event on the client's timeline and in the audit.
-func (d *Door) touch(ctx context.Context, tx *store.Tx, who model.Actor, now time.Time, r model.ScopeRequest, summary, action string, before any) error {
-	tc := model.Touch{ClientID: r.ClientID, At: now, Kind: model.TouchScope, By: who.Name, Summary: summary}
+// touch puts a scope event on the client's timeline, when it happened, and
+// in the audit, when it was entered.
+func (d *Door) touch(ctx context.Context, tx *store.Tx, who model.Actor, at, now time.Time, r model.ScopeRequest, summary, action string, before any) error {
+	tc := model.Touch{ClientID: r.ClientID, At: at, Kind: model.TouchScope, By: who.Name, Summary: summary}
 	if err := tx.AddTouch(ctx, tc, "scope", r.ID); err != nil {
 		return err
 	}
@@ -302,4 +313,12 @@ func (d *Door) Timeline(ctx context.Context, who model.Actor, clientID int64) ([
 		return err
 	})
 	return out, err
+}
+
+// orNow is when something happened: at, to the second, or now when not given.
+func orNow(at, now time.Time) time.Time {
+	if at.IsZero() {
+		return now
+	}
+	return at.UTC().Truncate(time.Second)
 }

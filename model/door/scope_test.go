@@ -182,7 +182,7 @@ func TestAskRefusals(t *testing.T) {
 	if r.AskedByID != 0 || r.AskedBy != "The receptionist" {
 		t.Errorf("someone not on file keeps the name given: %+v", r)
 	}
-	if _, err := f.d.ScopeDecline(ctx, f.tech, r.ID, " "); err == nil || !strings.Contains(err.Error(), "reason") {
+	if _, err := f.d.ScopeDecline(ctx, f.tech, r.ID, " ", time.Time{}); err == nil || !strings.Contains(err.Error(), "reason") {
 		t.Errorf("a decline without a reason: %v", err)
 	}
 	f.record(t, f.tech, v, Step{Kind: model.EvDeparted, ContactID: f.contact.ID, Outcome: model.Outcome{FollowUp: "back to the shop"}})
@@ -291,7 +291,7 @@ func TestWorkOnAttributesOnSiteTime(t *testing.T) {
 	}
 	a, b := addOn("Printer"), addOn("Label maker")
 	pending := f.ask(t, v, f.tech, "Dana Ruiz", "Not yet decided")
-	if _, err := f.d.WorkOn(ctx, f.tech, v.ID, pending.ID); err == nil {
+	if _, err := f.d.WorkOn(ctx, f.tech, v.ID, pending.ID, time.Time{}); err == nil {
 		t.Error("worked on an add-on nobody approved")
 	}
 	// Main job, then add-on a, a pause, back to the main job (switched while
@@ -318,7 +318,7 @@ func TestWorkOnAttributesOnSiteTime(t *testing.T) {
 		case "resume":
 			v = f.record(t, f.tech, v, Step{Kind: model.EvResumed})
 		default:
-			if v, err = f.d.WorkOn(ctx, f.tech, v.ID, s.on); err != nil {
+			if v, err = f.d.WorkOn(ctx, f.tech, v.ID, s.on, time.Time{}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -335,7 +335,7 @@ func TestWorkOnAttributesOnSiteTime(t *testing.T) {
 	if shares[a.ID] != 11*time.Minute+47*time.Second+4*time.Minute+31*time.Second || shares[b.ID] != 5*time.Minute+59*time.Second {
 		t.Errorf("add-on %s got %s", a.Ref(), shares[a.ID])
 	}
-	if _, err := f.d.WorkOn(ctx, f.tech, v.ID, a.ID); err == nil {
+	if _, err := f.d.WorkOn(ctx, f.tech, v.ID, a.ID, time.Time{}); err == nil {
 		t.Error("switching to what is already worked on was accepted")
 	}
 }
@@ -344,11 +344,11 @@ func TestOverrunPromptAnswers(t *testing.T) {
 	f := newScopeFixture(t)
 	ctx := context.Background()
 	v := f.onSite(t, false) // 10 minutes on site, estimate 2h
-	if _, _, err := f.d.AnswerOverrun(ctx, f.tech, v.ID, model.ToldContinue, nil); err == nil || !strings.Contains(err.Error(), "8%") {
+	if _, _, err := f.d.AnswerOverrun(ctx, f.tech, v.ID, model.ToldContinue, nil, time.Time{}); err == nil || !strings.Contains(err.Error(), "8%") {
 		t.Errorf("answering before any prompt: %v", err)
 	}
 	f.clock.Advance(86 * time.Minute) // 96m of 120m: 80%
-	v, _, err := f.d.AnswerOverrun(ctx, f.tech, v.ID, model.Unreachable, nil)
+	v, _, err := f.d.AnswerOverrun(ctx, f.tech, v.ID, model.Unreachable, nil, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -362,11 +362,11 @@ func TestOverrunPromptAnswers(t *testing.T) {
 	if len(board.Rows[model.SecWaiting]) != 1 || !board.Rows[model.SecWaiting][0].Alert {
 		t.Errorf("the alert is not waiting on the board: %+v", board.Rows[model.SecWaiting])
 	}
-	if _, _, err := f.d.AnswerOverrun(ctx, f.disp, v.ID, model.ToldContinue, nil); err != nil {
+	if _, _, err := f.d.AnswerOverrun(ctx, f.disp, v.ID, model.ToldContinue, nil, time.Time{}); err != nil {
 		t.Fatalf("the office reaching the client: %v", err)
 	}
 	f.clock.Advance(30 * time.Minute) // past the estimate
-	v, spawned, err := f.d.AnswerOverrun(ctx, f.tech, v.ID, model.ToldStop, &SpawnTicket{})
+	v, spawned, err := f.d.AnswerOverrun(ctx, f.tech, v.ID, model.ToldStop, &SpawnTicket{}, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}

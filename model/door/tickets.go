@@ -94,13 +94,24 @@ func belongsTogether(ctx context.Context, tx *store.Tx, t model.Ticket) error {
 	return inv.Err()
 }
 
-// ScheduleVisit books a technician for a ticket at a time.
+// ScheduleVisit books a technician for a ticket at a time to come.
 func (d *Door) ScheduleVisit(ctx context.Context, who model.Actor, ticketID, techID int64, at time.Time) (model.Visit, error) {
-	v := model.Visit{TicketID: ticketID, TechID: techID, ScheduledAt: at.UTC().Truncate(time.Second)}
+	return d.book(ctx, who, ticketID, techID, at, false)
+}
+
+// EnterPastVisit books a visit that already happened, on purpose: an
+// emergency nobody booked, a paper timesheet. Its steps are then entered at
+// their real times, each marked as entered late; it is never late to start.
+func (d *Door) EnterPastVisit(ctx context.Context, who model.Actor, ticketID, techID int64, at time.Time) (model.Visit, error) {
+	return d.book(ctx, who, ticketID, techID, at, true)
+}
+
+func (d *Door) book(ctx context.Context, who model.Actor, ticketID, techID int64, at time.Time, afterTheFact bool) (model.Visit, error) {
+	v := model.Visit{TicketID: ticketID, TechID: techID, ScheduledAt: at.UTC().Truncate(time.Second), AfterTheFact: afterTheFact}
 	if err := who.Role.Check(model.ActScheduleVisit); err != nil {
 		return v, err
 	}
-	if err := model.ValidateSchedule(v.ScheduledAt, d.Now()); err != nil {
+	if err := model.ValidateSchedule(v.ScheduledAt, d.Now(), afterTheFact); err != nil {
 		return v, err
 	}
 	err := d.write(ctx, who, model.ActScheduleVisit, feed.Visits|feed.Tickets, func(tx *store.Tx, now time.Time) error {
@@ -120,7 +131,11 @@ func (d *Door) ScheduleVisit(ctx context.Context, who model.Actor, ticketID, tec
 		if err != nil {
 			return err
 		}
-		return tx.Audit(ctx, now, who.String(), "visit.schedule", "visit", v.ID, nil, v)
+		action := "visit.schedule"
+		if afterTheFact {
+			action = "visit.enter_past"
+		}
+		return tx.Audit(ctx, now, who.String(), action, "visit", v.ID, nil, v)
 	})
 	return v, err
 }

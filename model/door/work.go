@@ -11,9 +11,10 @@ import (
 )
 
 // WorkOn switches what the technician is working on: the main job (scopeID
-// 0) or an approved add-on of this visit. On-site time from now on counts
-// for it, so the invoice can show the add-on on its own line.
-func (d *Door) WorkOn(ctx context.Context, who model.Actor, visitID, scopeID int64) (model.Visit, error) {
+// 0) or an approved add-on of this visit. On-site time from then on (at,
+// entered late; zero: now) counts for it, so the invoice can show the
+// add-on on its own line.
+func (d *Door) WorkOn(ctx context.Context, who model.Actor, visitID, scopeID int64, at time.Time) (model.Visit, error) {
 	var v model.Visit
 	err := d.write(ctx, who, model.ActRecordVisit, feed.Visits, func(tx *store.Tx, now time.Time) error {
 		var err error
@@ -34,8 +35,12 @@ func (d *Door) WorkOn(ctx context.Context, who model.Actor, visitID, scopeID int
 			if state := r.State(); state != model.ScopeApproved {
 				return model.Conflict{Msg: fmt.Sprintf("%s is %s; only an approved add-on is worked on during a visit", r.Ref(), state.Describe())}
 			}
+			if last, _ := r.Last(); orNow(at, now).Before(last.At) {
+				return model.FieldError{Field: "at", Msg: fmt.Sprintf("is before %s was approved (%s); work on it from then on",
+					r.Ref(), model.ClockIn(last.At, now, d.loc))}
+			}
 		}
-		e := model.Event{VisitID: v.ID, Kind: model.EvWorkOn, At: now, RecordedAt: now, By: who.Name, ScopeID: scopeID}
+		e := model.Event{VisitID: v.ID, Kind: model.EvWorkOn, At: orNow(at, now), RecordedAt: now, By: who.Name, ScopeID: scopeID}
 		if _, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
 			return err
 		}
@@ -57,7 +62,7 @@ func workName(scopeID int64) string {
 // due; with none due, it answers an "unreachable" still waiting on the
 // office, so a dispatcher who reaches the client records it the same way.
 // Told-stop may come with a follow-up ticket for the rest of the work.
-func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64, answer model.OverrunAnswer, followUp *SpawnTicket) (model.Visit, model.Ticket, error) {
+func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64, answer model.OverrunAnswer, followUp *SpawnTicket, at time.Time) (model.Visit, model.Ticket, error) {
 	var v model.Visit
 	var spawned model.Ticket
 	if _, err := model.ParseOverrunAnswer(string(answer)); err != nil {
@@ -73,7 +78,11 @@ func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64
 			return err
 		}
 		estimate := ticket.Estimate.Duration
-		level := model.OverrunDue(v.Events, estimate, now)
+		at := orNow(at, now)
+		level := model.OverrunDue(v.Events, estimate, at) // the prompt as it stood when answered
+		if level == model.EstimateNone && at.Before(now) {
+			return model.Conflict{Msg: fmt.Sprintf("no prompt about the estimate was due on %s at %s", v.Ref(), model.ClockIn(at, now, d.loc))}
+		}
 		if level == model.EstimateNone {
 			alert, ok := model.OverrunAlert(v.Events)
 			if !ok {
@@ -81,7 +90,7 @@ func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64
 			}
 			level = map[model.EventKind]model.EstimateLevel{model.EvEstimateNear: model.EstimateNear, model.EvEstimateOver: model.EstimateOver}[alert.Kind]
 		}
-		e := model.Event{VisitID: v.ID, Kind: level.EstimateKind(), At: now, RecordedAt: now, By: who.Name, Answer: answer}
+		e := model.Event{VisitID: v.ID, Kind: level.EstimateKind(), At: at, RecordedAt: now, By: who.Name, Answer: answer}
 		if followUp != nil {
 			in := *followUp
 			if in.Title == "" {
@@ -90,7 +99,7 @@ func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64
 			if in.Scope == "" {
 				in.Scope = fmt.Sprintf("The rest of %s, stopped at the estimate on %s: %s", ticket.Ref(), v.Ref(), ticket.Scope)
 			}
-			if spawned, err = d.spawn(ctx, tx, who, now, ticket, ticket.ContactID, "", in); err != nil {
+			if spawned, err = d.spawn(ctx, tx, who, at, ticket, ticket.ContactID, "", in); err != nil {
 				return err
 			}
 			e.Note = "follow-up " + spawned.Ref()
@@ -98,14 +107,14 @@ func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64
 		if e, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
 			return err
 		}
-		main := model.AttributeOnSite(v.Events, now)[0]
+		main := model.AttributeOnSite(v.Events, at)[0]
 		summary := fmt.Sprintf("%s %s its %s estimate (%s on site): %s, %s", v.Ref(), map[model.EstimateLevel]string{
 			model.EstimateNear: "near", model.EstimateOver: "past"}[level], model.FormatDuration(estimate),
 			model.FormatDuration(main.Truncate(time.Minute)), who.Name, answer.Describe())
 		if e.Note != "" {
 			summary += "; " + e.Note
 		}
-		tc := model.Touch{ClientID: ticket.ClientID, At: now, Kind: model.TouchOverrun, By: who.Name, Summary: summary}
+		tc := model.Touch{ClientID: ticket.ClientID, At: at, Kind: model.TouchOverrun, By: who.Name, Summary: summary}
 		if err := tx.AddTouch(ctx, tc, "visit", v.ID); err != nil {
 			return err
 		}

@@ -10,9 +10,9 @@ import (
 
 // InsertVisit stores a new visit and its "scheduled" event.
 func (t *Tx) InsertVisit(ctx context.Context, v model.Visit, createdBy string, at model.Event) (model.Visit, error) {
-	err := t.queryRow(ctx, `INSERT INTO visits (ticket_id, tech_id, scheduled_at, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?) RETURNING id`,
-		v.TicketID, v.TechID, unix(v.ScheduledAt), unix(at.RecordedAt), createdBy).Scan(&v.ID)
+	err := t.queryRow(ctx, `INSERT INTO visits (ticket_id, tech_id, scheduled_at, created_at, created_by, after_the_fact)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+		v.TicketID, v.TechID, unix(v.ScheduledAt), unix(at.RecordedAt), createdBy, b2i(v.AfterTheFact)).Scan(&v.ID)
 	if err != nil {
 		return v, err
 	}
@@ -137,7 +137,7 @@ func (t *Tx) ActiveVisits(ctx context.Context, techID int64) ([]model.Visit, err
 // visitsWhere loads visits matching a condition, with technician names and
 // every event, in two queries.
 func (t *Tx) visitsWhere(ctx context.Context, cond string, args ...any) ([]model.Visit, error) {
-	rows, err := t.query(ctx, `SELECT v.id, v.ticket_id, v.tech_id, u.name, v.scheduled_at
+	rows, err := t.query(ctx, `SELECT v.id, v.ticket_id, v.tech_id, u.name, v.scheduled_at, v.after_the_fact
 		FROM visits v JOIN users u ON u.id = v.tech_id WHERE `+cond+` ORDER BY v.scheduled_at, v.id`, args...)
 	if err != nil {
 		return nil, err
@@ -148,7 +148,7 @@ func (t *Tx) visitsWhere(ctx context.Context, cond string, args ...any) ([]model
 	for rows.Next() {
 		var v model.Visit
 		var sched int64
-		if err := rows.Scan(&v.ID, &v.TicketID, &v.TechID, &v.TechName, &sched); err != nil {
+		if err := rows.Scan(&v.ID, &v.TicketID, &v.TechID, &v.TechName, &sched, &v.AfterTheFact); err != nil {
 			return nil, err
 		}
 		v.ScheduledAt = fromUnix(sched)

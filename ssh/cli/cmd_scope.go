@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"dispatch/model"
 	"dispatch/model/door"
@@ -11,22 +12,23 @@ import (
 
 func init() {
 	register(
-		command{path: "scope ask", args: `[V-12] --asked-by "Dana Ruiz" --what "…"`, about: `record a "while you're here" request made on site`, run: scopeAsk},
-		command{path: "scope new-ticket", args: "S-3 [--title …] [--scope …] [--priority P3] [--estimate 1h]", about: "make a request its own ticket, linked to the visit's (the default)", run: scopeNewTicket},
-		command{path: "scope add-on", args: `S-3 --approved-by "Dana Ruiz" --estimate 30m --told-meter-running`, about: "add a request to this visit, approved by the authorised or backup contact", run: scopeAddOn},
-		command{path: "scope decline", args: `S-3 --reason "…"`, about: "decline a request, saying why", run: scopeDecline},
+		command{path: "scope ask", args: `[V-12] --asked-by "Dana Ruiz" --what "…" [--at 12:45]`, about: `record a "while you're here" request made on site`, run: scopeAsk},
+		command{path: "scope new-ticket", args: "S-3 [--title …] [--scope …] [--priority P3] [--estimate 1h] [--at 12:45]", about: "make a request its own ticket, linked to the visit's (the default)", run: scopeNewTicket},
+		command{path: "scope add-on", args: `S-3 --approved-by "Dana Ruiz" --estimate 30m --told-meter-running [--at 12:45]`, about: "add a request to this visit, approved by the authorised or backup contact", run: scopeAddOn},
+		command{path: "scope decline", args: `S-3 --reason "…" [--at 12:45]`, about: "decline a request, saying why", run: scopeDecline},
 		command{path: "scope approve", args: "S-3 [--reason …]", about: "approve an add-on on a first job (dispatchers, managers)", run: scopeSupervise(true)},
 		command{path: "scope refuse", args: "S-3 [--reason …]", about: "refuse an add-on on a first job (dispatchers, managers)", run: scopeSupervise(false)},
 		command{path: "scope list", args: "[--pending]", about: "requests of the last week, or only those waiting on someone", run: scopeList},
 		command{path: "scope show", args: "S-3", about: "a request and every decision on it", run: scopeShow},
-		command{path: "visit work-on", args: "[V-12] main|S-3", about: "switch on-site time between the main job and an approved add-on", run: visitWorkOn},
-		command{path: "visit overrun", args: "[V-12] told-continue|told-stop|unreachable [--follow-up]", about: "answer the prompt to tell the contact the estimate is near or past", run: visitOverrun},
+		command{path: "visit work-on", args: "[V-12] main|S-3 [--at 12:45]", about: "switch on-site time between the main job and an approved add-on", run: visitWorkOn},
+		command{path: "visit overrun", args: "[V-12] told-continue|told-stop|unreachable [--follow-up] [--at 12:45]", about: "answer the prompt to tell the contact the estimate is near or past", run: visitOverrun},
 	)
 }
 
 func scopeAsk(c *call) error {
 	askedBy := c.fs.String("asked-by", "", "who asked: a contact of the client, or anyone's name")
 	what := c.fs.String("what", "", "what they asked for, in a few words")
+	at := c.fs.String("at", "", atUsage)
 	if err := c.parseAny(1); err != nil {
 		return err
 	}
@@ -40,7 +42,11 @@ func scopeAsk(c *call) error {
 	if err != nil {
 		return err
 	}
-	r, err := c.env.Door.AskScope(c.ctx, c.actor(), id, door.Ask{AskedBy: *askedBy, What: *what})
+	when, err := c.past(*at)
+	if err != nil {
+		return err
+	}
+	r, err := c.env.Door.AskScope(c.ctx, c.actor(), id, door.Ask{AskedBy: *askedBy, What: *what, At: when})
 	if err != nil {
 		return err
 	}
@@ -57,12 +63,15 @@ func scopeNewTicket(c *call) error {
 	scope := c.fs.String("scope", "", "the defined job and how we know it is done")
 	priority := c.fs.String("priority", "P3", "P1 (emergency) to P4 (can wait)")
 	estimate := c.fs.String("estimate", "", `hours like 1h, or a quote like $200; empty leaves it to the office`)
+	at := c.fs.String("at", "", atUsage)
 	id, err := c.scopeID()
 	if err != nil {
 		return err
 	}
 	in := door.SpawnTicket{Title: *title, Scope: *scope}
 	var inv model.Invalid
+	in.At, err = c.past(*at)
+	inv.Add("at", err)
 	p, err := model.ParsePriority(*priority)
 	inv.Add("priority", err)
 	in.Priority = p
@@ -88,6 +97,7 @@ func scopeAddOn(c *call) error {
 	by := c.fs.String("approved-by", "", "the authorised or backup contact who approved it")
 	estimate := c.fs.String("estimate", "", "the rough time you told them, like 30m")
 	told := c.fs.Bool("told-meter-running", false, "the contact was told the meter is running")
+	at := c.fs.String("at", "", atUsage)
 	id, err := c.scopeID()
 	if err != nil {
 		return err
@@ -99,7 +109,11 @@ func scopeAddOn(c *call) error {
 	if err != nil {
 		return err
 	}
-	r, err := c.env.Door.ScopeAddOn(c.ctx, c.actor(), id, door.AddOn{Contact: *by, Estimate: d, ToldMeterRunning: *told})
+	when, err := c.past(*at)
+	if err != nil {
+		return err
+	}
+	r, err := c.env.Door.ScopeAddOn(c.ctx, c.actor(), id, door.AddOn{Contact: *by, Estimate: d, ToldMeterRunning: *told, At: when})
 	if err != nil {
 		return err
 	}
@@ -108,6 +122,7 @@ func scopeAddOn(c *call) error {
 
 func scopeDecline(c *call) error {
 	reason := c.fs.String("reason", "", "why it will not be done")
+	at := c.fs.String("at", "", atUsage)
 	id, err := c.scopeID()
 	if err != nil {
 		return err
@@ -115,7 +130,11 @@ func scopeDecline(c *call) error {
 	if err := required(map[string]*string{"reason": reason}); err != nil {
 		return err
 	}
-	r, err := c.env.Door.ScopeDecline(c.ctx, c.actor(), id, *reason)
+	when, err := c.past(*at)
+	if err != nil {
+		return err
+	}
+	r, err := c.env.Door.ScopeDecline(c.ctx, c.actor(), id, *reason, when)
 	if err != nil {
 		return err
 	}
@@ -205,6 +224,7 @@ func (c *call) showScope(r model.ScopeRequest) error {
 }
 
 func visitWorkOn(c *call) error {
+	at := c.fs.String("at", "", atUsage)
 	if err := c.parseAny(0); err != nil {
 		return err
 	}
@@ -221,7 +241,11 @@ func visitWorkOn(c *call) error {
 			return model.FieldError{Field: "work", Msg: fmt.Sprintf("%q is neither main nor an add-on like S-3", model.CleanLine(target))}
 		}
 	}
-	if _, err := c.env.Door.WorkOn(c.ctx, c.actor(), id, scopeID); err != nil {
+	when, err := c.past(*at)
+	if err != nil {
+		return err
+	}
+	if _, err := c.env.Door.WorkOn(c.ctx, c.actor(), id, scopeID, when); err != nil {
 		return err
 	}
 	return c.showVisit(id)
@@ -230,11 +254,16 @@ func visitWorkOn(c *call) error {
 func visitOverrun(c *call) error {
 	followUp := c.fs.Bool("follow-up", false, "with told-stop: open a follow-up ticket for the rest of the job")
 	title := c.fs.String("title", "", "the follow-up ticket's title (default: Follow-up: …)")
+	at := c.fs.String("at", "", atUsage)
 	if err := c.parseAny(0); err != nil {
 		return err
 	}
 	if len(c.args) == 0 || len(c.args) > 2 {
 		return usageError{msg: "give the answer: " + c.cmd.args}
+	}
+	when, err := c.past(*at)
+	if err != nil {
+		return err
 	}
 	answer, err := model.ParseOverrunAnswer(c.args[len(c.args)-1])
 	if err != nil {
@@ -248,7 +277,7 @@ func visitOverrun(c *call) error {
 	if *followUp || *title != "" {
 		spawn = &door.SpawnTicket{Title: *title}
 	}
-	_, t, err := c.env.Door.AnswerOverrun(c.ctx, c.actor(), id, answer, spawn)
+	_, t, err := c.env.Door.AnswerOverrun(c.ctx, c.actor(), id, answer, spawn, when)
 	if err != nil {
 		return err
 	}
@@ -264,4 +293,13 @@ func visitOverrun(c *call) error {
 		fmt.Fprintln(c.env.Out, "\nthe dispatcher is alerted on the board")
 	}
 	return nil
+}
+
+// past reads an --at given for something that already happened: zero (now)
+// when none was given.
+func (c *call) past(at string) (time.Time, error) {
+	if strings.TrimSpace(at) == "" {
+		return time.Time{}, nil
+	}
+	return model.ParsePast("at", at, c.env.Door.Now(), c.env.Door.Location())
 }

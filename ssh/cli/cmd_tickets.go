@@ -13,7 +13,7 @@ func init() {
 	register(
 		command{path: "ticket new", args: "--client C --contact NAME --title T --scope S --priority P2 --estimate 2h", about: "open a ticket", run: ticketNew},
 		command{path: "ticket show", args: "T-12", about: "a ticket in full, with its visits", run: ticketShow},
-		command{path: "visit schedule", args: `T-12 --tech NAME --at "2026-11-25 14:00"`, about: "book a technician for a ticket", run: visitSchedule},
+		command{path: "visit schedule", args: `T-12 --tech NAME --at "2026-11-25 14:00" [--past]`, about: "book a technician for a ticket; --past enters a visit that already happened", run: visitSchedule},
 	)
 }
 
@@ -129,6 +129,7 @@ func (c *call) showTicket(id int64, verb string) error {
 func visitSchedule(c *call) error {
 	tech := c.fs.String("tech", "", "the technician who goes")
 	at := c.fs.String("at", "", `start, in office time: "2026-11-25 14:00", "14:00" (today) or "tomorrow 9:00"`)
+	past := c.fs.Bool("past", false, "the visit already happened: enter its steps next, at their real times, with --at")
 	if err := c.parse(1); err != nil {
 		return err
 	}
@@ -146,7 +147,11 @@ func visitSchedule(c *call) error {
 	if _, err := c.env.Door.Ticket(c.ctx, who, id); err != nil { // the ticket first: it is what the line is about
 		return err
 	}
-	when, err := model.ParseWhen("at", *at, c.env.Door.Now(), c.env.Door.Location())
+	read := model.ParseWhen
+	if *past {
+		read = model.ParsePast // "yesterday 17:30", "3h ago" read as what they say
+	}
+	when, err := read("at", *at, c.env.Door.Now(), c.env.Door.Location())
 	if err != nil {
 		return err
 	}
@@ -154,11 +159,20 @@ func visitSchedule(c *call) error {
 	if err != nil {
 		return err
 	}
-	v, err := c.env.Door.ScheduleVisit(c.ctx, who, id, u.ID, when)
+	book := c.env.Door.ScheduleVisit
+	if *past {
+		book = c.env.Door.EnterPastVisit
+	}
+	v, err := book(c.ctx, who, id, u.ID, when)
 	if err != nil {
 		return err
 	}
 	return c.print(toVisit(v, c.env.Door.Now()), func(w io.Writer) {
+		if *past {
+			fmt.Fprintf(w, "entered %s after the fact: %s for %s from %s; now record its steps with --at, in order\n", v.Ref(),
+				model.CleanLine(v.TechName), model.FormatID(model.PrefixTicket, v.TicketID), c.local(v.ScheduledAt))
+			return
+		}
 		fmt.Fprintf(w, "scheduled %s: %s for %s at %s\n", v.Ref(), model.CleanLine(v.TechName),
 			model.FormatID(model.PrefixTicket, v.TicketID), c.local(v.ScheduledAt))
 	})

@@ -5,6 +5,7 @@ package board
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -242,7 +243,7 @@ func (b *Board) decide(r model.BoardRow, yes bool) tea.Cmd {
 		}
 	case r.Alert:
 		answer := map[bool]model.OverrunAnswer{true: model.ToldContinue, false: model.ToldStop}[yes]
-		if _, _, err = b.deps.Door.AnswerOverrun(b.deps.Ctx, b.deps.Actor(), r.Visit.ID, answer, nil); err == nil {
+		if _, _, err = b.deps.Door.AnswerOverrun(b.deps.Ctx, b.deps.Actor(), r.Visit.ID, answer, nil, time.Time{}); err == nil {
 			b.flash = fmt.Sprintf("%s: recorded that the office %s", r.Visit.Ref(), answer.Describe())
 		}
 	default:

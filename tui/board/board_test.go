@@ -16,7 +16,8 @@ func TestBoardAt80x24(t *testing.T) {
 	s := screentest.New(t, model.RoleDispatcher, 80, 24)
 	s.FitsWindow(80, 24)
 	s.MustSee("DISPATCH", "Rita Gomez · dispatcher", "Wed 25 Nov 10:00",
-		"1 waiting 14 breached 1 late · 10 unsched. 1 revisit 8 today 5 out 6 to bill", "WAITING ON A DISPATCHER (1)",
+		"Board  1 waiting on you  14 breached  1 late to start", "10 unscheduled · 1 to revisit · 8 today · 5 in progress · 6 to invoice",
+		"WAITING ON A DISPATCHER (1)",
 		"UNSCHEDULED (10)", "SCHEDULED TODAY (8)",
 		"a approve add-on", "x refuse", "enter open", "q quit")
 	// What waits on the dispatcher is on top, under the cursor: the first

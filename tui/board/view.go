@@ -97,7 +97,7 @@ type inViewMemo struct {
 // filter and the column heads.
 func (b *Board) top(width int) []string {
 	var out []string
-	out = append(out, b.summary(width))
+	out = append(out, b.summary(width)...)
 	if b.flash != "" {
 		style := theme.OK
 		if b.flashErr {
@@ -135,59 +135,48 @@ func (b *Board) scrollTo(cursorLine, room, total int) {
 	b.offset = max(0, min(b.offset, total-room))
 }
 
-// summary is the board's counts in a line; a narrow window gets shorter
-// words and tighter gaps, the counts' first, rather than a cut line.
-func (b *Board) summary(width int) string {
-	urgentShort := summaryWords
-	copy(urgentShort[4:], summaryShort[4:])
-	for _, try := range []struct {
-		words [9]string
-		tight bool
-	}{{summaryWords, false}, {urgentShort, false}, {summaryShort, false}, {summaryShort, true}} {
-		if line := b.summaryIn(try.words, try.tight); ansi.StringWidth(line) <= width {
-			return line
-		}
+// summary is the board's counts: what needs someone, then how many stand
+// where. On a window too narrow for one line it takes two, rather than cut
+// the counts.
+func (b *Board) summary(width int) []string {
+	urgent, counts := b.urgentCounts(), b.sectionCounts()
+	line := theme.Header.Render("Board") + "  " + urgent + counts
+	if ansi.StringWidth(line) <= width {
+		return []string{line}
 	}
-	return draw.Fit(b.summaryIn(summaryShort, true), width)
+	return []string{draw.Fit(theme.Header.Render("Board")+"  "+urgent, width), draw.Fit(counts, width)}
 }
 
-// summaryWords are the summary's labels; summaryShort the same on a narrow window.
-var (
-	summaryWords = [...]string{"waiting on you", "breached", "at risk", "late to start", "unscheduled", "to revisit", "today", "in progress", "to invoice"}
-	summaryShort = [...]string{"waiting", "breached", "at risk", "late", "unsched.", "revisit", "today", "out", "to bill"}
-)
-
-// summaryIn is the board's counts in a line: what needs someone first;
-// tight drops the title and closes the gaps.
-func (b *Board) summaryIn(words [9]string, tight bool) string {
-	s, gap, sep := theme.Header.Render("Board")+"  ", "  ", " · "
-	if tight {
-		s, gap, sep = "", " ", " "
-	}
+// urgentCounts is what needs someone: waiting decisions, broken and
+// running-low promises, visits late to start.
+func (b *Board) urgentCounts() string {
+	s := ""
 	if n := b.board.Count(model.SecWaiting); n > 0 {
-		s += theme.Error.Bold(true).Render(fmt.Sprintf("%d %s", n, words[0])) + gap
+		s += theme.Error.Bold(true).Render(fmt.Sprintf("%d waiting on you", n)) + "  "
 	}
 	if n := b.board.Breached; n > 0 {
-		s += theme.Error.Render(fmt.Sprintf("%d %s", n, words[1])) + gap
+		s += theme.Error.Render(fmt.Sprintf("%d breached", n)) + "  "
 	}
 	if n := b.board.AtRisk; n > 0 {
-		s += theme.Warn.Render(fmt.Sprintf("%d %s", n, words[2])) + gap
+		s += theme.Warn.Render(fmt.Sprintf("%d at risk", n)) + "  "
 	}
 	if n := b.board.LateToStart(); n > 0 {
-		s += theme.Warn.Render(fmt.Sprintf("%d %s", n, words[3])) + gap
+		s += theme.Warn.Render(fmt.Sprintf("%d late to start", n)) + "  "
 	}
-	if tight && s != "" {
-		s += theme.Muted.Render("·") + " "
-	}
-	parts := []string{fmt.Sprintf("%d %s", b.board.Count(model.SecUnscheduled), words[4])}
+	return s
+}
+
+// sectionCounts is how many tickets stand in each section.
+func (b *Board) sectionCounts() string {
+	parts := []string{fmt.Sprintf("%d unscheduled", b.board.Count(model.SecUnscheduled))}
 	if n := b.board.Count(model.SecNeedsVisit); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", n, words[5]))
+		parts = append(parts, fmt.Sprintf("%d to revisit", n))
 	}
 	parts = append(parts,
-		fmt.Sprintf("%d %s", b.board.Count(model.SecToday), words[6]),
-		fmt.Sprintf("%d %s", b.board.Count(model.SecInProgress), words[7]),
-		fmt.Sprintf("%d %s", b.board.Count(model.SecDone), words[8]))
-	return s + theme.Muted.Render(strings.Join(parts, sep))
+		fmt.Sprintf("%d today", b.board.Count(model.SecToday)),
+		fmt.Sprintf("%d in progress", b.board.Count(model.SecInProgress)),
+		fmt.Sprintf("%d to invoice", b.board.Count(model.SecDone)))
+	return theme.Muted.Render(strings.Join(parts, " · "))
 }
 
 func (b *Board) headerRow(c columns) string {

@@ -68,7 +68,7 @@ func TestDepartingSaysHowTheJobEnded(t *testing.T) {
 	sam.Keys("d", "tab", "d", "ctrl+s")
 	sam.MustSee("Departed 11:30", "the job is done", "RETURNING")
 	rita.Changed()
-	rita.MustSee("DONE — TO INVOICE (7)")
+	rita.MustSee("7 to invoice")
 	rita.Keys("/", "X-ray")
 	rita.MustSee("SCHEDULED TODAY (0)", "IN PROGRESS (0)", "DONE — TO INVOICE (1)", "X-ray workstation won't see imaging plate")
 

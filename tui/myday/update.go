@@ -3,6 +3,7 @@ package myday
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -123,7 +124,7 @@ func (m *Day) sideKey(k tea.KeyPressMsg, c door.VisitCard) (tea.Cmd, bool) {
 		if pressed(k, m.km.Unreachable) {
 			answer = model.Unreachable
 		}
-		if _, _, err := m.deps.Door.AnswerOverrun(m.deps.Ctx, m.deps.Actor(), c.ID, answer, nil); err != nil {
+		if _, _, err := m.deps.Door.AnswerOverrun(m.deps.Ctx, m.deps.Actor(), c.ID, answer, nil, time.Time{}); err != nil {
 			return m.say(err.Error()), true
 		}
 		m.notice, m.noticeOK = "Recorded: "+answer.Describe(), true
@@ -155,7 +156,7 @@ func (m *Day) switchWork(c door.VisitCard) tea.Cmd {
 			}
 		}
 	}
-	if _, err := m.deps.Door.WorkOn(m.deps.Ctx, m.deps.Actor(), c.ID, next); err != nil {
+	if _, err := m.deps.Door.WorkOn(m.deps.Ctx, m.deps.Actor(), c.ID, next, time.Time{}); err != nil {
 		return m.say(err.Error())
 	}
 	m.notice, m.noticeOK = "Back on the main job", true

@@ -3,6 +3,7 @@ package scope
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -74,7 +75,7 @@ func (f *spawnForm) submit() tea.Cmd {
 		if strings.TrimSpace(in.Title) != "" {
 			follow = &in
 		}
-		_, t, err := f.deps.Door.AnswerOverrun(f.deps.Ctx, f.deps.Actor(), f.card.ID, model.ToldStop, follow)
+		_, t, err := f.deps.Door.AnswerOverrun(f.deps.Ctx, f.deps.Actor(), f.card.ID, model.ToldStop, follow, time.Time{})
 		if err != nil {
 			return f.ShowError(err)
 		}
@@ -176,7 +177,7 @@ func (f *declineForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 }
 
 func (f *declineForm) submit() tea.Cmd {
-	r, err := f.deps.Door.ScopeDecline(f.deps.Ctx, f.deps.Actor(), f.req.ID, f.reason.Value())
+	r, err := f.deps.Door.ScopeDecline(f.deps.Ctx, f.deps.Actor(), f.req.ID, f.reason.Value(), time.Time{})
 	if err != nil {
 		return f.ShowError(err)
 	}

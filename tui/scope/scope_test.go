@@ -128,7 +128,7 @@ func TestManyRequestsKeepTheCardBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 		if what != "Mouse" { // the mouse stays undecided
-			if _, err := leo.Door.ScopeDecline(ctx, leo.Actor(), r.ID, "another day"); err != nil {
+			if _, err := leo.Door.ScopeDecline(ctx, leo.Actor(), r.ID, "another day", time.Time{}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -19,14 +19,17 @@ type scheduleForm struct {
 	ticket model.Ticket
 	tech   *form.Picker
 	start  *form.TextField
+	past   *form.CheckField // it already happened: entered after the fact
 }
 
 // NewScheduleForm books a visit; the board opens it as well as the ticket page.
 func NewScheduleForm(deps page.Deps, t model.Ticket) *scheduleForm {
-	f := &scheduleForm{Form: form.New(deps, fmt.Sprintf("Schedule a visit · %s %s", t.Ref(), draw.Safe(t.Title)), "cancel (keeps a draft)"),
+	f := &scheduleForm{Form: form.New(deps, fmt.Sprintf("Schedule a visit · %s %s", t.Ref(), draw.Safe(t.Title)), "cancel"),
 		deps: deps, ticket: t, tech: form.NewPicker("type to find the technician"),
-		start: form.NewTextField(`"2026-11-25 14:00", "14:00" (today) or "tomorrow 9:00"`, 40)}
+		start: form.NewTextField(`"2026-11-25 14:00", "14:00" (today) or "tomorrow 9:00"`, 40),
+		past:  form.NewCheckField("already happened: its steps are entered next, at their real times")}
 	f.Add("tech", "Technician", f.tech)
+	f.Add("past", "Past", f.past)
 	f.Add("start", "Start", f.start)
 	// Suggest the next whole hour; the dispatcher types over it.
 	now := deps.Door.Now().In(deps.Door.Location())
@@ -58,15 +61,19 @@ func (f *scheduleForm) submit() tea.Cmd {
 	if f.tech.Chosen() == 0 {
 		inv.Add("tech", model.FieldError{Field: "tech", Msg: "is not chosen; pick who goes"})
 	}
-	at, err := model.ParseWhen("start", f.start.Value(), f.deps.Door.Now(), f.deps.Door.Location())
+	read, book, did := model.ParseWhen, f.deps.Door.ScheduleVisit, "Scheduled"
+	if f.past.Checked() {
+		read, book, did = model.ParsePast, f.deps.Door.EnterPastVisit, "Entered after the fact"
+	}
+	at, err := read("start", f.start.Value(), f.deps.Door.Now(), f.deps.Door.Location())
 	inv.Add("start", err)
 	if err := inv.Err(); err != nil {
 		return f.ShowError(err)
 	}
-	v, err := f.deps.Door.ScheduleVisit(f.deps.Ctx, f.deps.Actor(), f.ticket.ID, f.tech.Chosen(), at)
+	v, err := book(f.deps.Ctx, f.deps.Actor(), f.ticket.ID, f.tech.Chosen(), at)
 	if err != nil {
 		return f.ShowError(err)
 	}
-	return f.deps.Close(fmt.Sprintf("Scheduled %s: %s for %s at %s", v.Ref(), draw.Safe(v.TechName), f.ticket.Ref(),
+	return f.deps.Close(fmt.Sprintf("%s %s: %s for %s at %s", did, v.Ref(), draw.Safe(v.TechName), f.ticket.Ref(),
 		v.ScheduledAt.In(f.deps.Door.Location()).Format("Mon 15:04")))
 }

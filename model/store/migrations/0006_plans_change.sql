@@ -63,6 +63,10 @@ UPDATE visit_events SET
     booked_for = (SELECT v.scheduled_at FROM visits v WHERE v.id = visit_events.visit_id)
     WHERE kind = 'scheduled';
 
+-- A visit booked once it had happened (an emergency nobody booked, a paper
+-- timesheet): its steps are entered late, and it is never late to start.
+ALTER TABLE visits ADD COLUMN after_the_fact INTEGER NOT NULL DEFAULT 0;
+
 -- A cancelled visit is neither under way nor to come.
 DROP INDEX visits_tech_active;
 CREATE INDEX visits_tech_active ON visits(tech_id, phase) WHERE phase NOT IN ('scheduled', 'finished', 'cancelled');
