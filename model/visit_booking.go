@@ -30,6 +30,7 @@ type Move struct {
 	At     time.Time
 	TechID int64
 	Reason string
+	Anyway bool // over the technician's other visits, knowingly
 }
 
 // Apply is the visit as the move books it, refused when it changes nothing.

@@ -2,6 +2,7 @@ package ssh
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,7 +17,10 @@ func TestAMovedVisitAndAJobClosedOnSiteShowEverywhere(t *testing.T) {
 	o := startOffice(t)
 	sam := o.openTerm("Sam Okafor", 120, 40)
 	sam.waitFor("My day", "15:45 V-322", "Replace wireless router")
-	if out, errs, code := o.exec("Rita Gomez", `visit move V-322 --at 17:30 --reason "client asked for later"`); code != 0 {
+	if _, errs, code := o.exec("Rita Gomez", `visit move V-322 --at 17:30`); code == 0 || !strings.Contains(errs, "booked twice") {
+		t.Fatalf("a move over Sam's X-ray visit: %d %s", code, errs)
+	}
+	if out, errs, code := o.exec("Rita Gomez", `visit move V-322 --at 17:30 --reason "client asked for later" --anyway`); code != 0 {
 		t.Fatalf("visit move: %d %s %s", code, out, errs)
 	}
 	sam.waitFor("17:30 V-322")

@@ -159,7 +159,8 @@ func seedTicket(ctx context.Context, s *store.Store, at func(time.Time) *door.Do
 	if start.Before(bookedAt) {
 		bookedAt = start.Add(-time.Hour)
 	}
-	v, err := at(bookedAt).ScheduleVisit(ctx, seeder, t.ID, techIDs[dt.tech], start)
+	// Booked as the office booked them, overlaps and all.
+	v, err := at(bookedAt).Book(ctx, seeder, door.Booking{TicketID: t.ID, TechID: techIDs[dt.tech], At: start, Anyway: true})
 	if err != nil {
 		return v, err
 	}

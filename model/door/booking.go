@@ -40,6 +40,11 @@ func (d *Door) MoveVisit(ctx context.Context, who model.Actor, visitID int64, m 
 			return err
 		}
 		next.TechName = tech.Name
+		if !m.Anyway {
+			if err := d.checkBooking(ctx, tx, next, t); err != nil {
+				return err
+			}
+		}
 		moved := model.Event{At: now, RecordedAt: now, By: who.Name, Note: m.Reason}
 		if _, err := tx.RebookVisit(ctx, next, moved); err != nil {
 			return err

@@ -94,50 +94,112 @@ func belongsTogether(ctx context.Context, tx *store.Tx, t model.Ticket) error {
 	return inv.Err()
 }
 
+// Booking is a visit to book.
+type Booking struct {
+	TicketID, TechID int64
+	At               time.Time
+	AfterTheFact     bool // it already happened: its steps are entered next, at their real times
+	Anyway           bool // over the technician's other visits, knowingly
+}
+
 // ScheduleVisit books a technician for a ticket at a time to come.
 func (d *Door) ScheduleVisit(ctx context.Context, who model.Actor, ticketID, techID int64, at time.Time) (model.Visit, error) {
-	return d.book(ctx, who, ticketID, techID, at, false)
+	return d.Book(ctx, who, Booking{TicketID: ticketID, TechID: techID, At: at})
 }
 
 // EnterPastVisit books a visit that already happened, on purpose: an
 // emergency nobody booked, a paper timesheet. Its steps are then entered at
 // their real times, each marked as entered late; it is never late to start.
 func (d *Door) EnterPastVisit(ctx context.Context, who model.Actor, ticketID, techID int64, at time.Time) (model.Visit, error) {
-	return d.book(ctx, who, ticketID, techID, at, true)
+	return d.Book(ctx, who, Booking{TicketID: ticketID, TechID: techID, At: at, AfterTheFact: true})
 }
 
-func (d *Door) book(ctx context.Context, who model.Actor, ticketID, techID int64, at time.Time, afterTheFact bool) (model.Visit, error) {
-	v := model.Visit{TicketID: ticketID, TechID: techID, ScheduledAt: at.UTC().Truncate(time.Second), AfterTheFact: afterTheFact}
+// Book books a visit. A booking over the technician's other visits (their
+// sites' travel counted) is refused with the clash named, unless made
+// anyway; one that already happened is checked step by step instead.
+func (d *Door) Book(ctx context.Context, who model.Actor, b Booking) (model.Visit, error) {
+	v := model.Visit{TicketID: b.TicketID, TechID: b.TechID, ScheduledAt: b.At.UTC().Truncate(time.Second), AfterTheFact: b.AfterTheFact}
 	if err := who.Role.Check(model.ActScheduleVisit); err != nil {
 		return v, err
 	}
-	if err := model.ValidateSchedule(v.ScheduledAt, d.Now(), afterTheFact); err != nil {
+	if err := model.ValidateSchedule(v.ScheduledAt, d.Now(), b.AfterTheFact); err != nil {
 		return v, err
 	}
 	err := d.write(ctx, who, model.ActScheduleVisit, feed.Visits|feed.Tickets, func(tx *store.Tx, now time.Time) error {
-		t, err := tx.TicketByID(ctx, ticketID)
+		t, err := tx.TicketByID(ctx, b.TicketID)
 		if err != nil {
 			return err
 		}
 		if t.Status != model.TicketOpen {
 			return model.Conflict{Msg: fmt.Sprintf("%s is %s; only open tickets get visits", t.Ref(), t.Status)}
 		}
-		tech, err := bookableTech(ctx, tx, techID)
+		tech, err := bookableTech(ctx, tx, b.TechID)
 		if err != nil {
 			return err
 		}
 		v.TechName = tech.Name
+		if !b.AfterTheFact && !b.Anyway {
+			if err := d.checkBooking(ctx, tx, v, t); err != nil {
+				return err
+			}
+		}
 		v, err = tx.InsertVisit(ctx, v, who.Name, model.Event{At: now, RecordedAt: now, By: who.Name})
 		if err != nil {
 			return err
 		}
 		action := "visit.schedule"
-		if afterTheFact {
+		if b.AfterTheFact {
 			action = "visit.enter_past"
 		}
 		return tx.Audit(ctx, now, who.String(), action, "visit", v.ID, nil, v)
 	})
 	return v, err
+}
+
+// checkBooking refuses a booking that overlaps the technician's other
+// visits to come, the sites' travel both ways counted.
+func (d *Door) checkBooking(ctx context.Context, tx *store.Tx, v model.Visit, t model.Ticket) error {
+	span, err := bookedSpan(ctx, tx, v, t)
+	if err != nil {
+		return err
+	}
+	day := model.StartOfDay(v.ScheduledAt, d.loc)
+	visits, err := tx.TechDay(ctx, v.TechID, day.AddDate(0, 0, -1), day.AddDate(0, 0, 2))
+	if err != nil {
+		return err
+	}
+	var others []model.Booked
+	for _, o := range visits {
+		if o.ID == v.ID || o.Phase() != model.PhaseScheduled {
+			continue
+		}
+		ot, err := tx.TicketByID(ctx, o.TicketID)
+		if err != nil {
+			return err
+		}
+		oSpan, err := bookedSpan(ctx, tx, o, ot)
+		if err != nil {
+			return err
+		}
+		client, err := tx.ClientByID(ctx, ot.ClientID)
+		if err != nil {
+			return err
+		}
+		others = append(others, model.Booked{Visit: o, Span: oSpan, What: ot.Ref() + " " + client.Name})
+	}
+	if clash := model.Overlapping(span, others, v.ID); len(clash) > 0 {
+		return model.DoubleBooked{Tech: v.TechName, Span: span, With: clash, Loc: d.loc}
+	}
+	return nil
+}
+
+// bookedSpan is the time a booked visit holds its technician.
+func bookedSpan(ctx context.Context, tx *store.Tx, v model.Visit, t model.Ticket) (model.Interval, error) {
+	site, err := tx.SiteByID(ctx, t.SiteID)
+	if err != nil {
+		return model.Interval{}, err
+	}
+	return model.BookedSpan(v.ScheduledAt, site.Travel, t.Estimate), nil
 }
 
 // TicketCard is a ticket with everything needed to read it in full.

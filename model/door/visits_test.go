@@ -12,7 +12,8 @@ import (
 	"dispatch/model/store"
 )
 
-// visitFor books the fixture's technician on a new ticket, starting in an hour.
+// visitFor books the technician on a new ticket, starting in an hour, over
+// anything else booked then: the tests that use it are about the visit.
 func (f *fixture) visitFor(t *testing.T, tech model.Actor) model.Visit {
 	t.Helper()
 	ctx := context.Background()
@@ -20,7 +21,7 @@ func (f *fixture) visitFor(t *testing.T, tech model.Actor) model.Visit {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := f.d.ScheduleVisit(ctx, f.disp, ticket.ID, tech.UserID, f.clock.T.Add(time.Hour))
+	v, err := f.d.Book(ctx, f.disp, Booking{TicketID: ticket.ID, TechID: tech.UserID, At: f.clock.T.Add(time.Hour), Anyway: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,10 +236,10 @@ func TestMyDay(t *testing.T) {
 	f.record(t, f.tech, yesterday, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
 	f.clock.Advance(24 * time.Hour) // 26 Nov, 14:00
 	ticket, _ := f.d.CreateTicket(ctx, f.disp, f.newTicket())
-	later, _ := f.d.ScheduleVisit(ctx, f.disp, ticket.ID, f.tech.UserID, f.clock.T.Add(3*time.Hour))
-	earlier, _ := f.d.ScheduleVisit(ctx, f.disp, ticket.ID, f.tech.UserID, f.clock.T.Add(time.Hour))
-	f.d.ScheduleVisit(ctx, f.disp, ticket.ID, f.tech.UserID, f.clock.T.Add(12*time.Hour)) // tomorrow
-	f.d.ScheduleVisit(ctx, f.disp, ticket.ID, other.ID, f.clock.T.Add(time.Hour))         // Leo's
+	later, _ := f.d.ScheduleVisit(ctx, f.disp, ticket.ID, f.tech.UserID, f.clock.T.Add(5*time.Hour))
+	earlier, _ := f.d.ScheduleVisit(ctx, f.disp, ticket.ID, f.tech.UserID, f.clock.T.Add(time.Hour)) // 15:00–18:30, then the later one
+	f.d.ScheduleVisit(ctx, f.disp, ticket.ID, f.tech.UserID, f.clock.T.Add(12*time.Hour))            // tomorrow
+	f.d.ScheduleVisit(ctx, f.disp, ticket.ID, other.ID, f.clock.T.Add(time.Hour))                    // Leo's
 	day, err := f.d.MyDay(ctx, f.tech)
 	if err != nil {
 		t.Fatal(err)

@@ -61,7 +61,7 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"ticket done":      {argv: plain("ticket", "done", "T-1033"), allowed: office},
 		"visit schedule":   {argv: plain("visit", "schedule", "T-1033", "--tech", "Sam Okafor", "--at", "2026-11-25 15:00"), allowed: office},
 		"visit show":       {argv: plain("visit", "show", "V-324"), allowed: staff},
-		"visit move":       {argv: plain("visit", "move", "V-322", "--tech", "Priya Nair"), allowed: office},
+		"visit move":       {argv: plain("visit", "move", "V-322", "--tech", "Priya Nair", "--anyway"), allowed: office},
 		"visit cancel":     {argv: plain("visit", "cancel", "V-322", "--reason", "client closed today"), allowed: office},
 		"ticket cancel":    {argv: plain("ticket", "cancel", "T-1033", "--reason", "client withdrew"), allowed: office},
 		"ticket reopen":    {argv: plain("ticket", "reopen", "T-1031", "--reason", "scanners failing again"), allowed: office},

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,7 +12,7 @@ import (
 
 func init() {
 	register(
-		command{path: "visit move", args: `V-12 [--at "tomorrow 9:00"] [--tech NAME] [--reason "…"]`,
+		command{path: "visit move", args: `V-12 [--at "tomorrow 9:00"] [--tech NAME] [--reason "…"] [--anyway]`,
 			about: "book a visit that has not started at another time, with another technician, or both", run: visitMove},
 		command{path: "visit cancel", args: `V-12 --reason "…"`, about: "take a visit that has not started off the schedule", run: visitCancel},
 		command{path: "ticket cancel", args: `T-12 (--reason "client withdrew" | --duplicate-of T-9)`,
@@ -24,6 +25,7 @@ func visitMove(c *call) error {
 	at := c.fs.String("at", "", `the new start, in office time: "2026-11-25 14:00", "14:00" (today) or "tomorrow 9:00"`)
 	tech := c.fs.String("tech", "", "the technician who goes instead")
 	reason := c.fs.String("reason", "", "why, for the log (optional)")
+	anyway := c.fs.Bool("anyway", false, "book it over the technician's other visits, knowingly")
 	if err := c.parse(1); err != nil {
 		return err
 	}
@@ -38,7 +40,7 @@ func visitMove(c *call) error {
 	if err != nil {
 		return err
 	}
-	m := model.Move{Reason: *reason}
+	m := model.Move{Reason: *reason, Anyway: *anyway}
 	if strings.TrimSpace(*at) != "" {
 		if m.At, err = model.ParseWhen("at", *at, c.env.Door.Now(), c.env.Door.Location()); err != nil {
 			return err
@@ -53,7 +55,7 @@ func visitMove(c *call) error {
 	}
 	v, err := c.env.Door.MoveVisit(c.ctx, who, id, m)
 	if err != nil {
-		return err
+		return withAnyway(err)
 	}
 	return c.print(toVisit(v, c.env.Door.Now()), func(w io.Writer) {
 		fmt.Fprintf(w, "moved %s: %s for %s at %s\n", v.Ref(), model.CleanLine(v.TechName),
@@ -136,4 +138,13 @@ func ticketReopen(c *call) error {
 		return err
 	}
 	return c.showTicket(id, "")
+}
+
+// withAnyway says how to book over a clash on the command line.
+func withAnyway(err error) error {
+	var clash model.DoubleBooked
+	if errors.As(err, &clash) {
+		return fmt.Errorf("%w (--anyway)", err)
+	}
+	return err
 }

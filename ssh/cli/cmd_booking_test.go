@@ -92,7 +92,11 @@ func TestStepsWithoutAnIDOverCommands(t *testing.T) {
 	h := newHarness(t)
 	h.bookedVisit()
 	h.mustLine("rita", "ticket new --client Acme Dental --contact Dana Ruiz --title Printer --scope Fix --priority P3 --estimate 1h")
-	h.mustLine("rita", "visit schedule T-1002 --tech sam --at 10:00")
+	if _, errs, code := h.line("rita", "visit schedule T-1002 --tech sam --at 10:00"); code == 0 || !strings.Contains(errs, "sam would be booked twice") ||
+		!strings.Contains(errs, "V-301 10:00–13:30 (T-1001 Acme Dental)") {
+		t.Errorf("a double booking: %d %s", code, errs)
+	}
+	h.mustLine("rita", "visit schedule T-1002 --tech sam --at 10:00 --anyway")
 	if _, errs, code := h.line("sam", "visit travel"); code == 0 || !strings.Contains(errs, "V-301 booked 10:00, V-302 booked 10:00 could each start travel") {
 		t.Errorf("two booked at once: %d %s", code, errs)
 	}

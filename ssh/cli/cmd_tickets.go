@@ -13,7 +13,7 @@ func init() {
 	register(
 		command{path: "ticket new", args: "--client C --contact NAME --title T --scope S --priority P2 --estimate 2h", about: "open a ticket", run: ticketNew},
 		command{path: "ticket show", args: "T-12", about: "a ticket in full, with its visits", run: ticketShow},
-		command{path: "visit schedule", args: `T-12 --tech NAME --at "2026-11-25 14:00" [--past]`, about: "book a technician for a ticket; --past enters a visit that already happened", run: visitSchedule},
+		command{path: "visit schedule", args: `T-12 --tech NAME --at "2026-11-25 14:00" [--past] [--anyway]`, about: "book a technician for a ticket; --past enters a visit that already happened", run: visitSchedule},
 	)
 }
 
@@ -130,6 +130,7 @@ func visitSchedule(c *call) error {
 	tech := c.fs.String("tech", "", "the technician who goes")
 	at := c.fs.String("at", "", `start, in office time: "2026-11-25 14:00", "14:00" (today) or "tomorrow 9:00"`)
 	past := c.fs.Bool("past", false, "the visit already happened: enter its steps next, at their real times, with --at")
+	anyway := c.fs.Bool("anyway", false, "book it over the technician's other visits, knowingly")
 	if err := c.parse(1); err != nil {
 		return err
 	}
@@ -159,13 +160,9 @@ func visitSchedule(c *call) error {
 	if err != nil {
 		return err
 	}
-	book := c.env.Door.ScheduleVisit
-	if *past {
-		book = c.env.Door.EnterPastVisit
-	}
-	v, err := book(c.ctx, who, id, u.ID, when)
+	v, err := c.env.Door.Book(c.ctx, who, door.Booking{TicketID: id, TechID: u.ID, At: when, AfterTheFact: *past, Anyway: *anyway})
 	if err != nil {
-		return err
+		return withAnyway(err)
 	}
 	return c.print(toVisit(v, c.env.Door.Now()), func(w io.Writer) {
 		if *past {

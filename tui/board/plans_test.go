@@ -31,7 +31,9 @@ func TestMoveAndCancelAVisitFromTheBoard(t *testing.T) {
 	rita.Keys("m")
 	rita.MustSee("Move a visit · T-1027", "V-322 Sam Okafor", "Sam Okafor", "2026-11-25 10:45")
 	rita.Keys("tab", "priya", "tab", "ctrl+u", "15:00", "tab", "Sam is at the clinic all day", "ctrl+s")
-	rita.MustSee("Moved V-322: Priya Nair for T-1027 at Wed 15:00", "Priya Nair     15:00")
+	rita.MustSee("⚠ Priya Nair would be booked twice")
+	rita.Keys("shift+tab", "ctrl+u", "17:00", "ctrl+s") // a change takes the warning back; 17:00 is free
+	rita.MustSee("Moved V-322: Priya Nair for T-1027 at Wed 17:00", "Priya Nair     17:00")
 
 	sam.Changed()
 	sam.MustNotSee("Replace wireless router")
@@ -41,7 +43,7 @@ func TestMoveAndCancelAVisitFromTheBoard(t *testing.T) {
 	rita.Keys("tab", "client closed for a funeral", "enter")
 	rita.MustSee("Cancelled V-322 (Priya Nair): it stays in T-1027's log", "UNSCHEDULED (1)")
 	rita.Keys("esc", "/", "T-1027", "down", "enter")
-	rita.MustSee("cancelled", "moved to Wed 25 Nov 15:00 with Priya Nair by Rita Gomez: Sam is at the clinic all day",
+	rita.MustSee("cancelled", "moved to Wed 25 Nov 17:00 with Priya Nair by Rita Gomez: Sam is at the clinic all day",
 		"cancelled by Rita Gomez: client closed for a funeral")
 }
 

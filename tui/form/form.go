@@ -26,6 +26,7 @@ type Form struct {
 	km      Keys
 	deps    page.Deps         // esc leaves at once, as saving does
 	aliases map[string]string // the door's name for a field → the form's
+	warned  bool              // a warning was shown: the next save confirms it
 }
 
 // New starts a form with its title; cancelHelp says what esc does to it.
@@ -47,6 +48,16 @@ func (f *Form) Also(name, doorName string) {
 		f.aliases = map[string]string{}
 	}
 	f.aliases[doorName] = name
+}
+
+// Confirming reports whether the user is saving again after being warned
+// (a booking over another): the form's next save goes ahead. A change to
+// any field takes the warning back.
+func (f *Form) Confirming() bool { return f.warned }
+
+// Warn shows why saving waits for a second save, and arms it.
+func (f *Form) Warn(msg string) {
+	f.errs, f.general, f.warned = nil, msg+" — save again to go ahead", true
 }
 
 // SetMessage shows a message on top of the form, about no one field.
@@ -81,6 +92,7 @@ func (f *Form) FocusCurrent() tea.Cmd {
 // it; it reports whether that changed the field's value.
 func (f *Form) move(delta int) (tea.Cmd, bool) {
 	changed := f.commit()
+	f.unwarn(changed)
 	f.current = (f.current + delta + len(f.fields)) % len(f.fields)
 	return f.FocusCurrent(), changed
 }
@@ -112,42 +124,54 @@ func (f *Form) clearError(i int) {
 // the current field's value changed.
 func (f *Form) Handle(msg tea.Msg, submit func() tea.Cmd, cancel func() tea.Cmd) (tea.Cmd, bool) {
 	if paste, ok := msg.(tea.PasteMsg); ok {
-		cmd, changed := f.fields[f.current].update(paste)
-		if changed {
-			f.clearError(f.current)
-		}
-		return cmd, changed
+		return f.edit(paste)
 	}
-	key, ok := msg.(tea.KeyPressMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil, false
 	}
-	return f.handleKey(key, submit, cancel)
-}
-
-func (f *Form) handleKey(msg tea.KeyPressMsg, submit func() tea.Cmd, cancel func() tea.Cmd) (tea.Cmd, bool) {
 	switch {
-	case key.Matches(msg, f.km.Cancel):
+	case key.Matches(k, f.km.Cancel):
 		return cancel(), false
-	case key.Matches(msg, f.km.Submit):
-		changed := f.commit()
-		return submit(), changed
-	case key.Matches(msg, f.km.Next):
+	case key.Matches(k, f.km.Submit):
+		return f.save(submit)
+	case key.Matches(k, f.km.Next):
 		return f.move(1)
-	case key.Matches(msg, f.km.Prev):
+	case key.Matches(k, f.km.Prev):
 		return f.move(-1)
-	case msg.String() == "enter" && !f.fields[f.current].multiline():
+	case k.String() == "enter" && !f.fields[f.current].multiline():
 		if f.current == len(f.fields)-1 {
-			changed := f.commit()
-			return submit(), changed
+			return f.save(submit)
 		}
 		return f.move(1)
 	}
+	return f.edit(k)
+}
+
+// edit passes a key or a paste to the current field; a change takes that
+// field's error, and any warning, back.
+func (f *Form) edit(msg tea.Msg) (tea.Cmd, bool) {
 	cmd, changed := f.fields[f.current].update(msg)
 	if changed {
 		f.clearError(f.current)
 	}
+	f.unwarn(changed)
 	return cmd, changed
+}
+
+// save commits what was typed in the current field, then saves: a
+// warning stands only if nothing changed since it was given.
+func (f *Form) save(submit func() tea.Cmd) (tea.Cmd, bool) {
+	changed := f.commit()
+	f.unwarn(changed)
+	return submit(), changed
+}
+
+// unwarn takes a warning back once what it warned of has changed.
+func (f *Form) unwarn(changed bool) {
+	if changed && f.warned {
+		f.warned, f.general = false, ""
+	}
 }
 
 // ShowError puts field errors beside their fields and anything else on top,

@@ -14,7 +14,11 @@ func (f *Form) View(width, height int) string {
 	var lines []string
 	lines = append(lines, theme.Title.Render(f.title), "")
 	if f.general != "" {
-		lines = append(lines, wrapError("✗ "+draw.Safe(f.general), inner, 0)...)
+		mark := "✗ "
+		if f.warned {
+			mark = "⚠ "
+		}
+		lines = append(lines, wrapError(mark+draw.Safe(f.general), inner, 0)...)
 		lines = append(lines, "")
 	}
 	focusTop, focusEnd := 0, 0

@@ -14,7 +14,9 @@ func TestScheduleFromTheBoard(t *testing.T) {
 	s.Keys("ctrl+u") // technician field: the filter; choose with the arrows
 	s.Keys("priya", "tab", "tab", "ctrl+u", "teatime", "enter")
 	s.MustSee(`✗ start "teatime" is not a time`, "Priya Nair", "teatime")
-	s.Keys("ctrl+u", "14:30", "enter")
+	s.Keys("ctrl+u", "14:30", "enter") // over her 15:00 visit: it warns, and a second save books it
+	s.MustSee("⚠ Priya Nair would be booked twice", "over V-310", "(T-1011 Keystone Insurance)", "save")
+	s.Keys("enter")
 	s.MustSee("Scheduled V-", "Priya Nair for T-1033 at Wed 14:30", "UNSCHEDULED (9)", "SCHEDULED TODAY (9)")
 }
 

@@ -1,12 +1,14 @@
 package ticket
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"dispatch/model"
+	"dispatch/model/door"
 	"dispatch/tui/draw"
 	"dispatch/tui/form"
 	"dispatch/tui/page"
@@ -61,16 +63,22 @@ func (f *scheduleForm) submit() tea.Cmd {
 	if f.tech.Chosen() == 0 {
 		inv.Add("tech", model.FieldError{Field: "tech", Msg: "is not chosen; pick who goes"})
 	}
-	read, book, did := model.ParseWhen, f.deps.Door.ScheduleVisit, "Scheduled"
+	read, did := model.ParseWhen, "Scheduled"
 	if f.past.Checked() {
-		read, book, did = model.ParsePast, f.deps.Door.EnterPastVisit, "Entered after the fact"
+		read, did = model.ParsePast, "Entered after the fact"
 	}
 	at, err := read("start", f.start.Value(), f.deps.Door.Now(), f.deps.Door.Location())
 	inv.Add("start", err)
 	if err := inv.Err(); err != nil {
 		return f.ShowError(err)
 	}
-	v, err := book(f.deps.Ctx, f.deps.Actor(), f.ticket.ID, f.tech.Chosen(), at)
+	v, err := f.deps.Door.Book(f.deps.Ctx, f.deps.Actor(), door.Booking{TicketID: f.ticket.ID, TechID: f.tech.Chosen(), At: at,
+		AfterTheFact: f.past.Checked(), Anyway: f.Confirming()})
+	var clash model.DoubleBooked
+	if errors.As(err, &clash) {
+		f.Warn(clash.Error())
+		return nil
+	}
 	if err != nil {
 		return f.ShowError(err)
 	}

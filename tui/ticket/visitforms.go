@@ -1,6 +1,7 @@
 package ticket
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -106,7 +107,13 @@ func (f *moveForm) submit() tea.Cmd {
 	if err := inv.Err(); err != nil {
 		return f.ShowError(err)
 	}
-	v, err := f.deps.Door.MoveVisit(f.deps.Ctx, f.deps.Actor(), f.visit.Chosen(), model.Move{At: at, TechID: f.tech.Chosen(), Reason: f.reason.Value()})
+	v, err := f.deps.Door.MoveVisit(f.deps.Ctx, f.deps.Actor(), f.visit.Chosen(),
+		model.Move{At: at, TechID: f.tech.Chosen(), Reason: f.reason.Value(), Anyway: f.Confirming()})
+	var clash model.DoubleBooked
+	if errors.As(err, &clash) {
+		f.Warn(clash.Error())
+		return nil
+	}
 	if err != nil {
 		return f.ShowError(err)
 	}
