@@ -178,7 +178,7 @@ func TestRemovedUsersSessionEnds(t *testing.T) {
 	o := startOffice(t)
 	tm := o.openTerm("Sam Okafor", 100, 30)
 	tm.waitFor("Sam Okafor · tech")
-	if _, err := o.door.RemoveUser(context.Background(), model.Console, "Sam Okafor"); err != nil {
+	if _, err := o.door.RemoveUser(context.Background(), model.Console, "Sam Okafor", "Jon Reyes"); err != nil {
 		t.Fatal(err)
 	}
 	tm.waitEnded()

@@ -50,7 +50,7 @@ func prepare(db string) (cast, error) {
 	if c.dispatcher, line, err = key(); err != nil {
 		return c, err
 	}
-	if _, err := d.AddUser(ctx, model.Console, "Bench Dispatcher", model.RoleDispatcher, line); err != nil {
+	if _, err := d.EnsureUser(ctx, model.Console, "Bench Dispatcher", model.RoleDispatcher, line); err != nil {
 		return c, err
 	}
 	board, err := d.Board(ctx, model.Console)
@@ -62,7 +62,7 @@ func prepare(db string) (cast, error) {
 		if err != nil {
 			return c, err
 		}
-		if _, err := d.AddUser(ctx, model.Console, r.Tech, model.RoleTech, line); err != nil {
+		if _, err := d.EnsureUser(ctx, model.Console, r.Tech, model.RoleTech, line); err != nil {
 			return c, err
 		}
 		c.techs = append(c.techs, sg)

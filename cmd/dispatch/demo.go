@@ -70,7 +70,7 @@ func authoriseLocalKeys(ctx context.Context, d *door.Door, out io.Writer) error 
 			continue
 		}
 		line := strings.TrimSpace(string(b))
-		if _, err := d.AddUser(ctx, model.Console, name, model.RoleAdmin, line); err != nil {
+		if _, err := d.EnsureUser(ctx, model.Console, name, model.RoleAdmin, line); err != nil {
 			fmt.Fprintf(out, "skipped %s: %v\n", path, err)
 			continue
 		}

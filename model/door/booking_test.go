@@ -207,3 +207,72 @@ func TestOnePlaceAtATimeInTheShopToo(t *testing.T) {
 		t.Errorf("a fix that overlaps the shop work: %v", err)
 	}
 }
+
+// A name is one user with one role: adding it again is refused, and a
+// role or a key changes by its own command. Someone leaving with visits
+// booked is refused until those visits have another technician.
+func TestUsersChangeOnPurpose(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if _, err := f.d.AddUser(ctx, f.admin, "sam", model.RoleManager, ""); err == nil || !strings.Contains(err.Error(), `user role "Sam" ROLE`) {
+		t.Errorf("adding an existing name: %v", err)
+	}
+	if u, _ := f.d.FindTech(ctx, f.admin, "Sam"); u.Role != model.RoleTech {
+		t.Errorf("Sam's role changed by an add: %s", u.Role)
+	}
+	k, err := f.d.AddKey(ctx, f.admin, "Sam", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC6nHWX1gKzIqF8ITqn9+Qf4pX3mF+p7vW8c1WjS5o3L sam@phone")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards, _ := f.d.Users(ctx, f.admin)
+	for _, c := range cards {
+		if c.Name == "Sam" && len(c.Keys) != 2 {
+			t.Errorf("Sam has %d keys, want 2", len(c.Keys))
+		}
+	}
+	if err := f.d.RemoveKey(ctx, f.admin, "Sam", "SHA256:nope"); err == nil || !strings.Contains(err.Error(), k.Fingerprint) {
+		t.Errorf("removing a key Sam does not have lists his: %v", err)
+	}
+	if err := f.d.RemoveKey(ctx, f.admin, "Sam", k.Fingerprint); err != nil {
+		t.Fatal(err)
+	}
+
+	v := f.visitFor(t, f.tech)
+	if _, err := f.d.RemoveUser(ctx, f.admin, "Sam", ""); err == nil || !strings.Contains(err.Error(), v.Ref()) {
+		t.Errorf("removing a technician with a visit booked: %v", err)
+	}
+	if _, err := f.d.RemoveUser(ctx, f.admin, "Sam", "Rita"); err == nil || !strings.Contains(err.Error(), "not another technician") {
+		t.Errorf("reassigning to a dispatcher: %v", err)
+	}
+	jo, _ := f.d.AddUser(ctx, f.admin, "Jo", model.RoleTech, "")
+	if _, err := f.d.RemoveUser(ctx, f.admin, "Sam", "Jo"); err != nil {
+		t.Fatal(err)
+	}
+	moved, _ := f.d.Visit(ctx, f.disp, v.ID)
+	if moved.TechID != jo.ID {
+		t.Errorf("the visit went to %s", moved.TechName)
+	}
+	if _, err := f.d.SetRole(ctx, f.admin, "Jo", model.RoleManager); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.SetRole(ctx, f.admin, "Jo", model.RoleManager); err == nil {
+		t.Error("a role set to what it is")
+	}
+}
+
+// Done, a ticket's visits still booked are cancelled: nobody goes to a
+// finished job.
+func TestDoneCancelsTheVisitsStillBooked(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	v := f.visitFor(t, f.tech)
+	if _, err := f.d.TrackTicket(ctx, f.disp, v.TicketID, Track{Kind: model.TkDone}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := f.d.Visit(ctx, f.disp, v.ID); got.Phase() != model.PhaseCancelled {
+		t.Errorf("the booked visit is %s", got.Phase())
+	}
+	if day, _ := f.d.MyDay(ctx, f.tech); len(day) != 0 {
+		t.Errorf("Sam's day still holds it")
+	}
+}

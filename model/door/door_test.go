@@ -209,7 +209,7 @@ func TestUsersAndKeys(t *testing.T) {
 	if !strings.HasPrefix(pk.Fingerprint, "SHA256:") {
 		t.Errorf("fingerprint %q", pk.Fingerprint)
 	}
-	if _, err := f.d.RemoveUser(ctx, f.admin, "Sam"); err != nil {
+	if _, err := f.d.RemoveUser(ctx, f.admin, "Sam", ""); err != nil {
 		t.Fatal(err)
 	}
 	if ok, _ := f.d.StillActive(ctx, f.tech.UserID); ok {

@@ -111,6 +111,9 @@ func (d *Door) TrackTicket(ctx context.Context, who model.Actor, ticketID int64,
 				return err
 			}
 		case model.TkDone:
+			if err := cancelBooked(ctx, tx, who, t, visits, "ticket done", now); err != nil {
+				return err
+			}
 			if err := tx.SetTicketStatus(ctx, t.ID, model.TicketDone, now); err != nil {
 				return err
 			}
@@ -159,14 +162,23 @@ func duplicateNote(ctx context.Context, tx *store.Tx, t model.Ticket, in Track) 
 // cancelTicket takes a ticket off every list and clock, with the visits
 // still booked for it.
 func cancelTicket(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, visits []model.Visit, reason string, now time.Time) error {
+	if err := cancelBooked(ctx, tx, who, t, visits, "ticket cancelled: "+reason, now); err != nil {
+		return err
+	}
+	return tx.SetTicketStatus(ctx, t.ID, model.TicketCancelled, now)
+}
+
+// cancelBooked cancels a closed ticket's visits still booked: nobody goes
+// to a job that is done or withdrawn.
+func cancelBooked(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, visits []model.Visit, why string, now time.Time) error {
 	for _, v := range visits {
 		if v.Phase() == model.PhaseScheduled {
-			if err := cancelVisit(ctx, tx, who, v, t, "ticket cancelled: "+reason, now); err != nil {
+			if err := cancelVisit(ctx, tx, who, v, t, why, now); err != nil {
 				return err
 			}
 		}
 	}
-	return tx.SetTicketStatus(ctx, t.ID, model.TicketCancelled, now)
+	return nil
 }
 
 // SLAItem is an open ticket with its clocks, for sla list.

@@ -3,6 +3,7 @@ package door
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -33,8 +34,10 @@ func ParseKey(line string) (store.UserKey, error) {
 }
 
 // AddUser registers a person with a role and, unless key is empty, a key.
-// Adding a key to an existing user keeps their other keys and sets the role
-// given. A user without a key exists on the board but cannot sign in.
+// A name already in use is refused: changing a role or a key is its own
+// command, never a side effect of adding someone (a technician on site
+// once became a manager that way). A removed user's name may be used
+// again: they come back with the role given.
 func (d *Door) AddUser(ctx context.Context, who model.Actor, name string, role model.Role, key string) (model.User, error) {
 	u, err := model.NewUser(name, role)
 	if err != nil {
@@ -47,6 +50,12 @@ func (d *Door) AddUser(ctx context.Context, who model.Actor, name string, role m
 		}
 	}
 	err = d.write(ctx, who, model.ActManageUsers, feed.Users, func(tx *store.Tx, now time.Time) error {
+		if have, err := tx.UserByName(ctx, u.Name); err == nil {
+			return model.Conflict{Msg: fmt.Sprintf("%s is already a user (%s); change their role with user role %q ROLE, "+
+				"or add a key with user key add %q --key …", have.Name, have.Role, have.Name, have.Name)}
+		} else if !errors.Is(err, model.ErrNotFound) {
+			return err
+		}
 		var err error
 		if u, err = tx.UpsertUser(ctx, u, now); err != nil {
 			return err
@@ -61,8 +70,47 @@ func (d *Door) AddUser(ctx context.Context, who model.Actor, name string, role m
 	return u, err
 }
 
-// RemoveUser removes a user's access; their sessions end once the feed says so.
-func (d *Door) RemoveUser(ctx context.Context, who model.Actor, name string) (model.User, error) {
+// EnsureUser is for tools that set an office up (the demo, the load tool,
+// tests): the user with this name and role, added if absent, with the key
+// added if it is new to them. A user of that name with another role is
+// refused, never changed.
+func (d *Door) EnsureUser(ctx context.Context, who model.Actor, name string, role model.Role, key string) (model.User, error) {
+	u, err := d.AddUser(ctx, who, name, role, key)
+	var exists model.Conflict
+	if !errors.As(err, &exists) {
+		return u, err
+	}
+	var k store.UserKey
+	if key != "" {
+		if k, err = ParseKey(key); err != nil {
+			return u, err
+		}
+	}
+	err = d.write(ctx, who, model.ActManageUsers, feed.Users, func(tx *store.Tx, now time.Time) error {
+		var err error
+		if u, err = tx.UserByName(ctx, model.CleanLine(name)); err != nil {
+			return err
+		}
+		if u.Role != role {
+			return model.Conflict{Msg: fmt.Sprintf("%s is a %s, not a %s; change it with user role", u.Name, u.Role, role)}
+		}
+		if k.Fingerprint == "" {
+			return nil
+		}
+		if owner, err := tx.UserByKey(ctx, k.Fingerprint); err == nil && owner.ID == u.ID {
+			return nil // theirs already
+		}
+		if err := tx.AddKey(ctx, u.ID, k, now); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "user.key_add", "user", u.ID, nil, k.Fingerprint)
+	})
+	return u, err
+}
+
+// SetRole changes what a user may do; their open sessions end, so the next
+// one opens with the new role.
+func (d *Door) SetRole(ctx context.Context, who model.Actor, name string, role model.Role) (model.User, error) {
 	var u model.User
 	err := d.write(ctx, who, model.ActManageUsers, feed.Users, func(tx *store.Tx, now time.Time) error {
 		var err error
@@ -70,7 +118,88 @@ func (d *Door) RemoveUser(ctx context.Context, who model.Actor, name string) (mo
 			return err
 		}
 		if u.ID == who.UserID {
+			return model.Conflict{Msg: "you cannot change your own role; ask another admin"}
+		}
+		if u.Role == role {
+			return model.Conflict{Msg: fmt.Sprintf("%s is a %s already", u.Name, role)}
+		}
+		before := u
+		u.Role = role
+		if err := tx.SetRole(ctx, u.ID, role); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "user.role", "user", u.ID, before, u)
+	})
+	return u, err
+}
+
+// AddKey lets a user sign in with one more key (a new laptop).
+func (d *Door) AddKey(ctx context.Context, who model.Actor, name, key string) (store.UserKey, error) {
+	k, err := ParseKey(key)
+	if err != nil {
+		return k, err
+	}
+	err = d.write(ctx, who, model.ActManageUsers, feed.Users, func(tx *store.Tx, now time.Time) error {
+		u, err := tx.UserByName(ctx, model.CleanLine(name))
+		if err != nil {
+			return err
+		}
+		if err := tx.AddKey(ctx, u.ID, k, now); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "user.key_add", "user", u.ID, nil, k.Fingerprint)
+	})
+	return k, err
+}
+
+// RemoveKey stops one key signing in (a lost laptop); the user's other keys
+// still work.
+func (d *Door) RemoveKey(ctx context.Context, who model.Actor, name, fingerprint string) error {
+	return d.write(ctx, who, model.ActManageUsers, feed.Users, func(tx *store.Tx, now time.Time) error {
+		u, err := tx.UserByName(ctx, model.CleanLine(name))
+		if err != nil {
+			return err
+		}
+		keys, err := tx.Keys(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		var have []string
+		for _, k := range keys {
+			if k.Fingerprint == strings.TrimSpace(fingerprint) {
+				if err := tx.RemoveKey(ctx, u.ID, k.Fingerprint); err != nil {
+					return err
+				}
+				return tx.Audit(ctx, now, who.String(), "user.key_remove", "user", u.ID, k.Fingerprint, nil)
+			}
+			have = append(have, k.Fingerprint)
+		}
+		return model.FieldError{Field: "fingerprint", Msg: fmt.Sprintf("%q is not one of %s's keys: %s (see user list)",
+			model.CleanLine(fingerprint), u.Name, strings.Join(have, ", "))}
+	})
+}
+
+// RemoveUser removes a user's access; their sessions end once the feed says
+// so. A technician with visits still to come is refused, with the visits
+// listed, unless they are moved to another technician (reassignTo).
+func (d *Door) RemoveUser(ctx context.Context, who model.Actor, name, reassignTo string) (model.User, error) {
+	var u model.User
+	err := d.write(ctx, who, model.ActManageUsers, feed.Users|feed.Visits, func(tx *store.Tx, now time.Time) error {
+		var err error
+		if u, err = tx.UserByName(ctx, model.CleanLine(name)); err != nil {
+			return err
+		}
+		if u.ID == who.UserID {
 			return model.Conflict{Msg: "you cannot remove yourself; ask another admin"}
+		}
+		booked, err := tx.BookedVisits(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		if len(booked) > 0 {
+			if err := d.reassign(ctx, tx, who, u, booked, reassignTo, now); err != nil {
+				return err
+			}
 		}
 		if err := tx.RemoveUser(ctx, u.ID, now); err != nil {
 			return err
@@ -78,6 +207,38 @@ func (d *Door) RemoveUser(ctx context.Context, who model.Actor, name string) (mo
 		return tx.Audit(ctx, now, who.String(), "user.remove", "user", u.ID, u, nil)
 	})
 	return u, err
+}
+
+// reassign moves a leaving technician's booked visits to another, or says
+// which they are and how to move them.
+func (d *Door) reassign(ctx context.Context, tx *store.Tx, who model.Actor, u model.User, booked []model.Visit, to string, now time.Time) error {
+	if strings.TrimSpace(to) == "" {
+		var list []string
+		for _, v := range booked {
+			list = append(list, fmt.Sprintf("%s %s (%s)", v.Ref(), model.ClockIn(v.ScheduledAt, now, d.loc), model.FormatID(model.PrefixTicket, v.TicketID)))
+		}
+		return model.Conflict{Msg: fmt.Sprintf("%s still has %d visit(s) booked: %s; move them first (visit move V-… --tech …), "+
+			"or give them all to another technician with --reassign-to NAME", u.Name, len(booked), strings.Join(list, ", "))}
+	}
+	next, err := tx.UserByName(ctx, model.CleanLine(to))
+	if err != nil {
+		return err
+	}
+	if next.Role != model.RoleTech || next.ID == u.ID {
+		return model.FieldError{Field: "reassign-to", Msg: fmt.Sprintf("%s is not another technician; name one to take the visits", next.Name)}
+	}
+	for _, v := range booked {
+		moved := v
+		moved.TechID, moved.TechName = next.ID, next.Name
+		e := model.Event{At: now, RecordedAt: now, By: who.Name, Note: u.Name + " left; reassigned"}
+		if _, err := tx.RebookVisit(ctx, moved, e); err != nil {
+			return err
+		}
+		if err := tx.Audit(ctx, now, who.String(), "visit.move", "visit", v.ID, v.TechName, next.Name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Users lists active users with their keys.

@@ -94,6 +94,13 @@ func recordOutcome(ctx context.Context, tx *store.Tx, who model.Actor, t model.T
 	if o.Done {
 		e.Kind = model.TkDone
 		e.Note = "done on site"
+		visits, err := tx.VisitsForTicket(ctx, t.ID)
+		if err != nil {
+			return err
+		}
+		if err := cancelBooked(ctx, tx, who, t, visits, "done on site", now); err != nil {
+			return err
+		}
 		if err := tx.SetTicketStatus(ctx, t.ID, model.TicketDone, at); err != nil {
 			return err
 		}

@@ -39,6 +39,18 @@ func (t *Tx) AddKey(ctx context.Context, userID int64, k UserKey, at time.Time) 
 	return err
 }
 
+// SetRole changes a user's role.
+func (t *Tx) SetRole(ctx context.Context, id int64, role model.Role) error {
+	_, err := t.exec(ctx, `UPDATE users SET role = ? WHERE id = ?`, role, id)
+	return err
+}
+
+// RemoveKey drops one of a user's keys.
+func (t *Tx) RemoveKey(ctx context.Context, userID int64, fingerprint string) error {
+	_, err := t.exec(ctx, `DELETE FROM user_keys WHERE user_id = ? AND fingerprint = ?`, userID, fingerprint)
+	return err
+}
+
 // RemoveUser marks a user removed and drops their keys, so they cannot sign in.
 func (t *Tx) RemoveUser(ctx context.Context, id int64, at time.Time) error {
 	if _, err := t.exec(ctx, `DELETE FROM user_keys WHERE user_id = ?`, id); err != nil {

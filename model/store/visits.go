@@ -128,6 +128,12 @@ func (t *Tx) VisitsSteppedSince(ctx context.Context, from time.Time) ([]model.Vi
 		UNION ALL SELECT id FROM visits WHERE phase NOT IN ('scheduled', 'finished', 'cancelled'))`, unix(from))
 }
 
+// BookedVisits lists a technician's visits booked and not started, late or
+// to come: what someone must take over if they leave.
+func (t *Tx) BookedVisits(ctx context.Context, techID int64) ([]model.Visit, error) {
+	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase = 'scheduled'`, techID)
+}
+
 // ActiveVisits lists a technician's visits under way (travelling, on site,
 // paused, returning or in the shop).
 func (t *Tx) ActiveVisits(ctx context.Context, techID int64) ([]model.Visit, error) {

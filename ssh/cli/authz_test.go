@@ -98,9 +98,14 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"user add": {argv: func(*authzOffice) []string {
 			return []string{"user", "add", "New Hire", "--role", "tech", "--key", newAuthorizedKey(t)}
 		}, allowed: admin},
-		"user list":   {argv: plain("user", "list"), allowed: admin},
-		"user remove": {argv: plain("user", "remove", "Old Hand"), allowed: admin},
-		"wall":        {argv: plain("wall"), refusal: "needs a terminal"},
+		"user list": {argv: plain("user", "list"), allowed: admin},
+		"user role": {argv: plain("user", "role", "Old Hand", "manager"), allowed: admin},
+		"user key add": {argv: func(*authzOffice) []string {
+			return []string{"user", "key", "add", "Old Hand", "--key", newAuthorizedKey(t)}
+		}, allowed: admin},
+		"user key remove": {argv: plain("user", "key", "remove", "Old Hand", oldHandKey), allowed: admin},
+		"user remove":     {argv: plain("user", "remove", "Old Hand"), allowed: admin},
+		"wall":            {argv: plain("wall"), refusal: "needs a terminal"},
 	}
 
 	for _, cmd := range commands {
@@ -171,6 +176,12 @@ func (o *authzOffice) step(visit int64, s door.Step) {
 
 var authzNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
+// Old Hand's key, for removing it.
+const (
+	oldHandLine = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl old@hand"
+	oldHandKey  = "SHA256:+DiY3wvvV6TuJJhbpZisF/zLDA0zPMSvHdkr4UvCOqU"
+)
+
 // authzTemplate seeds the demo once, with a user of every role, a free
 // technician with a visit later today, a user to remove and a fresh
 // request (S-4) on Leo's visit, and backs it up to copy for each case.
@@ -181,6 +192,9 @@ func authzTemplate(t *testing.T) string {
 	for name, role := range map[string]model.Role{"Ann Admin": model.RoleAdmin, "Mia Manager": model.RoleManager,
 		"Rita Gomez": model.RoleDispatcher, "Lobby TV": model.RoleViewer, "Old Hand": model.RoleDispatcher, "Kim Free": model.RoleTech} {
 		o.AddUser(t, name, role, "")
+	}
+	if _, err := o.Door.AddKey(ctx, model.Console, "Old Hand", oldHandLine); err != nil {
+		t.Fatal(err)
 	}
 	kim, err := o.Door.FindTech(ctx, model.Console, "Kim Free")
 	if err != nil {

@@ -12,7 +12,10 @@ func init() {
 	register(
 		command{path: "user add", args: "NAME --role ROLE (--key-file PATH | --key \"ssh-ed25519 AAAA…\")", about: "let someone connect (admins)", run: userAdd},
 		command{path: "user list", about: "who may connect, with their keys (admins)", run: userList},
-		command{path: "user remove", args: "NAME", about: "end someone's access and open sessions (admins)", run: userRemove},
+		command{path: "user remove", args: "NAME [--reassign-to NAME]", about: "end someone's access and open sessions; their booked visits go to another technician (admins)", run: userRemove},
+		command{path: "user role", args: "NAME ROLE", about: "change what someone may do; their open sessions end (admins)", run: userRole},
+		command{path: "user key add", args: `NAME --key "ssh-ed25519 AAAA…"`, about: "let someone sign in with one more key (admins)", run: userKeyAdd},
+		command{path: "user key remove", args: "NAME FINGERPRINT", about: "stop one of someone's keys signing in: a lost laptop (admins)", run: userKeyRemove},
 	)
 }
 
@@ -91,14 +94,61 @@ func userList(c *call) error {
 }
 
 func userRemove(c *call) error {
+	to := c.fs.String("reassign-to", "", "the technician who takes over their booked visits")
 	if err := c.parse(1); err != nil {
 		return err
 	}
-	u, err := c.env.Door.RemoveUser(c.ctx, model.ActorOf(c.env.User), c.args[0])
+	u, err := c.env.Door.RemoveUser(c.ctx, model.ActorOf(c.env.User), c.args[0], *to)
 	if err != nil {
 		return err
 	}
 	return c.print(map[string]any{"name": u.Name, "removed": true}, func(w io.Writer) {
 		fmt.Fprintf(w, "removed %s; their open sessions end now\n", model.CleanLine(u.Name))
+	})
+}
+
+func userRole(c *call) error {
+	if err := c.parse(2); err != nil {
+		return err
+	}
+	r, err := model.ParseRole(c.args[1])
+	if err != nil {
+		return err
+	}
+	u, err := c.env.Door.SetRole(c.ctx, c.actor(), c.args[0], r)
+	if err != nil {
+		return err
+	}
+	return c.print(map[string]any{"name": u.Name, "role": u.Role}, func(w io.Writer) {
+		fmt.Fprintf(w, "%s is now a %s; their open sessions end, the next opens as one\n", model.CleanLine(u.Name), u.Role)
+	})
+}
+
+func userKeyAdd(c *call) error {
+	key := c.fs.String("key", "", `their public key line, like "ssh-ed25519 AAAA… dana@laptop"`)
+	if err := c.parse(1); err != nil {
+		return err
+	}
+	if err := required(map[string]*string{"key": key}); err != nil {
+		return err
+	}
+	k, err := c.env.Door.AddKey(c.ctx, c.actor(), c.args[0], *key)
+	if err != nil {
+		return err
+	}
+	return c.print(map[string]any{"name": c.args[0], "key": k.Fingerprint}, func(w io.Writer) {
+		fmt.Fprintf(w, "%s may now sign in with %s too\n", model.CleanLine(c.args[0]), k.Fingerprint)
+	})
+}
+
+func userKeyRemove(c *call) error {
+	if err := c.parse(2); err != nil {
+		return err
+	}
+	if err := c.env.Door.RemoveKey(c.ctx, c.actor(), c.args[0], c.args[1]); err != nil {
+		return err
+	}
+	return c.print(map[string]any{"name": c.args[0], "removed_key": c.args[1]}, func(w io.Writer) {
+		fmt.Fprintf(w, "%s no longer signs in with %s\n", model.CleanLine(c.args[0]), model.CleanLine(c.args[1]))
 	})
 }

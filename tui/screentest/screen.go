@@ -34,7 +34,16 @@ type Screen struct {
 func New(t testing.TB, role model.Role, width, height int) *Screen {
 	t.Helper()
 	o := doortest.OpenDemo(t, Now)
-	return Open(t, o, o.AddUser(t, "Rita Gomez", role, ""), width, height)
+	return Open(t, o, o.AddUser(t, nameFor(role), role, ""), width, height)
+}
+
+// nameFor is who signs in with a role: the demo's dispatcher, or someone
+// new for any other role (a name is one user, with one role).
+func nameFor(role model.Role) string {
+	if role == model.RoleDispatcher {
+		return "Rita Gomez"
+	}
+	return "Robin Test"
 }
 
 // Tech opens the interface as one of the demo's technicians.

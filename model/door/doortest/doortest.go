@@ -72,7 +72,7 @@ func OpenDemo(t testing.TB, now time.Time) *Office {
 // AddUser registers a user as the console would, failing the test on error.
 func (o *Office) AddUser(t testing.TB, name string, role model.Role, key string) model.User {
 	t.Helper()
-	u, err := o.Door.AddUser(context.Background(), model.Console, name, role, key)
+	u, err := o.Door.EnsureUser(context.Background(), model.Console, name, role, key)
 	if err != nil {
 		t.Fatal(err)
 	}
