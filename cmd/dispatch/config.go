@@ -48,7 +48,18 @@ func (c *config) office(ctx context.Context) (*store.Store, *door.Door, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return s, door.New(s, feed.NewHub(), model.SystemClock{}, loc), nil
+	d := door.New(s, feed.NewHub(), model.SystemClock{}, loc)
+	if c.tz != "Local" { // --tz seeds a new office's zone; one already set is the policy's (policy set --tz)
+		zone, err := d.SeedZone(ctx, c.tz)
+		if err != nil {
+			s.Close()
+			return nil, nil, err
+		}
+		if zone != c.tz {
+			fmt.Fprintf(os.Stderr, "dispatch: the office's time zone is %s (change it with policy set --tz); --tz %s only seeds a new office\n", zone, c.tz)
+		}
+	}
+	return s, d, nil
 }
 
 // parseFlags parses and turns flag errors into exit code 2.

@@ -6,6 +6,7 @@ package door
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"dispatch/model"
@@ -22,6 +23,7 @@ type Door struct {
 	cache boardCache
 	built builtBoard
 	days  dayCache
+	zone  zoneCache
 }
 
 // New returns a door over a store. loc is the office's time zone: where
@@ -33,8 +35,63 @@ func New(s *store.Store, hub *feed.Hub, clock model.Clock, loc *time.Location) *
 	return &Door{store: s, hub: hub, clock: clock, loc: loc}
 }
 
-// Location is the office's time zone.
-func (d *Door) Location() *time.Location { return d.loc }
+// Location is the office's time zone: the policy's, the one setting every
+// part reads (the board, My day, the wall, the clocks, times typed and
+// shown), so two can never disagree; while the policy names none, the zone
+// the door was opened with. It is read again after any change, so a new
+// zone reaches every open session with the change's notice.
+func (d *Door) Location() *time.Location {
+	v := d.hub.Version()
+	d.zone.mu.Lock()
+	defer d.zone.mu.Unlock()
+	if d.zone.loc != nil && d.zone.version == v {
+		return d.zone.loc
+	}
+	loc := d.loc
+	_ = d.store.Read(context.Background(), func(tx *store.Tx) error {
+		p, err := tx.Policy(context.Background())
+		switch {
+		case err != nil || p.Zone == "":
+		case p.Zone == d.zone.name && d.zone.named != nil:
+			loc = d.zone.named
+		default:
+			if named, err := time.LoadLocation(p.Zone); err == nil {
+				loc, d.zone.name, d.zone.named = named, p.Zone, named
+			}
+		}
+		return nil
+	})
+	d.zone.version, d.zone.loc = v, loc
+	return loc
+}
+
+// zoneCache keeps the office's zone between changes; the zone file is
+// read once per name, not once per write.
+type zoneCache struct {
+	mu      sync.Mutex
+	version uint64
+	loc     *time.Location
+	name    string
+	named   *time.Location
+}
+
+// SeedZone makes name the office's time zone if the policy names none yet:
+// --tz seeds a new office, and never overrides one already set (that is
+// policy set --tz). It reports the zone in force.
+func (d *Door) SeedZone(ctx context.Context, name string) (string, error) {
+	var zone string
+	err := d.store.Write(ctx, func(tx *store.Tx) error {
+		p, err := tx.Policy(ctx)
+		if err != nil || p.Zone != "" {
+			zone = p.Zone
+			return err
+		}
+		p.Zone, zone = name, name
+		return tx.SetPolicy(ctx, p)
+	})
+	d.hub.Publish(feed.All)
+	return zone, err
+}
 
 // Now is the injected clock's time, to the second (what the store keeps).
 func (d *Door) Now() time.Time { return d.clock.Now().UTC().Truncate(time.Second) }

@@ -36,7 +36,7 @@ func (d *Door) AskScope(ctx context.Context, who model.Actor, visitID int64, in 
 			return err
 		}
 		at := orNow(in.At, now)
-		if err := model.CheckOnSiteAt(v, at, now, d.loc, "a request"); err != nil {
+		if err := model.CheckOnSiteAt(v, at, now, d.Location(), "a request"); err != nil {
 			return err
 		}
 		r = model.ScopeRequest{VisitID: v.ID, TicketID: ticket.ID, ClientID: ticket.ClientID, AskedAt: at,
@@ -160,7 +160,7 @@ func (d *Door) ScopeAddOn(ctx context.Context, who model.Actor, scopeID int64, i
 			if err != nil {
 				return model.ScopeDecision{}, "", err
 			}
-			if err := model.CheckOnSiteAt(v, at, d.Now(), d.loc, "an add-on (or make "+r.Ref()+" a new ticket instead)"); err != nil {
+			if err := model.CheckOnSiteAt(v, at, d.Now(), d.Location(), "an add-on (or make "+r.Ref()+" a new ticket instead)"); err != nil {
 				return model.ScopeDecision{}, "", err
 			}
 			contacts, err := tx.Contacts(ctx, r.ClientID)
@@ -246,7 +246,7 @@ func (d *Door) decide(ctx context.Context, who model.Actor, act model.Action, sc
 			return err
 		}
 		at := orNow(at, now)
-		if err := model.CheckDecisionAt(r, at, now, d.loc); err != nil {
+		if err := model.CheckDecisionAt(r, at, now, d.Location()); err != nil {
 			return err
 		}
 		dec, summary, err := fn(tx, at, r, parent)

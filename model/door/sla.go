@@ -13,14 +13,7 @@ import (
 
 // slaZone is where business hours are kept: the policy's zone, else the
 // office's.
-func (d *Door) slaZone(p model.Policy) *time.Location {
-	if p.Zone != "" {
-		if loc, err := time.LoadLocation(p.Zone); err == nil {
-			return loc
-		}
-	}
-	return d.loc
-}
+func (d *Door) slaZone(model.Policy) *time.Location { return d.Location() }
 
 // Policy reads the office policy; anyone may, since it is the promise made
 // to every client.

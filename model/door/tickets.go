@@ -45,7 +45,7 @@ func (d *Door) CreateTicket(ctx context.Context, who model.Actor, in NewTicket) 
 		}
 		t.FirstJob, t.CreatedAt = !had, now
 		if !in.OpenedAt.IsZero() {
-			if t.CreatedAt, err = openedAt(in.OpenedAt, now, d.loc); err != nil {
+			if t.CreatedAt, err = openedAt(in.OpenedAt, now, d.Location()); err != nil {
 				return err
 			}
 		}
@@ -163,7 +163,7 @@ func (d *Door) checkBooking(ctx context.Context, tx *store.Tx, v model.Visit, t 
 	if err != nil {
 		return err
 	}
-	day := model.StartOfDay(v.ScheduledAt, d.loc)
+	day := model.StartOfDay(v.ScheduledAt, d.Location())
 	visits, err := tx.TechDay(ctx, v.TechID, day.AddDate(0, 0, -1), day.AddDate(0, 0, 2))
 	if err != nil {
 		return err
@@ -188,7 +188,7 @@ func (d *Door) checkBooking(ctx context.Context, tx *store.Tx, v model.Visit, t 
 		others = append(others, model.Booked{Visit: o, Span: oSpan, What: ot.Ref() + " " + client.Name})
 	}
 	if clash := model.Overlapping(span, others, v.ID); len(clash) > 0 {
-		return model.DoubleBooked{Tech: v.TechName, Span: span, With: clash, Loc: d.loc}
+		return model.DoubleBooked{Tech: v.TechName, Span: span, With: clash, Loc: d.Location()}
 	}
 	return nil
 }

@@ -215,7 +215,7 @@ func (d *Door) reassign(ctx context.Context, tx *store.Tx, who model.Actor, u mo
 	if strings.TrimSpace(to) == "" {
 		var list []string
 		for _, v := range booked {
-			list = append(list, fmt.Sprintf("%s %s (%s)", v.Ref(), model.ClockIn(v.ScheduledAt, now, d.loc), model.FormatID(model.PrefixTicket, v.TicketID)))
+			list = append(list, fmt.Sprintf("%s %s (%s)", v.Ref(), model.ClockIn(v.ScheduledAt, now, d.Location()), model.FormatID(model.PrefixTicket, v.TicketID)))
 		}
 		return model.Conflict{Msg: fmt.Sprintf("%s still has %d visit(s) booked: %s; move them first (visit move V-… --tech …), "+
 			"or give them all to another technician with --reassign-to NAME", u.Name, len(booked), strings.Join(list, ", "))}

@@ -43,7 +43,7 @@ func (d *Door) MyDay(ctx context.Context, who model.Actor) ([]VisitCard, error) 
 	if err := who.Role.Check(model.ActViewBoard); err != nil {
 		return nil, err
 	}
-	from := model.StartOfDay(d.clock.Now(), d.loc)
+	from := model.StartOfDay(d.clock.Now(), d.Location())
 	key := dayKey{tech: who.UserID, day: from, version: d.hub.Version()}
 	if cards, ok := d.days.get(key); ok {
 		return cards, nil
@@ -108,7 +108,7 @@ func (d *Door) VisitFor(ctx context.Context, who model.Actor, kind model.EventKi
 	for i, c := range day {
 		visits[i] = c.Visit
 	}
-	v, err := model.VisitFor(kind, visits, d.loc, d.Now())
+	v, err := model.VisitFor(kind, visits, d.Location(), d.Now())
 	return v.ID, err
 }
 

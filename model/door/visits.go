@@ -52,7 +52,7 @@ func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Ste
 			at = s.At.UTC().Truncate(time.Second)
 		}
 		e := model.Event{VisitID: v.ID, Kind: s.Kind, At: at, RecordedAt: now, By: who.Name, Note: s.Note}
-		if err := model.CheckEvent(v, s.Kind, at, now, d.loc); err != nil {
+		if err := model.CheckEvent(v, s.Kind, at, now, d.Location()); err != nil {
 			return err
 		}
 		if s.Kind.NeedsContact() {
@@ -115,7 +115,7 @@ func recordOutcome(ctx context.Context, tx *store.Tx, who model.Actor, t model.T
 // appendStep checks an event against the visit and the technician's other
 // visits, then appends it with its audit entry.
 func (d *Door) appendStep(ctx context.Context, tx *store.Tx, who model.Actor, v model.Visit, e model.Event, now time.Time) (model.Event, error) {
-	if err := model.CheckEvent(v, e.Kind, e.At, now, d.loc); err != nil {
+	if err := model.CheckEvent(v, e.Kind, e.At, now, d.Location()); err != nil {
 		return e, err
 	}
 	if err := d.checkTechElsewhere(ctx, tx, who, v, e, now); err != nil {
@@ -210,7 +210,7 @@ func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.A
 			continue // a step entered for before that phase began: the clash check judges it
 		}
 		phase := o.Phase()
-		since := model.PhaseSince(o.Events).In(d.loc).Format("15:04")
+		since := model.PhaseSince(o.Events).In(d.Location()).Format("15:04")
 		where := fmt.Sprintf("%s (%s) since %s", o.Ref(), model.FormatID(model.PrefixTicket, o.TicketID), since)
 		switch {
 		case phase == model.PhaseOnSite || phase == model.PhasePaused:
@@ -220,7 +220,7 @@ func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.A
 		case phase == model.PhaseInShop && e.Kind == model.EvShopStarted:
 			return model.Conflict{Msg: fmt.Sprintf("%s is already working in the shop on %s since %s; stop that first", v.TechName, o.Ref(), since)}
 		case phase == model.PhaseInShop && e.Kind == model.EvTravelStarted:
-			if err := endThen(ctx, tx, who, o, model.EvShopStopped, e.At, now, "set off for "+v.Ref(), d.loc); err != nil {
+			if err := endThen(ctx, tx, who, o, model.EvShopStopped, e.At, now, "set off for "+v.Ref(), d.Location()); err != nil {
 				return err
 			}
 		case phase == model.PhaseReturning && e.Kind != model.EvArrived:
@@ -228,7 +228,7 @@ func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.A
 			if e.Kind == model.EvShopStarted {
 				note = "back at the shop for " + v.Ref()
 			}
-			if err := endThen(ctx, tx, who, o, model.EvTravelEnded, e.At, now, note, d.loc); err != nil {
+			if err := endThen(ctx, tx, who, o, model.EvTravelEnded, e.At, now, note, d.Location()); err != nil {
 				return err
 			}
 		}
@@ -260,7 +260,7 @@ func (d *Door) checkNoClash(ctx context.Context, tx *store.Tx, v model.Visit, no
 	if err != nil {
 		return err
 	}
-	return model.CheckNoClash(v, others, now, d.loc)
+	return model.CheckNoClash(v, others, now, d.Location())
 }
 
 var reasonLimit = model.TextLimit{Field: "reason", Max: 300}
@@ -285,7 +285,7 @@ func (d *Door) FixTime(ctx context.Context, who model.Actor, eventID int64, at t
 		if v, err = tx.VisitByID(ctx, visitID); err != nil {
 			return err
 		}
-		if err := model.CheckFix(v, eventID, at, now, d.loc, reason); err != nil {
+		if err := model.CheckFix(v, eventID, at, now, d.Location(), reason); err != nil {
 			return err
 		}
 		var before model.Event

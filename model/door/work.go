@@ -37,7 +37,7 @@ func (d *Door) WorkOn(ctx context.Context, who model.Actor, visitID, scopeID int
 			}
 			if last, _ := r.Last(); orNow(at, now).Before(last.At) {
 				return model.FieldError{Field: "at", Msg: fmt.Sprintf("is before %s was approved (%s); work on it from then on",
-					r.Ref(), model.ClockIn(last.At, now, d.loc))}
+					r.Ref(), model.ClockIn(last.At, now, d.Location()))}
 			}
 		}
 		e := model.Event{VisitID: v.ID, Kind: model.EvWorkOn, At: orNow(at, now), RecordedAt: now, By: who.Name, ScopeID: scopeID}
@@ -81,7 +81,7 @@ func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64
 		at := orNow(at, now)
 		level := model.OverrunDue(v.Events, estimate, at) // the prompt as it stood when answered
 		if level == model.EstimateNone && at.Before(now) {
-			return model.Conflict{Msg: fmt.Sprintf("no prompt about the estimate was due on %s at %s", v.Ref(), model.ClockIn(at, now, d.loc))}
+			return model.Conflict{Msg: fmt.Sprintf("no prompt about the estimate was due on %s at %s", v.Ref(), model.ClockIn(at, now, d.Location()))}
 		}
 		if level == model.EstimateNone {
 			alert, ok := model.OverrunAlert(v.Events)
