@@ -112,33 +112,64 @@ func (t *Ticket) Validate() error {
 func (t Ticket) Ref() string { return FormatID(PrefixTicket, t.ID) }
 
 // TicketEdit is a change to what a ticket says, made from the version the
-// editor read.
+// editor read: every field a dispatcher can get wrong.
 type TicketEdit struct {
-	Version  int64
-	Title    string
-	Scope    string
-	Estimate Estimate
+	Version   int64
+	ClientID  int64 // only while no visit has been recorded
+	ContactID int64 // the requester
+	SiteID    int64
+	Priority  Priority
+	Title     string
+	Scope     string
+	Estimate  Estimate
+}
+
+// EditOf is an edit that keeps everything as the ticket says it now.
+func EditOf(t Ticket) TicketEdit {
+	return TicketEdit{Version: t.Version, ClientID: t.ClientID, ContactID: t.ContactID, SiteID: t.SiteID,
+		Priority: t.Priority, Title: t.Title, Scope: t.Scope, Estimate: t.Estimate}
 }
 
 // Apply is the ticket with the edit made, cleaned and checked, and the
-// names of the fields it changes.
+// names of the fields it changes. Whether the client may change, and
+// whether the requester and site are the client's, is the door's to check.
 func (e TicketEdit) Apply(t Ticket) (Ticket, []string, error) {
 	next := t
+	next.ClientID, next.ContactID, next.SiteID, next.Priority = e.ClientID, e.ContactID, e.SiteID, e.Priority
 	next.Title, next.Scope, next.Estimate = e.Title, e.Scope, e.Estimate
 	if err := next.Validate(); err != nil {
 		return t, nil, err
 	}
 	var changed []string
-	if next.Title != t.Title {
-		changed = append(changed, "title")
+	for _, f := range []struct {
+		name string
+		diff bool
+	}{
+		{"client", next.ClientID != t.ClientID}, {"requester", next.ContactID != t.ContactID}, {"site", next.SiteID != t.SiteID},
+		{"priority", next.Priority != t.Priority}, {"title", next.Title != t.Title}, {"scope", next.Scope != t.Scope},
+		{"estimate", next.Estimate != t.Estimate},
+	} {
+		if f.diff {
+			changed = append(changed, f.name)
+		}
 	}
-	if next.Scope != t.Scope {
-		changed = append(changed, "scope")
-	}
-	if next.Estimate != t.Estimate {
-		changed = append(changed, "estimate")
+	if next.ContactID != t.ContactID {
+		next.RequestedBy = "" // a contact chosen now is who asked
 	}
 	return next, changed, nil
+}
+
+// CheckClientChange says whether a ticket may move to another client: only
+// while no visit has been recorded on it (a visit's time is the first
+// client's, billable to them).
+func CheckClientChange(t Ticket, visits []Visit) error {
+	for _, v := range visits {
+		if p := v.Phase(); p != PhaseScheduled && p != PhaseCancelled {
+			return FieldError{Field: "client", Msg: fmt.Sprintf("cannot change: %s was worked on for this client (%s); "+
+				"open a new ticket for the other client", v.Ref(), p)}
+		}
+	}
+	return nil
 }
 
 // EditConflict refuses an edit made from a version someone else has since

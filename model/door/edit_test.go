@@ -27,12 +27,14 @@ func TestTheSecondEditorIsToldRatherThanOverwriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	read := ticket.Version // both read it at once
-	first := model.TicketEdit{Version: read, Title: "Replace router and switch", Scope: ticket.Scope, Estimate: ticket.Estimate}
+	first := model.EditOf(ticket)
+	first.Version, first.Title = read, "Replace router and switch"
 	saved, err := f.d.EditTicket(ctx, f.disp, ticket.ID, first)
 	if err != nil || saved.Version != read+1 {
 		t.Fatalf("first edit: version %d, %v", saved.Version, err)
 	}
-	second := model.TicketEdit{Version: read, Title: ticket.Title, Scope: ticket.Scope, Estimate: model.Estimate{Duration: 3 * time.Hour}}
+	second := model.EditOf(ticket)
+	second.Version, second.Estimate = read, model.Estimate{Duration: 3 * time.Hour}
 	_, err = f.d.EditTicket(ctx, model.ActorOf(mia), ticket.ID, second)
 	var conflict model.EditConflict
 	if !errors.As(err, &conflict) || conflict.Now.Title != "Replace router and switch" || !strings.Contains(conflict.By, "Rita") {
@@ -77,7 +79,7 @@ func TestEditRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	same := model.TicketEdit{Version: ticket.Version, Title: ticket.Title, Scope: ticket.Scope, Estimate: ticket.Estimate}
+	same := model.EditOf(ticket)
 	tests := []struct {
 		name string
 		who  model.Actor
@@ -124,8 +126,9 @@ func TestFiftyConcurrentWritersAndOneRace(t *testing.T) {
 				var err error
 				switch {
 				case w < 10 && i == 0: // ten editors of one ticket, all from its first version
-					_, err = f.d.EditTicket(ctx, f.disp, ticket.ID, model.TicketEdit{Version: ticket.Version,
-						Title: "Edited by writer " + string(rune('A'+w)), Scope: ticket.Scope, Estimate: ticket.Estimate})
+					edit := model.EditOf(ticket)
+					edit.Title = "Edited by writer " + string(rune('A'+w))
+					_, err = f.d.EditTicket(ctx, f.disp, ticket.ID, edit)
 					mu.Lock()
 					if err == nil {
 						landed++
@@ -153,5 +156,44 @@ func TestFiftyConcurrentWritersAndOneRace(t *testing.T) {
 	}
 	if landed != 1 || told != 9 {
 		t.Errorf("of ten edits from one version, %d landed and %d were told; want 1 and 9", landed, told)
+	}
+}
+
+// Every field a dispatcher can get wrong is editable: the requester and
+// site among the client's own, the priority (its clocks follow), and the
+// client while no visit has been recorded.
+func TestEditEveryField(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	other, _ := f.d.CreateClient(ctx, f.disp, model.Client{Name: "Birchwood Law"})
+	owen, _ := f.d.AddContact(ctx, f.disp, model.Contact{ClientID: other.ID, Name: "Owen Price", Role: model.ContactAuthorised})
+	annex, _ := f.d.AddSite(ctx, f.disp, model.Site{ClientID: other.ID, Name: "Annex"})
+	v := f.visitFor(t, f.tech)
+	card, _ := f.d.Ticket(ctx, f.disp, v.TicketID)
+
+	wrong := model.EditOf(card.Ticket)
+	wrong.ContactID = owen.ID // Birchwood's contact on an Acme ticket
+	if _, err := f.d.EditTicket(ctx, f.disp, card.ID, wrong); err == nil || !strings.Contains(err.Error(), "not a contact of Acme Dental") {
+		t.Errorf("a requester of another client: %v", err)
+	}
+	moved := model.EditOf(card.Ticket)
+	moved.ClientID, moved.ContactID, moved.SiteID, moved.Priority = other.ID, owen.ID, annex.ID, model.P1
+	saved, err := f.d.EditTicket(ctx, f.disp, card.ID, moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.ClientID != other.ID || !saved.FirstJob {
+		t.Errorf("moved to Birchwood: client %d, first job %v (their first ticket)", saved.ClientID, saved.FirstJob)
+	}
+	card, _ = f.d.Ticket(ctx, f.disp, v.TicketID)
+	if n := len(card.Events); n == 0 || card.Events[n-1].Kind != model.TkPriority || card.Events[n-1].From != model.P2 {
+		t.Errorf("a priority edited leaves its event for the clocks: %+v", card.Events)
+	}
+
+	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
+	back := model.EditOf(card.Ticket)
+	back.ClientID, back.ContactID, back.SiteID = f.client.ID, f.contact.ID, f.site.ID
+	if _, err := f.d.EditTicket(ctx, f.disp, card.ID, back); err == nil || !strings.Contains(err.Error(), "was worked on for this client") {
+		t.Errorf("the client changed after a visit was recorded: %v", err)
 	}
 }

@@ -57,8 +57,9 @@ func TestSearchFollowsEveryWrite(t *testing.T) {
 		t.Errorf("by what was left: %v", got)
 	}
 	card, _ := f.d.Ticket(ctx, f.disp, other.ID)
-	if _, err := f.d.EditTicket(ctx, f.disp, other.ID, model.TicketEdit{Version: card.Version, Title: "Plotter jams", Scope: "Clear it",
-		Estimate: card.Estimate}); err != nil {
+	edit := model.EditOf(card.Ticket)
+	edit.Title = "Plotter jams"
+	if _, err := f.d.EditTicket(ctx, f.disp, other.ID, edit); err != nil {
 		t.Fatal(err)
 	}
 	if got := find("printer"); len(got) != 0 {

@@ -50,6 +50,13 @@ func (t *Tx) HasTickets(ctx context.Context, clientID int64) (bool, error) {
 	return n == 1, err
 }
 
+// HasOtherTickets reports whether the client has any ticket but this one.
+func (t *Tx) HasOtherTickets(ctx context.Context, clientID, ticketID int64) (bool, error) {
+	var n int
+	err := t.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM tickets WHERE client_id = ? AND id <> ?)`, clientID, ticketID).Scan(&n)
+	return n == 1, err
+}
+
 // InsertContact stores a new contact.
 func (t *Tx) InsertContact(ctx context.Context, c model.Contact) (model.Contact, error) {
 	err := t.queryRow(ctx, `INSERT INTO contacts (client_id, name, role, phone, email)

@@ -41,9 +41,10 @@ func (t *Tx) SetTicketStatus(ctx context.Context, id int64, status model.TicketS
 // EditTicket saves what a ticket says if it is still at the version the
 // edit was made from; false means someone changed it in between.
 func (t *Tx) EditTicket(ctx context.Context, k model.Ticket, fromVersion int64) (bool, error) {
-	res, err := t.exec(ctx, `UPDATE tickets SET title = ?, scope = ?, estimate_seconds = ?, quote_cents = ?,
-		version = version + 1 WHERE id = ? AND version = ?`,
-		k.Title, k.Scope, int64(k.Estimate.Duration/time.Second), int64(k.Estimate.Quote), k.ID, fromVersion)
+	res, err := t.exec(ctx, `UPDATE tickets SET client_id = ?, contact_id = ?, site_id = ?, priority = ?, title = ?, scope = ?,
+		estimate_seconds = ?, quote_cents = ?, first_job = ?, requested_by = ?, version = version + 1 WHERE id = ? AND version = ?`,
+		k.ClientID, k.ContactID, k.SiteID, int(k.Priority), k.Title, k.Scope, int64(k.Estimate.Duration/time.Second),
+		int64(k.Estimate.Quote), b2i(k.FirstJob), k.RequestedBy, k.ID, fromVersion)
 	if err != nil {
 		return false, err
 	}

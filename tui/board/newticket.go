@@ -19,10 +19,7 @@ type ticketForm struct {
 	*form.Form
 	deps     page.Deps
 	board    *Board
-	clients  []door.ClientCard
-	client   *form.Picker
-	contact  *form.Picker
-	site     *form.Picker
+	parties  *form.Parties
 	title    *form.TextField
 	scope    *form.AreaField
 	priority *form.PriorityField
@@ -31,13 +28,12 @@ type ticketForm struct {
 
 func newTicketForm(deps page.Deps, board *Board) *ticketForm {
 	f := &ticketForm{Form: form.New(deps, "New ticket", "cancel (keeps a draft)"), deps: deps, board: board,
-		client: form.NewPicker("type to find the client"), contact: form.NewPicker("who asked for the work"),
-		site: form.NewPicker("where the work happens"), title: form.NewTextField("the job in a few words", 120),
+		parties: form.NewParties(), title: form.NewTextField("the job in a few words", 120),
 		scope:    form.NewAreaField("the defined job, and how we know it is done", 2000),
 		priority: form.NewPriorityField(model.P3), estimate: form.NewTextField("hours like 2h or 45m, or a fixed quote like $450", 20)}
-	f.Add("client", "Client", f.client)
-	f.Add("contact", "Requester", f.contact)
-	f.Add("site", "Site", f.site)
+	f.Add("client", "Client", f.parties.Client)
+	f.Add("contact", "Requester", f.parties.Contact)
+	f.Add("site", "Site", f.parties.Site)
 	f.Add("title", "Title", f.title)
 	f.Add("scope", "Scope", f.scope)
 	f.Add("priority", "Priority", f.priority)
@@ -53,39 +49,7 @@ func (f *ticketForm) reload() {
 		f.SetMessage(err.Error())
 		return
 	}
-	f.clients = clients
-	var opts []form.Option
-	for _, c := range clients {
-		hint := c.Terms.String()
-		if c.Managed {
-			hint += " · managed"
-		}
-		opts = append(opts, form.Option{ID: c.ID, Label: c.Name, Hint: hint})
-	}
-	f.client.SetOptions(opts)
-	f.clientChanged()
-}
-
-// clientChanged narrows requester and site to the chosen client's own.
-func (f *ticketForm) clientChanged() {
-	var contacts, sites []form.Option
-	for _, c := range f.clients {
-		if c.ID != f.client.Chosen() {
-			continue
-		}
-		for _, ct := range c.Contacts {
-			hint := string(ct.Role)
-			if ct.Role == model.ContactOther {
-				hint = "may ask, not approve"
-			}
-			contacts = append(contacts, form.Option{ID: ct.ID, Label: ct.Name, Hint: hint})
-		}
-		for _, s := range c.Sites {
-			sites = append(sites, form.Option{ID: s.ID, Label: s.Name, Hint: model.FormatDuration(s.Travel) + " away"})
-		}
-	}
-	f.contact.SetOptions(contacts)
-	f.site.SetOptions(sites)
+	f.parties.Load(clients)
 }
 
 func (f *ticketForm) Refresh() { f.reload() }
@@ -94,13 +58,13 @@ func (f *ticketForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	field := f.Focused()
 	cmd, changed := f.Handle(msg, f.submit, func() tea.Cmd { return f.deps.Close("New ticket kept as a draft: press n to go on") })
 	if changed && field == "client" {
-		f.clientChanged()
+		f.parties.ClientChanged()
 	}
 	return f, cmd
 }
 
 func (f *ticketForm) submit() tea.Cmd {
-	in := door.NewTicket{ClientID: f.client.Chosen(), ContactID: f.contact.Chosen(), SiteID: f.site.Chosen(),
+	in := door.NewTicket{ClientID: f.parties.Client.Chosen(), ContactID: f.parties.Contact.Chosen(), SiteID: f.parties.Site.Chosen(),
 		Title: f.title.Value(), Scope: f.scope.Value(), Priority: f.priority.Value()}
 	est, estErr := model.ParseEstimate(f.estimate.Value())
 	in.Estimate = est

@@ -41,6 +41,24 @@ func (f *Form) Add(name, label string, fl Field) {
 	f.names, f.labels, f.fields = append(f.names, name), append(f.labels, label), append(f.fields, fl)
 }
 
+// Start makes the named field the one typed in first.
+func (f *Form) Start(name string) {
+	for i, n := range f.names {
+		if n == name {
+			f.current = i
+		}
+	}
+}
+
+// Replace puts a new field in the place of the one named.
+func (f *Form) Replace(name string, fl Field) {
+	for i, n := range f.names {
+		if n == name {
+			f.fields[i] = fl
+		}
+	}
+}
+
 // Also shows the door's errors about field (its name in commands, "at")
 // on the form's own field name ("when"), as the label reads.
 func (f *Form) Also(name, doorName string) {

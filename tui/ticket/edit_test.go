@@ -26,8 +26,9 @@ func TestEditingATicketSomeoneElseJustChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	mia := model.Actor{UserID: 77, Name: "Mia Manager", Role: model.RoleManager}
-	if _, err := s.Door.EditTicket(ctx, mia, 1039, model.TicketEdit{Version: card.Version, Title: card.Title,
-		Scope: card.Scope, Estimate: model.Estimate{Duration: 5 * time.Hour}}); err != nil {
+	edit := model.EditOf(card.Ticket)
+	edit.Estimate = model.Estimate{Duration: 5 * time.Hour}
+	if _, err := s.Door.EditTicket(ctx, mia, 1039, edit); err != nil {
 		t.Fatal(err)
 	}
 	s.Keys("ctrl+s")
@@ -47,4 +48,15 @@ func TestATechnicianCannotEditTickets(t *testing.T) {
 	s.MustNotSee("e edit")
 	s.Keys("e")
 	s.MustNotSee("Edit T-")
+}
+
+// The edit form carries every field: here the requester and priority, the
+// parties a shift+tab away from the title it opens on.
+func TestEditTheRequesterAndPriority(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("j", "j", "enter", "e") // T-1039, Granite Peak
+	s.MustSee("Client      Granite Peak Accounting", "Requester   Sue Tran", "Priority")
+	s.Keys("shift+tab", "3", "shift+tab", "shift+tab", "victor", "ctrl+s")
+	s.MustSee("T-1039 saved", "Victor Hale", "P3")
+	s.MustSee("priority   Wed 10:00 by Rita Gomez P2 → P3 edited")
 }

@@ -77,7 +77,7 @@ func (d *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		f := NewScheduleForm(d.deps, d.card.Ticket)
 		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
 	case key.Matches(k, d.km.Edit):
-		f := newEditForm(d.deps, d.card.Ticket)
+		f := newEditForm(d.deps, d.card.Ticket, model.CheckClientChange(d.card.Ticket, d.card.Visits) != nil)
 		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
 	case key.Matches(k, d.km.Wait) && d.waiting():
 		return d, d.track(door.Track{Kind: model.TkResumed}, "the client answered: the resolution clock runs again")
