@@ -29,7 +29,9 @@ func TestTicketEditOverCommands(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"ticket", "edit", "T-1001"}, ExitUsage, "give at least one of --title, --scope, --estimate"},
+		{[]string{"ticket", "edit", "T-1001"}, ExitUsage, "give at least one of --client, --contact, --site, --priority, --title, --scope, --estimate"},
+		{[]string{"ticket", "edit", "T-1001", "--contact", "Nobody"}, ExitError, "contact"},
+		{[]string{"ticket", "edit", "T-1001", "--priority", "P1"}, ExitOK, ""},
 		{[]string{"ticket", "edit", "T-1001", "--estimate", "lots"}, ExitError, "estimate"},
 		{[]string{"ticket", "edit", "T-1001", "--title", "x", "--if-version", "three"}, ExitError, "give the number ticket show --json printed"},
 		{[]string{"ticket", "edit", "T-1001", "--title", "Router and switch"}, ExitError, "already says that"},
