@@ -33,6 +33,15 @@ type DoubleBooked struct {
 	Loc  *time.Location
 }
 
+// Confirmable marks a refusal the user may override knowingly: a form
+// asks them to save again, a command takes --anyway.
+type Confirmable interface {
+	error
+	Confirmable()
+}
+
+func (DoubleBooked) Confirmable() {}
+
 func (e DoubleBooked) Error() string {
 	var with []string
 	for _, b := range e.With {

@@ -142,8 +142,8 @@ func ticketReopen(c *call) error {
 
 // withAnyway says how to book over a clash on the command line.
 func withAnyway(err error) error {
-	var clash model.DoubleBooked
-	if errors.As(err, &clash) {
+	var warning model.Confirmable
+	if errors.As(err, &warning) {
 		return fmt.Errorf("%w (--anyway)", err)
 	}
 	return err

@@ -198,7 +198,11 @@ func (f *Form) ShowError(err error) tea.Cmd {
 	f.errs, f.general = nil, ""
 	var inv model.Invalid
 	var fe model.FieldError
+	var warning model.Confirmable
 	switch {
+	case errors.As(err, &warning):
+		f.Warn(err.Error())
+		return nil
 	case errors.As(err, &inv):
 		f.errs = inv
 	case errors.As(err, &fe):

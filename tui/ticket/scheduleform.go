@@ -1,7 +1,6 @@
 package ticket
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -74,12 +73,7 @@ func (f *scheduleForm) submit() tea.Cmd {
 	}
 	v, err := f.deps.Door.Book(f.deps.Ctx, f.deps.Actor(), door.Booking{TicketID: f.ticket.ID, TechID: f.tech.Chosen(), At: at,
 		AfterTheFact: f.past.Checked(), Anyway: f.Confirming()})
-	var clash model.DoubleBooked
-	if errors.As(err, &clash) {
-		f.Warn(clash.Error())
-		return nil
-	}
-	if err != nil {
+	if err != nil { // a double booking comes back as a warning: a second save books it
 		return f.ShowError(err)
 	}
 	return f.deps.Close(fmt.Sprintf("%s %s: %s for %s at %s", did, v.Ref(), draw.Safe(v.TechName), f.ticket.Ref(),

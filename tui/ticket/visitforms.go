@@ -1,7 +1,6 @@
 package ticket
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -109,12 +108,7 @@ func (f *moveForm) submit() tea.Cmd {
 	}
 	v, err := f.deps.Door.MoveVisit(f.deps.Ctx, f.deps.Actor(), f.visit.Chosen(),
 		model.Move{At: at, TechID: f.tech.Chosen(), Reason: f.reason.Value(), Anyway: f.Confirming()})
-	var clash model.DoubleBooked
-	if errors.As(err, &clash) {
-		f.Warn(clash.Error())
-		return nil
-	}
-	if err != nil {
+	if err != nil { // a double booking comes back as a warning: a second save books it
 		return f.ShowError(err)
 	}
 	return f.deps.Close(fmt.Sprintf("Moved %s: %s for %s at %s", v.Ref(), draw.Safe(v.TechName), f.ticket.Ref(),
