@@ -19,6 +19,14 @@ const (
 	TkReopened   TicketEventKind = "reopened"    // done or cancelled, then not: the resolution clock runs on
 )
 
+// Label is how a ticket's page names the event, in a word or two.
+func (k TicketEventKind) Label() string {
+	if k == TkNeedsVisit {
+		return "revisit"
+	}
+	return string(k)
+}
+
 // TicketEvent is one of them, by name and time.
 type TicketEvent struct {
 	ID       int64

@@ -109,7 +109,7 @@ func (c *call) showTicket(id int64, verb string) error {
 		field(w, "response", c.clockText(card.Response))
 		field(w, "resolution", c.clockText(card.Resolution))
 		for _, e := range card.Events {
-			field(w, string(e.Kind), c.local(e.At)+" by "+e.By+" "+ticketEventText(e))
+			field(w, e.Kind.Label(), c.local(e.At)+" by "+e.By+" "+ticketEventText(e))
 		}
 		fmt.Fprintln(w, "scope:")
 		for _, line := range strings.Split(model.CleanText(card.Scope), "\n") {

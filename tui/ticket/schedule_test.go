@@ -22,7 +22,9 @@ func TestScheduleFromTheBoard(t *testing.T) {
 
 func TestScheduleFromTheTicket(t *testing.T) {
 	s := screentest.New(t, model.RoleDispatcher, 120, 40)
-	s.Keys("j", "enter", "s", "leo", "tab", "tab", "ctrl+u", "tomorrow 9:00", "enter")
+	s.Keys("j", "enter", "m") // nothing booked to move: it says so rather than nothing
+	s.MustSee("no visit of T-1033 is booked and not yet started: s books one")
+	s.Keys("s", "leo", "tab", "tab", "ctrl+u", "tomorrow 9:00", "enter")
 	s.MustSee("Scheduled V-", "Leo Brandt for T-1033 at Thu 09:00")
 	s.MustSee("VISITS (1)", "Thu 26 Nov 09:00  Leo Brandt  scheduled") // back on the ticket, refreshed
 }

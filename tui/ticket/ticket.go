@@ -3,6 +3,8 @@
 package ticket
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -66,6 +68,9 @@ func (d *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return d, nil
 	}
 	d.notice = "" // said once: the next key moves on
+	if (k.String() == "m" || k.String() == "x") && !d.km.Move.Enabled() && d.err == nil {
+		return d, d.sayWhyNotRebook()
+	}
 	switch {
 	case key.Matches(k, d.km.Back):
 		return d, d.deps.Close("")
@@ -100,6 +105,20 @@ func (d *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
 	}
 	return d, nil
+}
+
+// sayWhyNotRebook answers m or x when no visit can be moved or cancelled.
+func (d *Page) sayWhyNotRebook() tea.Cmd {
+	d.noticeErr = true
+	switch {
+	case !d.deps.User.Role.Can(model.ActScheduleVisit):
+		d.notice = model.Forbidden{Action: model.ActScheduleVisit, Role: d.deps.User.Role}.Error()
+	case d.card.Status != model.TicketOpen:
+		d.notice = fmt.Sprintf("%s is %s; its visits stay as they are", d.card.Ref(), d.card.Status)
+	default:
+		d.notice = fmt.Sprintf("no visit of %s is booked and not yet started: s books one; a visit under way is corrected with visit fix", d.card.Ref())
+	}
+	return nil
 }
 
 // confirmDone asks before closing the ticket: done, it waits to be invoiced.

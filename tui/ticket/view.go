@@ -48,7 +48,7 @@ func (d *Page) View(width, height int) string {
 	fieldLine("response", clockLine(c.Response, now, loc))
 	fieldLine("resolution", clockLine(c.Resolution, now, loc))
 	for _, e := range c.Events {
-		fieldLine(string(e.Kind), theme.Muted.Render(e.At.In(loc).Format("Mon 15:04")+" by "+draw.Safe(e.By)+" "+draw.Safe(ticketEventWords(e))))
+		fieldLine(e.Kind.Label(), theme.Muted.Render(e.At.In(loc).Format("Mon 15:04")+" by "+draw.Safe(e.By)+" "+draw.Safe(ticketEventWords(e))))
 	}
 	if d.notice != "" {
 		style := theme.OK
