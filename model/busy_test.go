@@ -60,3 +60,26 @@ func TestCheckNoClash(t *testing.T) {
 		}
 	}
 }
+
+// A visit entered after the fact holds its technician, while its steps are
+// still being entered, from its last step on only: its end is checked when
+// it is given. Yesterday's emergency is entered step by step although the
+// technician has worked since.
+func TestAVisitBeingEnteredDoesNotRunToNow(t *testing.T) {
+	now := at(t, "20:00")
+	today := visitAt(t, "travel_started", "14:00", "arrived", "14:30", "departed", "15:00", "travel_ended", "15:30")
+	today.ID, today.TechName = 328, "Sam"
+	past := visitAt(t, "travel_started", "09:00")
+	past.ID, past.TechName, past.AfterTheFact = 332, "Sam", true
+	if err := CheckNoClash(past, []Visit{today}, now, time.UTC); err != nil {
+		t.Errorf("a past visit being entered: %v", err)
+	}
+	if err := CheckNoClash(today, []Visit{past}, now, time.UTC); err != nil {
+		t.Errorf("today's work beside a past visit being entered: %v", err)
+	}
+	past = visitAt(t, "travel_started", "09:00", "arrived", "14:10")
+	past.ID, past.TechName, past.AfterTheFact = 332, "Sam", true
+	if err := CheckNoClash(past, []Visit{today}, now, time.UTC); err == nil {
+		t.Error("an arrival inside today's visit was accepted")
+	}
+}

@@ -51,8 +51,13 @@ func TestCheckDecisionAt(t *testing.T) {
 func TestSideStepsAreCheckedAsOfTheirTime(t *testing.T) {
 	now := at(t, "20:00")
 	v := visitAt(t, "travel_started", "12:00", "arrived", "12:45", "departed", "15:10")
-	if err := CheckEvent(v, EvWorkOn, at(t, "13:00"), now, time.UTC); err == nil {
-		t.Error("a switch of work before the last step was accepted") // steps keep their order
+	if err := CheckEvent(v, EvWorkOn, at(t, "13:00"), now, time.UTC); err != nil {
+		t.Errorf("a switch of work while on site, entered after the departure: %v", err)
+	}
+	switched := v
+	switched.Events = append(append([]Event(nil), v.Events...), Event{ID: 99, Kind: EvWorkOn, At: at(t, "14:00")})
+	if err := CheckEvent(switched, EvWorkOn, at(t, "13:30"), now, time.UTC); err == nil {
+		t.Error("a switch of work before the previous switch was accepted")
 	}
 	if err := CheckEvent(v, EvWorkOn, at(t, "16:00"), now, time.UTC); err == nil || !strings.Contains(err.Error(), "was returning at 16:00") {
 		t.Errorf("a switch of work while returning: %v", err)

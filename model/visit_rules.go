@@ -147,10 +147,11 @@ func CheckFix(v Visit, id int64, at, now time.Time, loc *time.Location, reason s
 	return nil
 }
 
-// lastBefore is the step a new event of this kind must not precede: the
-// last step for a step, and the last step or side step for a side step (a
-// switch of work cannot slip in before the previous switch). Notes go
-// anywhere.
+// lastBefore is the event a new event of this kind must not precede: the
+// last step for a step; for a side step, the last of its own family (a
+// switch of work cannot slip in before the previous switch, nor an answer
+// before the previous answer). A side step entered late may fall before
+// later steps: the phase it fell in is checked instead. Notes go anywhere.
 func lastBefore(events []Event, kind EventKind) *Event {
 	if kind == EvNote {
 		return nil
@@ -158,8 +159,14 @@ func lastBefore(events []Event, kind EventKind) *Event {
 	if !kind.Side() {
 		return lastTimed(events)
 	}
+	family := func(k EventKind) bool {
+		if kind == EvWorkOn {
+			return k == EvWorkOn
+		}
+		return k == EvEstimateNear || k == EvEstimateOver
+	}
 	for i := len(events) - 1; i >= 0; i-- {
-		if k := events[i].Kind; k != EvNote && !k.Booking() {
+		if family(events[i].Kind) {
 			return &events[i]
 		}
 	}

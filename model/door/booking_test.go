@@ -276,3 +276,23 @@ func TestDoneCancelsTheVisitsStillBooked(t *testing.T) {
 		t.Errorf("Sam's day still holds it")
 	}
 }
+
+// A prompt about the estimate that was due when the job was closed on site
+// may still be answered, so the record says what the contact was told.
+func TestAnOverrunAnsweredAfterTheJobClosed(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	v := f.visitFor(t, f.tech)
+	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
+	f.clock.Advance(45 * time.Minute)
+	f.record(t, f.tech, v, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+	f.clock.Advance(150 * time.Minute) // past the 2h estimate
+	f.record(t, f.tech, v, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz", Outcome: model.Outcome{Done: true}})
+	if _, _, err := f.d.AnswerOverrun(ctx, f.tech, v.ID, model.ToldContinue, nil, f.clock.T.Add(-10*time.Minute)); err != nil {
+		t.Fatalf("answering the prompt after closing: %v", err)
+	}
+	got, _ := f.d.Visit(ctx, f.disp, v.ID)
+	if due := model.OverrunDue(got.Events, 2*time.Hour, f.clock.T); due != model.EstimateNone {
+		t.Errorf("the prompt is still due: %v", due)
+	}
+}

@@ -75,7 +75,11 @@ func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64
 		var ticket model.Ticket
 		var err error
 		if v, ticket, err = d.recordable(ctx, tx, who, visitID); err != nil {
-			return err
+			// A prompt due before a job was closed on site may be answered
+			// after: its answer belongs in the record the invoice reads.
+			if ticket.Status != model.TicketDone || mayRecord(who, v, model.Ticket{Status: model.TicketOpen}) != nil {
+				return err
+			}
 		}
 		estimate := ticket.Estimate.Duration
 		at := orNow(at, now)

@@ -114,7 +114,7 @@ func (t *Tx) TechDay(ctx context.Context, techID int64, from, to time.Time) ([]m
 	return t.visitsWhere(ctx, `v.id IN (
 		SELECT id FROM visits WHERE tech_id = ? AND scheduled_at >= ? AND scheduled_at < ? AND phase <> 'cancelled'
 		UNION SELECT id FROM visits WHERE tech_id = ? AND last_step_at >= ? AND last_step_at < ?
-		UNION SELECT id FROM visits WHERE tech_id = ? AND phase NOT IN ('scheduled', 'finished', 'cancelled'))`,
+		UNION SELECT id FROM visits WHERE tech_id = ? AND phase NOT IN ('scheduled', 'finished', 'cancelled') AND after_the_fact = 0)`,
 		techID, unix(from), unix(to), techID, unix(from), unix(to), techID)
 }
 
@@ -125,7 +125,7 @@ func (t *Tx) TechDay(ctx context.Context, techID int64, from, to time.Time) ([]m
 func (t *Tx) VisitsSteppedSince(ctx context.Context, from time.Time) ([]model.Visit, error) {
 	return t.visitsWhere(ctx, `v.id IN (
 		SELECT id FROM visits WHERE last_step_at >= ?
-		UNION ALL SELECT id FROM visits WHERE phase NOT IN ('scheduled', 'finished', 'cancelled'))`, unix(from))
+		UNION ALL SELECT id FROM visits WHERE phase NOT IN ('scheduled', 'finished', 'cancelled') AND after_the_fact = 0)`, unix(from))
 }
 
 // BookedVisits lists a technician's visits booked and not started, late or
@@ -135,9 +135,10 @@ func (t *Tx) BookedVisits(ctx context.Context, techID int64) ([]model.Visit, err
 }
 
 // ActiveVisits lists a technician's visits under way (travelling, on site,
-// paused, returning or in the shop).
+// paused, returning or in the shop); a visit still being entered after the
+// fact is not where they are now.
 func (t *Tx) ActiveVisits(ctx context.Context, techID int64) ([]model.Visit, error) {
-	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase NOT IN ('scheduled', 'finished', 'cancelled')`, techID)
+	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase NOT IN ('scheduled', 'finished', 'cancelled') AND v.after_the_fact = 0`, techID)
 }
 
 // visitsWhere loads visits matching a condition, with technician names and

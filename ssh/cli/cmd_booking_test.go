@@ -116,6 +116,8 @@ func TestAVisitEnteredAfterTheFact(t *testing.T) {
 	h.office()
 	h.mustLine("rita", "ticket new --client Acme Dental --contact Dana Ruiz --title Toner --scope Order it --priority P4 --estimate 15m") // their first job
 	h.mustLine("rita", "ticket new --client Acme Dental --contact Dana Ruiz --title Server down --scope Restart it --priority P1 --estimate 1h --at 20m ago")
+	h.mustLine("rita", "visit schedule T-1001 --tech sam --at 09:10")
+	h.mustLine("sam", "visit travel V-301") // Sam is out today: yesterday is entered beside it
 	if _, errs, code := h.line("rita", `visit schedule T-1002 --tech sam --at "yesterday 17:00"`); code == 0 || !strings.Contains(errs, "--past") {
 		t.Errorf("a start in the past without --past: %d %s", code, errs)
 	}
@@ -123,16 +125,16 @@ func TestAVisitEnteredAfterTheFact(t *testing.T) {
 		t.Errorf("a start earlier today without --past is the same rule: %d %s", code, errs)
 	}
 	out := h.mustLine("rita", `visit schedule T-1002 --tech sam --at "yesterday 17:00" --past`)
-	if !strings.Contains(out, "entered V-301 after the fact") {
+	if !strings.Contains(out, "entered V-302 after the fact") {
 		t.Errorf("schedule --past:\n%s", out)
 	}
 	if out := h.mustLine("rita", "board"); strings.Contains(out, "late to start") {
 		t.Errorf("a visit entered after the fact shows late to start:\n%s", out)
 	}
 	for _, line := range []string{
-		`visit travel V-301 --at "yesterday 17:00"`,
-		`visit arrive V-301 --contact Dana Ruiz --at "yesterday 17:40"`,
-		`scope ask V-301 --asked-by "Dana Ruiz" --what "new toner" --at "yesterday 18:00"`,
+		`visit travel V-302 --at "yesterday 17:00"`,
+		`visit arrive V-302 --contact Dana Ruiz --at "yesterday 17:40"`,
+		`scope ask V-302 --asked-by "Dana Ruiz" --what "new toner" --at "yesterday 18:00"`,
 	} {
 		h.mustLine("rita", line)
 	}
@@ -140,16 +142,16 @@ func TestAVisitEnteredAfterTheFact(t *testing.T) {
 		t.Errorf("an add-on agreed before it was asked: %d %s", code, errs)
 	}
 	h.mustLine("rita", `scope add-on S-1 --approved-by "Dana Ruiz" --estimate 10m --told-meter-running --at "yesterday 18:05"`)
-	if _, errs, code := h.line("rita", `visit work-on V-301 S-1 --at "yesterday 18:00"`); code == 0 || !strings.Contains(errs, "approved") {
+	if _, errs, code := h.line("rita", `visit work-on V-302 S-1 --at "yesterday 18:00"`); code == 0 || !strings.Contains(errs, "approved") {
 		t.Errorf("work on an add-on before it was approved: %d %s", code, errs)
 	}
-	h.mustLine("rita", `visit work-on V-301 S-1 --at "yesterday 18:10"`)
-	h.mustLine("rita", `visit depart V-301 --contact Dana Ruiz --done --at "yesterday 18:30"`)
-	if _, errs, code := h.line("rita", `scope ask V-301 --asked-by "Dana Ruiz" --what "a mouse" --at "yesterday 18:45"`); code == 0 || !strings.Contains(errs, "was returning at") {
+	h.mustLine("rita", `visit work-on V-302 S-1 --at "yesterday 18:10"`)
+	h.mustLine("rita", `visit depart V-302 --contact Dana Ruiz --done --at "yesterday 18:30"`)
+	if _, errs, code := h.line("rita", `scope ask V-302 --asked-by "Dana Ruiz" --what "a mouse" --at "yesterday 18:45"`); code == 0 || !strings.Contains(errs, "was returning at") {
 		t.Errorf("a request dated after the departure: %d %s", code, errs)
 	}
-	h.mustLine("rita", `visit return V-301 --at "yesterday 19:10"`)
-	out = h.mustLine("rita", "visit show V-301")
+	h.mustLine("rita", `visit return V-302 --at "yesterday 19:10"`)
+	out = h.mustLine("rita", "visit show V-302")
 	for _, want := range []string{"entered late", "working on add-on S-1", "departed, checked out with Dana Ruiz", "travel 1h20m"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the log lacks %q:\n%s", want, out)
