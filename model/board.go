@@ -144,7 +144,7 @@ func BuildBoard(tickets []BoardTicket, waiting []ScopeRequest, policy Policy, no
 			}
 		default:
 			placeOpen(&row, t.Visits, now, endOfToday)
-			if row.Section == SecUnscheduled {
+			if row.Section == SecUnscheduled && worked(t.Visits) { // never visited, it is simply unscheduled
 				row.FollowUp, _ = FollowUpOf(t.Events)
 				if row.FollowUp != "" {
 					row.Section = SecNeedsVisit
@@ -169,7 +169,7 @@ func placeOpen(row *BoardRow, visits []Visit, now, endOfToday time.Time) {
 			row.Since = PhaseSince(v.Events)
 			return
 		}
-		if phase == PhaseScheduled && (next == nil || v.ScheduledAt.Before(next.ScheduledAt)) {
+		if phase == PhaseScheduled && !v.AfterTheFact && (next == nil || v.ScheduledAt.Before(next.ScheduledAt)) { // one entered after the fact is no visit to come
 			next = v
 		}
 	}
@@ -255,6 +255,16 @@ func byUrgency(un []BoardRow) {
 		}
 		return un[i].Ticket.ID < un[j].Ticket.ID
 	})
+}
+
+// worked reports whether any visit was under way at some time.
+func worked(visits []Visit) bool {
+	for _, v := range visits {
+		if p := v.Phase(); p != PhaseScheduled && p != PhaseCancelled {
+			return true
+		}
+	}
+	return false
 }
 
 func lastVisit(visits []Visit) *Visit {

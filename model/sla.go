@@ -16,6 +16,7 @@ type SLAHistory struct {
 	Responded  time.Time        // a visit set off, or the requester contacted; zero if not yet
 	Done       time.Time        // zero while open
 	Closed     []Interval       // done or cancelled, then reopened: the resolution clock did not run
+	Withdrawn  bool             // cancelled: no promise stands, kept or broken
 }
 
 // PriorityChange is a ticket's priority from an instant on.
@@ -59,6 +60,7 @@ type SLAClock struct {
 	Paused     bool      // waiting on the client (resolution only)
 	StartsAt   time.Time // opened outside business hours: when it starts counting, while it has not
 	AtRisk     bool      // running low: under the policy's share of its target left
+	Withdrawn  bool      // the ticket was cancelled: the promise no longer stands
 }
 
 // Clocks computes a ticket's response and resolution clocks as of now. The
@@ -72,6 +74,10 @@ func Clocks(p Policy, loc *time.Location, h SLAHistory, now time.Time) (response
 
 func clock(kind ClockKind, p Policy, loc *time.Location, h SLAHistory, now time.Time) SLAClock {
 	c := SLAClock{Kind: kind, Priority: h.Priority()}
+	if h.Withdrawn {
+		c.Withdrawn, c.Stopped = true, true
+		return c
+	}
 	end, stopAt, pauses := now, h.Responded, []Interval(nil)
 	if kind == ResolutionClock {
 		stopAt, pauses = h.Done, unionOf(h.Waits, h.Closed)
@@ -144,6 +150,8 @@ func Pressing(response, resolution SLAClock) (SLAClock, bool) {
 // never "0m", which reads as nothing at all.
 func (c SLAClock) Describe(now time.Time, loc *time.Location) string {
 	switch {
+	case c.Withdrawn:
+		return "withdrawn: the ticket was cancelled"
 	case c.Breached && now.Sub(c.BreachedAt) < time.Minute:
 		return "breached just now"
 	case c.Breached:

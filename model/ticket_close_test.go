@@ -124,6 +124,10 @@ func TestBoardPlacesCancelledAndNeedsVisit(t *testing.T) {
 		{Ticket: Ticket{ID: 2, Priority: P3, CreatedAt: now.Add(-50 * time.Hour), Status: TicketOpen}, Visits: []Visit{finished}, Events: left},
 		{Ticket: Ticket{ID: 3, Priority: P3, CreatedAt: now.Add(-50 * time.Hour), Status: TicketOpen}, Visits: []Visit{finished, next}, Events: left},
 		{Ticket: Ticket{ID: 4, Priority: P3, CreatedAt: now.Add(-5 * time.Hour), Status: TicketOpen}, Visits: []Visit{cancelledVisit}},
+		{Ticket: Ticket{ID: 5, Priority: P3, CreatedAt: now.Add(-5 * time.Hour), Status: TicketOpen}, Visits: []Visit{{ID: 4, TechName: "Sam",
+			ScheduledAt: now.Add(-20 * time.Hour), AfterTheFact: true, Events: []Event{{Kind: EvScheduled, At: now}}}}},
+		{Ticket: Ticket{ID: 6, Priority: P3, CreatedAt: now.Add(-50 * time.Hour), Status: TicketOpen}, Events: []TicketEvent{
+			{Kind: TkCancelled, At: now.Add(-2 * time.Hour)}, {Kind: TkReopened, At: now.Add(-time.Hour), Note: "wanted after all"}}},
 	}
 	b := BuildBoard(tickets, nil, DefaultPolicy(), now, time.UTC)
 	where := map[int64]Section{}
@@ -143,5 +147,24 @@ func TestBoardPlacesCancelledAndNeedsVisit(t *testing.T) {
 	}
 	if where[4] != SecUnscheduled {
 		t.Errorf("ticket 4, its only visit cancelled, is in %s", where[4])
+	}
+	if where[5] != SecUnscheduled || b.LateToStart() != 0 {
+		t.Errorf("ticket 5, a visit entered after the fact and not yet stepped, is in %s (late %d)", where[5], b.LateToStart())
+	}
+	if where[6] != SecUnscheduled {
+		t.Errorf("ticket 6, reopened and never visited, is in %s", where[6])
+	}
+}
+
+// A cancelled ticket's clocks read withdrawn: no promise stands, kept or
+// broken, and none reads "met".
+func TestACancelledTicketsClocksAreWithdrawn(t *testing.T) {
+	mon := func(clock string) time.Time { return ct(t, "2026-11-23 "+clock) }
+	ticket := Ticket{ID: 7, Priority: P2, CreatedAt: mon("08:00"), Status: TicketCancelled, DoneAt: mon("09:00")}
+	resp, res := Clocks(DefaultPolicy(), chicago, HistoryOf(ticket, []TicketEvent{{Kind: TkCancelled, At: mon("09:00")}}, nil), mon("15:00"))
+	for _, c := range []SLAClock{resp, res} {
+		if !c.Withdrawn || c.Breached || c.AtRisk || c.Describe(mon("15:00"), chicago) != "withdrawn: the ticket was cancelled" {
+			t.Errorf("%s clock: %+v", c.Kind, c)
+		}
 	}
 }

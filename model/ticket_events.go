@@ -89,6 +89,7 @@ func HistoryOf(t Ticket, events []TicketEvent, visits []Visit) SLAHistory {
 	if t.Status == TicketOpen {
 		h.Done = time.Time{}
 	}
+	h.Withdrawn = t.Status == TicketCancelled
 	return h
 }
 

@@ -145,6 +145,9 @@ func duplicateNote(ctx context.Context, tx *store.Tx, t model.Ticket, in Track) 
 	if err != nil {
 		return "", err
 	}
+	if orig.ClientID != t.ClientID {
+		return "", model.FieldError{Field: "duplicate-of", Msg: fmt.Sprintf("%s is another client's ticket; a duplicate repeats one of the same client's", orig.Ref())}
+	}
 	note := "duplicate of " + orig.Ref()
 	if in.Note != "" {
 		note += ": " + in.Note

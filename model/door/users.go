@@ -144,6 +144,12 @@ func (d *Door) AddKey(ctx context.Context, who model.Actor, name, key string) (s
 		if err != nil {
 			return err
 		}
+		if owner, err := tx.UserByKey(ctx, k.Fingerprint); err == nil {
+			if owner.ID == u.ID {
+				return model.Conflict{Msg: fmt.Sprintf("%s signs in with that key already", u.Name)}
+			}
+			return model.Conflict{Msg: fmt.Sprintf("that key is %s's; a key signs one person in", owner.Name)}
+		}
 		if err := tx.AddKey(ctx, u.ID, k, now); err != nil {
 			return err
 		}
@@ -196,7 +202,7 @@ func (d *Door) RemoveUser(ctx context.Context, who model.Actor, name, reassignTo
 		if err != nil {
 			return err
 		}
-		if len(booked) > 0 {
+		if len(booked) > 0 || strings.TrimSpace(reassignTo) != "" {
 			if err := d.reassign(ctx, tx, who, u, booked, reassignTo, now); err != nil {
 				return err
 			}
@@ -230,6 +236,13 @@ func (d *Door) reassign(ctx context.Context, tx *store.Tx, who model.Actor, u mo
 	for _, v := range booked {
 		moved := v
 		moved.TechID, moved.TechName = next.ID, next.Name
+		t, err := tx.TicketByID(ctx, v.TicketID)
+		if err != nil {
+			return err
+		}
+		if err := d.checkBooking(ctx, tx, moved, t); err != nil { // one by one, as visit move would
+			return fmt.Errorf("giving %s to %s: %w; move it with visit move first, then remove %s", v.Ref(), next.Name, err, u.Name)
+		}
 		e := model.Event{At: now, RecordedAt: now, By: who.Name, Note: u.Name + " left; reassigned"}
 		if _, err := tx.RebookVisit(ctx, moved, e); err != nil {
 			return err

@@ -39,8 +39,8 @@ func TestPlansChangeOverCommands(t *testing.T) {
 	if !strings.Contains(out, "open") {
 		t.Errorf("reopen:\n%s", out)
 	}
-	if out := h.mustLine("rita", "board"); !strings.Contains(out, "Needs another visit (1)") || !strings.Contains(out, "left: reopened: they want it after all") {
-		t.Errorf("the reopened ticket:\n%s", out)
+	if out := h.mustLine("rita", "board"); !strings.Contains(out, "Unscheduled (1)") || !strings.Contains(out, "Needs another visit (0)") {
+		t.Errorf("reopened, never visited: unscheduled:\n%s", out)
 	}
 
 	h.mustLine("rita", "visit schedule T-1001 --tech sam --at 10:00")
@@ -156,5 +156,25 @@ func TestAVisitEnteredAfterTheFact(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("the log lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// Names of several words work over SSH, where the local shell's quotes are
+// gone on arrival; a key already someone's is named as such.
+func TestUserCommandsTakeNamesOfSeveralWords(t *testing.T) {
+	h := newHarness(t)
+	key := newAuthorizedKey(t)
+	h.mustLine("ann", `user add "Ken Walsh" --role tech --key "`+key+`"`)
+	if out := h.mustRun("ann", "user", "role", "Ken", "Walsh", "manager"); !strings.Contains(out, "Ken Walsh is now a manager") {
+		t.Errorf("user role over SSH:\n%s", out)
+	}
+	if _, errs, code := h.line("ann", `user key add "Ken Walsh" --key "`+key+`"`); code == 0 || !strings.Contains(errs, "signs in with that key already") {
+		t.Errorf("a key added twice: %d %s", code, errs)
+	}
+	if _, errs, code := h.run("ann", "user", "key", "remove", "Ken", "Walsh", "SHA256:nope"); code == 0 || !strings.Contains(errs, "not one of Ken Walsh's keys") {
+		t.Errorf("user key remove over SSH: %d %s", code, errs)
+	}
+	if _, errs, code := h.line("ann", "user remove sam --reassign-to rita"); code == 0 || !strings.Contains(errs, "not another technician") {
+		t.Errorf("reassigning to a dispatcher, nothing booked: %d %s", code, errs)
 	}
 }

@@ -86,6 +86,9 @@ func ticketEventText(e model.TicketEvent) string {
 func (c *call) clockText(k model.SLAClock) string {
 	now, loc := c.env.Door.Now(), c.env.Door.Location()
 	s := k.Describe(now, loc)
+	if k.Withdrawn {
+		return s
+	}
 	if !k.Due.IsZero() {
 		s += " (due " + c.clock(k.Due) + ")"
 	}

@@ -14,7 +14,7 @@ func init() {
 		command{path: "user list", about: "who may connect, with their keys (admins)", run: userList},
 		command{path: "user remove", args: "NAME [--reassign-to NAME]", about: "end someone's access and open sessions; their booked visits go to another technician (admins)", run: userRemove},
 		command{path: "user role", args: "NAME ROLE", about: "change what someone may do; their open sessions end (admins)", run: userRole},
-		command{path: "user key add", args: `NAME --key "ssh-ed25519 AAAA…"`, about: "let someone sign in with one more key (admins)", run: userKeyAdd},
+		command{path: "user key add", args: `NAME (--key-file PATH | --key "ssh-ed25519 AAAA…")`, about: "let someone sign in with one more key (admins)", run: userKeyAdd},
 		command{path: "user key remove", args: "NAME FINGERPRINT", about: "stop one of someone's keys signing in: a lost laptop (admins)", run: userKeyRemove},
 	)
 }
@@ -37,23 +37,11 @@ func userAdd(c *call) error {
 	if err != nil {
 		return err
 	}
-	key := *keyText
-	switch {
-	case *keyFile != "" && key != "":
-		return usageError{msg: "give --key-file or --key, not both"}
-	case *keyFile != "":
-		if c.env.ReadFile == nil {
-			return usageError{msg: "--key-file reads the server's disk and works only on its console; over SSH pass --key \"$(cat KEY.pub)\""}
-		}
-		b, err := c.env.ReadFile(*keyFile)
-		if err != nil {
-			return fmt.Errorf("read key file: %w", err)
-		}
-		key = string(b)
-	case key == "":
-		return usageError{msg: "missing --key-file or --key: a user signs in with their SSH key"}
+	key, err := c.keyLine(*keyText, *keyFile)
+	if err != nil {
+		return err
 	}
-	u, err := c.env.Door.AddUser(c.ctx, who, c.args[0], r, strings.TrimSpace(key))
+	u, err := c.env.Door.AddUser(c.ctx, who, c.args[0], r, key)
 	if err != nil {
 		return err
 	}
@@ -107,15 +95,29 @@ func userRemove(c *call) error {
 	})
 }
 
-func userRole(c *call) error {
-	if err := c.parse(2); err != nil {
-		return err
+// nameAndLast reads NAME LAST where the name may be several words: over
+// SSH the quotes around "Ken Walsh" are the local shell's, gone on arrival.
+func (c *call) nameAndLast(last string) (string, string, error) {
+	if err := c.parseAny(0); err != nil {
+		return "", "", err
 	}
-	r, err := model.ParseRole(c.args[1])
+	if len(c.args) < 2 {
+		return "", "", usageError{msg: "give the name and the " + last + ": " + c.cmd.args}
+	}
+	n := len(c.args)
+	return strings.Join(c.args[:n-1], " "), c.args[n-1], nil
+}
+
+func userRole(c *call) error {
+	name, role, err := c.nameAndLast("role")
 	if err != nil {
 		return err
 	}
-	u, err := c.env.Door.SetRole(c.ctx, c.actor(), c.args[0], r)
+	r, err := model.ParseRole(role)
+	if err != nil {
+		return err
+	}
+	u, err := c.env.Door.SetRole(c.ctx, c.actor(), name, r)
 	if err != nil {
 		return err
 	}
@@ -125,14 +127,16 @@ func userRole(c *call) error {
 }
 
 func userKeyAdd(c *call) error {
-	key := c.fs.String("key", "", `their public key line, like "ssh-ed25519 AAAA… dana@laptop"`)
+	keyFile := c.fs.String("key-file", "", "path to their public key (.pub); on the server's own console only")
+	keyText := c.fs.String("key", "", `their public key line, like "ssh-ed25519 AAAA… dana@laptop"`)
 	if err := c.parse(1); err != nil {
 		return err
 	}
-	if err := required(map[string]*string{"key": key}); err != nil {
+	key, err := c.keyLine(*keyText, *keyFile)
+	if err != nil {
 		return err
 	}
-	k, err := c.env.Door.AddKey(c.ctx, c.actor(), c.args[0], *key)
+	k, err := c.env.Door.AddKey(c.ctx, c.actor(), c.args[0], key)
 	if err != nil {
 		return err
 	}
@@ -142,13 +146,35 @@ func userKeyAdd(c *call) error {
 }
 
 func userKeyRemove(c *call) error {
-	if err := c.parse(2); err != nil {
+	name, fingerprint, err := c.nameAndLast("fingerprint")
+	if err != nil {
 		return err
 	}
-	if err := c.env.Door.RemoveKey(c.ctx, c.actor(), c.args[0], c.args[1]); err != nil {
+	if err := c.env.Door.RemoveKey(c.ctx, c.actor(), name, fingerprint); err != nil {
 		return err
 	}
-	return c.print(map[string]any{"name": c.args[0], "removed_key": c.args[1]}, func(w io.Writer) {
-		fmt.Fprintf(w, "%s no longer signs in with %s\n", model.CleanLine(c.args[0]), model.CleanLine(c.args[1]))
+	return c.print(map[string]any{"name": name, "removed_key": fingerprint}, func(w io.Writer) {
+		fmt.Fprintf(w, "%s no longer signs in with %s\n", model.CleanLine(name), model.CleanLine(fingerprint))
 	})
+}
+
+// keyLine is the public key given with --key, or read from --key-file on
+// the server's own console.
+func (c *call) keyLine(text, file string) (string, error) {
+	switch {
+	case file != "" && text != "":
+		return "", usageError{msg: "give --key-file or --key, not both"}
+	case file != "":
+		if c.env.ReadFile == nil {
+			return "", usageError{msg: "--key-file reads the server's disk and works only on its console; over SSH pass --key \"$(cat KEY.pub)\""}
+		}
+		b, err := c.env.ReadFile(file)
+		if err != nil {
+			return "", fmt.Errorf("read key file: %w", err)
+		}
+		return strings.TrimSpace(string(b)), nil
+	case text == "":
+		return "", usageError{msg: "missing --key-file or --key: a user signs in with their SSH key"}
+	}
+	return strings.TrimSpace(text), nil
 }

@@ -209,6 +209,8 @@ type clockJSON struct {
 func toClock(c model.SLAClock) clockJSON {
 	state := "running"
 	switch {
+	case c.Withdrawn:
+		state = "withdrawn"
 	case c.Breached:
 		state = "breached"
 	case c.Stopped:

@@ -98,6 +98,9 @@ func (d *Page) View(width, height int) string {
 // with its due time and target.
 func clockLine(c model.SLAClock, now time.Time, loc *time.Location) string {
 	text, style := draw.ClockCell(c, true, now, loc)
+	if c.Withdrawn {
+		return theme.Muted.Render(text)
+	}
 	if !c.Breached && !c.AtRisk && !c.Paused && !c.Stopped && c.StartsAt.IsZero() {
 		style = theme.OK // on time
 	}
