@@ -11,6 +11,15 @@ type Outcome struct {
 	FollowUp string // what is left, when not done
 }
 
+// Said is the outcome as the departure's log line ends: "job done",
+// "needs another visit: waiting for the part".
+func (o Outcome) Said() string {
+	if o.Done {
+		return "job done"
+	}
+	return "needs another visit: " + o.FollowUp
+}
+
 var followUpLimit = TextLimit{Field: "follow-up", Max: 300}
 
 // CheckOutcome cleans and checks a departure's outcome for ticket t, whose

@@ -48,6 +48,20 @@ func (m Move) Apply(v Visit) (Visit, error) {
 	return next, nil
 }
 
+// MovedFrom says what a move replaced, for the log: the booking before the
+// event at i, " (was Sat 28 Nov 18:15 with Priya Nair)"; "" for any other event.
+func MovedFrom(events []Event, i int, loc *time.Location) string {
+	if events[i].Kind != EvMoved {
+		return ""
+	}
+	for j := i - 1; j >= 0; j-- {
+		if e := events[j]; (e.Kind == EvScheduled || e.Kind == EvMoved) && !e.BookedFor.IsZero() {
+			return fmt.Sprintf(" (was %s with %s)", e.BookedFor.In(loc).Format("Mon 2 Jan 15:04"), e.TechName)
+		}
+	}
+	return ""
+}
+
 // cancelReasonLimit keeps a cancellation's reason to a line of the log.
 var cancelReasonLimit = TextLimit{Field: "reason", Max: 300}
 

@@ -64,6 +64,7 @@ func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Ste
 			if s.Outcome, err = d.checkOutcome(ctx, tx, s.Outcome, ticket, v.ID); err != nil {
 				return err
 			}
+			e.Note = s.Outcome.Said() // how it ended is in the visit's own log too
 		}
 		if e, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
 			return err

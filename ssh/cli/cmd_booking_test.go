@@ -20,7 +20,7 @@ func TestPlansChangeOverCommands(t *testing.T) {
 	if !strings.Contains(out, "moved V-301: Jo Park for T-1001 at 2026-11-26 09:00") {
 		t.Errorf("move:\n%s", out)
 	}
-	if out := h.mustLine("rita", "visit show V-301"); !strings.Contains(out, "moved to Thu 26 Nov 09:00 with Jo Park by rita: Sam is off sick") {
+	if out := h.mustLine("rita", "visit show V-301"); !strings.Contains(out, "moved to Thu 26 Nov 09:00 with Jo Park by rita: Sam is off sick (was Wed 25 Nov 10:00 with sam)") {
 		t.Errorf("the log:\n%s", out)
 	}
 	if _, errs, code := h.line("sam", "visit cancel V-301 --reason x"); code == 0 || !strings.Contains(errs, "scheduling visits") {
@@ -152,7 +152,8 @@ func TestAVisitEnteredAfterTheFact(t *testing.T) {
 	}
 	h.mustLine("rita", `visit return V-302 --at "yesterday 19:10"`)
 	out = h.mustLine("rita", "visit show V-302")
-	for _, want := range []string{"entered late", "working on add-on S-1", "departed, checked out with Dana Ruiz", "travel 1h20m"} {
+	for _, want := range []string{"entered late", "working on add-on S-1", "departed, checked out with Dana Ruiz: job done", "travel 1h20m",
+		"booked by rita, after the fact"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the log lacks %q:\n%s", want, out)
 		}

@@ -209,8 +209,12 @@ func (c *call) showVisit(id int64) error {
 			field(w, "request", line)
 		}
 		fmt.Fprintln(w, "log:")
-		for _, e := range card.Events {
-			fmt.Fprintf(w, "  %-7s %s  %s\n", e.Ref(), c.clock(e.At), model.CleanLine(c.eventText(e, card.TechName)))
+		for i, e := range card.Events {
+			what := c.eventText(e, card.TechName) + model.MovedFrom(card.Events, i, c.env.Door.Location())
+			if e.Kind == model.EvScheduled && card.AfterTheFact {
+				what += ", after the fact"
+			}
+			fmt.Fprintf(w, "  %-7s %s  %s\n", e.Ref(), c.clock(e.At), model.CleanLine(what))
 		}
 	})
 }

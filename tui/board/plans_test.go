@@ -57,7 +57,9 @@ func TestCancelATicketFromItsPage(t *testing.T) {
 	s.Keys("tab", "1026", "ctrl+s")
 	s.MustSee("✗ duplicate-of is T-1026 itself")
 	s.Keys("ctrl+u", "T-1009", "ctrl+s")
-	s.MustSee("T-1026 cancelled: it has left the board", "cancelled", "duplicate of T-1009")
+	s.MustSee("T-1009 is another client's ticket")
+	s.Keys("ctrl+u", "T-1022", "ctrl+s")
+	s.MustSee("T-1026 cancelled: it has left the board", "cancelled", "duplicate of T-1022")
 	s.Keys("esc")
 	s.MustSee("UNSCHEDULED (0)", "no match")
 }

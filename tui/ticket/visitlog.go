@@ -30,8 +30,12 @@ func visitLog(v model.Visit, estimate time.Duration, now time.Time, loc *time.Lo
 			lines = append(lines, draw.Fit("      "+draw.EstimateBar(main, estimate, min(width-8, 50)), width))
 		}
 	}
-	for _, e := range v.Events {
-		line := theme.Muted.Render(fmt.Sprintf("      %s  %s", e.At.In(loc).Format("15:04"), draw.Safe(e.Sentence(v.TechName, loc))))
+	for i, e := range v.Events {
+		what := e.Sentence(v.TechName, loc) + model.MovedFrom(v.Events, i, loc)
+		if e.Kind == model.EvScheduled && v.AfterTheFact {
+			what += ", after the fact"
+		}
+		line := theme.Muted.Render(fmt.Sprintf("      %s  %s", model.ClockIn(e.At, now, loc), draw.Safe(what)))
 		if e.Late() {
 			line += theme.Warn.Render(" · entered late, at " + e.RecordedAt.In(loc).Format("15:04"))
 		}
