@@ -34,7 +34,29 @@ func (d *Door) Search(ctx context.Context, who model.Actor, typed string, page i
 		p.Hits = hits
 		return err
 	})
+	if err == nil {
+		err = d.markNeedsVisit(ctx, who, p.Hits)
+	}
 	return p, err
+}
+
+// markNeedsVisit says needs-visit for the open tickets the board shows
+// waiting for another visit (the board is shared, so this reads nothing new).
+func (d *Door) markNeedsVisit(ctx context.Context, who model.Actor, hits []store.SearchHit) error {
+	b, err := d.Board(ctx, who)
+	if err != nil {
+		return err
+	}
+	waiting := map[int64]bool{}
+	for _, r := range b.Rows[model.SecNeedsVisit] {
+		waiting[r.Ticket.ID] = true
+	}
+	for i := range hits {
+		if waiting[hits[i].Ticket.ID] {
+			hits[i].State = "needs-visit"
+		}
+	}
+	return nil
 }
 
 // TicketQuery is what ticket list narrows by; names are resolved here.
@@ -101,5 +123,8 @@ func (d *Door) ListTickets(ctx context.Context, who model.Actor, q TicketQuery) 
 		out, err = tx.ListTickets(ctx, f)
 		return err
 	})
+	if err == nil {
+		err = d.markNeedsVisit(ctx, who, out)
+	}
 	return out, err
 }

@@ -51,10 +51,12 @@ func (t *Tx) ListTickets(ctx context.Context, f TicketFilter) ([]SearchHit, erro
 		}
 		add(`t.id IN (`+marks+`)`, ids...)
 	}
-	if f.Match != "" {
-		add(`t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)`, f.Match)
-	}
 	q := `SELECT ` + ticketCols + `, c.name, '' FROM tickets t JOIN clients c ON c.id = t.client_id`
+	if f.Match != "" { // the words matched come with each ticket
+		q = `SELECT ` + ticketCols + `, c.name, snippet(ticket_search, -1, '«', '»', '…', 10) FROM ticket_search s
+			JOIN tickets t ON t.id = s.rowid JOIN clients c ON c.id = t.client_id`
+		where, args = append([]string{`ticket_search MATCH ?`}, where...), append([]any{f.Match}, args...)
+	}
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}

@@ -31,6 +31,7 @@ type SearchHit struct {
 	Ticket  model.Ticket
 	Client  string
 	Snippet string // the matching words in their context, marked «so»
+	State   string // where it stands: its status, or needs-visit as the board says
 }
 
 // Search finds tickets whose words match an FTS5 query (built by
@@ -47,6 +48,6 @@ func (t *Tx) Search(ctx context.Context, match string, limit, offset int) ([]Sea
 func scanHit(r scanner) (SearchHit, error) {
 	var h SearchHit
 	k, err := scanTicket(r, &h.Client, &h.Snippet)
-	h.Ticket = k
+	h.Ticket, h.State = k, string(k.Status)
 	return h, err
 }

@@ -69,6 +69,9 @@ func TestTicketListOverCommands(t *testing.T) {
 	if !strings.Contains(out, "T-1002  cancelled") || !strings.Contains(out, "T-1001  open") || strings.Index(out, "T-1002") > strings.Index(out, "T-1001") {
 		t.Errorf("newest first, every state:\n%s", out)
 	}
+	if out := h.mustLine("rita", `ticket list --search "fixed itself" --json`); !strings.Contains(out, `"matched": "«fixed» «itself»"`) {
+		t.Errorf("the words matched, as JSON:\n%s", out)
+	}
 	if out := h.mustLine("rita", `ticket list --search "fixed itself"`); !strings.Contains(out, "T-1002") || strings.Contains(out, "T-1001") {
 		t.Errorf("by a cancel reason:\n%s", out)
 	}

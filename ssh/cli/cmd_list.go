@@ -65,10 +65,17 @@ func ticketList(c *call) error {
 		}
 		var rows [][]string
 		for _, h := range hits {
-			rows = append(rows, []string{h.Ticket.Ref(), string(h.Ticket.Status), h.Ticket.CreatedAt.In(loc).Format("2006-01-02"),
-				h.Client, h.Ticket.Title})
+			row := []string{h.Ticket.Ref(), h.State, h.Ticket.CreatedAt.In(loc).Format("2006-01-02"), h.Client, h.Ticket.Title}
+			if q.Search != "" {
+				row = append(row, h.Snippet)
+			}
+			rows = append(rows, row)
 		}
-		table(w, "", []string{"TICKET", "STATE", "OPENED", "CLIENT", "TITLE"}, rows)
+		header := []string{"TICKET", "STATE", "OPENED", "CLIENT", "TITLE"}
+		if q.Search != "" {
+			header = append(header, "MATCHED")
+		}
+		table(w, "", header, rows)
 		if len(hits) == q.Limit {
 			fmt.Fprintln(w, "… the newest "+strconv.Itoa(q.Limit)+" shown; narrow it, or raise --limit")
 		}
@@ -76,13 +83,15 @@ func ticketList(c *call) error {
 }
 
 type listJSON struct {
-	Ticket string `json:"ticket"`
-	State  string `json:"state"`
-	Opened string `json:"opened"`
-	Client string `json:"client"`
-	Title  string `json:"title"`
+	Ticket  string `json:"ticket"`
+	State   string `json:"state"` // open, needs-visit, done, cancelled, invoiced
+	Opened  string `json:"opened"`
+	Client  string `json:"client"`
+	Title   string `json:"title"`
+	Matched string `json:"matched,omitempty"` // with --search: the words matched, marked «so»
 }
 
 func toListed(h store.SearchHit) listJSON {
-	return listJSON{Ticket: h.Ticket.Ref(), State: string(h.Ticket.Status), Opened: rfc3339(h.Ticket.CreatedAt), Client: h.Client, Title: h.Ticket.Title}
+	return listJSON{Ticket: h.Ticket.Ref(), State: h.State, Opened: rfc3339(h.Ticket.CreatedAt), Client: h.Client, Title: h.Ticket.Title,
+		Matched: h.Snippet}
 }

@@ -74,6 +74,8 @@ var named = map[string]tea.KeyPressMsg{
 	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
 	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 	"f1":        {Code: tea.KeyF1},
+	"pgdown":    {Code: tea.KeyPgDown},
+	"pgup":      {Code: tea.KeyPgUp},
 	"space":     {Code: tea.KeySpace, Text: " "},
 }
 

@@ -88,7 +88,13 @@ func (s *Search) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	case key.Matches(k, s.km.Up):
 		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(k, s.km.More):
+		before := len(s.hits)
 		s.loadMore()
+		s.cursor = min(before, max(len(s.hits)-1, 0)) // onto the first of the older ones
+	case key.Matches(k, s.km.Top):
+		s.cursor = 0
+	case key.Matches(k, s.km.Bottom):
+		s.cursor = max(len(s.hits)-1, 0)
 	case key.Matches(k, s.km.Edit):
 		s.editing = true
 		return s, s.query.Focus()

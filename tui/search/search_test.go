@@ -21,7 +21,7 @@ func TestEnterInTheFilterSearchesEveryTicket(t *testing.T) {
 	s.Keys("esc")
 	s.MustSee("Search  for vpn")
 	s.Keys("/", "ctrl+u", "printer", "enter")
-	s.MustSee("Search  for printer", "6 found", "Label printers offline at", "…ra label «printers» at the depot", "Install classroom «printers»")
+	s.MustSee("Search  for printer", "6 found", "Label printers offline a", "…ra label «printers» at the depot", "Install classroom «printers»")
 	s.Keys("/", "ctrl+u", "zeppelin", "enter")
 	s.MustSee("0 found", "no ticket has these words")
 	s.Keys("/", "ctrl+u", "***", "enter")
@@ -33,6 +33,19 @@ func TestEnterInTheFilterSearchesEveryTicket(t *testing.T) {
 func TestSearchFitsANarrowWindow(t *testing.T) {
 	s := screentest.New(t, model.RoleDispatcher, 80, 24)
 	s.Keys("/", "replace", "enter")
-	s.MustSee("Search  for replace", "Replace wireles", "«Replace» wireless router", "…og PC «replacement»")
+	s.MustSee("Search  for replace", "needs-visit Foxglove Bakery", "Replace wirele", "«Replace» wireless rou")
 	s.FitsWindow(80, 24)
+}
+
+// Older results come a page at a time, and the cursor lands on them.
+func TestSearchPages(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("/", "T", "enter") // every ticket's id starts with T: all 41, newest first
+	s.MustSee("20 shown, more", "▸ T-1041")
+	s.Keys("pgdown")
+	s.MustSee("40 shown, more", "▸ T-1021")
+	s.Keys("pgdown")
+	s.MustSee("41 found", "▸ T-1001")
+	s.Keys("g")
+	s.MustSee("▸ T-1041")
 }

@@ -16,7 +16,7 @@ type columns struct{ id, state, opened, client, title, match int }
 // layout drops the opening date on a narrow window, so the title and the
 // matching words keep room to be read.
 func layout(width int) columns {
-	c := columns{id: 7, state: 9, opened: 10, client: 16}
+	c := columns{id: 7, state: 11, opened: 10, client: 16}
 	if width < 100 {
 		c.opened = 0
 	}
@@ -74,7 +74,7 @@ func cells(c columns, id, state, opened, client, title, match string) []string {
 }
 
 func (s *Search) row(h store.SearchHit, c columns, width int, selected bool) string {
-	line := strings.Join(cells(c, h.Ticket.Ref(), string(h.Ticket.Status), h.Ticket.CreatedAt.In(s.deps.Door.Location()).Format("2006-01-02"),
+	line := strings.Join(cells(c, h.Ticket.Ref(), h.State, h.Ticket.CreatedAt.In(s.deps.Door.Location()).Format("2006-01-02"),
 		draw.Safe(h.Client), draw.Safe(h.Ticket.Title), around(draw.Safe(h.Snippet), c.match)), " ")
 	if selected {
 		return theme.Selected.Render(draw.Fit("▸ "+line, width))

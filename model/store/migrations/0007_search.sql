@@ -14,10 +14,10 @@ SELECT t.id AS id,
     t.requested_by || ' ' || ct.name AS requester,
     COALESCE((SELECT group_concat(DISTINCT u.name) FROM visits v JOIN users u ON u.id = v.tech_id
         WHERE v.ticket_id = t.id), '') AS techs,
-    COALESCE((SELECT group_concat(e.note, ' ') FROM visits v JOIN visit_events e ON e.visit_id = v.id
+    TRIM(COALESCE((SELECT group_concat(e.note, ' ') FROM visits v JOIN visit_events e ON e.visit_id = v.id
         WHERE v.ticket_id = t.id AND e.note <> ''), '')
         || ' ' || COALESCE((SELECT group_concat(k.note, ' ') FROM ticket_events k
-        WHERE k.ticket_id = t.id AND k.note <> ''), '') AS notes,
+        WHERE k.ticket_id = t.id AND k.note <> ''), '')) AS notes,
     COALESCE((SELECT group_concat(r.what || ' (' || r.asked_by || ')', ' ') FROM visits v JOIN scope_requests r ON r.visit_id = v.id
         WHERE v.ticket_id = t.id), '') AS requests
 FROM tickets t
