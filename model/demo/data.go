@@ -181,5 +181,9 @@ var laterTickets = []demoTicket{
 	{"Foxglove Bakery", "Rosa Lind", "", "Back office PC shuts itself off", "Find why the back office PC shuts down under load and fix it; done when it runs a full day without shutting down.", 4, "1h", needsVisit, 2, -5 * d, 6 * d},
 }
 
-// followUp is what was left when a needsVisit ticket's visit ended.
-const followUp = "power supply failing: replacement ordered, fit it when it arrives"
+// What was left when a visit ended with work to do: the needsVisit
+// ticket's, and an inShop one's (the device came back to the shop).
+const (
+	followUp     = "power supply failing: replacement ordered, fit it when it arrives"
+	shopFollowUp = "taken back to the shop; return it and set it up once repaired"
+)

@@ -218,6 +218,14 @@ func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state,
 	if estimated && (st == inShop || st == done || st == invoiced || st == needsVisit) {
 		evs = answeredPrompts(evs)
 	}
+	// How each departure ended, as the technician said: done, or what is left.
+	outcome := model.Outcome{Done: st == done || st == invoiced}
+	switch st {
+	case needsVisit:
+		outcome.FollowUp = followUp
+	case inShop:
+		outcome.FollowUp = shopFollowUp
+	}
 	return s.Write(ctx, func(tx *store.Tx) error {
 		for _, e := range evs {
 			event := model.Event{VisitID: v.ID, Kind: e.kind, At: e.at, RecordedAt: e.at, By: tech}
@@ -227,6 +235,14 @@ func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state,
 			if e.kind == model.EvArrived || e.kind == model.EvDeparted {
 				event.ContactID = contact
 			}
+			if e.kind == model.EvDeparted {
+				event.Note = outcome.Said()
+				if outcome.FollowUp != "" {
+					if err := leftForAnotherVisit(ctx, tx, v.TicketID, e.at, tech, outcome.FollowUp); err != nil {
+						return err
+					}
+				}
+			}
 			saved, err := tx.AppendEvent(ctx, event)
 			if err != nil {
 				return err
@@ -234,9 +250,6 @@ func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state,
 			if err := tx.Audit(ctx, e.at, seeder.Name, "visit."+strings.ToLower(string(e.kind)), "visit", v.ID, nil, saved); err != nil {
 				return err
 			}
-		}
-		if st == needsVisit {
-			return leftForAnotherVisit(ctx, tx, v.TicketID, T, tech)
 		}
 		if st == done || st == invoiced {
 			status := model.TicketDone
@@ -255,8 +268,8 @@ func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state,
 
 // leftForAnotherVisit records what the technician said was left as they
 // departed at T.
-func leftForAnotherVisit(ctx context.Context, tx *store.Tx, ticketID int64, T time.Time, tech string) error {
-	left, err := tx.AppendTicketEvent(ctx, model.TicketEvent{TicketID: ticketID, Kind: model.TkNeedsVisit, At: T, By: tech, Note: followUp})
+func leftForAnotherVisit(ctx context.Context, tx *store.Tx, ticketID int64, T time.Time, tech, what string) error {
+	left, err := tx.AppendTicketEvent(ctx, model.TicketEvent{TicketID: ticketID, Kind: model.TkNeedsVisit, At: T, By: tech, Note: what})
 	if err != nil {
 		return err
 	}

@@ -81,7 +81,7 @@ func TestDepartingSaysHowTheJobEnded(t *testing.T) {
 	sam.Keys("r")
 	rita.Changed()
 	rita.Keys("esc")
-	rita.MustSee("NEEDS ANOTHER VISIT (2)", "Replace wireless router — router on back")
+	rita.MustSee("NEEDS ANOTHER VISIT (3)", "Replace wireless router — router on back")
 }
 
 func TestMyDayLateEntryKeepsWhatWasTyped(t *testing.T) {
