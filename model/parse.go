@@ -214,9 +214,11 @@ func ParsePast(field, s string, now time.Time, loc *time.Location) (time.Time, e
 			return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a time; %s", s, hint)}
 		}
 		return now.Add(-d), nil
-	case strings.HasPrefix(in, "yesterday "):
-		if h, m, ok := clockOf(strings.TrimPrefix(in, "yesterday ")); ok {
-			day := now.In(loc).AddDate(0, 0, -1)
+	case strings.HasPrefix(in, "yesterday "), strings.HasPrefix(in, "today "), strings.HasPrefix(in, "tomorrow "):
+		// tomorrow is read too, so the caller can say it is still to come
+		word, clock, _ := strings.Cut(in, " ")
+		if h, m, ok := clockOf(clock); ok {
+			day := now.In(loc).AddDate(0, 0, map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[word])
 			return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc), nil
 		}
 	default:

@@ -141,6 +141,8 @@ func TestParsePast(t *testing.T) {
 		{"1h30m  AGO", "2026-11-25 11:20"},
 		{"yesterday 17:30", "2026-11-24 17:30"},
 		{"yesterday 5pm", "2026-11-24 17:00"},
+		{"today 9:15", "2026-11-25 09:15"},
+		{"tomorrow 9:00", "2026-11-26 09:00"}, // parsed; the door says it is still to come
 		{"2026-11-25 12:45", "2026-11-25 12:45"},
 		{"2026-11-26 09:00", "2026-11-26 09:00"}, // parsed; the door refuses it as in the future
 	}
@@ -155,7 +157,7 @@ func TestParsePast(t *testing.T) {
 	if got, _ := ParsePast("at", "23:50", late, loc); got.In(loc).Format(TimeLayout) != "2026-11-24 23:50" {
 		t.Errorf("23:50 just after midnight = %s", got.In(loc))
 	}
-	for _, bad := range []string{"soon", "ago", "x ago", "-5m ago", "yesterday", "yesterday noon", "25:00", "2026-11-25"} {
+	for _, bad := range []string{"soon", "ago", "x ago", "-5m ago", "yesterday", "yesterday noon", "tomorrow", "today x", "25:00", "2026-11-25"} {
 		if _, err := ParsePast("at", bad, now, loc); err == nil || !strings.Contains(err.Error(), "write it like 12:45, 20m ago") {
 			t.Errorf("ParsePast(%q) err = %v, want a hint", bad, err)
 		}

@@ -76,6 +76,10 @@ func authoriseLocalKeys(ctx context.Context, d *door.Door, out io.Writer) error 
 		}
 		added++
 	}
+	if added == 0 && someoneCanSignIn(ctx, d) {
+		fmt.Fprintf(out, "No SSH public key in %s/.ssh; the people in `dispatch user list` sign in with theirs.\n", home)
+		return nil
+	}
 	if added == 0 {
 		fmt.Fprintf(out, "No SSH public key found in %s/.ssh, so nobody can sign in yet. Make one and start again:\n"+
 			"  ssh-keygen -t ed25519 -f ~/.ssh/id_ed25519 -N \"\"\n", home)
@@ -83,4 +87,19 @@ func authoriseLocalKeys(ctx context.Context, d *door.Door, out io.Writer) error 
 	}
 	fmt.Fprintf(out, "Your %d key(s) in ~/.ssh sign you in as %s (admin).\n", added, name)
 	return nil
+}
+
+// someoneCanSignIn reports whether any user already holds a key, so a
+// restart on a machine without one does not claim the office is locked.
+func someoneCanSignIn(ctx context.Context, d *door.Door) bool {
+	users, err := d.Users(ctx, model.Console)
+	if err != nil {
+		return false
+	}
+	for _, u := range users {
+		if len(u.Keys) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -73,6 +73,16 @@ func TestDemoSeedsOnceAndLetsLocalKeysIn(t *testing.T) {
 	if len(clients) != 13 {
 		t.Errorf("clients after two runs: %d", len(clients))
 	}
+
+	// Restarted by someone without a key: the office is not locked, so do not say so.
+	t.Setenv("HOME", t.TempDir())
+	out.Reset()
+	if err := prepareDemo(ctx, st, d, &out); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "nobody can sign in") || !strings.Contains(out.String(), "dispatch user list") {
+		t.Errorf("with keys on file a keyless restart must point at user list:\n%s", out.String())
+	}
 }
 
 func TestDemoNeverAddsKeysToARealOffice(t *testing.T) {

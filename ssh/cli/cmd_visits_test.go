@@ -90,7 +90,7 @@ func TestVisitRefusals(t *testing.T) {
 		{"sam", "visit arrive V-301", ExitUsage, "missing --contact"},
 		{"sam", "visit pause", ExitError, "visit is needed: none of your visits can pause now (V-301 booked 10:00); name one, like V-12"},
 		{"rita", "visit pause", ExitUsage, "name the visit, like V-12"},
-		{"sam", "visit travel V-301 --at tomorrow 9:00", ExitError, "write it like 12:45, 20m ago"},
+		{"sam", "visit travel V-301 --at tomorrow 9:00", ExitError, "is in the future (it is 09:00 now)"},
 		{"sam", "visit travel V-301 --at 2026-11-25 09:30", ExitError, "in the future"},
 		{"sam", "visit travel T-1001", ExitError, "is a ticket id; expected a visit id"},
 		{"sam", "visit travel V-999", ExitError, "no visit V-999"},
