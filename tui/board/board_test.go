@@ -187,3 +187,16 @@ func TestTimersTickOnlyWhileOneRuns(t *testing.T) {
 		t.Errorf("timers back, yet not ticking")
 	}
 }
+
+// On a narrow board the title gives way so the reason a job needs another
+// visit — what the dispatcher acts on — stays in view.
+func TestNeedsAnotherVisitKeepsItsReasonAt80Columns(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 80, 24)
+	s.FitsWindow(80, 24)
+	// No technician yet: the title and its reason take the tech cell too.
+	s.MustSee("NEEDS ANOTHER VISIT (1)", "T-1041 P4 Foxglove Bake… Back offi… — power supply faili… 2d 6h left       6d")
+	s.Keys("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j") // past the add-on and ten unscheduled
+	if l := s.CursorLine(); !strings.Contains(l, "▸ T-1041 P4 Foxglove Bake… Back offi… — power supply faili… 2d 6h left") {
+		t.Errorf("selected needs-visit row at 80 columns: %q", l)
+	}
+}

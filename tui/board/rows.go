@@ -2,9 +2,11 @@ package board
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"dispatch/model"
 	"dispatch/tui/draw"
@@ -36,20 +38,33 @@ func (b *Board) row(rp *model.BoardRow, c columns, width int, selected bool) str
 
 // drawRow draws one row of the board.
 func drawRow(r model.BoardRow, c columns, selected bool, when string, whenStyle lipgloss.Style) string {
-	id, title, mark, markStyle := rowText(r)
+	// A job waiting for another visit has no technician yet: its title and
+	// reason take the empty tech cell too.
+	wide := r.Section == model.SecNeedsVisit && r.Tech == ""
+	titleWidth := c.title
+	if wide {
+		titleWidth += 1 + c.tech
+	}
+	id, title, mark, markStyle := rowText(r, titleWidth)
+	const techCell = 4
 	cells := []string{
 		draw.Fit(id, c.id),
 		theme.Priority[r.Ticket.Priority].Render(draw.Fit(r.Ticket.Priority.String(), c.pri)),
 		draw.Fit(draw.Safe(r.Client), c.client),
-		markStyle.Render(mark) + draw.Fit(title, c.title-len([]rune(mark))),
+		markStyle.Render(mark) + draw.Fit(title, titleWidth-len([]rune(mark))),
 		draw.Fit(draw.Safe(r.Tech), c.tech),
 		whenStyle.Render(draw.Fit(when, c.when)),
 		theme.Muted.Render(draw.Fit(model.FormatAge(r.Age), c.age)),
 	}
 	if selected {
-		plain := []string{draw.Fit(id, c.id), draw.Fit(r.Ticket.Priority.String(), c.pri), draw.Fit(draw.Safe(r.Client), c.client),
-			draw.Fit(mark+title, c.title), draw.Fit(draw.Safe(r.Tech), c.tech), draw.Fit(when, c.when), draw.Fit(model.FormatAge(r.Age), c.age)}
-		return theme.Selected.Render("▸ " + strings.Join(plain, " "))
+		cells = []string{draw.Fit(id, c.id), draw.Fit(r.Ticket.Priority.String(), c.pri), draw.Fit(draw.Safe(r.Client), c.client),
+			draw.Fit(mark+title, titleWidth), draw.Fit(draw.Safe(r.Tech), c.tech), draw.Fit(when, c.when), draw.Fit(model.FormatAge(r.Age), c.age)}
+	}
+	if wide {
+		cells = slices.Delete(cells, techCell, techCell+1)
+	}
+	if selected {
+		return theme.Selected.Render("▸ " + strings.Join(cells, " "))
 	}
 	return "  " + strings.Join(cells, " ")
 }
@@ -57,7 +72,7 @@ func drawRow(r model.BoardRow, c columns, selected bool, when string, whenStyle 
 // rowText is the id and title a row shows, and a mark before the title: a
 // waiting row says what is asked of the dispatcher; a ticket is marked when
 // over its estimate or when the contact is yet to be told.
-func rowText(r model.BoardRow) (id, title, mark string, markStyle lipgloss.Style) {
+func rowText(r model.BoardRow, width int) (id, title, mark string, markStyle lipgloss.Style) {
 	id, title = r.Ticket.Ref(), draw.Safe(r.Ticket.Title)
 	switch {
 	case r.Scope != nil:
@@ -67,7 +82,7 @@ func rowText(r model.BoardRow) (id, title, mark string, markStyle lipgloss.Style
 	case r.Alert:
 		return id, "client not told of estimate: " + title, "", theme.Error
 	case r.Section == model.SecNeedsVisit:
-		return id, title + " — " + draw.Safe(r.FollowUp), "", theme.Warn
+		return id, titleAndReason(title, draw.Safe(r.FollowUp), width), "", theme.Warn
 	case r.AfterHours && r.Section == model.SecUnscheduled:
 		return id, title, "after hours! ", theme.Error
 	case r.Overrun == model.EstimateOver && r.PromptDue != model.EstimateNone:
@@ -105,4 +120,17 @@ func (b *Board) whenCell(r model.BoardRow) (string, lipgloss.Style) {
 		}
 	}
 	return "", plain
+}
+
+// titleAndReason fits a title and why the job needs another visit into one
+// cell. On a narrow board the title gives way first, to a third of the cell, so the
+// reason — what the dispatcher acts on — stays in view.
+func titleAndReason(title, reason string, width int) string {
+	const sep = " — "
+	full := title + sep + reason
+	if ansi.StringWidth(full) <= width {
+		return full
+	}
+	titleWidth := max(width-len([]rune(sep))-ansi.StringWidth(reason), width/3)
+	return strings.TrimRight(draw.Fit(title, titleWidth), " ") + sep + reason
 }
