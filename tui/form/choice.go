@@ -57,9 +57,9 @@ func (c *ChoiceField) update(msg tea.Msg) (tea.Cmd, bool) {
 func (c *ChoiceField) view(int) []string {
 	var parts []string
 	for i, o := range c.options {
-		label := " " + o + " "
-		if i == c.chosen {
-			label = theme.Selected.Render(label)
+		label := "( ) " + o
+		if i == c.chosen { // marked as well as coloured: a chosen answer must not look like a cursor
+			label = theme.Selected.Render("(•) " + o)
 		}
 		parts = append(parts, label)
 	}

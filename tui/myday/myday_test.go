@@ -84,6 +84,25 @@ func TestDepartingSaysHowTheJobEnded(t *testing.T) {
 	rita.MustSee("NEEDS ANOTHER VISIT (3)", "Replace wireless router — router on back")
 }
 
+// A technician who writes what is left but lands on "done" is asked which
+// they meant: the job is not closed by a slip of the arrow key.
+func TestDoneWithSomethingLeftToDoIsQuestioned(t *testing.T) {
+	sam, _ := screentest.Office(t, "Sam Okafor", 80, 24)
+	sam.Keys("w", "j", "t")
+	sam.Clock.Advance(40 * time.Minute)
+	sam.Keys("a", "enter", "enter")
+	sam.Clock.Advance(50 * time.Minute)
+	sam.Keys("d", "tab")
+	sam.MustSee("( ) done · ( ) needs another visit")
+	sam.Keys("right")
+	sam.MustSee("(•) done · ( ) needs another visit")
+	sam.Keys("tab", "waiting for the part", "ctrl+s")
+	sam.MustSee("outcome is done, but something is left to do", "waiting for the part")
+	sam.MustNotSee("Departed 11:30")
+	sam.Keys("shift+tab", "right", "ctrl+s")
+	sam.MustSee("needs another visit")
+}
+
 func TestMyDayLateEntryKeepsWhatWasTyped(t *testing.T) {
 	s := screentest.Tech(t, "Sam Okafor", 80, 24)
 	s.Keys("w", "j", "T") // travel, but at an earlier time

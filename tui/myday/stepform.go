@@ -102,6 +102,9 @@ func (f *stepForm) submit() tea.Cmd {
 		switch f.outcome.Chosen() {
 		case endedDone:
 			step.Outcome.Done = true
+			if strings.TrimSpace(f.followUp.Value()) != "" { // the likelier slip is the choice, not the words
+				inv.Add("outcome", model.FieldError{Field: "outcome", Msg: "is done, but something is left to do; choose needs another visit, or clear Left to do"})
+			}
 		case endedNotYet:
 			if step.Outcome.FollowUp = strings.TrimSpace(f.followUp.Value()); step.Outcome.FollowUp == "" {
 				inv.Add("follow-up", model.FieldError{Field: "follow-up", Msg: "is empty; say what is left, like \"waiting for the part\""})
