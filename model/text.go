@@ -20,6 +20,12 @@ func CleanLine(s string) string {
 	return strings.TrimSpace(clean(s, false))
 }
 
+// CleanName is CleanLine with runs of spaces made one: "Sam   Okafor" is
+// the Sam Okafor already on file, not a second person.
+func CleanName(s string) string {
+	return strings.Join(strings.Fields(CleanLine(s)), " ")
+}
+
 // CleanText makes s safe as a multi-line field: like CleanLine but newlines
 // are kept (CRLF and lone CR become LF) and tabs are kept.
 func CleanText(s string) string {

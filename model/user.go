@@ -26,7 +26,7 @@ func ValidateName(field, name string) error {
 
 // NewUser cleans and validates a user.
 func NewUser(name string, role Role) (User, error) {
-	u := User{Name: CleanLine(name), Role: role}
+	u := User{Name: CleanName(name), Role: role}
 	var inv Invalid
 	inv.Add("name", ValidateName("name", u.Name))
 	if _, err := ParseRole(string(role)); err != nil {

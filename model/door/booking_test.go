@@ -228,6 +228,12 @@ func TestUsersChangeOnPurpose(t *testing.T) {
 	if _, err := f.d.AddUser(ctx, f.admin, "sam", model.RoleManager, ""); err == nil || !strings.Contains(err.Error(), `user role "Sam" ROLE`) {
 		t.Errorf("adding an existing name: %v", err)
 	}
+	if _, err := f.d.AddUser(ctx, f.admin, "  Sam  ", model.RoleTech, ""); err == nil {
+		t.Errorf("a name with spaces around it is a second Sam")
+	}
+	if jo, _ := f.d.AddUser(ctx, f.admin, "Jo   Ann  Lee", model.RoleTech, ""); jo.Name != "Jo Ann Lee" {
+		t.Errorf("runs of spaces kept in a name: %q", jo.Name)
+	}
 	if u, _ := f.d.FindTech(ctx, f.admin, "Sam"); u.Role != model.RoleTech {
 		t.Errorf("Sam's role changed by an add: %s", u.Role)
 	}
@@ -305,5 +311,24 @@ func TestAnOverrunAnsweredAfterTheJobClosed(t *testing.T) {
 	got, _ := f.d.Visit(ctx, f.disp, v.ID)
 	if due := model.OverrunDue(got.Events, 2*time.Hour, f.clock.T); due != model.EstimateNone {
 		t.Errorf("the prompt is still due: %v", due)
+	}
+}
+
+// Someone on site cannot be removed: the visit under way would tick on for a
+// user who can no longer sign in to end it.
+func TestATechnicianOnSiteIsNotRemoved(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	v := f.visitFor(t, f.tech)
+	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
+	f.clock.Advance(30 * time.Minute)
+	f.record(t, f.tech, v, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+	f.d.AddUser(ctx, f.admin, "Jo", model.RoleTech, "")
+	_, err := f.d.RemoveUser(ctx, f.admin, "Sam", "Jo")
+	if err == nil || !strings.Contains(err.Error(), v.Ref()+" (on site) under way") || !strings.Contains(err.Error(), "visit depart") {
+		t.Fatalf("removing a technician on site: %v", err)
+	}
+	if u, err := f.d.FindTech(ctx, f.admin, "Sam"); err != nil || u.Name != "Sam" {
+		t.Errorf("Sam is gone: %v", err)
 	}
 }

@@ -88,7 +88,7 @@ func (d *Door) EnsureUser(ctx context.Context, who model.Actor, name string, rol
 	}
 	err = d.write(ctx, who, model.ActManageUsers, feed.Users, func(tx *store.Tx, now time.Time) error {
 		var err error
-		if u, err = tx.UserByName(ctx, model.CleanLine(name)); err != nil {
+		if u, err = tx.UserByName(ctx, model.CleanName(name)); err != nil {
 			return err
 		}
 		if u.Role != role {
@@ -114,7 +114,7 @@ func (d *Door) SetRole(ctx context.Context, who model.Actor, name string, role m
 	var u model.User
 	err := d.write(ctx, who, model.ActManageUsers, feed.Users, func(tx *store.Tx, now time.Time) error {
 		var err error
-		if u, err = tx.UserByName(ctx, model.CleanLine(name)); err != nil {
+		if u, err = tx.UserByName(ctx, model.CleanName(name)); err != nil {
 			return err
 		}
 		if u.ID == who.UserID {
@@ -140,7 +140,7 @@ func (d *Door) AddKey(ctx context.Context, who model.Actor, name, key string) (s
 		return k, err
 	}
 	err = d.write(ctx, who, model.ActManageUsers, feed.Users, func(tx *store.Tx, now time.Time) error {
-		u, err := tx.UserByName(ctx, model.CleanLine(name))
+		u, err := tx.UserByName(ctx, model.CleanName(name))
 		if err != nil {
 			return err
 		}
@@ -162,7 +162,7 @@ func (d *Door) AddKey(ctx context.Context, who model.Actor, name, key string) (s
 // still work.
 func (d *Door) RemoveKey(ctx context.Context, who model.Actor, name, fingerprint string) error {
 	return d.write(ctx, who, model.ActManageUsers, feed.Users, func(tx *store.Tx, now time.Time) error {
-		u, err := tx.UserByName(ctx, model.CleanLine(name))
+		u, err := tx.UserByName(ctx, model.CleanName(name))
 		if err != nil {
 			return err
 		}
@@ -192,11 +192,14 @@ func (d *Door) RemoveUser(ctx context.Context, who model.Actor, name, reassignTo
 	var u model.User
 	err := d.write(ctx, who, model.ActManageUsers, feed.Users|feed.Visits, func(tx *store.Tx, now time.Time) error {
 		var err error
-		if u, err = tx.UserByName(ctx, model.CleanLine(name)); err != nil {
+		if u, err = tx.UserByName(ctx, model.CleanName(name)); err != nil {
 			return err
 		}
 		if u.ID == who.UserID {
 			return model.Conflict{Msg: "you cannot remove yourself; ask another admin"}
+		}
+		if err := refuseUnfinished(ctx, tx, u); err != nil {
+			return err
 		}
 		booked, err := tx.BookedVisits(ctx, u.ID)
 		if err != nil {
@@ -215,6 +218,21 @@ func (d *Door) RemoveUser(ctx context.Context, who model.Actor, name, reassignTo
 	return u, err
 }
 
+// refuseUnfinished keeps someone with a visit under way: its time is theirs
+// to record, and nobody else can end their travel or their shop work.
+func refuseUnfinished(ctx context.Context, tx *store.Tx, u model.User) error {
+	started, err := tx.UnfinishedVisits(ctx, u.ID)
+	if err != nil || len(started) == 0 {
+		return err
+	}
+	var list []string
+	for _, v := range started {
+		list = append(list, fmt.Sprintf("%s (%s)", v.Ref(), v.Phase()))
+	}
+	return model.Conflict{Msg: fmt.Sprintf("%s has %s under way; record its end first (visit depart, then visit return), then remove them",
+		u.Name, strings.Join(list, ", "))}
+}
+
 // reassign moves a leaving technician's booked visits to another, or says
 // which they are and how to move them.
 func (d *Door) reassign(ctx context.Context, tx *store.Tx, who model.Actor, u model.User, booked []model.Visit, to string, now time.Time) error {
@@ -226,7 +244,7 @@ func (d *Door) reassign(ctx context.Context, tx *store.Tx, who model.Actor, u mo
 		return model.Conflict{Msg: fmt.Sprintf("%s still has %d visit(s) booked: %s; move them first (visit move V-… --tech …), "+
 			"or give them all to another technician with --reassign-to NAME", u.Name, len(booked), strings.Join(list, ", "))}
 	}
-	next, err := tx.UserByName(ctx, model.CleanLine(to))
+	next, err := tx.UserByName(ctx, model.CleanName(to))
 	if err != nil {
 		return err
 	}

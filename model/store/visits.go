@@ -141,6 +141,12 @@ func (t *Tx) ActiveVisits(ctx context.Context, techID int64) ([]model.Visit, err
 	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase NOT IN ('scheduled', 'finished', 'cancelled') AND v.after_the_fact = 0`, techID)
 }
 
+// UnfinishedVisits lists a technician's visits started and not finished,
+// entered after the fact or not: someone leaving must not strand one.
+func (t *Tx) UnfinishedVisits(ctx context.Context, techID int64) ([]model.Visit, error) {
+	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase NOT IN ('scheduled', 'finished', 'cancelled')`, techID)
+}
+
 // visitsWhere loads visits matching a condition, with technician names and
 // every event, in two queries.
 func (t *Tx) visitsWhere(ctx context.Context, cond string, args ...any) ([]model.Visit, error) {
