@@ -13,6 +13,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"dispatch/model"
+	"dispatch/model/door"
 )
 
 func TestBoardOverSSHAndResize(t *testing.T) {
@@ -182,6 +183,9 @@ func TestRemovedUsersSessionEnds(t *testing.T) {
 		if _, err := o.door.CancelVisit(context.Background(), model.Console, v, "Sam is leaving"); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if _, err := o.door.Record(context.Background(), model.Console, 328, door.Step{Kind: model.EvShopStopped}); err != nil {
+		t.Fatal(err) // nobody leaves with work under way
 	}
 	if _, err := o.door.RemoveUser(context.Background(), model.Console, "Sam Okafor", "Jon Reyes"); err != nil {
 		t.Fatal(err)

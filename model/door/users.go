@@ -229,7 +229,7 @@ func refuseUnfinished(ctx context.Context, tx *store.Tx, u model.User) error {
 	for _, v := range started {
 		list = append(list, fmt.Sprintf("%s (%s)", v.Ref(), v.Phase()))
 	}
-	return model.Conflict{Msg: fmt.Sprintf("%s has %s under way; record its end first (visit depart, then visit return), then remove them",
+	return model.Conflict{Msg: fmt.Sprintf("%s has %s under way; record its end first (visit depart and visit return, or visit shop-stop), then remove them",
 		u.Name, strings.Join(list, ", "))}
 }
 
