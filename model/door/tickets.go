@@ -138,7 +138,11 @@ func (d *Door) Book(ctx context.Context, who model.Actor, b Booking) (model.Visi
 			return err
 		}
 		v.TechName = tech.Name
-		if !b.AfterTheFact && !b.Anyway {
+		if b.AfterTheFact && v.ScheduledAt.Before(t.CreatedAt) {
+			return model.FieldError{Field: "at", Msg: fmt.Sprintf("%s is before %s was opened (%s); a visit follows the call",
+				model.ClockIn(v.ScheduledAt, now, d.Location()), t.Ref(), model.ClockIn(t.CreatedAt, now, d.Location()))}
+		}
+		if !b.Anyway {
 			if err := d.checkBooking(ctx, tx, v, t); err != nil {
 				return err
 			}
@@ -170,27 +174,53 @@ func (d *Door) checkBooking(ctx context.Context, tx *store.Tx, v model.Visit, t 
 	}
 	var others []model.Booked
 	for _, o := range visits {
-		if o.ID == v.ID || o.Phase() != model.PhaseScheduled {
+		if o.ID == v.ID || o.Phase() == model.PhaseCancelled {
 			continue
 		}
-		ot, err := tx.TicketByID(ctx, o.TicketID)
+		// A booking holds its span; work already recorded holds the times it
+		// was done, which is what a visit entered after the fact can clash with.
+		var spans []model.Interval
+		if o.Phase() == model.PhaseScheduled {
+			ot, err := tx.TicketByID(ctx, o.TicketID)
+			if err != nil {
+				return err
+			}
+			span, err := bookedSpan(ctx, tx, o, ot)
+			if err != nil {
+				return err
+			}
+			spans = append(spans, span)
+		} else if v.AfterTheFact {
+			spans = model.BusyOf(o.Events, d.Now())
+		}
+		if len(spans) == 0 {
+			continue
+		}
+		what, err := visitWhat(ctx, tx, o)
 		if err != nil {
 			return err
 		}
-		oSpan, err := bookedSpan(ctx, tx, o, ot)
-		if err != nil {
-			return err
+		for _, span := range spans {
+			others = append(others, model.Booked{Visit: o, Span: span, What: what})
 		}
-		client, err := tx.ClientByID(ctx, ot.ClientID)
-		if err != nil {
-			return err
-		}
-		others = append(others, model.Booked{Visit: o, Span: oSpan, What: ot.Ref() + " " + client.Name})
 	}
 	if clash := model.Overlapping(span, others, v.ID); len(clash) > 0 {
 		return model.DoubleBooked{Tech: v.TechName, Span: span, With: clash, Loc: d.Location()}
 	}
 	return nil
+}
+
+// visitWhat names a visit's ticket and client, for a warning.
+func visitWhat(ctx context.Context, tx *store.Tx, v model.Visit) (string, error) {
+	t, err := tx.TicketByID(ctx, v.TicketID)
+	if err != nil {
+		return "", err
+	}
+	client, err := tx.ClientByID(ctx, t.ClientID)
+	if err != nil {
+		return "", err
+	}
+	return t.Ref() + " " + client.Name, nil
 }
 
 // bookedSpan is the time a booked visit holds its technician.

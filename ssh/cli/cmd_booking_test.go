@@ -118,7 +118,7 @@ func TestAVisitEnteredAfterTheFact(t *testing.T) {
 	h := newHarness(t)
 	h.office()
 	h.mustLine("rita", "ticket new --client Acme Dental --contact Dana Ruiz --title Toner --scope Order it --priority P4 --estimate 15m") // their first job
-	h.mustLine("rita", "ticket new --client Acme Dental --contact Dana Ruiz --title Server down --scope Restart it --priority P1 --estimate 1h --at 20m ago")
+	h.mustLine("rita", "ticket new --client Acme Dental --contact Dana Ruiz --title Server down --scope Restart it --priority P1 --estimate 1h --at \"yesterday 16:30\"")
 	h.mustLine("rita", "visit schedule T-1001 --tech sam --at 09:10")
 	h.mustLine("sam", "visit travel V-301") // Sam is out today: yesterday is entered beside it
 	if _, errs, code := h.line("rita", `visit schedule T-1002 --tech sam --at "yesterday 17:00"`); code == 0 || !strings.Contains(errs, "--past") {
@@ -126,6 +126,9 @@ func TestAVisitEnteredAfterTheFact(t *testing.T) {
 	}
 	if _, errs, code := h.line("rita", `visit schedule T-1002 --tech sam --at "08:00"`); code == 0 || !strings.Contains(errs, "--past") {
 		t.Errorf("a start earlier today without --past is the same rule: %d %s", code, errs)
+	}
+	if _, errs, code := h.line("rita", `visit schedule T-1002 --tech sam --at "yesterday 16:00" --past`); code == 0 || !strings.Contains(errs, "before T-1002 was opened") {
+		t.Errorf("a visit before the call: %d %s", code, errs)
 	}
 	out := h.mustLine("rita", `visit schedule T-1002 --tech sam --at "yesterday 17:00" --past`)
 	if !strings.Contains(out, "entered V-302 after the fact") {
@@ -154,6 +157,17 @@ func TestAVisitEnteredAfterTheFact(t *testing.T) {
 		t.Errorf("a request dated after the departure: %d %s", code, errs)
 	}
 	h.mustLine("rita", `visit return V-302 --at "yesterday 19:10"`)
+
+	// Another visit entered over the time Sam worked, or over one entered
+	// already, is the same double booking a future one would be.
+	h.mustLine("rita", `ticket new --client Acme Dental --contact Dana Ruiz --title Mouse --scope Swap it --priority P4 --estimate 30m --at "yesterday 10:00"`)
+	if _, errs, code := h.line("rita", `visit schedule T-1003 --tech sam --at "yesterday 18:00" --past`); code == 0 || !strings.Contains(errs, "booked twice") || !strings.Contains(errs, "V-302 17:00–19:10") {
+		t.Errorf("a past visit over the work Sam recorded: %d %s", code, errs)
+	}
+	h.mustLine("rita", `visit schedule T-1003 --tech sam --at "yesterday 12:00" --past`)
+	if _, errs, code := h.line("rita", `visit schedule T-1003 --tech sam --at "yesterday 12:00" --past`); code == 0 || !strings.Contains(errs, "booked twice") {
+		t.Errorf("the same past visit entered twice: %d %s", code, errs)
+	}
 	out = h.mustLine("rita", "visit show V-302")
 	for _, want := range []string{"entered late", "working on add-on S-1", "departed, checked out with Dana Ruiz: job done", "travel 1h20m",
 		"booked by rita, after the fact"} {
