@@ -121,7 +121,7 @@ func pressingRows(b Board) (breached, atRisk, overruns []BoardRow) {
 			case r.HasClock && r.Clock.AtRisk:
 				atRisk = append(atRisk, r)
 			}
-			if r.PromptDue == EstimateOver {
+			if r.PromptDue == EstimateOver && s != SecDone { // a closed job's answer is for the record, not the room
 				overruns = append(overruns, r)
 			}
 		}

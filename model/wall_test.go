@@ -80,7 +80,7 @@ func TestBuildWall(t *testing.T) {
 	tickets := []BoardTicket{
 		{Ticket: Ticket{ID: 101, Title: "Router", Priority: P2, Estimate: Estimate{Duration: time.Hour}, CreatedAt: ago(3 * time.Hour)}, Client: "Acme",
 			Visits: []Visit{visit(11, 101, 1, ago(2*time.Hour), EvTravelStarted, ago(100*time.Minute), EvArrived, ago(90*time.Minute))}},
-		{Ticket: Ticket{ID: 102, Title: "Printer", Priority: P3, CreatedAt: ago(5 * time.Hour), Status: TicketDone}, Client: "Birch",
+		{Ticket: Ticket{ID: 102, Title: "Printer", Priority: P3, Estimate: Estimate{Duration: 30 * time.Minute}, CreatedAt: ago(5 * time.Hour), Status: TicketDone}, Client: "Birch",
 			Visits: []Visit{visit(12, 102, 2, ago(4*time.Hour), EvTravelStarted, ago(4*time.Hour), EvArrived, ago(210*time.Minute),
 				EvDeparted, ago(150*time.Minute), EvTravelEnded, ago(2*time.Hour))}},
 		{Ticket: Ticket{ID: 103, Title: "Laptop", Priority: P3, CreatedAt: ago(time.Hour)}, Client: "Cedar",
@@ -158,6 +158,7 @@ func TestBuildWall(t *testing.T) {
 		t.Errorf("Ana's hours %+v", got)
 	}
 	// Sam is 90m on site on a 1h estimate and nobody answered the prompt.
+	// Ana's printer ran over too, unanswered, but it is done: not for the room.
 	if len(w.Overruns) != 1 || w.Overruns[0].Ticket.ID != 101 {
 		t.Errorf("overruns %+v", w.Overruns)
 	}
