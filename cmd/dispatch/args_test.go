@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -18,5 +20,21 @@ func TestDBFlagMayComeFirst(t *testing.T) {
 		if got := strings.Join(dbFlagAfterCommand(strings.Fields(tt.in)), " "); got != tt.want {
 			t.Errorf("dbFlagAfterCommand(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// Without --tz a new office takes the machine's zone by name, so the policy
+// shown to clients names a place, never "Local".
+func TestANewOfficeNamesTheMachinesZone(t *testing.T) {
+	t.Setenv("TZ", "America/Chicago")
+	t.Setenv("DISPATCH_TZ", "")
+	cfg := config{db: filepath.Join(t.TempDir(), "office.db")}
+	st, d, err := cfg.office(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if got := d.Location().String(); got != "America/Chicago" {
+		t.Errorf("office zone %q, want the machine's America/Chicago", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"dispatch/model"
@@ -30,11 +31,15 @@ func env(name, def string) string {
 
 func (c *config) register(fs *flag.FlagSet, defaultDB string) {
 	fs.StringVar(&c.db, "db", env("DISPATCH_DB", defaultDB), "SQLite database file (DISPATCH_DB)")
-	fs.StringVar(&c.tz, "tz", env("DISPATCH_TZ", "Local"), "office time zone, like America/Chicago (DISPATCH_TZ)")
+	fs.StringVar(&c.tz, "tz", env("DISPATCH_TZ", ""), "a new office's time zone, like America/Chicago; the machine's if not given (DISPATCH_TZ)")
 }
 
 // office opens the database and builds the door over it.
 func (c *config) office(ctx context.Context) (*store.Store, *door.Door, error) {
+	given := c.tz != ""
+	if !given {
+		c.tz = machineZone()
+	}
 	loc, err := time.LoadLocation(c.tz)
 	if err != nil {
 		return nil, nil, fmt.Errorf("time zone %q: %w (use a name like America/Chicago)", c.tz, err)
@@ -49,16 +54,17 @@ func (c *config) office(ctx context.Context) (*store.Store, *door.Door, error) {
 		return nil, nil, err
 	}
 	d := door.New(s, feed.NewHub(), model.SystemClock{}, loc)
-	if c.tz != "Local" { // --tz seeds a new office's zone; one already set is the policy's (policy set --tz)
-		zone, err := d.SeedZone(ctx, c.tz)
-		if err != nil {
-			s.Close()
-			return nil, nil, err
-		}
-		if zone != c.tz {
-			fmt.Fprintf(os.Stderr, "dispatch: the office's time zone is %s (change it with policy set --tz); --tz %s only seeds a new office\n", zone, c.tz)
-		}
+	// --tz (or the machine's zone) seeds a new office's zone; one already set
+	// is the policy's, changed with policy set --tz.
+	zone, err := d.SeedZone(ctx, c.tz)
+	if err != nil {
+		s.Close()
+		return nil, nil, err
 	}
+	if given && zone != c.tz {
+		fmt.Fprintf(os.Stderr, "dispatch: the office's time zone is %s (change it with policy set --tz); --tz %s only seeds a new office\n", zone, c.tz)
+	}
+	c.tz = zone
 	return s, d, nil
 }
 
@@ -76,4 +82,28 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 		return 2, false
 	}
 	return 0, true
+}
+
+// machineZone names the machine's time zone ("Europe/Paris") so a new
+// office's policy names a place, not "Local"; UTC when the machine does not
+// say.
+func machineZone() string {
+	candidates := []string{strings.TrimPrefix(os.Getenv("TZ"), ":")}
+	if target, err := os.Readlink("/etc/localtime"); err == nil {
+		if _, name, ok := strings.Cut(target, "zoneinfo/"); ok {
+			candidates = append(candidates, name)
+		}
+	}
+	if b, err := os.ReadFile("/etc/timezone"); err == nil {
+		candidates = append(candidates, strings.TrimSpace(string(b)))
+	}
+	for _, name := range candidates {
+		if name == "" || name == "Local" {
+			continue
+		}
+		if _, err := time.LoadLocation(name); err == nil {
+			return name
+		}
+	}
+	return "UTC"
 }

@@ -15,7 +15,7 @@ import (
 func runConsole(argv []string) int {
 	var cfg config
 	cfg.db = env("DISPATCH_DB", "dispatch.db")
-	cfg.tz = env("DISPATCH_TZ", "Local")
+	cfg.tz = env("DISPATCH_TZ", "")
 	// --db may appear anywhere; take it out before the command sees its flags.
 	var rest []string
 	for i := 0; i < len(argv); i++ {
