@@ -198,10 +198,14 @@ func (c *call) parseAny(join int) error {
 // flagError says a flag parse error plainly, suggesting the flag meant when
 // one was mistyped: "unknown flag --jsn; did you mean --json?"
 func (c *call) flagError(err error) string {
+	if name, ok := strings.CutPrefix(err.Error(), "flag needs an argument: -"); ok {
+		return "--" + strings.TrimPrefix(name, "-") + " needs a value after it"
+	}
 	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
 	if !ok {
 		return err.Error()
 	}
+	name = strings.TrimPrefix(name, "-")
 	best, bestDist := "", 3 // further than two edits is no longer a typo
 	c.fs.VisitAll(func(f *flag.Flag) {
 		if d := editDistance(name, f.Name); d < bestDist {
@@ -215,25 +219,30 @@ func (c *call) flagError(err error) string {
 	return msg + "; its flags are below"
 }
 
-// editDistance is the Levenshtein distance between two short words.
+// editDistance counts the edits between two short words — a letter added,
+// dropped, changed, or two neighbours swapped ("titel" is one from "title").
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev = cur
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }
 
 // required returns a usage error naming every empty required flag.

@@ -119,6 +119,8 @@ func TestRefusalsAndErrors(t *testing.T) {
 		{"unknown command", "rita", []string{"frobnicate"}, ExitUsage, "unknown command \"frobnicate\""},
 		{"bad flag", "rita", []string{"board", "--colour"}, ExitUsage, "unknown flag --colour; its flags are below"},
 		{"mistyped flag", "rita", []string{"board", "--jsn"}, ExitUsage, "unknown flag --jsn; did you mean --json?"},
+		{"swapped letters", "rita", []string{"ticket", "edit", "T-1001", "--titel", "x"}, ExitUsage, "unknown flag --titel; did you mean --title?"},
+		{"flag without its value", "sam", []string{"visit", "depart", "V-301", "--contact", "Dana Ruiz", "--follow-up"}, ExitUsage, "--follow-up needs a value after it"},
 		{"a family alone", "rita", []string{"ticket"}, ExitUsage, "ticket show T-12"},
 		{"missing flags named", "rita", []string{"ticket", "new", "--client", "Acme Dental"}, ExitUsage, "missing --contact, --estimate, --priority, --scope, --title"},
 		{"extra argument", "rita", []string{"board", "now"}, ExitUsage, "unexpected argument"},

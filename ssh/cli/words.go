@@ -64,7 +64,7 @@ func closing(runes []rune, from int, quote rune) int {
 // that flag's value (--tech Sam Okafor), and positional words beyond the
 // command's count join its last positional (client new Acme Dental).
 func regroup(words []string, fs *flag.FlagSet, positionals int) []string {
-	var flags, args []string
+	var flags, args, valueless []string
 	for i := 0; i < len(words); i++ {
 		name, isFlag := flagName(words[i], fs)
 		if !isFlag {
@@ -82,8 +82,8 @@ func regroup(words []string, fs *flag.FlagSet, positionals int) []string {
 			}
 			j++
 		}
-		if j == i+1 {
-			flags = append(flags, words[i]) // no value: let the flag package say so
+		if j == i+1 { // no value: last, so it cannot take a positional as one, and the flag package says so
+			valueless = append(valueless, words[i])
 			continue
 		}
 		flags = append(flags, "--"+name+"="+strings.Join(words[i+1:j], " "))
@@ -93,7 +93,7 @@ func regroup(words []string, fs *flag.FlagSet, positionals int) []string {
 		last := strings.Join(args[positionals-1:], " ")
 		args = append(args[:positionals-1], last)
 	}
-	return append(flags, args...)
+	return append(append(flags, args...), valueless...)
 }
 
 // flagName reports whether a word is a flag: any --word (an unknown one is

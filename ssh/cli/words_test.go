@@ -46,7 +46,8 @@ func TestRegroupJoinsWhatOpenSSHSplit(t *testing.T) {
 		{"Acme Dental --client x", 1, []string{"--client=x", "Acme Dental"}},
 		{"--client=Acme Dental", 1, []string{"--client=Acme", "Dental"}},
 		{"--n -5 degrees", 0, []string{"--n=-5 degrees"}},
-		{"--client --json", 0, []string{"--client", "--json"}},
+		{"--client --json", 0, []string{"--json", "--client"}}, // no value: last, for the flag package to refuse
+		{"T-12 --at", 1, []string{"T-12", "--at"}},             // never "--at T-12"
 		{"--client Acme --bogus 3", 0, []string{"--client=Acme", "--bogus=3"}},
 		{"a b c", 0, []string{"a", "b", "c"}},
 		{"--help", 0, []string{"--help"}},
