@@ -22,8 +22,9 @@ type Field interface {
 
 // typingCap lets a field take well past its limit: text over the limit is
 // kept and refused on saving with its length and the limit, so nothing a
-// user typed or pasted is cut silently. The cap only bounds a runaway paste.
-func typingCap(limit int) int { return max(4*limit, 500) }
+// user typed or pasted is cut silently. The cap only bounds a runaway paste:
+// a pasted page (a few thousand characters) fits whole, so its length is told.
+func typingCap(limit int) int { return max(20*limit, 20000) }
 
 // TextField is a one-line input.
 type TextField struct{ in textinput.Model }

@@ -54,6 +54,10 @@ func TestOversizedInputIsRefusedNotCut(t *testing.T) {
 	s.Send(tea.PasteMsg{Content: long})
 	s.Keys("tab", "Get it printing", "tab", "2", "tab", "1h", "ctrl+s")
 	s.MustSee("✗ title is 131 characters; the limit is 120 — shorten it") // and the cursor is back on it
+	s.Keys("ctrl+u")
+	s.Send(tea.PasteMsg{Content: strings.Repeat("x", 2500)}) // a pasted page is told by its whole length
+	s.Keys("ctrl+s")
+	s.MustSee("✗ title is 2500 characters; the limit is 120")
 	s.Keys("ctrl+u", "Printer offline", "ctrl+s")
 	s.MustSee("Opened T-1042 · Printer offline")
 }
