@@ -81,7 +81,7 @@ var actionText = map[Action]string{
 	ActRecordVisit:   "recording visits",
 	ActFixVisitTime:  "correcting recorded times",
 	ActSuperviseWork: "approving add-ons on a first job",
-	ActTrackTicket:   "marking tickets waiting, resumed, re-prioritised, contacted or done",
+	ActTrackTicket:   "marking tickets waiting, resumed, re-prioritised, contacted, done, cancelled or reopened",
 	ActSetPolicy:     "setting the office policy",
 	ActViewWall:      "the wall display",
 	ActSeeRates:      "seeing clients' rates and terms",

@@ -22,6 +22,10 @@ func (d *Door) MoveVisit(ctx context.Context, who model.Actor, visitID int64, m 
 		return v, err
 	}
 	if !m.At.IsZero() {
+		if m.At.Before(d.Now().Add(-model.StartGrace)) { // a booking moves to a time to come
+			return v, model.FieldError{Field: "start", Msg: "is in the past; move the visit to a time to come " +
+				"(if it already happened, cancel it and enter it with visit schedule --past)"}
+		}
 		if err := model.ValidateSchedule(m.At.UTC(), d.Now(), false); err != nil {
 			return v, err
 		}

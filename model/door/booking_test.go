@@ -43,6 +43,9 @@ func TestMoveAndCancelAVisit(t *testing.T) {
 	if _, err := f.d.CancelVisit(ctx, f.tech, v.ID, "x"); !errors.As(err, &forbidden) {
 		t.Errorf("a technician cancelled a visit: %v", err)
 	}
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{At: f.clock.Now().Add(-2 * time.Hour)}); err == nil || !strings.Contains(err.Error(), "move the visit to a time to come") {
+		t.Errorf("a move into the past: %v", err)
+	}
 	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{TechID: f.disp.UserID}); err == nil || !strings.Contains(err.Error(), "not a technician") {
 		t.Errorf("booked a dispatcher: %v", err)
 	}

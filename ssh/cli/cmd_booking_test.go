@@ -48,7 +48,7 @@ func TestPlansChangeOverCommands(t *testing.T) {
 	h.clock.Advance(45 * time.Minute)
 	h.mustLine("sam", "visit arrive --contact Dana Ruiz")
 	h.clock.Advance(time.Hour)
-	if _, errs, code := h.line("sam", "visit depart --contact Dana Ruiz"); code == 0 || !strings.Contains(errs, "say how it ended") {
+	if _, errs, code := h.line("sam", "visit depart --contact Dana Ruiz"); code == 0 || !strings.Contains(errs, "say how the job ended: --done, or --follow-up") {
 		t.Errorf("departed without saying how it ended: %d %s", code, errs)
 	}
 	h.mustLine("sam", "visit depart --contact Dana Ruiz --done")

@@ -71,6 +71,9 @@ func stepCommand(kind model.EventKind) func(c *call) error {
 				return err
 			}
 		}
+		if kind == model.EvDeparted && !*done && strings.TrimSpace(*followUp) == "" {
+			return usageError{msg: `say how the job ended: --done, or --follow-up "what is left"`}
+		}
 		step := door.Step{Kind: kind, Contact: *contact, Outcome: model.Outcome{Done: *done, FollowUp: *followUp}}
 		return c.record(kind, step, *at, c.args)
 	}

@@ -152,17 +152,30 @@ func (b *Board) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	return b, b.handleKey(key)
 }
 
+// setFiltering starts or ends typing in the filter; while typing, enter
+// searches every ticket, and the footer says so.
+func (b *Board) setFiltering(on bool) tea.Cmd {
+	b.filtering, b.km.typing = on, on
+	if on {
+		b.km.Open.SetHelp("enter", "search every ticket")
+		b.km.ClearFilter.SetHelp("esc", "clear")
+		return b.filter.Focus()
+	}
+	b.km.Open.SetHelp("enter", "open")
+	b.km.ClearFilter.SetHelp("esc", "clear filter")
+	b.filter.Blur()
+	return nil
+}
+
 func (b *Board) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
-		b.filtering = false
-		b.filter.Blur()
+		b.setFiltering(false)
 		b.filter.SetValue("")
 		b.applyFilter()
 		return nil
 	case "enter", "down", "up":
-		b.filtering = false // keep the filter, go back to moving
-		b.filter.Blur()
+		b.setFiltering(false) // keep the filter, go back to moving
 		if typed := strings.TrimSpace(b.filter.Value()); msg.String() == "enter" && typed != "" {
 			return b.deps.Go(page.ToSearch{Typed: typed}) // and look beyond the board: every ticket ever
 		}
@@ -192,8 +205,7 @@ func (b *Board) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, b.km.NextSection):
 		b.nextSection()
 	case key.Matches(msg, b.km.Filter):
-		b.filtering = true
-		return b.filter.Focus()
+		return b.setFiltering(true)
 	case key.Matches(msg, b.km.ClearFilter) && b.filter.Value() != "":
 		b.filter.SetValue("")
 		b.applyFilter()

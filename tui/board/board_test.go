@@ -83,12 +83,13 @@ func TestBoardScrollsToKeepTheCursorVisible(t *testing.T) {
 func TestFilterAsYouType(t *testing.T) {
 	s := screentest.New(t, model.RoleDispatcher, 120, 40)
 	s.Keys("/", "acme")
-	s.MustSee("/ acme", "Replace wireless router", "Install second monitor", "UNSCHEDULED (0)", "no match")
-	s.MustNotSee("Delta Freight")
+	s.MustSee("/ acme", "Replace wireless router", "Install second monitor", "UNSCHEDULED (0)", "no match",
+		"enter search every ticket • ↓ to the rows • esc clear") // enter does not open the row while typing
+	s.MustNotSee("Delta Freight", "enter open")
 	s.Keys("q") // typed into the filter, not quitting
 	s.MustSee("/ acmeq", "no match")
 	s.Keys("esc")
-	s.MustSee("Delta Freight", "UNSCHEDULED (10)")
+	s.MustSee("Delta Freight", "UNSCHEDULED (10)", "enter open")
 	s.MustNotSee("/ acme")
 }
 

@@ -14,6 +14,7 @@ type keyMap struct {
 	Approve, Refuse                                      key.Binding // on a waiting row
 	Move, CancelVisit                                    key.Binding // on a row with a booked visit
 	Back                                                 key.Binding // when opened over another page
+	typing                                               bool        // in the filter: letters are words, enter searches
 }
 
 func newKeyMap(canWrite bool) keyMap {
@@ -65,6 +66,10 @@ func (k *keyMap) forRow(r model.BoardRow, canSupervise, canSchedule bool) {
 }
 
 func (k keyMap) ShortHelp() []key.Binding {
+	if k.typing {
+		rows := key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "to the rows"))
+		return []key.Binding{k.Open, rows, k.ClearFilter}
+	}
 	if k.Approve.Enabled() { // on a waiting row, its decision is what matters
 		return []key.Binding{k.Approve, k.Refuse, k.Open, k.Back, k.Help, k.Quit}
 	}

@@ -59,8 +59,12 @@ func (m *Day) summary() string {
 		}
 	}
 	day := m.deps.Door.Now().In(m.deps.Door.Location()).Format("Mon 2 Jan")
-	return theme.Header.Render("My day") + theme.Muted.Render(fmt.Sprintf("  %s · %d visits: %d done, %d under way, %d to go",
-		day, len(m.cards), done, under, toGo))
+	visits := "visits"
+	if len(m.cards) == 1 {
+		visits = "visit"
+	}
+	return theme.Header.Render("My day") + theme.Muted.Render(fmt.Sprintf("  %s · %d %s: %d done, %d under way, %d to go",
+		day, len(m.cards), visits, done, under, toGo))
 }
 
 // bigCard is the selected visit drawn large: its phase and timer, the job,
