@@ -32,6 +32,10 @@ func CleanText(s string) string {
 	return strings.TrimSpace(clean(s, true))
 }
 
+// CleanPasted is what a paste may put into a field: CleanText's rules, its
+// spaces kept where they fall (the paste may land mid-word).
+func CleanPasted(s string) string { return clean(s, true) }
+
 // IsBidiControl reports whether r reorders text: the embeddings, overrides and
 // isolates (U+202A–202E, U+2066–2069) and the invisible marks (LRM, RLM, ALM).
 func IsBidiControl(r rune) bool {

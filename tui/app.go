@@ -122,8 +122,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // route sends size and changes to every page, keys to the top one.
 func (a *App) route(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(tea.PasteMsg); ok {
+	switch m := msg.(type) { // what is typed is drawn as typed: no control reaches the screen
+	case tea.PasteMsg:
 		a.lastKey = a.deps.Door.Now()
+		msg = tea.PasteMsg{Content: model.CleanPasted(m.Content)}
+	case tea.KeyPressMsg:
+		if m.Text != "" && model.CleanPasted(m.Text) != m.Text {
+			return nil
+		}
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:

@@ -120,3 +120,16 @@ func TestChoosersKeepWhatWasChosen(t *testing.T) {
 	s.MustSee("Client      Acme Dental")
 	s.MustNotSee("Birchwood")
 }
+
+// What is pasted or typed is drawn as text: a bidi override or an escape
+// sequence never reaches the screen, even before it is saved.
+func TestPastedControlsNeverReachTheScreen(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("n")
+	s.Send(tea.PasteMsg{Content: "\u202eac\x1b]52;c;aGk=\x07me"})
+	s.Send(tea.KeyPressMsg{Code: 0x202e, Text: "\u202e"})
+	s.MustSee("▸ Acme Dental")
+	if screen := s.App.View().Content; strings.ContainsAny(screen, "\u202e\x07") || strings.Contains(screen, "]52;") {
+		t.Errorf("a control reached the screen: %q", screen)
+	}
+}
