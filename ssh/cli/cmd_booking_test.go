@@ -78,6 +78,9 @@ func TestTicketListOverCommands(t *testing.T) {
 	if out := h.mustLine("sam", "ticket list --tech sam --state open --since 2026-11-25 --until today --json"); !strings.Contains(out, `"ticket": "T-1001"`) || strings.Contains(out, "T-1002") {
 		t.Errorf("Sam's open tickets, as JSON:\n%s", out)
 	}
+	if _, errs, code := h.line("rita", "ticket list --since 2026-12-01 --until 2026-11-01"); code == 0 || !strings.Contains(errs, "until 2026-11-01 is before --since 2026-12-01; swap them") {
+		t.Errorf("dates the wrong way round: %d %s", code, errs)
+	}
 	if _, errs, code := h.line("rita", "ticket list --since 25/11"); code == 0 || !strings.Contains(errs, `"25/11" is not a date`) {
 		t.Errorf("a bad date: %d %s", code, errs)
 	}
