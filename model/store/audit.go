@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -51,4 +53,26 @@ func (t *Tx) AuditFor(ctx context.Context, entity string, id int64) ([]AuditEntr
 		return e, err
 	}, `SELECT id, at, actor, action, entity, entity_id, before, after
 		FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
+}
+
+// Changed names the fields an edit changed ("title, priority"), read from
+// its before and after; "" when either is missing or not an object.
+func (a AuditEntry) Changed() string {
+	var before, after map[string]json.RawMessage
+	if json.Unmarshal([]byte(a.Before), &before) != nil || json.Unmarshal([]byte(a.After), &after) != nil || before == nil || after == nil {
+		return ""
+	}
+	var names []string
+	for k, v := range after {
+		if string(before[k]) != string(v) {
+			names = append(names, k)
+		}
+	}
+	for k := range before {
+		if _, ok := after[k]; !ok {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
 }

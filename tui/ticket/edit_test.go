@@ -59,4 +59,6 @@ func TestEditTheRequesterAndPriority(t *testing.T) {
 	s.Keys("shift+tab", "3", "shift+tab", "shift+tab", "victor", "ctrl+s")
 	s.MustSee("T-1039 saved", "Victor Hale", "P3")
 	s.MustSee("priority   Wed 10:00 by Rita Gomez P2 → P3 edited")
+	s.Keys("G") // the history names what the edit changed
+	s.MustSee("Rita Gomez (dispatcher)  ticket.edit (priority, requester)")
 }

@@ -88,7 +88,11 @@ func (d *Page) View(width, height int) string {
 	}
 	add("", theme.Section.Render("HISTORY"))
 	for _, a := range c.Audit {
-		add(draw.Fit(theme.Muted.Render(fmt.Sprintf("  %s  %s  %s", a.At.In(loc).Format("2006-01-02 15:04"), draw.Safe(a.Actor), a.Action)), width))
+		what := a.Action
+		if changed := a.Changed(); strings.HasSuffix(a.Action, ".edit") && changed != "" {
+			what += " (" + changed + ")"
+		}
+		add(draw.Fit(theme.Muted.Render(fmt.Sprintf("  %s  %s  %s", a.At.In(loc).Format("2006-01-02 15:04"), draw.Safe(a.Actor), draw.Safe(what))), width))
 	}
 	d.scroll = min(d.scroll, max(len(lines)-height, 0))
 	return strings.Join(lines[d.scroll:], "\n")
