@@ -93,6 +93,7 @@ func (d *Door) officeRead(ctx context.Context, forWall bool) (*officeRead, error
 		return r, nil
 	}
 	r := &officeRead{version: v, forWalls: c.walls}
+	d.Location() // fresh before the transaction (see Door.read)
 	err := d.store.Read(ctx, func(tx *store.Tx) error {
 		var err error
 		if r.tickets, err = tx.BoardTickets(ctx); err != nil {

@@ -38,32 +38,47 @@ func New(s *store.Store, hub *feed.Hub, clock model.Clock, loc *time.Location) *
 // Location is the office's time zone: the policy's, the one setting every
 // part reads (the board, My day, the wall, the clocks, times typed and
 // shown), so two can never disagree; while the policy names none, the zone
-// the door was opened with. It is read again after any change, so a new
-// zone reaches every open session with the change's notice.
+// the door was opened with. It is read again only after the policy may have
+// changed, so a new zone reaches every open session with the change's notice.
 func (d *Door) Location() *time.Location {
-	v := d.hub.Version()
+	v := d.hub.PolicyVersion()
 	d.zone.mu.Lock()
 	defer d.zone.mu.Unlock()
 	if d.zone.loc != nil && d.zone.version == v {
 		return d.zone.loc
 	}
-	loc := d.loc
-	_ = d.store.Read(context.Background(), func(tx *store.Tx) error {
-		p, err := tx.Policy(context.Background())
-		switch {
-		case err != nil || p.Zone == "":
-		case p.Zone == d.zone.name && d.zone.named != nil:
-			loc = d.zone.named
-		default:
-			if named, err := time.LoadLocation(p.Zone); err == nil {
-				loc, d.zone.name, d.zone.named = named, p.Zone, named
-			}
-		}
-		return nil
+	// Door methods refresh the zone before they open a transaction, so this
+	// read is rarely nested in one; when it is and every read connection is
+	// taken, it gives up after a moment and the zone in hand serves.
+	ctx, cancel := context.WithTimeout(context.Background(), zoneReadWait)
+	defer cancel()
+	loc, name := d.loc, ""
+	err := d.store.Read(ctx, func(tx *store.Tx) error {
+		p, err := tx.Policy(ctx)
+		name = p.Zone
+		return err
 	})
+	if err != nil {
+		if d.zone.loc != nil {
+			return d.zone.loc // stale for now; the next call tries again
+		}
+		return d.loc
+	}
+	switch {
+	case name == "":
+	case name == d.zone.name && d.zone.named != nil:
+		loc = d.zone.named
+	default:
+		if named, err := time.LoadLocation(name); err == nil {
+			loc, d.zone.name, d.zone.named = named, name, named
+		}
+	}
 	d.zone.version, d.zone.loc = v, loc
 	return loc
 }
+
+// zoneReadWait bounds a zone read that found every read connection taken.
+const zoneReadWait = 2 * time.Second
 
 // zoneCache keeps the office's zone between changes; the zone file is
 // read once per name, not once per write.
@@ -106,6 +121,7 @@ func (d *Door) write(ctx context.Context, who model.Actor, act model.Action, top
 		return err
 	}
 	now := d.Now()
+	d.Location() // fresh before the transaction (see read)
 	if err := d.store.Write(ctx, func(tx *store.Tx) error { return fn(tx, now) }); err != nil {
 		return err
 	}
@@ -118,5 +134,6 @@ func (d *Door) read(ctx context.Context, who model.Actor, act model.Action, fn f
 	if err := who.Role.Check(act); err != nil {
 		return err
 	}
+	d.Location() // fresh before the transaction, so the reads within it need no second one
 	return d.store.Read(ctx, fn)
 }

@@ -41,7 +41,7 @@ func (d *Door) SetPolicy(ctx context.Context, who model.Actor, p model.Policy) e
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return d.write(ctx, who, model.ActSetPolicy, feed.Tickets, func(tx *store.Tx, now time.Time) error {
+	return d.write(ctx, who, model.ActSetPolicy, feed.Tickets|feed.Policy, func(tx *store.Tx, now time.Time) error {
 		before, err := tx.Policy(ctx)
 		if err != nil {
 			return err

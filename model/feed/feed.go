@@ -18,6 +18,7 @@ const (
 	Clients
 	Users
 	Scope       // "while you're here" requests and their decisions
+	Policy      // the office policy, its time zone among it
 	All   Topic = ^Topic(0)
 )
 
@@ -29,16 +30,25 @@ type Hub struct {
 	mu      sync.Mutex
 	subs    map[*Sub]struct{}
 	version atomic.Uint64
+	policy  atomic.Uint64
 }
 
 // Version counts publishes: anything read before it last changed may be stale.
 func (h *Hub) Version() uint64 { return h.version.Load() }
+
+// PolicyVersion counts publishes that may have changed the policy (a change
+// from another process is published as All): a zone read before it last
+// changed may be stale.
+func (h *Hub) PolicyVersion() uint64 { return h.policy.Load() }
 
 // NewHub returns a hub with no subscribers.
 func NewHub() *Hub { return &Hub{subs: map[*Sub]struct{}{}} }
 
 // Publish notifies every subscriber without ever blocking.
 func (h *Hub) Publish(t Topic) {
+	if t.Has(Policy) {
+		h.policy.Add(1)
+	}
 	h.version.Add(1)
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -83,3 +83,18 @@ func TestWatchPublishesOnlyOnChange(t *testing.T) {
 		t.Fatal("a changed data_version was not published")
 	}
 }
+
+// Only a publish that may touch the policy (its own topic, or All from
+// another process) makes the office's zone worth reading again.
+func TestPolicyVersionCountsOnlyWhatMayChangeThePolicy(t *testing.T) {
+	h := NewHub()
+	for _, tc := range []struct {
+		topic Topic
+		want  uint64
+	}{{Tickets, 0}, {Visits | Scope, 0}, {Tickets | Policy, 1}, {All, 2}, {Users, 2}} {
+		h.Publish(tc.topic)
+		if got := h.PolicyVersion(); got != tc.want {
+			t.Errorf("after %b: policy version %d, want %d", tc.topic, got, tc.want)
+		}
+	}
+}
