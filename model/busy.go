@@ -31,11 +31,11 @@ func BusyOf(events []Event, now time.Time) []Interval {
 	return out
 }
 
-// busyKnown is a visit's busy time as far as it is known: a visit entered
+// BusyKnown is a visit's busy time as far as it is known: a visit entered
 // after the fact whose last stretch is not closed yet is being entered, and
 // holds its technician up to its last step entered, not up to now (its
 // next step is checked when it is given).
-func busyKnown(v Visit, now time.Time) []Interval {
+func BusyKnown(v Visit, now time.Time) []Interval {
 	busy := BusyOf(v.Events, now)
 	if n := len(busy); n > 0 && v.AfterTheFact && v.Phase().Active() {
 		busy[n-1].To = PhaseSince(v.Events).Add(time.Second)
@@ -46,13 +46,13 @@ func busyKnown(v Visit, now time.Time) []Interval {
 // CheckNoClash says whether a visit's busy time overlaps another visit of
 // the same technician, naming the clash so it can be put right.
 func CheckNoClash(v Visit, others []Visit, now time.Time, loc *time.Location) error {
-	mine := busyKnown(v, now)
+	mine := BusyKnown(v, now)
 	for _, o := range others {
 		if o.ID == v.ID {
 			continue
 		}
 		for _, a := range mine {
-			for _, b := range busyKnown(o, now) {
+			for _, b := range BusyKnown(o, now) {
 				if a.From.Before(b.To) && b.From.Before(a.To) {
 					return Conflict{Msg: fmt.Sprintf("%s would be on %s %s–%s while on %s %s–%s: a technician is in one place at a time; "+
 						"check both visits' times (visit show %s, visit show %s)", v.TechName, v.Ref(), ClockIn(a.From, now, loc),

@@ -139,7 +139,8 @@ func (d *Door) Book(ctx context.Context, who model.Actor, b Booking) (model.Visi
 		}
 		v.TechName = tech.Name
 		if b.AfterTheFact && v.ScheduledAt.Before(t.CreatedAt) {
-			return model.FieldError{Field: "at", Msg: fmt.Sprintf("%s is before %s was opened (%s); a visit follows the call",
+			return model.FieldError{Field: "at", Msg: fmt.Sprintf("%s is before %s was opened (%s); a visit follows the call — "+
+				"if the client called earlier, cancel the ticket and open it again as of the call (ticket new --at)",
 				model.ClockIn(v.ScheduledAt, now, d.Location()), t.Ref(), model.ClockIn(t.CreatedAt, now, d.Location()))}
 		}
 		if !b.Anyway {
@@ -167,6 +168,9 @@ func (d *Door) checkBooking(ctx context.Context, tx *store.Tx, v model.Visit, t 
 	if err != nil {
 		return err
 	}
+	if v.AfterTheFact && span.To.After(d.Now()) {
+		span.To = d.Now() // it happened: it cannot have held them past now
+	}
 	day := model.StartOfDay(v.ScheduledAt, d.Location())
 	visits, err := tx.TechDay(ctx, v.TechID, day.AddDate(0, 0, -1), day.AddDate(0, 0, 2))
 	if err != nil {
@@ -180,7 +184,10 @@ func (d *Door) checkBooking(ctx context.Context, tx *store.Tx, v model.Visit, t 
 		// A booking holds its span; work already recorded holds the times it
 		// was done, which is what a visit entered after the fact can clash with.
 		var spans []model.Interval
-		if o.Phase() == model.PhaseScheduled {
+		switch {
+		case v.AfterTheFact && o.Phase() == model.PhaseScheduled && !o.AfterTheFact:
+			// a booking never started says nothing of where they were
+		case o.Phase() == model.PhaseScheduled:
 			ot, err := tx.TicketByID(ctx, o.TicketID)
 			if err != nil {
 				return err
@@ -190,8 +197,8 @@ func (d *Door) checkBooking(ctx context.Context, tx *store.Tx, v model.Visit, t 
 				return err
 			}
 			spans = append(spans, span)
-		} else if v.AfterTheFact {
-			spans = model.BusyOf(o.Events, d.Now())
+		case v.AfterTheFact:
+			spans = model.BusyKnown(o, d.Now()) // as far as its steps are entered
 		}
 		if len(spans) == 0 {
 			continue

@@ -81,6 +81,9 @@ func TestTicketListOverCommands(t *testing.T) {
 	if _, errs, code := h.line("rita", "ticket list --since 2026-12-01 --until 2026-11-01"); code == 0 || !strings.Contains(errs, "until 2026-11-01 is before --since 2026-12-01; swap them") {
 		t.Errorf("dates the wrong way round: %d %s", code, errs)
 	}
+	if _, errs, code := h.line("rita", "ticket list --since 2026-11-01 --until 2026-11-3x"); code == 0 || strings.Contains(errs, "swap them") {
+		t.Errorf("a date mistyped is not also the wrong way round: %d %s", code, errs)
+	}
 	if _, errs, code := h.line("rita", "ticket list --since 25/11"); code == 0 || !strings.Contains(errs, `"25/11" is not a date`) {
 		t.Errorf("a bad date: %d %s", code, errs)
 	}
@@ -171,6 +174,14 @@ func TestAVisitEnteredAfterTheFact(t *testing.T) {
 	if _, errs, code := h.line("rita", `visit schedule T-1003 --tech sam --at "yesterday 12:00" --past`); code == 0 || !strings.Contains(errs, "booked twice") {
 		t.Errorf("the same past visit entered twice: %d %s", code, errs)
 	}
+	// A visit still being entered holds Sam only as far as its steps go.
+	h.mustLine("rita", `ticket new --client Acme Dental --contact Dana Ruiz --title Backup --scope Check it --priority P4 --estimate 30m --at "yesterday 07:00"`)
+	if out := h.mustLine("rita", `visit schedule T-1004 --tech sam --at "yesterday 07:30" --past`); !strings.Contains(out, "V-304") {
+		t.Fatalf("expected V-304:\n%s", out)
+	}
+	h.mustLine("rita", `visit travel V-304 --at "yesterday 07:30"`)
+	h.mustLine("rita", `visit arrive V-304 --contact Dana Ruiz --at "yesterday 08:00"`)
+	h.mustLine("rita", `visit schedule T-1004 --tech sam --at "yesterday 14:00" --past`)
 	out = h.mustLine("rita", "visit show V-302")
 	for _, want := range []string{"entered late", "working on add-on S-1", "departed, checked out with Dana Ruiz: job done", "travel 1h20m",
 		"booked by rita, after the fact"} {

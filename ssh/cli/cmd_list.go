@@ -47,7 +47,7 @@ func ticketList(c *call) error {
 		inv.Add("until", err)
 		q.Until = day.AddDate(0, 0, 1) // the whole of that day
 	}
-	if !q.Since.IsZero() && !q.Until.IsZero() && !q.Since.Before(q.Until) {
+	if inv.Err() == nil && !q.Since.IsZero() && !q.Until.IsZero() && !q.Since.Before(q.Until) {
 		inv.Add("until", model.FieldError{Field: "until", Msg: fmt.Sprintf("%s is before --since %s; swap them", *until, *since)})
 	}
 	if err := inv.Err(); err != nil {
