@@ -327,7 +327,7 @@ func (d *Door) FindTech(ctx context.Context, who model.Actor, name string) (mode
 	var u model.User
 	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
 		var err error
-		u, err = tx.UserByName(ctx, model.CleanLine(name))
+		u, err = tx.UserByName(ctx, model.CleanName(name))
 		switch {
 		case errors.Is(err, model.ErrNotFound):
 			techs, err := tx.Users(ctx, model.RoleTech)

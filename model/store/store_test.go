@@ -279,3 +279,29 @@ func TestDataVersionSeesOtherProcess(t *testing.T) {
 		t.Error("a write from another connection must change data_version")
 	}
 }
+
+// A name kept from before runs of spaces were collapsed is still found, by
+// its collapsed form and in any case.
+func TestAnOldNameWithDoubleSpacesIsStillFound(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	err := s.Write(ctx, func(tx *Tx) error {
+		_, err := tx.UpsertUser(ctx, model.User{Name: "Jo  Ann", Role: model.RoleTech}, time.Now())
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Jo  Ann", "Jo Ann", "jo ann"} {
+		err := s.Read(ctx, func(tx *Tx) error {
+			u, err := tx.UserByName(ctx, name)
+			if err == nil && u.Name != "Jo  Ann" {
+				t.Errorf("%q found %q", name, u.Name)
+			}
+			return err
+		})
+		if err != nil {
+			t.Errorf("%q: %v", name, err)
+		}
+	}
+}

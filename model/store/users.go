@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"dispatch/model"
@@ -69,9 +70,22 @@ func scanUser(row scanner) (model.User, error) {
 }
 
 // UserByName finds an active user by name, any case.
+// A name kept from before spaces were collapsed ("Jo  Ann") is found by its
+// collapsed form too, so nobody becomes unreachable or doubled.
 func (t *Tx) UserByName(ctx context.Context, name string) (model.User, error) {
 	u, err := scanUser(t.queryRow(ctx, `SELECT `+userCols+` FROM users u
 		WHERE u.name = ? AND u.removed_at IS NULL`, name))
+	if errors.Is(err, sql.ErrNoRows) && strings.Contains(name, " ") {
+		users, lerr := t.Users(ctx, "")
+		if lerr != nil {
+			return u, lerr
+		}
+		for _, o := range users {
+			if strings.EqualFold(model.CleanName(o.Name), model.CleanName(name)) {
+				return o, nil
+			}
+		}
+	}
 	return u, notFound(err, "user", name, "see: dispatch user list")
 }
 
