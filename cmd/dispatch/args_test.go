@@ -38,3 +38,10 @@ func TestANewOfficeNamesTheMachinesZone(t *testing.T) {
 		t.Errorf("office zone %q, want the machine's America/Chicago", got)
 	}
 }
+
+func TestAZoneFilesPathNamesItsZone(t *testing.T) {
+	t.Setenv("TZ", "/usr/share/zoneinfo/right/Europe/Paris")
+	if got := machineZone(); got != "Europe/Paris" {
+		t.Errorf("machineZone() = %q, want Europe/Paris", got)
+	}
+}

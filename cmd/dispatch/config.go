@@ -88,11 +88,19 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 // office's policy names a place, not "Local"; UTC when the machine does not
 // say.
 func machineZone() string {
-	candidates := []string{strings.TrimPrefix(os.Getenv("TZ"), ":")}
-	if target, err := os.Readlink("/etc/localtime"); err == nil {
-		if _, name, ok := strings.Cut(target, "zoneinfo/"); ok {
-			candidates = append(candidates, name)
+	// A zone file's path names its zone after zoneinfo/ (posix/ and right/
+	// are the same zones, right/ counting leap seconds: not office time).
+	byPath := func(path string) string {
+		_, name, ok := strings.Cut(path, "zoneinfo/")
+		if !ok {
+			return ""
 		}
+		return strings.TrimPrefix(strings.TrimPrefix(name, "posix/"), "right/")
+	}
+	tz := strings.TrimPrefix(os.Getenv("TZ"), ":")
+	candidates := []string{tz, byPath(tz)}
+	if target, err := os.Readlink("/etc/localtime"); err == nil {
+		candidates = append(candidates, byPath(target))
 	}
 	if b, err := os.ReadFile("/etc/timezone"); err == nil {
 		candidates = append(candidates, strings.TrimSpace(string(b)))

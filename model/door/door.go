@@ -44,7 +44,7 @@ func (d *Door) Location() *time.Location {
 	v := d.hub.PolicyVersion()
 	d.zone.mu.Lock()
 	defer d.zone.mu.Unlock()
-	if d.zone.loc != nil && d.zone.version == v {
+	if d.zone.loc != nil && (d.zone.version == v || time.Now().Before(d.zone.retryAt)) {
 		return d.zone.loc
 	}
 	// Door methods refresh the zone before they open a transaction, so this
@@ -59,8 +59,9 @@ func (d *Door) Location() *time.Location {
 		return err
 	})
 	if err != nil {
+		d.zone.retryAt = time.Now().Add(zoneRetry) // callers queued behind this one use the zone in hand
 		if d.zone.loc != nil {
-			return d.zone.loc // stale for now; the next call tries again
+			return d.zone.loc
 		}
 		return d.loc
 	}
@@ -77,8 +78,12 @@ func (d *Door) Location() *time.Location {
 	return loc
 }
 
-// zoneReadWait bounds a zone read that found every read connection taken.
-const zoneReadWait = 2 * time.Second
+// zoneReadWait bounds a zone read that found every read connection taken;
+// zoneRetry is how long the zone in hand then serves before another try.
+const (
+	zoneReadWait = 2 * time.Second
+	zoneRetry    = 5 * time.Second
+)
 
 // zoneCache keeps the office's zone between changes; the zone file is
 // read once per name, not once per write.
@@ -88,6 +93,7 @@ type zoneCache struct {
 	loc     *time.Location
 	name    string
 	named   *time.Location
+	retryAt time.Time // after a read that found no connection
 }
 
 // SeedZone makes name the office's time zone if the policy names none yet:
