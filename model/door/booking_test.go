@@ -96,9 +96,7 @@ func TestDepartingClosesOrLeavesTheTicket(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	v := f.visitFor(t, f.tech)
-	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
-	f.clock.Advance(45 * time.Minute)
-	f.record(t, f.tech, v, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+	f.arrive(t, v, 45*time.Minute)
 	f.clock.Advance(time.Hour)
 	if _, err := f.d.Record(ctx, f.tech, v.ID, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz"}); err == nil {
 		t.Fatal("departed without saying how it ended")
@@ -303,9 +301,7 @@ func TestAnOverrunAnsweredAfterTheJobClosed(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	v := f.visitFor(t, f.tech)
-	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
-	f.clock.Advance(45 * time.Minute)
-	f.record(t, f.tech, v, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+	f.arrive(t, v, 45*time.Minute)
 	f.clock.Advance(150 * time.Minute) // past the 2h estimate
 	f.record(t, f.tech, v, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz", Outcome: model.Outcome{Done: true}})
 	if _, _, err := f.d.AnswerOverrun(ctx, f.tech, v.ID, model.ToldContinue, nil, f.clock.T.Add(-10*time.Minute)); err != nil {
@@ -323,9 +319,7 @@ func TestATechnicianOnSiteIsNotRemoved(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	v := f.visitFor(t, f.tech)
-	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
-	f.clock.Advance(30 * time.Minute)
-	f.record(t, f.tech, v, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+	f.arrive(t, v, 30*time.Minute)
 	f.d.AddUser(ctx, f.admin, "Jo", model.RoleTech, "")
 	_, err := f.d.RemoveUser(ctx, f.admin, "Sam", "Jo")
 	if err == nil || !strings.Contains(err.Error(), v.Ref()+" (on site) under way") || !strings.Contains(err.Error(), "visit depart") {

@@ -29,6 +29,14 @@ func (f *fixture) visitFor(t *testing.T, tech model.Actor) model.Visit {
 	return v
 }
 
+// arrive sets Sam off on v and checks him in with Dana Ruiz after travel.
+func (f *fixture) arrive(t *testing.T, v model.Visit, travel time.Duration) {
+	t.Helper()
+	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
+	f.clock.Advance(travel)
+	f.record(t, f.tech, v, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+}
+
 func (f *fixture) record(t *testing.T, who model.Actor, v model.Visit, s Step) model.Visit {
 	t.Helper()
 	got, err := f.d.Record(context.Background(), who, v.ID, s)
