@@ -133,7 +133,9 @@ func (t Tolerance) Allowed(told Cents) Cents {
 	return max(t.Amount, PercentOf(told, t.Percent))
 }
 
-func (t Tolerance) String() string { return fmt.Sprintf("%d%% or %s, whichever is larger", t.Percent, t.Amount) }
+func (t Tolerance) String() string {
+	return fmt.Sprintf("%d%% or %s, whichever is larger", t.Percent, t.Amount)
+}
 
 // PercentOf is pct percent of c, rounded half up to the cent.
 func PercentOf(c Cents, pct int) Cents { return Cents(divRound(int64(c)*int64(pct), 100)) }

@@ -10,7 +10,9 @@ import (
 // A billing day: Tuesday 24 Nov 2026, mainOffice time UTC.
 var billDay = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 
-func hm(h, m int) time.Time { return billDay.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
+func hm(h, m int) time.Time {
+	return billDay.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+}
 
 // trip builds a visit's log from steps; ids count up from base so lines can
 // be traced to them.
