@@ -239,3 +239,18 @@ func (t BillingTerms) Describe() string {
 
 // DueAt is when an invoice sent at sent falls due under the terms.
 func (t Terms) DueAt(sent time.Time) time.Time { return sent.AddDate(0, 0, t.NetDays) }
+
+// Validate checks terms typed by hand are within bounds.
+func (o OwnTerms) Validate() error {
+	var inv Invalid
+	if o.Rate < 0 || o.Rate > MaxMoney {
+		inv.Add("rate", FieldError{Field: "rate", Msg: "must be between $0 and " + MaxMoney.String()})
+	}
+	if o.Travel.Amount < 0 || o.Travel.Amount > MaxMoney {
+		inv.Add("travel", FieldError{Field: "travel", Msg: "must be between $0 and " + MaxMoney.String()})
+	}
+	if o.Minimum != nil && (*o.Minimum < 0 || *o.Minimum > 24*time.Hour) {
+		inv.Add("minimum", FieldError{Field: "minimum", Msg: "must be between 0 and 24h"})
+	}
+	return inv.Err()
+}

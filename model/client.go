@@ -32,15 +32,13 @@ func ParseTerms(s string) (Terms, error) {
 
 // Client is a company the office works for.
 type Client struct {
-	ID           int64
-	Name         string
-	Terms        Terms
-	HourlyRate   Cents // per hour on site
-	TravelBilled bool
-	TravelRate   Cents // per hour travelling, when billed
-	Managed      bool  // under a managed-service contract
-	CreatedAt    time.Time
-	RatesHidden  bool // read by someone who may not see rates and terms
+	ID          int64
+	Name        string
+	Terms       Terms
+	Own         OwnTerms // its own billing terms over the office's
+	Managed     bool     // under a managed-service contract
+	CreatedAt   time.Time
+	RatesHidden bool // read by someone who may not see rates and terms
 }
 
 // SeenBy is the client as a role may see it: the office sees its rates and
@@ -49,7 +47,7 @@ func (c Client) SeenBy(r Role) Client {
 	if r.Can(ActSeeRates) {
 		return c
 	}
-	c.HourlyRate, c.TravelRate, c.TravelBilled, c.Terms, c.RatesHidden = 0, 0, false, Terms{}, true
+	c.Own, c.Terms, c.RatesHidden = OwnTerms{}, Terms{}, true
 	return c
 }
 
@@ -58,12 +56,7 @@ func (c *Client) Validate() error {
 	c.Name = CleanLine(c.Name)
 	var inv Invalid
 	inv.Add("name", ValidateName("name", c.Name))
-	if c.HourlyRate < 0 || c.HourlyRate > MaxMoney {
-		inv.Add("rate", FieldError{Field: "rate", Msg: "must be between $0 and " + MaxMoney.String()})
-	}
-	if c.TravelRate < 0 || c.TravelRate > MaxMoney {
-		inv.Add("travel rate", FieldError{Field: "travel rate", Msg: "must be between $0 and " + MaxMoney.String()})
-	}
+	inv.Add("rate", c.Own.Validate())
 	return inv.Err()
 }
 

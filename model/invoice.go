@@ -272,3 +272,43 @@ type WorkAuthorisation struct {
 
 // AddOnRule is what every work authorisation says about "while you're here".
 const AddOnRule = "work asked for on site is a new ticket unless the authorised or backup contact approves it as an add-on, told the meter is running"
+
+// InvoiceSummary is an invoice as a list shows it, without its lines.
+type InvoiceSummary struct {
+	ID        int64
+	ClientID  int64
+	Client    string
+	State     InvoiceState
+	Total     Cents
+	Told      Cents
+	Credited  Cents
+	Paid      Cents
+	Surprise  bool
+	Explained bool
+	Tickets   int
+	DraftedAt time.Time
+	SentAt    time.Time
+	DueAt     time.Time
+	Dispute   string
+}
+
+// Ref is the invoice's readable id.
+func (s InvoiceSummary) Ref() string { return FormatID(PrefixInvoice, s.ID) }
+
+// Due is what the client still owes.
+func (s InvoiceSummary) Due() Cents { return s.Total + s.Credited - s.Paid }
+
+// Held reports whether a surprise waits for an adjustment or explanation.
+func (s InvoiceSummary) Held() bool { return s.Surprise && !s.Explained }
+
+// PastDue reports whether it is sent and unpaid past its due date.
+func (s InvoiceSummary) PastDue(now time.Time) bool {
+	return (s.State == InvoiceSent || s.State == InvoicePartPaid) && now.After(s.DueAt) && s.Due() > 0
+}
+
+// Summary is the invoice as a list shows it.
+func (inv Invoice) Summary() InvoiceSummary {
+	return InvoiceSummary{ID: inv.ID, ClientID: inv.ClientID, Client: inv.Client, State: inv.State, Total: inv.Total(), Told: inv.ToldTotal(),
+		Credited: inv.Credited(), Paid: inv.Paid, Surprise: inv.Surprise(), Explained: inv.Explanation != "", Tickets: len(inv.TicketIDs),
+		DraftedAt: inv.DraftedAt, SentAt: inv.SentAt, DueAt: inv.DueAt, Dispute: inv.Dispute}
+}

@@ -47,6 +47,12 @@ const (
 	ActViewWall      Action = "view wall"      // the read-only wall display
 	ActSeeRates      Action = "see rates"      // clients' rates and payment terms
 	ActEditTicket    Action = "edit ticket"    // its title, scope and estimate
+	ActSetTerms      Action = "set terms"      // rates, travel, rounding, minimum, payment terms
+	ActAddPart       Action = "add part"       // a part sold with a ticket, approved by the contact
+	ActDraftInvoice  Action = "draft invoice"  // draw a draft from the record
+	ActReviewInvoice Action = "review invoice" // adjust, explain, approve, send, credit, void
+	ActRecordPayment Action = "record payment" // paid, part paid, disputed
+	ActAuthoriseWork Action = "authorise work" // terms accepted by phone (at check-in it is a step of the visit)
 )
 
 var (
@@ -70,6 +76,12 @@ var permissions = map[Action][]Role{
 	ActViewWall:      Roles,
 	ActSeeRates:      office,
 	ActEditTicket:    office,
+	ActSetTerms:      {RoleAdmin, RoleManager},
+	ActAddPart:       office,
+	ActDraftInvoice:  office,
+	ActReviewInvoice: {RoleAdmin, RoleManager},
+	ActRecordPayment: office,
+	ActAuthoriseWork: office,
 }
 
 var actionText = map[Action]string{
@@ -86,6 +98,12 @@ var actionText = map[Action]string{
 	ActViewWall:      "the wall display",
 	ActSeeRates:      "seeing clients' rates and terms",
 	ActEditTicket:    "editing tickets",
+	ActSetTerms:      "setting rates and billing terms",
+	ActAddPart:       "adding parts to tickets",
+	ActDraftInvoice:  "drafting invoices",
+	ActReviewInvoice: "adjusting, explaining, approving, sending, crediting and voiding invoices",
+	ActRecordPayment: "recording payments and disputes",
+	ActAuthoriseWork: "recording a work authorisation given by phone",
 }
 
 // AllowedRoles lists the roles that may take the action.

@@ -93,7 +93,7 @@ func TestContactAndSiteValidate(t *testing.T) {
 		{"site negative travel", (&Site{Name: "HQ", Travel: -time.Minute}).Validate(), "between 0 and 24h"},
 		{"client ok", (&Client{Name: "Acme"}).Validate(), ""},
 		{"client no name", (&Client{Name: "\x07"}).Validate(), "name is empty"},
-		{"client negative rate", (&Client{Name: "A", HourlyRate: -1}).Validate(), "rate must be between"},
+		{"client negative rate", (&Client{Name: "A", Own: OwnTerms{Rate: -1}}).Validate(), "rate must be between"},
 	}
 	for _, tt := range tests {
 		if tt.says == "" && tt.err != nil || tt.says != "" && (tt.err == nil || !strings.Contains(tt.err.Error(), tt.says)) {

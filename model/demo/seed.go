@@ -86,8 +86,8 @@ type clientRefs struct {
 func seedClients(ctx context.Context, dr *door.Door) (clientRefs, error) {
 	refs := clientRefs{client: map[string]int64{}, contacts: map[string]int64{}, sites: map[string]model.Site{}, first: map[string]model.Site{}}
 	for _, dc := range clients {
-		c, err := dr.CreateClient(ctx, seeder, model.Client{Name: dc.name, HourlyRate: model.Cents(dc.rate * 100),
-			Terms: model.Terms{NetDays: dc.netDays}, TravelBilled: dc.travel, TravelRate: model.Cents(dc.rate * 100 / 2), Managed: dc.managed})
+		c, err := dr.CreateClient(ctx, seeder, model.Client{Name: dc.name,
+			Own: model.OwnTerms{Rate: model.Cents(dc.rate * 100), Travel: demoTravel(dc.travel, dc.rate)}, Terms: model.Terms{NetDays: dc.netDays}, Managed: dc.managed})
 		if err != nil {
 			return refs, fmt.Errorf("demo client %s: %w", dc.name, err)
 		}
@@ -274,4 +274,13 @@ func leftForAnotherVisit(ctx context.Context, tx *store.Tx, ticketID int64, T ti
 		return err
 	}
 	return tx.Audit(ctx, T, tech, "ticket.needs_visit", "ticket", ticketID, nil, left)
+}
+
+// demoTravel is a demo client's travel policy: billed at half its rate, or
+// shown at no charge.
+func demoTravel(billed bool, rate int64) model.TravelPolicy {
+	if billed {
+		return model.TravelPolicy{Kind: model.TravelRate, Amount: model.Cents(rate * 100 / 2)}
+	}
+	return model.TravelPolicy{Kind: model.TravelNone}
 }

@@ -19,6 +19,9 @@ type Step struct {
 	Contact   string    // …or their name, when ContactID is not known
 	Note      string
 	Outcome   model.Outcome // departed: how the visit ended
+	// Authorised, on arrival: the contact checked in with accepted the
+	// terms (the work authorisation), recorded with the step.
+	Authorised bool
 }
 
 var noteLimit = model.TextLimit{Field: "note", Max: 1000}
@@ -68,6 +71,11 @@ func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Ste
 		}
 		if e, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
 			return err
+		}
+		if s.Authorised && s.Kind == model.EvArrived {
+			if _, err := authorise(ctx, tx, who, ticket, v.ID, Step{ContactID: e.ContactID}, e.At, now); err != nil {
+				return err
+			}
 		}
 		if s.Kind == model.EvDeparted {
 			if err := recordOutcome(ctx, tx, who, ticket, s.Outcome, e.At, now); err != nil {

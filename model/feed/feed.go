@@ -17,9 +17,10 @@ const (
 	Visits
 	Clients
 	Users
-	Scope        // "while you're here" requests and their decisions
-	Policy       // the office policy, its time zone among it
-	All    Topic = ^Topic(0)
+	Scope          // "while you're here" requests and their decisions
+	Policy         // the office policy, its time zone among it
+	Invoices       // invoices, terms, parts and work authorisations
+	All      Topic = ^Topic(0)
 )
 
 // Has reports whether t includes any of other.

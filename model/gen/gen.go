@@ -144,9 +144,12 @@ func (g *generator) people(b *store.Bulk) error {
 	for i := 0; i < g.cfg.Clients; i++ {
 		g.ids.client++
 		c := model.Client{ID: g.ids.client, Name: fmt.Sprintf("%s %s %04d", g.pick(clientWords), g.pick(clientKinds), i+1),
-			Terms: model.Terms{NetDays: []int{0, 15, 30}[g.rng.IntN(3)]}, HourlyRate: model.Cents(9000 + 500*g.rng.IntN(13)),
-			TravelBilled: g.rng.IntN(2) == 0, Managed: g.rng.IntN(3) == 0, CreatedAt: since}
-		c.TravelRate = c.HourlyRate / 2
+			Terms: model.Terms{NetDays: []int{0, 15, 30}[g.rng.IntN(3)]}, Own: model.OwnTerms{Rate: model.Cents(9000 + 500*g.rng.IntN(13))},
+			Managed: g.rng.IntN(3) == 0, CreatedAt: since}
+		c.Own.Travel = model.TravelPolicy{Kind: model.TravelNone}
+		if g.rng.IntN(2) == 0 {
+			c.Own.Travel = model.TravelPolicy{Kind: model.TravelRate, Amount: c.Own.Rate / 2}
+		}
 		if err := b.Client(c); err != nil {
 			return err
 		}

@@ -21,7 +21,7 @@ type Bulk struct {
 
 var bulkSQL = map[string]string{
 	"user":     `INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)`,
-	"client":   `INSERT INTO clients (id, name, net_days, hourly_rate, travel_billed, travel_rate, managed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"client":   `INSERT INTO clients (id, name, net_days, hourly_rate, travel_kind, travel_cents, managed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	"contact":  `INSERT INTO contacts (id, client_id, name, role, phone, email) VALUES (?, ?, ?, ?, ?, ?)`,
 	"site":     `INSERT INTO sites (id, client_id, name, address, travel_seconds) VALUES (?, ?, ?, ?, ?)`,
 	"ticket":   `INSERT INTO tickets (id, client_id, contact_id, site_id, title, scope, priority, estimate_seconds, quote_cents, first_job, status, created_at, created_by, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -71,7 +71,7 @@ func (b *Bulk) User(u model.User) error {
 }
 
 func (b *Bulk) Client(c model.Client) error {
-	return b.exec("client", c.ID, c.Name, c.Terms.NetDays, int64(c.HourlyRate), b2i(c.TravelBilled), int64(c.TravelRate), b2i(c.Managed), unix(c.CreatedAt))
+	return b.exec("client", c.ID, c.Name, c.Terms.NetDays, int64(c.Own.Rate), nullText(string(c.Own.Travel.Kind)), int64(c.Own.Travel.Amount), b2i(c.Managed), unix(c.CreatedAt))
 }
 
 func (b *Bulk) Contact(c model.Contact) error {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"dispatch/model"
@@ -9,19 +10,57 @@ import (
 
 // InsertClient stores a new client.
 func (t *Tx) InsertClient(ctx context.Context, c model.Client) (model.Client, error) {
-	err := t.queryRow(ctx, `INSERT INTO clients
-		(name, net_days, hourly_rate, travel_billed, travel_rate, managed, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		c.Name, c.Terms.NetDays, c.HourlyRate, b2i(c.TravelBilled), c.TravelRate, b2i(c.Managed), unix(c.CreatedAt)).Scan(&c.ID)
-	return c, err
+	err := t.queryRow(ctx, `INSERT INTO clients (name, net_days, managed, created_at) VALUES (?, ?, ?, ?) RETURNING id`,
+		c.Name, c.Terms.NetDays, b2i(c.Managed), unix(c.CreatedAt)).Scan(&c.ID)
+	if err != nil {
+		return c, err
+	}
+	return c, t.SetClientTerms(ctx, c.ID, c.Own, c.Terms)
 }
 
-const clientCols = `id, name, net_days, hourly_rate, travel_billed, travel_rate, managed, created_at`
+// SetClientTerms stores a client's own billing terms and payment terms.
+func (t *Tx) SetClientTerms(ctx context.Context, clientID int64, o model.OwnTerms, pay model.Terms) error {
+	_, err := t.exec(ctx, `UPDATE clients SET hourly_rate = ?, travel_kind = ?, travel_cents = ?, rounding_seconds = ?,
+		rounding_mode = ?, rounding_scope = ?, minimum_seconds = ?, net_days = ? WHERE id = ?`,
+		o.Rate, nullText(string(o.Travel.Kind)), o.Travel.Amount, nullSeconds(o.Increment), nullText(string(o.Mode)),
+		nullText(string(o.Scope)), nullSeconds(o.Minimum), pay.NetDays, clientID)
+	return err
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullSeconds(d *time.Duration) any {
+	if d == nil {
+		return nil
+	}
+	return int64(*d / time.Second)
+}
+
+func durationOf(n sql.NullInt64) *time.Duration {
+	if !n.Valid {
+		return nil
+	}
+	d := time.Duration(n.Int64) * time.Second
+	return &d
+}
+
+const clientCols = `id, name, net_days, hourly_rate, travel_kind, travel_cents, rounding_seconds, rounding_mode, rounding_scope,
+	minimum_seconds, managed, created_at`
 
 func scanClient(row scanner) (model.Client, error) {
 	var c model.Client
 	var created int64
-	err := row.Scan(&c.ID, &c.Name, &c.Terms.NetDays, &c.HourlyRate, &c.TravelBilled, &c.TravelRate, &c.Managed, &created)
+	var travel, mode, scope sql.NullString
+	var rounding, minimum sql.NullInt64
+	err := row.Scan(&c.ID, &c.Name, &c.Terms.NetDays, &c.Own.Rate, &travel, &c.Own.Travel.Amount, &rounding, &mode, &scope,
+		&minimum, &c.Managed, &created)
+	c.Own.Travel.Kind, c.Own.Mode, c.Own.Scope = model.TravelKind(travel.String), model.RoundingMode(mode.String), model.RoundingScope(scope.String)
+	c.Own.Increment, c.Own.Minimum = durationOf(rounding), durationOf(minimum)
 	c.CreatedAt = fromUnix(created)
 	return c, err
 }

@@ -87,8 +87,8 @@ func seed(t *testing.T, s *Store) (model.Client, model.Contact, model.Site, mode
 	var v model.Visit
 	err := s.Write(ctx, func(tx *Tx) error {
 		var err error
-		c, err = tx.InsertClient(ctx, model.Client{Name: "Acme Dental", Terms: model.Terms{NetDays: 30}, HourlyRate: 12500,
-			TravelBilled: true, TravelRate: 6000, Managed: true, CreatedAt: at})
+		c, err = tx.InsertClient(ctx, model.Client{Name: "Acme Dental", Terms: model.Terms{NetDays: 30}, Managed: true, CreatedAt: at,
+			Own: model.OwnTerms{Rate: 12500, Travel: model.TravelPolicy{Kind: model.TravelRate, Amount: 6000}}})
 		if err != nil {
 			return err
 		}

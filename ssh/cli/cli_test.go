@@ -47,7 +47,7 @@ func (h *harness) mustRun(user string, argv ...string) string {
 }
 
 func (h *harness) office() {
-	h.mustRun("rita", "client", "new", "Acme Dental", "--rate", "125", "--terms", "net30", "--travel-billed")
+	h.mustRun("rita", "client", "new", "Acme Dental", "--rate", "125", "--terms", "net30", "--travel", "hourly")
 	h.mustRun("rita", "contact", "add", "Dana Ruiz", "--client", "Acme Dental", "--authorised", "--phone", "555-0142", "--email", "dana@acme.example")
 	h.mustRun("rita", "contact", "add", "Tom Becker", "--client", "acme dental", "--backup")
 	h.mustRun("rita", "site", "add", "Main office", "--client", "Acme Dental", "--address", "12 Harbor Rd", "--travel", "45m")

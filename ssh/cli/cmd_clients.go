@@ -10,7 +10,7 @@ import (
 
 func init() {
 	register(
-		command{path: "client new", args: "NAME [--rate 125] [--terms net30]", about: "add a client", run: clientNew},
+		command{path: "client new", args: "NAME [--rate 125] [--terms net30] [--travel none|hourly|rate:85|flat:45]", about: "add a client", run: clientNew},
 		command{path: "client list", about: "list clients with their contacts and sites", run: clientList},
 		command{path: "contact add", args: "NAME --client CLIENT [--authorised|--backup]", about: "add a contact to a client", run: contactAdd},
 		command{path: "site add", args: "NAME --client CLIENT --address ADDR --travel 45m", about: "add a site to a client", run: siteAdd},
@@ -21,9 +21,8 @@ type clientJSON struct {
 	ID              string        `json:"id"`
 	Name            string        `json:"name"`
 	Terms           string        `json:"terms,omitempty"`
-	HourlyRateCents int64         `json:"hourly_rate_cents,omitempty"`
-	TravelBilled    bool          `json:"travel_billed,omitempty"`
-	TravelRateCents int64         `json:"travel_rate_cents,omitempty"`
+	HourlyRateCents int64         `json:"hourly_rate_cents,omitempty"` // its own; 0 follows the office's
+	Travel          string        `json:"travel,omitempty"`            // its own policy; empty follows the office's
 	RatesHidden     bool          `json:"rates_hidden,omitempty"` // rates and terms are for the office`
 	Managed         bool          `json:"managed"`
 	Contacts        []contactJSON `json:"contacts"`
@@ -51,7 +50,7 @@ func toClient(c model.Client) clientJSON {
 	j := clientJSON{ID: model.FormatID(model.PrefixClient, c.ID), Name: c.Name, Managed: c.Managed, RatesHidden: c.RatesHidden,
 		Contacts: []contactJSON{}, Sites: []siteJSON{}}
 	if !c.RatesHidden {
-		j.Terms, j.HourlyRateCents, j.TravelBilled, j.TravelRateCents = c.Terms.String(), int64(c.HourlyRate), c.TravelBilled, int64(c.TravelRate)
+		j.Terms, j.HourlyRateCents, j.Travel = c.Terms.String(), int64(c.Own.Rate), c.Own.Travel.String()
 	}
 	return j
 }
@@ -67,21 +66,24 @@ func toSite(s model.Site) siteJSON {
 }
 
 func clientNew(c *call) error {
-	rate := c.fs.String("rate", "0", "hourly rate on site, like 125 or $125.50")
+	rate := c.fs.String("rate", "", "hourly rate, like 125 or $125.50 (default: the office's)")
 	terms := c.fs.String("terms", "delivery", "payment terms: delivery (new clients) or net10, net30 …")
-	travelBilled := c.fs.Bool("travel-billed", false, "travel time is billed")
-	travelRate := c.fs.String("travel-rate", "0", "hourly rate for travel, when billed")
+	travel := c.fs.String("travel", "", "travel policy: none, hourly, rate:85 or flat:45 (default: the office's)")
 	managed := c.fs.Bool("managed", false, "under a managed-service contract")
 	if err := c.parse(1); err != nil {
 		return err
 	}
 	var inv model.Invalid
-	cl := model.Client{Name: c.args[0], TravelBilled: *travelBilled, Managed: *managed}
+	cl := model.Client{Name: c.args[0], Managed: *managed}
 	var err error
-	cl.HourlyRate, err = model.ParseMoney("rate", *rate)
-	inv.Add("rate", err)
-	cl.TravelRate, err = model.ParseMoney("travel rate", *travelRate)
-	inv.Add("travel rate", err)
+	if *rate != "" {
+		cl.Own.Rate, err = model.ParseMoney("rate", *rate)
+		inv.Add("rate", err)
+	}
+	if *travel != "" {
+		cl.Own.Travel, err = model.ParseTravelPolicy(*travel)
+		inv.Add("travel", err)
+	}
 	cl.Terms, err = model.ParseTerms(*terms)
 	inv.Add("terms", err)
 	if err := inv.Err(); err != nil {
@@ -92,7 +94,7 @@ func clientNew(c *call) error {
 		return err
 	}
 	return c.print(toClient(cl), func(w io.Writer) {
-		fmt.Fprintf(w, "added client %s %s (%s/h, %s)\n", model.FormatID(model.PrefixClient, cl.ID), model.CleanLine(cl.Name), cl.HourlyRate, cl.Terms)
+		fmt.Fprintf(w, "added client %s %s (%s, %s)\n", model.FormatID(model.PrefixClient, cl.ID), model.CleanLine(cl.Name), ownRate(cl.Own), cl.Terms)
 	})
 }
 
@@ -129,7 +131,7 @@ func clientList(c *call) error {
 			}
 			row := []string{model.FormatID(model.PrefixClient, card.ID), card.Name}
 			if !card.RatesHidden {
-				row = append(row, card.HourlyRate.String(), card.Terms.String())
+				row = append(row, ownRate(card.Own), card.Terms.String())
 			}
 			rows = append(rows, append(row, strings.Join(approvers, ", "), strings.Join(sites, ", ")))
 		}
@@ -201,4 +203,12 @@ func siteAdd(c *call) error {
 	return c.print(toSite(s), func(w io.Writer) {
 		fmt.Fprintf(w, "added site %s to %s (%s away)\n", model.CleanLine(s.Name), model.CleanLine(cl.Name), model.FormatDuration(s.Travel))
 	})
+}
+
+// ownRate is a client's own rate, or that it follows the office's.
+func ownRate(o model.OwnTerms) string {
+	if o.Rate == 0 {
+		return "office rate"
+	}
+	return o.Rate.String() + "/h"
 }

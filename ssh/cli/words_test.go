@@ -63,7 +63,7 @@ func TestRegroupJoinsWhatOpenSSHSplit(t *testing.T) {
 func TestCommandsAsOpenSSHSendsThem(t *testing.T) {
 	h := newHarness(t)
 	for _, line := range []string{
-		`client new Acme Dental --rate 125 --terms net30 --travel-billed`,
+		`client new Acme Dental --rate 125 --terms net30 --travel hourly`,
 		`contact add Dana Ruiz --client Acme Dental --authorised --phone 555-0142 --email dana@acme.example`,
 		`site add Main office --client Acme Dental --address 12 Harbor Rd --travel 45m`,
 		`ticket new --client Acme Dental --contact Dana Ruiz --title Replace wireless router --scope Swap the office router, restore Wi-Fi, confirm all 10 PCs online --priority P2 --estimate 2h`,

@@ -26,7 +26,7 @@ func (d *Page) View(width, height int) string {
 	fieldLine := func(label, value string) { add(draw.Fit(theme.Label.Render(label)+value, width)) }
 	client := draw.Safe(c.Client.Name)
 	if !c.Client.RatesHidden {
-		client += theme.Muted.Render(fmt.Sprintf("  %s/h · %s", c.Client.HourlyRate, c.Client.Terms))
+		client += theme.Muted.Render(fmt.Sprintf("  %s · %s", ownRate(c.Client.Own), c.Client.Terms))
 	}
 	fieldLine("client", client)
 	contact := draw.Safe(c.Contact.Name) + theme.Muted.Render(" ("+string(c.Contact.Role)+") "+draw.Safe(c.Contact.Phone))
@@ -120,4 +120,12 @@ func ticketEventWords(e model.TicketEvent) string {
 		return fmt.Sprintf("%s → %s %s", e.From, e.To, e.Note)
 	}
 	return e.Note
+}
+
+// ownRate is the client's own rate, or that it follows the office's.
+func ownRate(o model.OwnTerms) string {
+	if o.Rate == 0 {
+		return "office rate"
+	}
+	return o.Rate.String() + "/h"
 }
