@@ -1,0 +1,134 @@
+// Package invoicedoc writes an invoice out of the shop: as readable text, as
+// Markdown, as one printable HTML page, and as the CSV files accounting
+// tools import. Every figure is the invoice's own, in cents; nothing here
+// computes money beyond summing what the lines say.
+package invoicedoc
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"dispatch/model"
+)
+
+// Doc is an invoice with what its pages name beside it.
+type Doc struct {
+	Invoice model.Invoice
+	Titles  map[int64]string // ticket id → title
+	Loc     *time.Location   // the office's zone
+}
+
+func (d Doc) loc() *time.Location {
+	if d.Loc == nil {
+		return time.UTC
+	}
+	return d.Loc
+}
+
+// Date is an instant's day in the office's zone.
+func (d Doc) Date(t time.Time) string { return d.date(t) }
+
+func (d Doc) date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(d.loc()).Format("2006-01-02")
+}
+
+func (d Doc) stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(d.loc()).Format(model.TimeLayout)
+}
+
+// Section is one ticket's lines, or the invoice's own (adjustments).
+type Section struct {
+	TicketID int64
+	Heading  string
+	Lines    []model.InvoiceLine
+	Subtotal model.Cents
+}
+
+// Sections groups the lines by ticket, in the order they appear.
+func (d Doc) Sections() []Section {
+	var out []Section
+	index := map[int64]int{}
+	for _, l := range d.Invoice.Lines {
+		i, ok := index[l.TicketID]
+		if !ok {
+			heading := "Adjustments"
+			if l.TicketID != 0 {
+				heading = model.FormatID(model.PrefixTicket, l.TicketID) + " " + d.Titles[l.TicketID]
+			}
+			out = append(out, Section{TicketID: l.TicketID, Heading: strings.TrimSpace(heading)})
+			i = len(out) - 1
+			index[l.TicketID] = i
+		}
+		out[i].Lines = append(out[i].Lines, l)
+		out[i].Subtotal += l.Amount
+	}
+	return out
+}
+
+// Hours is a time as the invoice shows it: "1h30m", or "" for none.
+func Hours(d time.Duration) string {
+	if d == 0 {
+		return ""
+	}
+	return model.FormatDuration(d)
+}
+
+// Rate is a line's rate as shown: per hour, each for a part, none for a
+// fixed amount.
+func Rate(l model.InvoiceLine) string {
+	switch {
+	case l.Kind == model.LinePart:
+		return fmt.Sprintf("%d × %s", l.Qty, l.Rate)
+	case l.Rate == 0:
+		return ""
+	}
+	return l.Rate.String() + "/h"
+}
+
+// Status is the invoice's state in words, with what is owed.
+func (d Doc) Status() string {
+	inv := d.Invoice
+	switch inv.State {
+	case model.InvoiceSent, model.InvoicePartPaid, model.InvoiceDisputed:
+		return fmt.Sprintf("%s · %s due %s", inv.State, inv.Due(), d.date(inv.DueAt))
+	case model.InvoicePaid:
+		return fmt.Sprintf("paid %s", d.date(inv.PaidAt))
+	}
+	return string(inv.State)
+}
+
+// SurpriseLine says whether the invoice bills past what the client was told.
+func (d Doc) SurpriseLine() string {
+	inv := d.Invoice
+	allowed := inv.Tolerance.Allowed(inv.ToldTotal())
+	switch {
+	case !inv.Surprise():
+		return fmt.Sprintf("within what the client was told (tolerance %s)", allowed)
+	case inv.Explanation != "":
+		return fmt.Sprintf("a surprise — %s over what the client was told (tolerance %s) — explained", inv.Over(), allowed)
+	}
+	return fmt.Sprintf("a SURPRISE — %s over what the client was told (tolerance %s); it cannot go out until adjusted or explained", inv.Over(), allowed)
+}
+
+// ComparisonLabel names a told-against-billed row.
+func ComparisonLabel(c model.Comparison) string {
+	if c.TicketID == 0 {
+		return c.Group
+	}
+	return model.FormatID(model.PrefixTicket, c.TicketID) + " " + c.Group
+}
+
+// signed shows a difference with its sign.
+func signed(c model.Cents) string {
+	if c > 0 {
+		return "+" + c.String()
+	}
+	return c.String()
+}
