@@ -60,3 +60,30 @@ func eventRefs(events []Event, keep func(Event) bool) []string {
 
 // within reports whether the event fell in the leg (its bounds included).
 func within(e Event, l Leg) bool { return !e.At.Before(l.From.At) && !e.At.After(l.To.At) }
+
+// TimeEntry is one stretch of a technician's time on a visit, derived from
+// its steps: travelling, on site, paused, returning or in the shop.
+type TimeEntry struct {
+	VisitID    int64
+	Tech       string
+	Kind       Phase
+	Start, End time.Time
+}
+
+// TimeEntries are a visit's stretches of time, one per phase between two
+// steps, oldest first; a phase still running is left out (it has no end).
+func TimeEntries(v Visit) []TimeEntry {
+	var out []TimeEntry
+	phase := PhaseScheduled
+	var since time.Time
+	for _, e := range v.Events {
+		if !e.Timed() {
+			continue
+		}
+		if phase.Active() && e.At.After(since) {
+			out = append(out, TimeEntry{VisitID: v.ID, Tech: v.TechName, Kind: phase, Start: since, End: e.At})
+		}
+		phase, since = phaseAfter(phase, e.Kind), e.At
+	}
+	return out
+}

@@ -69,6 +69,9 @@ func Seed(ctx context.Context, s *store.Store, hub *feed.Hub, now time.Time, loc
 	if err := seedScope(ctx, at, visits, techIDs); err != nil {
 		return false, err
 	}
+	if err := seedBilling(ctx, at, earliest, now, ordered, visits); err != nil {
+		return false, err
+	}
 	if err := real.SetSetting(ctx, seeder, seededKey, now.UTC().Format(time.RFC3339)); err != nil {
 		return false, err
 	}
@@ -251,11 +254,8 @@ func recordHistory(ctx context.Context, s *store.Store, v model.Visit, st state,
 				return err
 			}
 		}
-		if st == done || st == invoiced {
+		if st == done || st == invoiced { // invoiced ones are sent on an invoice by seedInvoices
 			status := model.TicketDone
-			if st == invoiced {
-				status = model.TicketInvoiced
-			}
 			closed := T.Add(travel)
 			if err := tx.SetTicketStatus(ctx, v.TicketID, status, closed); err != nil {
 				return err

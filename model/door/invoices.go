@@ -184,28 +184,6 @@ func (d *Door) Invoices(ctx context.Context, who model.Actor, f store.InvoiceFil
 	return out, err
 }
 
-// InvoicesSent loads whole every invoice sent in [from, to), oldest first:
-// what an export to the books reads.
-func (d *Door) InvoicesSent(ctx context.Context, who model.Actor, from, to time.Time) ([]model.Invoice, error) {
-	var out []model.Invoice
-	err := d.read(ctx, who, model.ActSeeRates, func(tx *store.Tx) error {
-		list, err := tx.Invoices(ctx, store.InvoiceFilter{SentFrom: from, SentTo: to,
-			States: []model.InvoiceState{model.InvoiceSent, model.InvoicePartPaid, model.InvoicePaid, model.InvoiceDisputed}})
-		if err != nil {
-			return err
-		}
-		for i := len(list) - 1; i >= 0; i-- {
-			inv, err := tx.InvoiceByID(ctx, list[i].ID)
-			if err != nil {
-				return err
-			}
-			out = append(out, inv)
-		}
-		return nil
-	})
-	return out, err
-}
-
 // ReadyToInvoice lists the done tickets on no invoice yet.
 func (d *Door) ReadyToInvoice(ctx context.Context, who model.Actor, clientID int64) ([]int64, error) {
 	var out []int64

@@ -181,3 +181,16 @@ func isNumber(s string) bool {
 	}
 	return true
 }
+
+// ExportTime writes time entries as CSV: technician, visit, kind, start,
+// end (in the office's zone) and seconds.
+func ExportTime(w io.Writer, entries []model.TimeEntry, loc *time.Location) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"technician", "visit", "kind", "start", "end", "seconds"})
+	for _, e := range entries {
+		cw.Write([]string{Neutralise(model.CleanLine(e.Tech)), model.FormatID(model.PrefixVisit, e.VisitID), string(e.Kind),
+			e.Start.In(loc).Format(time.RFC3339), e.End.In(loc).Format(time.RFC3339), strconv.FormatInt(int64(e.End.Sub(e.Start)/time.Second), 10)})
+	}
+	cw.Flush()
+	return cw.Error()
+}

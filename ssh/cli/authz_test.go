@@ -30,6 +30,7 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 	staff := append(office[:3:3], model.RoleTech)
 	all := append(staff[:4:4], model.RoleViewer)
 	admin := []model.Role{model.RoleAdmin}
+	managers := []model.Role{model.RoleAdmin, model.RoleManager}
 	plain := func(argv ...string) func(*authzOffice) []string { return func(*authzOffice) []string { return argv } }
 
 	cases := map[string]struct {
@@ -103,9 +104,29 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"user key add": {argv: func(*authzOffice) []string {
 			return []string{"user", "key", "add", "Old Hand", "--key", newAuthorizedKey(t)}
 		}, allowed: admin},
-		"user key remove": {argv: plain("user", "key", "remove", "Old Hand", oldHandKey), allowed: admin},
-		"user remove":     {argv: plain("user", "remove", "Old Hand"), allowed: admin},
-		"wall":            {argv: plain("wall"), refusal: "needs a terminal"},
+		"user key remove":  {argv: plain("user", "key", "remove", "Old Hand", oldHandKey), allowed: admin},
+		"user remove":      {argv: plain("user", "remove", "Old Hand"), allowed: admin},
+		"wall":             {argv: plain("wall"), refusal: "needs a terminal"},
+		"client terms":     {argv: plain("client", "terms", "Acme Dental"), allowed: office},
+		"ticket authorise": {argv: plain("ticket", "authorise", "T-1020", "--contact", "Dana Ruiz"), allowed: office},
+		"part add":         {argv: plain("part", "add", "T-1020", "--desc", "PC", "--price", "899", "--approved-by", "Tom Becker"), allowed: office},
+		"invoice draft":    {argv: plain("invoice", "draft", "T-1020"), allowed: office},
+		"invoice show":     {argv: plain("invoice", "show", "I-1"), allowed: office},
+		"invoice list":     {argv: plain("invoice", "list"), allowed: office},
+		"invoice ready":    {argv: plain("invoice", "ready"), allowed: office},
+		"invoice adjust": {argv: plain("invoice", "adjust", "I-7", "--amount", "-20", "--reason", "goodwill"), allowed: managers,
+			prep: func(o *authzOffice) { o.draft(1020) }},
+		"invoice explain": {argv: plain("invoice", "explain", "I-7", "--text", "agreed by phone"), allowed: managers,
+			prep: func(o *authzOffice) { o.draft(1020) }},
+		"invoice approve": {argv: plain("invoice", "approve", "I-7"), allowed: managers, prep: func(o *authzOffice) { o.draft(1020) }},
+		"invoice send": {argv: plain("invoice", "send", "I-7"), allowed: managers,
+			prep: func(o *authzOffice) { o.draft(1020); o.approve(7) }},
+		"invoice void":    {argv: plain("invoice", "void", "I-7"), allowed: managers, prep: func(o *authzOffice) { o.draft(1020) }},
+		"invoice paid":    {argv: plain("invoice", "paid", "I-5", "--amount", "100"), allowed: office},
+		"invoice dispute": {argv: plain("invoice", "dispute", "I-5", "--words", "too much"), allowed: office},
+		"invoice credit":  {argv: plain("invoice", "credit", "I-5", "--line", "2", "--amount", "-5", "--reason", "goodwill"), allowed: managers},
+		"invoice export":  {argv: plain("invoice", "export", "--from", "2026-10-01", "--to", "2026-11-30", "--format", "xero"), allowed: office},
+		"time export":     {argv: plain("time", "export", "--from", "2026-11-20", "--to", "2026-11-25"), allowed: office},
 	}
 
 	for _, cmd := range commands {
@@ -165,6 +186,25 @@ func (o *authzOffice) tech(name string) model.User {
 		o.t.Fatal(err)
 	}
 	return u
+}
+
+// draft draws an invoice for a done ticket, as the console.
+func (o *authzOffice) draft(ticket int64) {
+	o.t.Helper()
+	if _, err := o.Door.DraftInvoice(context.Background(), model.Console, []int64{ticket}); err != nil {
+		o.t.Fatal(err)
+	}
+}
+
+func (o *authzOffice) approve(invoice int64) {
+	o.t.Helper()
+	ctx := context.Background()
+	if _, err := o.Door.ExplainInvoice(ctx, model.Console, invoice, "agreed by phone"); err != nil {
+		o.t.Fatal(err)
+	}
+	if _, err := o.Door.ApproveInvoice(ctx, model.Console, invoice); err != nil {
+		o.t.Fatal(err)
+	}
 }
 
 func (o *authzOffice) step(visit int64, s door.Step) {

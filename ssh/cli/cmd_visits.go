@@ -32,6 +32,8 @@ func init() {
 		switch {
 		case s.kind == model.EvDeparted:
 			args = `[V-12] --contact "Dana Ruiz" (--done | --follow-up "waiting for the part") [--at 12:45]`
+		case s.kind == model.EvArrived:
+			args = `[V-12] --contact "Dana Ruiz" [--authorised] [--at 12:45]`
 		case s.kind.NeedsContact():
 			args = `[V-12] --contact "Dana Ruiz" [--at 12:45]`
 		}
@@ -55,7 +57,10 @@ func stepCommand(kind model.EventKind) func(c *call) error {
 		if kind.NeedsContact() {
 			contact = c.fs.String("contact", "", "the client's contact you checked in or out with")
 		}
-		done, followUp := new(bool), new(string)
+		done, followUp, authorised := new(bool), new(string), new(bool)
+		if kind == model.EvArrived {
+			authorised = c.fs.Bool("authorised", false, "the contact accepted the terms (rate, travel, the add-on rule): the work authorisation")
+		}
 		if kind == model.EvDeparted {
 			done = c.fs.Bool("done", false, "the job is finished: the ticket waits to be invoiced")
 			followUp = c.fs.String("follow-up", "", "the job needs another visit: what is left")
@@ -74,7 +79,7 @@ func stepCommand(kind model.EventKind) func(c *call) error {
 		if kind == model.EvDeparted && !*done && strings.TrimSpace(*followUp) == "" {
 			return usageError{msg: `say how the job ended: --done, or --follow-up "what is left"`}
 		}
-		step := door.Step{Kind: kind, Contact: *contact, Outcome: model.Outcome{Done: *done, FollowUp: *followUp}}
+		step := door.Step{Kind: kind, Contact: *contact, Outcome: model.Outcome{Done: *done, FollowUp: *followUp}, Authorised: *authorised}
 		return c.record(kind, step, *at, c.args)
 	}
 }

@@ -1,0 +1,258 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/door"
+)
+
+func init() {
+	register(
+		command{path: "client terms", args: "(CLIENT | --office) [--rate 120] [--travel none|hourly|rate:85|flat:45] [--rounding 15m] " +
+			"[--rounding-mode up|nearest] [--rounding-scope ticket|line] [--minimum 1h] [--terms delivery|net15]",
+			about: "show or set billing terms: a client's own (\"office\" resets one to the office's), or the office's defaults (managers)", run: clientTerms},
+	)
+}
+
+type termsJSON struct {
+	Client          string   `json:"client,omitempty"`
+	RateCents       int64    `json:"rate_cents"`
+	Travel          string   `json:"travel"`
+	RoundingSeconds int64    `json:"rounding_seconds"`
+	RoundingMode    string   `json:"rounding_mode"`
+	RoundingScope   string   `json:"rounding_scope"`
+	MinimumSeconds  int64    `json:"minimum_seconds"`
+	Payment         string   `json:"payment"`
+	Own             []string `json:"own,omitempty"` // the client's own settings; the rest are the office's
+	TolerancePct    int      `json:"tolerance_percent,omitempty"`
+	ToleranceCents  int64    `json:"tolerance_cents,omitempty"`
+}
+
+// termsFlags are the flags both forms of client terms take.
+type termsFlags struct {
+	rate, travel, rounding, mode, scope, minimum, payment *string
+}
+
+func (f termsFlags) any() bool {
+	for _, v := range []*string{f.rate, f.travel, f.rounding, f.mode, f.scope, f.minimum, f.payment} {
+		if *v != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func clientTerms(c *call) error {
+	f := termsFlags{
+		rate:     c.fs.String("rate", "", "hourly rate, like 120 or $120.50"),
+		travel:   c.fs.String("travel", "", "travel: none (shown at no charge), hourly (the rate), rate:85 (its own), flat:45 (a call-out fee per visit)"),
+		rounding: c.fs.String("rounding", "", "rounding increment, like 15m or 6m (0 for none)"),
+		mode:     c.fs.String("rounding-mode", "", "up or nearest"),
+		scope:    c.fs.String("rounding-scope", "", "ticket (each ticket's total, once) or line (each line)"),
+		minimum:  c.fs.String("minimum", "", "minimum work billed per ticket, like 1h (0 for none)"),
+		payment:  c.fs.String("terms", "", "payment terms: delivery or net15, net30 …"),
+	}
+	office := c.fs.Bool("office", false, "the office's defaults, for every client without its own")
+	tolerance := c.fs.String("tolerance", "", "office: how far over what the client was told an invoice may be, in percent, like 10%")
+	toleranceMin := c.fs.String("tolerance-min", "", "office: and at least this amount, like 25")
+	if err := c.parseAny(1); err != nil {
+		return err
+	}
+	who := c.actor()
+	if *office {
+		if len(c.args) > 0 {
+			return usageError{msg: "--office sets the office's defaults; name no client with it"}
+		}
+		return c.officeTerms(who, f, *tolerance, *toleranceMin)
+	}
+	if len(c.args) == 0 {
+		return usageError{msg: "name the client, or give --office: " + c.cmd.args}
+	}
+	if *tolerance != "" || *toleranceMin != "" {
+		return usageError{msg: "the surprise tolerance is the office's: client terms --office --tolerance 10%"}
+	}
+	cl, err := c.env.Door.FindClient(c.ctx, who, strings.Join(c.args, " "))
+	if err != nil {
+		return err
+	}
+	var ct door.ClientTerms
+	if f.any() {
+		ct, err = c.env.Door.SetClientTerms(c.ctx, who, cl.ID, func(o *model.OwnTerms, pay *model.Terms) error { return f.applyOwn(o, pay) })
+	} else {
+		ct, err = c.env.Door.TermsOf(c.ctx, who, cl.ID)
+	}
+	if err != nil {
+		return err
+	}
+	return c.printTerms(ct.Client.Name, ct.Effective, ownFields(ct.Client.Own), nil)
+}
+
+func (c *call) officeTerms(who model.Actor, f termsFlags, tolerance, toleranceMin string) error {
+	var o model.OfficeTerms
+	var err error
+	if f.any() || tolerance != "" || toleranceMin != "" {
+		o, err = c.env.Door.SetOfficeTerms(c.ctx, who, func(o *model.OfficeTerms) error {
+			inc, minimum := o.Increment, o.Minimum
+			own := model.OwnTerms{Rate: o.Rate, Travel: o.Travel, Increment: &inc, Mode: o.Mode, Scope: o.Scope, Minimum: &minimum}
+			if err := f.applyOwn(&own, &o.Payment); err != nil {
+				return err
+			}
+			if own.Travel.Kind == "" || own.Increment == nil || own.Mode == "" || own.Scope == "" || own.Minimum == nil ||
+				strings.EqualFold(*f.rate, "office") {
+				return model.FieldError{Field: "office", Msg: "terms are the defaults: \"office\" has nothing to fall back to; give a value"}
+			}
+			o.Rate, o.Travel, o.Increment, o.Mode, o.Scope, o.Minimum = own.Rate, own.Travel, *own.Increment, own.Mode, own.Scope, *own.Minimum
+			var inv model.Invalid
+			if tolerance != "" {
+				o.Tolerance.Percent, err = model.ParsePercent("tolerance", tolerance)
+				inv.Add("tolerance", err)
+			}
+			if toleranceMin != "" {
+				o.Tolerance.Amount, err = model.ParseMoney("tolerance-min", toleranceMin)
+				inv.Add("tolerance-min", err)
+			}
+			return inv.Err()
+		})
+	} else {
+		o, err = c.env.Door.OfficeTerms(c.ctx, who)
+	}
+	if err != nil {
+		return err
+	}
+	return c.printTerms("", o.BillingTerms, nil, &o.Tolerance)
+}
+
+// applyOwn sets what the flags say; "office" clears a client's own setting.
+func (f termsFlags) applyOwn(o *model.OwnTerms, pay *model.Terms) error {
+	var inv model.Invalid
+	reset := func(s string) bool { return strings.EqualFold(strings.TrimSpace(s), "office") }
+	var err error
+	switch {
+	case *f.rate == "":
+	case reset(*f.rate):
+		o.Rate = 0
+	default:
+		o.Rate, err = model.ParseMoney("rate", *f.rate)
+		inv.Add("rate", err)
+		if err == nil && o.Rate == 0 {
+			inv.Add("rate", model.FieldError{Field: "rate", Msg: "cannot be $0; give the hourly rate, or \"office\" for the office's"})
+		}
+	}
+	switch {
+	case *f.travel == "":
+	case reset(*f.travel):
+		o.Travel = model.TravelPolicy{}
+	default:
+		o.Travel, err = model.ParseTravelPolicy(*f.travel)
+		inv.Add("travel", err)
+	}
+	if d, ok, err := durationFlag("rounding", *f.rounding, model.ParseIncrement); err != nil {
+		inv.Add("rounding", err)
+	} else if ok {
+		o.Increment = d
+	}
+	switch {
+	case *f.mode == "":
+	case reset(*f.mode):
+		o.Mode = ""
+	default:
+		o.Mode, err = model.ParseRoundingMode(*f.mode)
+		inv.Add("rounding-mode", err)
+	}
+	switch {
+	case *f.scope == "":
+	case reset(*f.scope):
+		o.Scope = ""
+	default:
+		o.Scope, err = model.ParseRoundingScope(*f.scope)
+		inv.Add("rounding-scope", err)
+	}
+	if d, ok, err := durationFlag("minimum", *f.minimum, model.ParseIncrement); err != nil {
+		inv.Add("minimum", err)
+	} else if ok {
+		o.Minimum = d
+	}
+	if *f.payment != "" {
+		*pay, err = model.ParseTerms(*f.payment)
+		inv.Add("terms", err)
+	}
+	return inv.Err()
+}
+
+// durationFlag reads a duration setting: nil for "office", ok false when
+// the flag was not given.
+func durationFlag(field, s string, parse func(field, s string) (time.Duration, error)) (*time.Duration, bool, error) {
+	switch {
+	case s == "":
+		return nil, false, nil
+	case strings.EqualFold(strings.TrimSpace(s), "office"):
+		return nil, true, nil
+	}
+	d, err := parse(field, s)
+	return &d, true, err
+}
+
+// ownFields names the settings a client has of its own.
+func ownFields(o model.OwnTerms) []string {
+	var out []string
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{{"rate", o.Rate > 0}, {"travel", o.Travel.Kind != ""}, {"rounding", o.Increment != nil}, {"rounding-mode", o.Mode != ""},
+		{"rounding-scope", o.Scope != ""}, {"minimum", o.Minimum != nil}, {"terms", true}} {
+		if f.set {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+func (c *call) printTerms(client string, t model.BillingTerms, own []string, tol *model.Tolerance) error {
+	j := termsJSON{Client: client, RateCents: int64(t.Rate), Travel: t.Travel.String(), RoundingSeconds: seconds(t.Increment),
+		RoundingMode: string(t.Mode), RoundingScope: string(t.Scope), MinimumSeconds: seconds(t.Minimum), Payment: t.Payment.String(), Own: own}
+	if tol != nil {
+		j.TolerancePct, j.ToleranceCents = tol.Percent, int64(tol.Amount)
+	}
+	whose := func(name string) string {
+		if client == "" {
+			return ""
+		}
+		for _, o := range own {
+			if o == name {
+				return "  (its own)"
+			}
+		}
+		return "  (the office's)"
+	}
+	return c.print(j, func(w io.Writer) {
+		if client == "" {
+			fmt.Fprintln(w, "office terms — the defaults for every client without its own")
+		} else {
+			fmt.Fprintf(w, "%s — terms\n", model.CleanLine(client))
+		}
+		rate := t.Rate.String() + "/h"
+		if t.Rate == 0 {
+			rate = "not set — invoices bill time at $0.00 until it is"
+		}
+		field(w, "rate", rate+whose("rate"))
+		field(w, "travel", fmt.Sprintf("%s — %s%s", t.Travel, t.Travel.Describe(t.Rate), whose("travel")))
+		rounding := "none"
+		if t.Increment > 0 {
+			rounding = fmt.Sprintf("%s %s, per %s", model.FormatDuration(t.Increment), t.Mode, t.Scope)
+		}
+		field(w, "rounding", rounding+whose("rounding"))
+		minimum := "none"
+		if t.Minimum > 0 {
+			minimum = model.FormatDuration(t.Minimum) + " per ticket"
+		}
+		field(w, "minimum", minimum+whose("minimum"))
+		field(w, "payment", t.Payment.String())
+		if tol != nil {
+			field(w, "surprise", "an invoice over what the client was told by more than "+tol.String())
+		}
+	})
+}
