@@ -23,7 +23,7 @@ type clientJSON struct {
 	Terms           string        `json:"terms,omitempty"`
 	HourlyRateCents int64         `json:"hourly_rate_cents,omitempty"` // its own; 0 follows the office's
 	Travel          string        `json:"travel,omitempty"`            // its own policy; empty follows the office's
-	RatesHidden     bool          `json:"rates_hidden,omitempty"` // rates and terms are for the office`
+	RatesHidden     bool          `json:"rates_hidden,omitempty"`      // rates and terms are for the office`
 	Managed         bool          `json:"managed"`
 	Contacts        []contactJSON `json:"contacts"`
 	Sites           []siteJSON    `json:"sites"`
