@@ -185,8 +185,8 @@ func (d *Door) Invoices(ctx context.Context, who model.Actor, f store.InvoiceFil
 }
 
 // ReadyToInvoice lists the done tickets on no invoice yet.
-func (d *Door) ReadyToInvoice(ctx context.Context, who model.Actor, clientID int64) ([]int64, error) {
-	var out []int64
+func (d *Door) ReadyToInvoice(ctx context.Context, who model.Actor, clientID int64) ([]store.ReadyTicket, error) {
+	var out []store.ReadyTicket
 	err := d.read(ctx, who, model.ActSeeRates, func(tx *store.Tx) error {
 		var err error
 		out, err = tx.ReadyToInvoice(ctx, clientID)

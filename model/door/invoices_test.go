@@ -159,7 +159,7 @@ func TestDraftRefusals(t *testing.T) {
 	if _, err := f.d.VoidInvoice(ctx, f.admin, inv.ID); err != nil {
 		t.Fatal(err)
 	}
-	if ready, _ = f.d.ReadyToInvoice(ctx, f.disp, 0); len(ready) != 1 || ready[0] != done.TicketID {
+	if ready, _ = f.d.ReadyToInvoice(ctx, f.disp, 0); len(ready) != 1 || ready[0].ID != done.TicketID {
 		t.Errorf("voiding did not return the ticket: %v", ready)
 	}
 	list, _ := f.d.Invoices(ctx, f.disp, store.InvoiceFilter{})

@@ -205,18 +205,31 @@ func (t *Tx) Invoices(ctx context.Context, f InvoiceFilter) ([]model.InvoiceSumm
 	}, q, args...)
 }
 
-// ReadyToInvoice lists done tickets on no live invoice, oldest first.
-func (t *Tx) ReadyToInvoice(ctx context.Context, clientID int64) ([]int64, error) {
-	q := `SELECT t.id FROM tickets t WHERE t.status = 'done'
-		AND NOT EXISTS (SELECT 1 FROM invoice_tickets it JOIN invoices i ON i.id = it.invoice_id
+// ReadyTicket is a done ticket on no invoice yet, as a list shows it.
+type ReadyTicket struct {
+	ID       int64
+	ClientID int64
+	Client   string
+	Title    string
+	DoneAt   time.Time
+}
+
+// ReadyToInvoice lists done tickets on no live invoice, oldest first; a
+// clientID of 0 lists every client's.
+func (t *Tx) ReadyToInvoice(ctx context.Context, clientID int64) ([]ReadyTicket, error) {
+	q := `SELECT t.id, t.client_id, c.name, t.title, COALESCE(t.done_at, t.created_at) FROM tickets t JOIN clients c ON c.id = t.client_id
+		WHERE t.status = 'done' AND NOT EXISTS (SELECT 1 FROM invoice_tickets it JOIN invoices i ON i.id = it.invoice_id
 			WHERE it.ticket_id = t.id AND i.state <> 'void')`
 	var args []any
 	if clientID != 0 {
 		q += ` AND t.client_id = ?`
 		args = append(args, clientID)
 	}
-	return queryAll(ctx, t, func(r scanner) (int64, error) {
-		var id int64
-		return id, r.Scan(&id)
+	return queryAll(ctx, t, func(r scanner) (ReadyTicket, error) {
+		var rt ReadyTicket
+		var done int64
+		err := r.Scan(&rt.ID, &rt.ClientID, &rt.Client, &rt.Title, &done)
+		rt.DoneAt = fromUnix(done)
+		return rt, err
 	}, q+` ORDER BY t.id`, args...)
 }

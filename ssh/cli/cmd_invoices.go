@@ -264,20 +264,30 @@ func invoiceReady(c *call) error {
 		}
 		clientID = cl.ID
 	}
-	ids, err := c.env.Door.ReadyToInvoice(c.ctx, c.actor(), clientID)
+	ready, err := c.env.Door.ReadyToInvoice(c.ctx, c.actor(), clientID)
 	if err != nil {
 		return err
 	}
-	refs := []string{}
-	for _, id := range ids {
-		refs = append(refs, model.FormatID(model.PrefixTicket, id))
+	type readyJSON struct {
+		Ticket string `json:"ticket"`
+		Client string `json:"client"`
+		Title  string `json:"title"`
+		DoneAt string `json:"done_at"`
 	}
-	return c.print(refs, func(w io.Writer) {
-		if len(refs) == 0 {
+	out := []readyJSON{}
+	var rows [][]string
+	for _, r := range ready {
+		ref := model.FormatID(model.PrefixTicket, r.ID)
+		out = append(out, readyJSON{Ticket: ref, Client: r.Client, Title: r.Title, DoneAt: rfc3339(r.DoneAt)})
+		rows = append(rows, []string{ref, r.Client, r.Title, c.local(r.DoneAt)})
+	}
+	return c.print(out, func(w io.Writer) {
+		if len(rows) == 0 {
 			fmt.Fprintln(w, "no done tickets wait to be invoiced")
 			return
 		}
-		fmt.Fprintf(w, "ready to invoice: %s\n", strings.Join(refs, " "))
+		table(w, "", []string{"TICKET", "CLIENT", "TITLE", "DONE"}, rows)
+		fmt.Fprintln(w, "\ndraft one client's with: invoice draft T-… [T-…]")
 	})
 }
 
