@@ -5,6 +5,7 @@ import (
 
 	"dispatch/model"
 	"dispatch/tui/board"
+	"dispatch/tui/invoice"
 	"dispatch/tui/page"
 	"dispatch/tui/scope"
 	"dispatch/tui/search"
@@ -59,6 +60,10 @@ func (a *App) build(to page.Destination) (page.Page, tea.Cmd) {
 		p = scope.NewRefuseForm(a.pages, to.Request)
 	case page.ToSearch:
 		p = search.New(a.pages, to.Typed)
+	case page.ToInvoices:
+		p = invoice.NewDesk(a.pages)
+	case page.ToInvoice:
+		p = invoice.New(a.pages, to.ID)
 	}
 	if f, ok := p.(page.Focuser); ok {
 		return p, f.FocusCurrent()

@@ -222,6 +222,8 @@ func (b *Board) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r, ok := b.current(); ok {
 			return b.deps.Go(page.ToTicket{ID: r.Ticket.ID})
 		}
+	case key.Matches(msg, b.km.Invoices):
+		return b.deps.Go(page.ToInvoices{})
 	case key.Matches(msg, b.km.New):
 		if b.draft == nil {
 			b.draft = newTicketForm(b.deps, b)

@@ -11,6 +11,7 @@ import (
 type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, NextSection key.Binding
 	Open, Filter, ClearFilter, New, Schedule, Help, Quit key.Binding
+	Invoices                                             key.Binding // the invoices desk, for those who see money
 	Approve, Refuse                                      key.Binding // on a waiting row
 	Move, CancelVisit                                    key.Binding // on a row with a booked visit
 	Back                                                 key.Binding // when opened over another page
@@ -38,8 +39,10 @@ func newKeyMap(canWrite bool) keyMap {
 		Move:        key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move visit")),
 		CancelVisit: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "cancel visit")),
 		Back:        key.NewBinding(key.WithKeys("esc", "b"), key.WithHelp("esc", "back")),
+		Invoices:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "invoices")),
 	}
 	k.Back.SetEnabled(false)
+	k.Invoices.SetEnabled(canWrite)
 	k.New.SetEnabled(canWrite)
 	k.Schedule.SetEnabled(canWrite)
 	k.Approve.SetEnabled(false)
@@ -73,13 +76,13 @@ func (k keyMap) ShortHelp() []key.Binding {
 	if k.Approve.Enabled() { // on a waiting row, its decision is what matters
 		return []key.Binding{k.Approve, k.Refuse, k.Open, k.Back, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Back, k.Open, k.Filter, k.New, k.Schedule, k.Move, k.CancelVisit, k.Help, k.Quit}
+	return []key.Binding{k.Back, k.Open, k.Filter, k.New, k.Schedule, k.Move, k.CancelVisit, k.Invoices, k.Help, k.Quit}
 }
 
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextSection},
 		{k.Open, k.Filter, k.ClearFilter, k.New, k.Schedule, k.Move, k.CancelVisit},
-		{k.Approve, k.Refuse, k.Back, k.Help, k.Quit},
+		{k.Approve, k.Refuse, k.Invoices, k.Back, k.Help, k.Quit},
 	}
 }

@@ -40,6 +40,10 @@ type (
 	ToScopeRefusal struct{ Request model.ScopeRequest }
 	// ToSearch finds every ticket ever by the words typed.
 	ToSearch struct{ Typed string }
+	// ToInvoices is the invoices desk: drafts, what is due, what is ready.
+	ToInvoices struct{}
+	// ToInvoice is one invoice with its lines and what the client was told.
+	ToInvoice struct{ ID int64 }
 )
 
 func (ToBoard) destination()          {}
@@ -52,3 +56,5 @@ func (ToMoveVisit) destination()      {}
 func (ToCancelVisit) destination()    {}
 func (ToScopeRefusal) destination()   {}
 func (ToSearch) destination()         {}
+func (ToInvoices) destination()       {}
+func (ToInvoice) destination()        {}

@@ -9,6 +9,7 @@ type keyMap struct {
 	Wait, Contacted, Priority, Done      key.Binding
 	Edit                                 key.Binding
 	Move, CancelVisit, Cancel, Reopen    key.Binding
+	Invoice                              key.Binding // the invoice the ticket is on
 }
 
 func newKeyMap(canWrite bool) keyMap {
@@ -28,6 +29,7 @@ func newKeyMap(canWrite bool) keyMap {
 		CancelVisit: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel visit")),
 		Cancel:      key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "cancel ticket")),
 		Reopen:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reopen")),
+		Invoice:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "its invoice")),
 	}
 	k.Schedule.SetEnabled(canWrite)
 	return k
@@ -49,10 +51,10 @@ func (k *keyMap) forTicket(canTrack, open, closed, waiting bool) {
 }
 
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Reopen, k.Edit, k.Schedule, k.Move, k.CancelVisit, k.Wait, k.Contacted, k.Priority, k.Done, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Invoice, k.Reopen, k.Edit, k.Schedule, k.Move, k.CancelVisit, k.Wait, k.Contacted, k.Priority, k.Done, k.Back, k.Help, k.Quit}
 }
 
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down}, {k.Edit, k.Schedule, k.Move, k.CancelVisit}, {k.Wait, k.Contacted, k.Priority},
-		{k.Done, k.Cancel, k.Reopen}, {k.Back, k.Help, k.Quit}}
+		{k.Done, k.Cancel, k.Reopen, k.Invoice}, {k.Back, k.Help, k.Quit}}
 }

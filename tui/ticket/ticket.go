@@ -26,6 +26,8 @@ type Page struct {
 	scroll    int
 	notice    string // what the last key did, or why not
 	noticeErr bool
+	invoiceID int64 // the invoice it is on, shown to those who see money
+	invoiceIs model.InvoiceState
 }
 
 // New opens the ticket with this id.
@@ -56,6 +58,11 @@ func (d *Page) Refresh() {
 	closed := d.err == nil && (d.card.Status == model.TicketDone || d.card.Status == model.TicketCancelled)
 	d.km.forTicket(d.deps.User.Role.Can(model.ActTrackTicket), open, closed, d.waiting())
 	d.km.forVisits(d.deps.User.Role.Can(model.ActScheduleVisit), d.err == nil && len(rebookable(d.card.Ticket, d.card.Visits)) > 0)
+	d.invoiceID = 0
+	if d.err == nil && d.deps.User.Role.Can(model.ActSeeRates) {
+		d.invoiceID, d.invoiceIs, _ = d.deps.Door.InvoiceOfTicket(d.deps.Ctx, d.deps.Actor(), d.id)
+	}
+	d.km.Invoice.SetEnabled(d.invoiceID != 0)
 }
 
 func (d *Page) waiting() bool {
@@ -88,6 +95,8 @@ func (d *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return d, d.track(door.Track{Kind: model.TkResumed}, "the client answered: the resolution clock runs again")
 	case key.Matches(k, d.km.Done):
 		return d, d.deps.Open(d.confirmDone())
+	case key.Matches(k, d.km.Invoice):
+		return d, d.deps.Go(page.ToInvoice{ID: d.invoiceID})
 	case key.Matches(k, d.km.Move), key.Matches(k, d.km.CancelVisit):
 		booked := rebookable(d.card.Ticket, d.card.Visits)
 		f := NewMoveForm(d.deps, d.card.Ticket, d.card.Visits, booked[0].ID)

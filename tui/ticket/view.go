@@ -41,6 +41,12 @@ func (d *Page) View(width, height int) string {
 	}
 	fieldLine("estimate", estimate)
 	fieldLine("opened", c.CreatedAt.In(loc).Format("Mon 2 Jan 15:04")+" by "+draw.Safe(c.CreatedBy))
+	switch {
+	case d.invoiceID != 0:
+		fieldLine("invoice", model.FormatID(model.PrefixInvoice, d.invoiceID)+" · "+string(d.invoiceIs)+theme.Muted.Render("  i opens it"))
+	case c.Status == model.TicketDone && !c.Client.RatesHidden:
+		fieldLine("invoice", theme.Muted.Render("none yet: ready to invoice (i on the board opens the invoices desk)"))
+	}
 	now := d.deps.Door.Now()
 	if c.AfterHours {
 		fieldLine("sla", theme.Error.Render("an after-hours emergency"))

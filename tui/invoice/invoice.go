@@ -1,0 +1,128 @@
+package invoice
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"dispatch/model"
+	"dispatch/model/invoicedoc"
+	"dispatch/tui/form"
+	"dispatch/tui/page"
+)
+
+// Page is one invoice: its lines as drawn from the record, what the client
+// was told beside them, the warnings, and the keys that take it from draft
+// to paid.
+type Page struct {
+	deps      page.Deps
+	km        pageKeys
+	id        int64
+	doc       invoicedoc.Doc
+	err       error
+	scroll    int
+	notice    string
+	noticeErr bool
+}
+
+// New opens the invoice with this id.
+func New(deps page.Deps, id int64) *Page {
+	p := &Page{deps: deps, km: newPageKeys(), id: id}
+	p.Refresh()
+	return p
+}
+
+func (p *Page) Keys() help.KeyMap  { return p.km }
+func (p *Page) CapturesText() bool { return false }
+func (p *Page) Ticking() bool      { return false }
+
+func (p *Page) Refresh() {
+	p.doc, p.err = p.deps.Door.InvoiceDoc(p.deps.Ctx, p.deps.Actor(), p.id)
+	inv, role := p.doc.Invoice, p.deps.User.Role
+	loaded := p.err == nil
+	review := loaded && role.Can(model.ActReviewInvoice)
+	unsent := inv.State == model.InvoiceDraft || inv.State == model.InvoiceApproved
+	owed := inv.State == model.InvoiceSent || inv.State == model.InvoicePartPaid || inv.State == model.InvoiceDisputed
+	p.km.Adjust.SetEnabled(review && unsent)
+	p.km.Explain.SetEnabled(review && unsent)
+	p.km.Approve.SetEnabled(review && inv.State == model.InvoiceDraft)
+	p.km.Send.SetEnabled(review && inv.State == model.InvoiceApproved)
+	p.km.Void.SetEnabled(review && unsent)
+	p.km.Redraft.SetEnabled(loaded && role.Can(model.ActDraftInvoice) && unsent)
+	p.km.Credit.SetEnabled(review && inv.State.Frozen())
+	p.km.Paid.SetEnabled(loaded && role.Can(model.ActRecordPayment) && owed)
+	p.km.Dispute.SetEnabled(loaded && role.Can(model.ActRecordPayment) && owed && inv.State != model.InvoiceDisputed)
+	p.km.Ticket.SetEnabled(loaded && len(inv.TicketIDs) > 0)
+}
+
+func (p *Page) say(msg string, isErr bool) { p.notice, p.noticeErr = msg, isErr }
+
+func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return p, nil
+	}
+	p.notice = ""
+	inv := p.doc.Invoice
+	switch {
+	case key.Matches(k, p.km.Back):
+		return p, p.deps.Close("")
+	case key.Matches(k, p.km.Down):
+		p.scroll++
+	case key.Matches(k, p.km.Up):
+		p.scroll = max(p.scroll-1, 0)
+	case key.Matches(k, p.km.Ticket):
+		return p, p.deps.Go(page.ToTicket{ID: inv.TicketIDs[0]})
+	case key.Matches(k, p.km.Adjust):
+		return p, p.open(newAdjustForm(p.deps, inv))
+	case key.Matches(k, p.km.Explain):
+		return p, p.open(newExplainForm(p.deps, inv))
+	case key.Matches(k, p.km.Credit):
+		return p, p.open(newCreditForm(p.deps, inv))
+	case key.Matches(k, p.km.Paid):
+		return p, p.open(newPaidForm(p.deps, inv))
+	case key.Matches(k, p.km.Dispute):
+		return p, p.open(newDisputeForm(p.deps, inv))
+	case key.Matches(k, p.km.Approve):
+		if _, err := p.deps.Door.ApproveInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID); err != nil {
+			p.say(err.Error(), true)
+		} else {
+			p.say(inv.Ref()+" approved: S sends it", false)
+		}
+	case key.Matches(k, p.km.Redraft):
+		if _, err := p.deps.Door.DraftInvoice(p.deps.Ctx, p.deps.Actor(), inv.TicketIDs); err != nil {
+			p.say(err.Error(), true)
+		} else {
+			p.say(inv.Ref()+" drawn again from the record, adjustments kept", false)
+		}
+	case key.Matches(k, p.km.Send):
+		return p, p.deps.Open(form.NewConfirm(p.deps, fmt.Sprintf("Send %s to %s for %s?", inv.Ref(), inv.Client, inv.Total()),
+			"Once sent it never changes: a correction is a credit note. Its tickets are marked invoiced and it falls due "+
+				dueWhen(inv.Terms.Payment)+".",
+			func() (string, error) {
+				sent, err := p.deps.Door.SendInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID)
+				return fmt.Sprintf("%s sent: %s due %s", sent.Ref(), sent.Due(), sent.DueAt.In(p.deps.Door.Location()).Format("Mon 2 Jan")), err
+			}))
+	case key.Matches(k, p.km.Void):
+		return p, p.deps.Open(form.NewConfirm(p.deps, fmt.Sprintf("Void %s?", inv.Ref()),
+			"Its tickets return to ready to invoice; the voided invoice stays on record.",
+			func() (string, error) {
+				_, err := p.deps.Door.VoidInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID)
+				return inv.Ref() + " voided: its tickets are ready to invoice again", err
+			}))
+	}
+	p.Refresh()
+	return p, nil
+}
+
+// open puts a form on top with its first field focused.
+func (p *Page) open(f page.Focuser) tea.Cmd { return tea.Batch(p.deps.Open(f), f.FocusCurrent()) }
+
+func dueWhen(t model.Terms) string {
+	if t.NetDays == 0 {
+		return "on delivery"
+	}
+	return fmt.Sprintf("in %d days", t.NetDays)
+}

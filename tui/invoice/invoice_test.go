@@ -1,0 +1,86 @@
+package invoice_test
+
+import (
+	"strings"
+	"testing"
+
+	"dispatch/model"
+	"dispatch/tui/screentest"
+)
+
+// cursorTo presses j until the selected row holds want.
+func cursorTo(t *testing.T, s *screentest.Screen, want string) {
+	t.Helper()
+	for range 40 {
+		if strings.Contains(s.CursorLine(), want) {
+			return
+		}
+		s.Keys("j")
+	}
+	t.Fatalf("no row with %q:\n%s", want, s.Screen())
+}
+
+// A manager drafts an invoice from the desk, sees it held as a surprise
+// once adjusted up, explains it, approves, sends, and credits a line.
+func TestAnInvoiceFromTheDeskToACreditNote(t *testing.T) {
+	s := screentest.New(t, model.RoleManager, 120, 40)
+	s.Keys("i")
+	s.MustSee("Invoices", "DRAFTS — SURPRISES FIRST (0)", "PAST DUE (1)", "Lakeside Montessori", "DISPUTED (1)",
+		"driver updates were covered", "READY TO INVOICE (6)", "PAID LATELY")
+	cursorTo(t, s, "T-1020")
+	s.Keys("d")
+	s.MustSee("Invoice I-7", "Acme Dental", "draft", "Sterilisation log PC replacement", "checked in with Dana",
+		"TOLD AGAINST BILLED", "within what the client was told")
+
+	s.Keys("a", "250", "tab", "the new PC needed a second licence", "ctrl+s")
+	s.MustSee("I-7 adjusted by $250.00", "⚠ SURPRISE", "adjustment: the new PC needed a second licence")
+	s.Keys("A")
+	s.MustSee("cannot be approved", "more than the client was told")
+	s.Keys("e", "Dana agreed to the second licence by phone", "ctrl+s")
+	s.MustSee("the explanation is kept", "EXPLANATION", "Dana agreed to the second licence by phone")
+	s.MustNotSee("⚠ SURPRISE:")
+	s.Keys("A")
+	s.MustSee("I-7 approved")
+	s.Keys("S")
+	s.MustSee("Send I-7 to Acme Dental", "never changes")
+	s.Keys("y")
+	s.MustSee("I-7 sent", "sent ·")
+	s.Keys("a") // a sent invoice is not adjusted
+	s.MustNotSee("Adjust I-7")
+	s.Keys("c", "2", "tab", "-25", "tab", "half an hour was the old PC's fault", "ctrl+s")
+	s.MustSee("credit note CN-1", "CREDIT NOTES", "CN-1  line 2  -$25.00")
+	s.Keys("d", "we did not expect a second licence", "ctrl+s")
+	s.MustSee("I-7 is disputed", "DISPUTED", "we did not expect a second licence")
+	s.Keys("esc")
+	s.MustSee("DISPUTED (2)", "READY TO INVOICE (5)")
+}
+
+// The invoice page fits an 80×24 terminal, its description wrapped under
+// itself, and scrolls to the rest.
+func TestTheInvoicePageAt80x24(t *testing.T) {
+	s := screentest.New(t, model.RoleManager, 80, 24)
+	s.Keys("i")
+	cursorTo(t, s, "I-2")
+	s.Keys("enter")
+	s.FitsWindow(80, 24)
+	s.MustSee("Invoice I-2", "Juniper Family Clinic", "paid", "ACTUAL BILLED")
+	for range 30 {
+		s.Keys("j")
+	}
+	s.MustSee("TOLD AGAINST BILLED", "total")
+	s.FitsWindow(80, 24)
+}
+
+// A technician never reaches the invoices nor sees money on a ticket.
+func TestATechnicianSeesNoInvoices(t *testing.T) {
+	s := screentest.Tech(t, "Sam Okafor", 120, 40)
+	s.Keys("i")
+	s.MustNotSee("Invoices", "DRAFTS")
+	d := screentest.New(t, model.RoleDispatcher, 120, 40)
+	d.Keys("i")
+	cursorTo(t, d, "I-1 ")
+	d.Keys("enter")
+	d.MustSee("Invoice I-1", "Foxglove Bakery")
+	d.Keys("A") // a dispatcher drafts and records payments; approving is a manager's
+	d.MustNotSee("I-1 approved")
+}
