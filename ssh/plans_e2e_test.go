@@ -30,7 +30,7 @@ func TestAMovedVisitAndAJobClosedOnSiteShowEverywhere(t *testing.T) {
 	sam.typeKeys("w", "j", "t")
 	sam.waitFor("TRAVELLING")
 	o.clock.Advance(40 * time.Minute)
-	sam.typeKeys("a", "enter", "enter")
+	sam.typeKeys("a", "enter", "enter", "enter")
 	sam.waitFor("ON SITE")
 	o.clock.Advance(30 * time.Minute)
 	sam.typeKeys("d", "tab", "d", "ctrl+s")

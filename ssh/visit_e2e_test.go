@@ -23,8 +23,8 @@ func TestTechnicianStepsShowOnTheDispatchersBoard(t *testing.T) {
 	o.clock.Advance(40 * time.Minute)
 	tech.typeKeys("a")
 	tech.waitFor("Checked in", "Dr. Aisha Bello")
-	tech.typeKeys("enter", "enter")
-	tech.waitFor("Arrived 15:40", "checked in with Dr. Aisha Bello", "ON SITE  0:00:00")
+	tech.typeKeys("enter", " ", "enter", "enter") // she accepts the terms on the way
+	tech.waitFor("Arrived 15:40", "checked in with Dr. Aisha Bello", "terms accepted", "ON SITE  0:00:00")
 	board.waitFor("on site 0:00:00")
 	o.clock.Advance(3 * time.Second)
 	board.waitFor("on site 0:00:03") // the board ticks by itself

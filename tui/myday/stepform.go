@@ -26,6 +26,8 @@ type stepForm struct {
 	// Departed: how the visit ended.
 	outcome  *form.ChoiceField
 	followUp *form.TextField
+	// Arrived: the contact accepted the terms (the work authorisation).
+	terms *form.CheckField
 }
 
 // The answers to how a visit ended.
@@ -47,6 +49,10 @@ func newStepForm(deps page.Deps, card door.VisitCard, kind model.EventKind) *ste
 		f.contact.SetOptions(opts)
 		f.contact.Choose(likelyContact(card))
 		f.Add("contact", map[bool]string{true: "Checked in", false: "Checked out"}[kind == model.EvArrived], f.contact)
+	}
+	if kind == model.EvArrived {
+		f.terms = form.NewCheckField("the contact accepted our terms (work authorisation)")
+		f.Add("terms", "Terms", f.terms)
 	}
 	if kind == model.EvNote {
 		f.note = form.NewAreaField("what happened, what you found, what the client said", 1000)
@@ -98,6 +104,9 @@ func (f *stepForm) submit() tea.Cmd {
 	if f.note != nil {
 		step.Note = f.note.Value()
 	}
+	if f.terms != nil {
+		step.Authorised = f.terms.Checked()
+	}
 	if f.outcome != nil {
 		switch f.outcome.Chosen() {
 		case endedDone:
@@ -127,6 +136,8 @@ func (f *stepForm) submit() tea.Cmd {
 	}
 	flash := recordedFlash(v, f.kind, f.deps)
 	switch {
+	case step.Authorised:
+		flash += " · terms accepted"
 	case step.Outcome.Done:
 		flash += " · the job is done"
 	case step.Outcome.FollowUp != "":
