@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -77,7 +78,7 @@ var InvoiceStates = []InvoiceState{InvoiceDraft, InvoiceApproved, InvoiceSent, I
 
 // ParseInvoiceState reads a state as typed: "draft", "part-paid", "sent".
 func ParseInvoiceState(s string) (InvoiceState, error) {
-	in := CleanLine(s)
+	in := strings.ToLower(CleanLine(s))
 	for _, st := range InvoiceStates {
 		if in == string(st) || in == hyphenated(string(st)) {
 			return st, nil

@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"dispatch/model"
+	"dispatch/model/door"
 	"dispatch/model/feed"
 	"dispatch/model/gen/gentest"
+	"dispatch/model/store"
 )
 
 // The hot paths at the generated scale: a year of history by default, ten
@@ -116,4 +118,42 @@ func BenchmarkSearchAtScale(b *testing.B) {
 	}
 	slices.Sort(worst)
 	b.ReportMetric(float64(worst[len(worst)*99/100])/float64(time.Millisecond), "p99-ms")
+}
+
+// BenchmarkDraftInvoiceAtScale draws (and, after the first, refreshes) the
+// draft invoice of a done ticket of a client with ten years of history:
+// read the ticket's visits, requests and parts, draw the lines, store them.
+// Target: 20 ms.
+func BenchmarkDraftInvoiceAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	ctx := context.Background()
+	ids := draftable(b, d)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := d.DraftInvoice(ctx, model.Console, ids); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// draftable is a done ticket on a draft already (a run before drafted it),
+// or one ready to invoice.
+func draftable(b *testing.B, d *door.Door) []int64 {
+	ctx := context.Background()
+	drafts, err := d.Invoices(ctx, model.Console, store.InvoiceFilter{States: []model.InvoiceState{model.InvoiceDraft}, Limit: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(drafts) > 0 {
+		inv, err := d.Invoice(ctx, model.Console, drafts[0].ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return inv.TicketIDs
+	}
+	ready, err := d.ReadyToInvoice(ctx, model.Console, 0)
+	if err != nil || len(ready) == 0 {
+		b.Fatalf("no ticket ready to invoice: %v", err)
+	}
+	return []int64{ready[0].ID}
 }

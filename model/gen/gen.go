@@ -35,7 +35,7 @@ func Default(now time.Time) Config {
 
 // Counts says what was written.
 type Counts struct {
-	Clients, Tickets, Visits, Events, Scope int
+	Clients, Tickets, Visits, Events, Scope, Invoices int
 	Open, InProgress                        int
 }
 
@@ -84,11 +84,12 @@ func Generate(ctx context.Context, s *store.Store, cfg Config) (Counts, error) {
 	return g.counts, g.batch(ctx, s, g.today)
 }
 
-type ids struct{ client, contact, site, ticket, visit, scope int64 }
+type ids struct{ client, contact, site, ticket, visit, scope, event, invoice int64 }
 
 type clientRef struct {
 	id       int64
 	name     string
+	terms    model.BillingTerms // its own over the office's
 	contacts []model.Contact
 	sites    []model.Site
 	tickets  int
@@ -140,6 +141,11 @@ func (g *generator) people(b *store.Bulk) error {
 			return err
 		}
 	}
+	office := model.DefaultOfficeTerms()
+	office.Rate, office.Travel = 120_00, model.TravelPolicy{Kind: model.TravelHourly}
+	if err := b.OfficeTerms(office); err != nil {
+		return err
+	}
 	since := g.cfg.Now.AddDate(-g.cfg.Years, 0, -30)
 	for i := 0; i < g.cfg.Clients; i++ {
 		g.ids.client++
@@ -153,7 +159,7 @@ func (g *generator) people(b *store.Bulk) error {
 		if err := b.Client(c); err != nil {
 			return err
 		}
-		ref := clientRef{id: c.ID, name: c.Name}
+		ref := clientRef{id: c.ID, name: c.Name, terms: c.Own.Over(office.BillingTerms, c.Terms)}
 		for j, role := range []model.ContactRole{model.ContactAuthorised, model.ContactBackup, model.ContactOther}[:2+g.rng.IntN(2)] {
 			g.ids.contact++
 			ct := model.Contact{ID: g.ids.contact, ClientID: c.ID, Name: fmt.Sprintf("%s %s", g.pick(firstNames), g.pick(lastNames)), Role: role,

@@ -74,15 +74,20 @@ func (g *generator) pastTicket(b *store.Bulk, created time.Time) error {
 	if err := g.answer(b, t); err != nil {
 		return err
 	}
+	var requests []model.ScopeRequest
 	for _, v := range visits {
 		if err := b.Visit(v, "generator"); err != nil {
 			return err
 		}
-		if err := g.maybeScope(b, t, c, v); err != nil {
+		r, err := g.maybeScope(b, t, c, v)
+		if err != nil {
 			return err
 		}
+		if r != nil {
+			requests = append(requests, *r)
+		}
 	}
-	return nil
+	return g.invoice(b, model.TicketWork{Ticket: t, Site: siteOf(c, t.SiteID), Visits: visits, Requests: requests}, c)
 }
 
 // answer records the call back to the requester a quarter of an hour in.
@@ -129,7 +134,15 @@ func (g *generator) visit(t model.Ticket, start time.Time) model.Visit {
 }
 
 func (g *generator) withSteps(v model.Visit, steps []model.Event) model.Visit {
+	for i := range v.Events { // the booking, numbered as the store will number it
+		if v.Events[i].ID == 0 {
+			g.ids.event++
+			v.Events[i].ID = g.ids.event
+		}
+	}
 	for _, e := range steps {
+		g.ids.event++
+		e.ID = g.ids.event
 		e.VisitID, e.RecordedAt, e.By = v.ID, e.At, v.TechName
 		v.Events = append(v.Events, e)
 	}
@@ -148,9 +161,9 @@ func siteOf(c *clientRef, id int64) model.Site {
 
 // maybeScope asks for more on one visit in twenty: declined, or an add-on
 // the authorised contact approved, each a touch on the client's record.
-func (g *generator) maybeScope(b *store.Bulk, t model.Ticket, c *clientRef, v model.Visit) error {
+func (g *generator) maybeScope(b *store.Bulk, t model.Ticket, c *clientRef, v model.Visit) (*model.ScopeRequest, error) {
 	if g.rng.IntN(20) != 0 {
-		return nil
+		return nil, nil
 	}
 	g.ids.scope++
 	g.counts.Scope++
@@ -167,9 +180,9 @@ func (g *generator) maybeScope(b *store.Bulk, t model.Ticket, c *clientRef, v mo
 		r.Decisions = append(r.Decisions, model.ScopeDecision{Kind: model.DecApproved, At: d.At.Add(3 * time.Minute), By: "office"})
 	}
 	if err := b.Scope(r); err != nil {
-		return err
+		return nil, err
 	}
 	tc := model.Touch{ClientID: c.id, At: d.At, Kind: model.TouchScope, By: v.TechName,
 		Summary: fmt.Sprintf("%s asked for %q during %s: %s", r.AskedBy, r.What, v.Ref(), d.Kind)}
-	return b.Touch(tc, "scope", r.ID)
+	return &r, b.Touch(tc, "scope", r.ID)
 }

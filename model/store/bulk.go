@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"dispatch/model"
@@ -26,11 +28,17 @@ var bulkSQL = map[string]string{
 	"site":     `INSERT INTO sites (id, client_id, name, address, travel_seconds) VALUES (?, ?, ?, ?, ?)`,
 	"ticket":   `INSERT INTO tickets (id, client_id, contact_id, site_id, title, scope, priority, estimate_seconds, quote_cents, first_job, status, created_at, created_by, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"visit":    `INSERT INTO visits (id, ticket_id, tech_id, scheduled_at, created_at, created_by, phase, last_step_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-	"event":    `INSERT INTO visit_events (visit_id, kind, at, recorded_at, by, contact_id, note, scope_id, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"event":    `INSERT INTO visit_events (id, visit_id, kind, at, recorded_at, by, contact_id, note, scope_id, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"tevent":   `INSERT INTO ticket_events (ticket_id, kind, at, by, note) VALUES (?, ?, ?, ?, ?)`,
 	"scope":    `INSERT INTO scope_requests (id, visit_id, asked_at, recorded_by, asked_by_contact, asked_by, what, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	"decision": `INSERT INTO scope_decisions (request_id, kind, at, by, contact_id, estimate_seconds, told_meter_running, ticket_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"touch":    `INSERT INTO touches (client_id, at, kind, by, summary, entity, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	"invoice": `INSERT INTO invoices (id, client_id, state, terms, tolerance, told, warnings, total_cents, told_cents, surprise, explanation,
+		explained_by, drafted_at, drafted_by, approved_at, approved_by, sent_at, due_at, paid_cents, paid_at, dispute, disputed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"invoice_ticket": `INSERT INTO invoice_tickets (invoice_id, ticket_id) VALUES (?, ?)`,
+	"invoice_line": `INSERT INTO invoice_lines (invoice_id, n, ticket_id, visit_id, kind, grp, description, actual_seconds, billed_seconds,
+		rate_cents, qty, amount_cents, sources, reason, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 }
 
 // Bulk starts a bulk writer inside this transaction.
@@ -94,7 +102,7 @@ func (b *Bulk) Visit(v model.Visit, createdBy string) error {
 		return err
 	}
 	for _, e := range v.Events {
-		if err := b.exec("event", v.ID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note, nullID(e.ScopeID), e.Answer); err != nil {
+		if err := b.exec("event", nullID(e.ID), v.ID, e.Kind, unix(e.At), unix(e.RecordedAt), e.By, nullID(e.ContactID), e.Note, nullID(e.ScopeID), e.Answer); err != nil {
 			return err
 		}
 	}
@@ -122,3 +130,30 @@ func (b *Bulk) Scope(r model.ScopeRequest) error {
 func (b *Bulk) Touch(t model.Touch, entity string, id int64) error {
 	return b.exec("touch", t.ClientID, unix(t.At), t.Kind, t.By, t.Summary, entity, id)
 }
+
+// Invoice stores an invoice with its tickets and lines, as drafted and
+// taken as far as its state says.
+func (b *Bulk) Invoice(inv model.Invoice) error {
+	enc := func(v any) string { j, _ := json.Marshal(v); return string(j) }
+	if err := b.exec("invoice", inv.ID, inv.ClientID, inv.State, enc(inv.Terms), enc(inv.Tolerance), enc(inv.Told), enc(inv.Warnings),
+		int64(inv.Total()), int64(inv.ToldTotal()), b2i(inv.Surprise()), inv.Explanation, inv.ExplainedBy, unix(inv.DraftedAt), inv.DraftedBy,
+		nullUnix(inv.ApprovedAt), inv.ApprovedBy, nullUnix(inv.SentAt), nullUnix(inv.DueAt), int64(inv.Paid), nullUnix(inv.PaidAt),
+		inv.Dispute, nullUnix(inv.DisputedAt)); err != nil {
+		return err
+	}
+	for _, id := range inv.TicketIDs {
+		if err := b.exec("invoice_ticket", inv.ID, id); err != nil {
+			return err
+		}
+	}
+	for _, l := range inv.Lines {
+		if err := b.exec("invoice_line", inv.ID, l.N, nullID(l.TicketID), nullID(l.VisitID), l.Kind, l.Group, l.Description,
+			int64(l.Actual/time.Second), int64(l.Billed/time.Second), int64(l.Rate), l.Qty, int64(l.Amount), strings.Join(l.Sources, " "), l.Reason, l.By); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// OfficeTerms sets the office's billing defaults.
+func (b *Bulk) OfficeTerms(o model.OfficeTerms) error { return b.tx.SetOfficeTerms(b.ctx, o) }

@@ -217,13 +217,15 @@ func (c *call) printTerms(client string, t model.BillingTerms, own []string, tol
 	if tol != nil {
 		j.TolerancePct, j.ToleranceCents = tol.Percent, int64(tol.Amount)
 	}
-	whose := func(name string) string {
+	whose := func(names ...string) string {
 		if client == "" {
 			return ""
 		}
 		for _, o := range own {
-			if o == name {
-				return "  (its own)"
+			for _, name := range names {
+				if o == name {
+					return "  (its own)"
+				}
 			}
 		}
 		return "  (the office's)"
@@ -244,7 +246,7 @@ func (c *call) printTerms(client string, t model.BillingTerms, own []string, tol
 		if t.Increment > 0 {
 			rounding = fmt.Sprintf("%s %s, per %s", model.FormatDuration(t.Increment), t.Mode, t.Scope)
 		}
-		field(w, "rounding", rounding+whose("rounding"))
+		field(w, "rounding", rounding+whose("rounding", "rounding-mode", "rounding-scope"))
 		minimum := "none"
 		if t.Minimum > 0 {
 			minimum = model.FormatDuration(t.Minimum) + " per ticket"

@@ -29,7 +29,7 @@ func Open(tb testing.TB) *door.Door {
 	if path == "" {
 		cfg := gen.Default(Now)
 		cfg.Years = 1
-		path = filepath.Join(os.TempDir(), fmt.Sprintf("dispatch-bench-%dy-seed%d-v5.db", cfg.Years, cfg.Seed))
+		path = filepath.Join(os.TempDir(), fmt.Sprintf("dispatch-bench-%dy-seed%d-v6.db", cfg.Years, cfg.Seed))
 		if _, err := os.Stat(path); err != nil {
 			if err := generate(path, cfg); err != nil {
 				tb.Fatal(err)

@@ -68,7 +68,7 @@ CREATE TABLE invoices (
     version      INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX invoices_client ON invoices(client_id);
-CREATE INDEX invoices_unsettled ON invoices(state) WHERE state NOT IN ('paid', 'void');
+CREATE INDEX invoices_state ON invoices(state);
 CREATE INDEX invoices_sent ON invoices(sent_at) WHERE sent_at IS NOT NULL;
 
 CREATE TABLE invoice_tickets (
