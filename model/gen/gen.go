@@ -36,7 +36,7 @@ func Default(now time.Time) Config {
 // Counts says what was written.
 type Counts struct {
 	Clients, Tickets, Visits, Events, Scope, Invoices int
-	Open, InProgress                        int
+	Open, InProgress                                  int
 }
 
 // Generate fills an empty store. It refuses a store that holds clients.
