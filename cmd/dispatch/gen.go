@@ -56,7 +56,7 @@ func runGen(args []string) int {
 		fmt.Fprintln(os.Stderr, "dispatch gen:", err)
 		return 1
 	}
-	fmt.Printf("generated %s in %s: %d clients, %d tickets (%d open, %d visits in progress), %d visits, %d visit events, %d scope requests\n",
-		cfg.db, time.Since(start).Round(time.Second), n.Clients, n.Tickets, n.Open, n.InProgress, n.Visits, n.Events, n.Scope)
+	fmt.Printf("generated %s in %s: %d clients, %d tickets (%d open, %d visits in progress), %d visits, %d visit events, %d scope requests, %d invoices\n",
+		cfg.db, time.Since(start).Round(time.Second), n.Clients, n.Tickets, n.Open, n.InProgress, n.Visits, n.Events, n.Scope, n.Invoices)
 	return 0
 }
