@@ -57,7 +57,8 @@ func (b *ticketBill) toldTravel(v Visit) {
 	case TravelFlat:
 		amount, desc = b.terms.Travel.Amount, fmt.Sprintf("%s call-out fee %s", v.Ref(), b.terms.Travel.Amount)
 	case TravelHourly, TravelRate:
-		amount, desc = AmountFor(2*each, b.travelRate()), fmt.Sprintf("%s travel %s each way at %s/h", v.Ref(), FormatDuration(each), b.travelRate())
+		// each way priced as a leg is, so a trip that took the usual time bills to the cent what was told
+		amount, desc = 2*AmountFor(each, b.travelRate()), fmt.Sprintf("%s travel %s each way at %s/h", v.Ref(), FormatDuration(each), b.travelRate())
 	default:
 		return
 	}
