@@ -89,3 +89,22 @@ func FuzzParseInvoiceState(f *testing.F) {
 		t.Fatalf("%q read as unknown state %q", in, s)
 	})
 }
+
+// Money typed with a sign is read with its sign, or refused naming the field.
+func FuzzParseSignedMoney(f *testing.F) {
+	for _, s := range []string{"-200", "-$75.50", "+5", "--5", "-", "1,000.01", "-0.001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		c, err := ParseSignedMoney("amount", in)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "amount ") {
+				t.Fatalf("%q: error %q names no field", in, err)
+			}
+			return
+		}
+		if strings.HasPrefix(strings.TrimSpace(in), "-") != (c < 0) && c != 0 {
+			t.Fatalf("%q read as %s", in, c)
+		}
+	})
+}

@@ -254,3 +254,15 @@ func ParseDate(field, s string, now time.Time, loc *time.Location) (time.Time, e
 	return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a date; write it like %s, today or yesterday",
 		s, now.In(loc).Format("2006-01-02"))}
 }
+
+// ParseSignedMoney reads an amount that may be below zero, as an adjustment
+// or a credit is typed: "-200", "-$75.50", "+50".
+func ParseSignedMoney(field, s string) (Cents, error) {
+	in := strings.TrimSpace(s)
+	neg := strings.HasPrefix(in, "-")
+	c, err := ParseMoney(field, strings.TrimPrefix(strings.TrimPrefix(in, "-"), "+"))
+	if neg {
+		c = -c
+	}
+	return c, err
+}

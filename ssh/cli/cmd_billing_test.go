@@ -112,22 +112,3 @@ func TestInvoiceCommandsAndExport(t *testing.T) {
 		t.Errorf("paid says:\n%s", out)
 	}
 }
-
-// The money typed with a sign is read exactly or refused.
-func FuzzSignedMoney(f *testing.F) {
-	for _, s := range []string{"-200", "-$75.50", "+5", "--5", "-", "1,000.01", "-0.001"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, in string) {
-		c, err := signedMoney("amount", in)
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "amount ") {
-				t.Fatalf("%q: error %q names no field", in, err)
-			}
-			return
-		}
-		if strings.HasPrefix(strings.TrimSpace(in), "-") != (c < 0) && c != 0 {
-			t.Fatalf("%q read as %s", in, c)
-		}
-	})
-}

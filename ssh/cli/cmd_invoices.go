@@ -301,7 +301,7 @@ func invoiceAdjust(c *call) error {
 	if err := required(map[string]*string{"amount": amount, "reason": reason}); err != nil {
 		return err
 	}
-	cents, err := signedMoney("amount", *amount)
+	cents, err := model.ParseSignedMoney("amount", *amount)
 	if err != nil {
 		return err
 	}
@@ -309,17 +309,6 @@ func invoiceAdjust(c *call) error {
 		return err
 	}
 	return c.showInvoice(id, "")
-}
-
-// signedMoney reads an amount that may be below zero: "-200", "-$75.50".
-func signedMoney(field, s string) (model.Cents, error) {
-	in := strings.TrimSpace(s)
-	neg := strings.HasPrefix(in, "-")
-	c, err := model.ParseMoney(field, strings.TrimPrefix(strings.TrimPrefix(in, "-"), "+"))
-	if neg {
-		c = -c
-	}
-	return c, err
 }
 
 func invoiceExplain(c *call) error {
@@ -426,7 +415,7 @@ func invoiceCredit(c *call) error {
 	if err != nil {
 		return model.FieldError{Field: "line", Msg: fmt.Sprintf("%q is not a line number; see the # column of invoice show", model.CleanLine(*line))}
 	}
-	cents, err := signedMoney("amount", *amount)
+	cents, err := model.ParseSignedMoney("amount", *amount)
 	if err != nil {
 		return err
 	}

@@ -30,17 +30,6 @@ func (f *moneyForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	})
 }
 
-// signedAmount reads an amount that may be below zero: "-200", "-$75.50".
-func signedAmount(field, s string) (model.Cents, error) {
-	in := strings.TrimSpace(s)
-	neg := strings.HasPrefix(in, "-")
-	c, err := model.ParseMoney(field, strings.TrimPrefix(strings.TrimPrefix(in, "-"), "+"))
-	if neg {
-		c = -c
-	}
-	return c, err
-}
-
 func newAdjustForm(deps page.Deps, inv model.Invoice) *moneyForm {
 	f := &moneyForm{deps: deps, Form: form.New(deps, fmt.Sprintf("Adjust %s · total %s, told %s", inv.Ref(), inv.Total(), inv.ToldTotal()), "cancel")}
 	amount := form.NewTextField(fmt.Sprintf("like -%d to take $%d off, or 50 to add $50", overBy(inv)/100, overBy(inv)/100), 20)
@@ -48,7 +37,7 @@ func newAdjustForm(deps page.Deps, inv model.Invoice) *moneyForm {
 	f.Add("amount", "Amount", amount)
 	f.Add("reason", "Reason", reason)
 	f.save = func() (string, error) {
-		c, err := signedAmount("amount", amount.Value())
+		c, err := model.ParseSignedMoney("amount", amount.Value())
 		if err != nil {
 			return "", err
 		}
@@ -90,7 +79,7 @@ func newCreditForm(deps page.Deps, inv model.Invoice) *moneyForm {
 		if err != nil {
 			bad.Add("line", model.FieldError{Field: "line", Msg: "is not a line number; see the # column"})
 		}
-		c, err := signedAmount("amount", amount.Value())
+		c, err := model.ParseSignedMoney("amount", amount.Value())
 		bad.Add("amount", err)
 		if err := bad.Err(); err != nil {
 			return "", err
