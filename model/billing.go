@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -75,7 +76,8 @@ func DraftBill(in BillInput) (Bill, error) {
 
 // ticketBill draws one ticket's share of a bill.
 type ticketBill struct {
-	terms    BillingTerms
+	terms    BillingTerms // what the work is billed at: the client's terms now
+	toldAt   BillingTerms // what the client was told at: the terms they accepted
 	work     TicketWork
 	loc      *time.Location
 	lines    []InvoiceLine
@@ -93,26 +95,43 @@ func (b *ticketBill) ticketRef() string { return b.work.Ticket.Ref() }
 func (b *ticketBill) fixed() bool { return b.work.Ticket.Estimate.Quote > 0 }
 
 // travelRate is what an hour of travel costs under the policy.
-func (b *ticketBill) travelRate() Cents {
-	switch b.terms.Travel.Kind {
+func (b *ticketBill) travelRate() Cents { return travelRateOf(b.terms) }
+
+func travelRateOf(t BillingTerms) Cents {
+	switch t.Travel.Kind {
 	case TravelHourly:
-		return b.terms.Rate
+		return t.Rate
 	case TravelRate:
-		return b.terms.Travel.Amount
+		return t.Travel.Amount
 	}
 	return 0
 }
 
 func (b *ticketBill) draw() {
 	t := b.work.Ticket
-	if b.work.Authorisation == nil {
-		b.warn("%s has no work authorisation: nobody accepted the terms for it; record one with ticket authorise %s --contact NAME", t.Ref(), t.Ref())
+	b.toldAt = b.terms
+	switch a := b.work.Authorisation; {
+	case a == nil:
+		b.warn("%s has no work authorisation: nobody accepted the terms for it, so what the client was told is priced at today's terms; record one with ticket authorise %s --contact NAME", t.Ref(), t.Ref())
+	case a.Accepted.Travel.Kind == "": // recorded before terms were kept as figures
+	default:
+		b.toldAt = a.Accepted
+		if changed := termsChanged(a.Accepted, b.terms); changed != "" {
+			b.warn("%s: the terms changed since %s accepted them (%s); what the client was told is priced at the terms accepted", t.Ref(), orSomeone(a.ContactName), changed)
+		}
 	}
 	visits := workedVisits(b.work.Visits)
 	for _, v := range b.work.Visits {
 		if v.Phase() == PhaseScheduled {
 			b.warn("%s was booked and never started; it is not billed", v.Ref())
 		}
+	}
+	if len(visits) == 0 {
+		what := "nothing on site or in the shop is billed"
+		if b.fixed() {
+			what = "its fixed quote is billed all the same"
+		}
+		b.warn("%s has no visit that was worked: %s", t.Ref(), what)
 	}
 	for _, v := range visits {
 		b.visitLines(v)
@@ -404,3 +423,22 @@ func (b *ticketBill) hm(t time.Time) string { return t.In(b.loc).Format("15:04")
 func (b *ticketBill) day(v Visit) string { return b.dayOf(firstStep(v)) }
 
 func (b *ticketBill) dayOf(t time.Time) string { return t.In(b.loc).Format("Mon 2 Jan") }
+
+// termsChanged says how the terms billed differ from those accepted, where
+// it changes the money: "rate $140.00/h → $300.00/h".
+func termsChanged(accepted, now BillingTerms) string {
+	var out []string
+	if accepted.Rate != now.Rate {
+		out = append(out, fmt.Sprintf("rate %s/h → %s/h", accepted.Rate, now.Rate))
+	}
+	if accepted.Travel != now.Travel {
+		out = append(out, fmt.Sprintf("travel %s → %s", accepted.Travel, now.Travel))
+	}
+	if accepted.Minimum != now.Minimum {
+		out = append(out, fmt.Sprintf("minimum %s → %s", FormatDuration(accepted.Minimum), FormatDuration(now.Minimum)))
+	}
+	if accepted.Increment != now.Increment || accepted.Mode != now.Mode || accepted.Scope != now.Scope {
+		out = append(out, "rounding")
+	}
+	return strings.Join(out, ", ")
+}

@@ -268,10 +268,32 @@ func TestBillingAddOnsShopAndSurprise(t *testing.T) {
 	if len(cmp) != 3 || cmp[0].Group != GroupJob || cmp[0].Told != 120_00 || cmp[0].Billed != 530_00 {
 		t.Errorf("told against billed: %+v", cmp)
 	}
-	// Explained, it may go.
-	inv.Explanation = "the notebook failed after the antivirus; the client agreed to the shop"
+	// Explained, it may go; grown past what was explained, it is held again.
+	inv.Explanation, inv.ExplainedOver = "the notebook failed after the antivirus; the client agreed to the shop", inv.Over()
 	if inv.Held() != "" {
 		t.Errorf("an explained surprise is still held: %s", inv.Held())
+	}
+	inv.Lines = append(inv.Lines, InvoiceLine{Kind: LineAdjustment, Amount: 500_00})
+	if held := inv.Held(); !strings.Contains(held, "the explanation was written for $450.00 over") {
+		t.Errorf("a surprise grown past its explanation: %q", held)
+	}
+}
+
+// What the client was told is priced at the terms they accepted: raising
+// the rate after the work makes the invoice a surprise, and says why.
+func TestToldIsPricedAtTheTermsAccepted(t *testing.T) {
+	accepted := termsAt(140_00, TravelPolicy{Kind: TravelNone}, 15*time.Minute, RoundUp, RoundTicket)
+	now := termsAt(300_00, TravelPolicy{Kind: TravelHourly}, 15*time.Minute, RoundUp, RoundTicket)
+	work := TicketWork{Ticket: hourly(2 * time.Hour), Site: mainOffice, Visits: []Visit{standardTrip(1)},
+		Authorisation: &WorkAuthorisation{ContactName: "Rob Grant", Accepted: accepted}}
+	b := draft(t, now, work)
+	inv := Invoice{Lines: b.Lines, Told: b.Told, Tolerance: DefaultTolerance}
+	// told: 2h at $140; billed: 1h15m at $300 and 1h30m of travel at $300.
+	if inv.ToldTotal() != 280_00 || inv.Total() != 825_00 || !inv.Surprise() {
+		t.Errorf("told %s billed %s surprise %v", inv.ToldTotal(), inv.Total(), inv.Surprise())
+	}
+	if w := strings.Join(b.Warnings, "\n"); !strings.Contains(w, "the terms changed since Rob Grant accepted them (rate $140.00/h → $300.00/h, travel none → hourly)") {
+		t.Errorf("warnings: %s", w)
 	}
 }
 

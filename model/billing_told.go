@@ -19,11 +19,11 @@ func (b *ticketBill) drawTold(visits []Visit) {
 		tell(GroupJob, fmt.Sprintf("%s fixed quote %s", t.Ref(), t.Estimate.Quote), t.Estimate.Quote)
 	case t.Estimate.Duration > 0:
 		est := t.Estimate.Duration
-		what := fmt.Sprintf("%s estimate %s at %s/h", t.Ref(), FormatDuration(est), b.terms.Rate)
-		if b.terms.Minimum > est {
-			est, what = b.terms.Minimum, fmt.Sprintf("%s minimum charge %s at %s/h (estimate %s)", t.Ref(), FormatDuration(b.terms.Minimum), b.terms.Rate, FormatDuration(t.Estimate.Duration))
+		what := fmt.Sprintf("%s estimate %s at %s/h", t.Ref(), FormatDuration(est), b.toldAt.Rate)
+		if b.toldAt.Minimum > est {
+			est, what = b.toldAt.Minimum, fmt.Sprintf("%s minimum charge %s at %s/h (estimate %s)", t.Ref(), FormatDuration(b.toldAt.Minimum), b.toldAt.Rate, FormatDuration(t.Estimate.Duration))
 		}
-		tell(GroupJob, what, AmountFor(est, b.terms.Rate))
+		tell(GroupJob, what, AmountFor(est, b.toldAt.Rate))
 		if !t.FirstJob {
 			b.toldOverrun(visits)
 		}
@@ -36,8 +36,8 @@ func (b *ticketBill) drawTold(visits []Visit) {
 			continue
 		}
 		a := r.addOnApproval()
-		tell(GroupAddOn(r.ID), fmt.Sprintf("add-on %s: about %s at %s/h, approved by %s", r.Ref(), FormatDuration(a.Estimate), b.terms.Rate, orSomeone(a.ContactName)),
-			AmountFor(a.Estimate, b.terms.Rate), r.Ref())
+		tell(GroupAddOn(r.ID), fmt.Sprintf("add-on %s: about %s at %s/h, approved by %s", r.Ref(), FormatDuration(a.Estimate), b.toldAt.Rate, orSomeone(a.ContactName)),
+			AmountFor(a.Estimate, b.toldAt.Rate), r.Ref())
 	}
 	for _, v := range visits {
 		b.toldTravel(v)
@@ -53,12 +53,12 @@ func (b *ticketBill) toldTravel(v Visit) {
 	each := b.work.Site.Travel
 	var amount Cents
 	var desc string
-	switch b.terms.Travel.Kind {
+	switch b.toldAt.Travel.Kind {
 	case TravelFlat:
-		amount, desc = b.terms.Travel.Amount, fmt.Sprintf("%s call-out fee %s", v.Ref(), b.terms.Travel.Amount)
+		amount, desc = b.toldAt.Travel.Amount, fmt.Sprintf("%s call-out fee %s", v.Ref(), b.toldAt.Travel.Amount)
 	case TravelHourly, TravelRate:
 		// each way priced as a leg is, so a trip that took the usual time bills to the cent what was told
-		amount, desc = 2*AmountFor(each, b.travelRate()), fmt.Sprintf("%s travel %s each way at %s/h", v.Ref(), FormatDuration(each), b.travelRate())
+		amount, desc = 2*AmountFor(each, travelRateOf(b.toldAt)), fmt.Sprintf("%s travel %s each way at %s/h", v.Ref(), FormatDuration(each), travelRateOf(b.toldAt))
 	default:
 		return
 	}
@@ -86,8 +86,8 @@ func (b *ticketBill) toldOverrun(visits []Visit) {
 		return
 	}
 	d := min(past, afterTold)
-	b.told = append(b.told, ToldItem{TicketID: b.work.Ticket.ID, Group: GroupJob, Amount: AmountFor(d, b.terms.Rate), Sources: refs,
-		Description: fmt.Sprintf("%s told the job would run past its estimate, carrying on: %s at %s/h", b.ticketRef(), FormatDuration(d), b.terms.Rate)})
+	b.told = append(b.told, ToldItem{TicketID: b.work.Ticket.ID, Group: GroupJob, Amount: AmountFor(d, b.toldAt.Rate), Sources: refs,
+		Description: fmt.Sprintf("%s told the job would run past its estimate, carrying on: %s at %s/h", b.ticketRef(), FormatDuration(d), b.toldAt.Rate)})
 }
 
 // mainAfter is main-job time on site after an instant.

@@ -121,6 +121,9 @@ type Invoice struct {
 	Tolerance   Tolerance
 	Explanation string // why a surprise is right, kept on the invoice
 	ExplainedBy string
+	// ExplainedOver is how far over what was told the invoice was when it
+	// was explained: the explanation covers that much, not a surprise grown since.
+	ExplainedOver Cents
 	DraftedAt   time.Time
 	DraftedBy   string
 	ApprovedAt  time.Time
@@ -172,19 +175,30 @@ func (inv Invoice) Surprise() bool { return IsSurprise(inv.Total(), inv.ToldTota
 // IsSurprise is the surprise test: billed past told by more than allowed.
 func IsSurprise(billed, told Cents, tol Tolerance) bool { return billed-told > tol.Allowed(told) }
 
-// Held reports why the invoice may not be approved or sent yet, or "".
+// Explained reports whether the explanation on the invoice covers how far
+// over what was told it now is.
+func (inv Invoice) Explained() bool { return inv.Explanation != "" && inv.Over() <= inv.ExplainedOver }
+
+// Held says why the invoice may not be approved yet, or "": a surprise
+// neither adjusted away nor explained (at its present size).
 func (inv Invoice) Held() string {
-	if inv.Surprise() && inv.Explanation == "" {
-		return fmt.Sprintf("it bills %s more than the client was told (%s against %s, tolerance %s); adjust it (invoice adjust %s --amount … --reason …) or explain it (invoice explain %s --text …)",
-			inv.Over(), inv.Total(), inv.ToldTotal(), inv.Tolerance.Allowed(inv.ToldTotal()), inv.Ref(), inv.Ref())
+	switch {
+	case !inv.Surprise() || inv.Explained():
+		return ""
+	case inv.Explanation != "":
+		return fmt.Sprintf("it bills %s more than the client was told (%s against %s, tolerance %s), and the explanation was written for %s over; adjust it, or explain it again",
+			inv.Over(), inv.Total(), inv.ToldTotal(), inv.Tolerance.Allowed(inv.ToldTotal()), inv.ExplainedOver)
 	}
-	return ""
+	return fmt.Sprintf("it bills %s more than the client was told (%s against %s, tolerance %s); adjust it or explain it",
+		inv.Over(), inv.Total(), inv.ToldTotal(), inv.Tolerance.Allowed(inv.ToldTotal()))
 }
 
 // PastDue reports whether a sent invoice is unpaid past its due date.
-func (inv Invoice) PastDue(now time.Time) bool {
-	return (inv.State == InvoiceSent || inv.State == InvoicePartPaid) && now.After(inv.DueAt) && inv.Due() > 0
-}
+func (inv Invoice) PastDue(now time.Time) bool { return inv.Summary().PastDue(now) }
+
+// pastDueAfter is the grace after the due instant: an invoice due on
+// delivery is not past due the minute after it is sent, but the next day.
+const pastDueAfter = 24 * time.Hour
 
 // Line is line n, if there is one.
 func (inv Invoice) Line(n int) (InvoiceLine, bool) {
@@ -268,7 +282,8 @@ type WorkAuthorisation struct {
 	At          time.Time
 	RecordedAt  time.Time
 	By          string
-	Terms       string // the terms as shown: BillingTerms.Describe and the add-on rule
+	Terms       string       // the terms as shown: BillingTerms.Describe and the add-on rule
+	Accepted    BillingTerms // the same, as figures: what "told" is priced at
 }
 
 // AddOnRule is what every work authorisation says about "while you're here".
@@ -302,14 +317,14 @@ func (s InvoiceSummary) Due() Cents { return s.Total + s.Credited - s.Paid }
 // Held reports whether a surprise waits for an adjustment or explanation.
 func (s InvoiceSummary) Held() bool { return s.Surprise && !s.Explained }
 
-// PastDue reports whether it is sent and unpaid past its due date.
+// PastDue reports whether it is sent and unpaid a day past its due date.
 func (s InvoiceSummary) PastDue(now time.Time) bool {
-	return (s.State == InvoiceSent || s.State == InvoicePartPaid) && now.After(s.DueAt) && s.Due() > 0
+	return (s.State == InvoiceSent || s.State == InvoicePartPaid) && now.After(s.DueAt.Add(pastDueAfter)) && s.Due() > 0
 }
 
 // Summary is the invoice as a list shows it.
 func (inv Invoice) Summary() InvoiceSummary {
 	return InvoiceSummary{ID: inv.ID, ClientID: inv.ClientID, Client: inv.Client, State: inv.State, Total: inv.Total(), Told: inv.ToldTotal(),
-		Credited: inv.Credited(), Paid: inv.Paid, Surprise: inv.Surprise(), Explained: inv.Explanation != "", Tickets: len(inv.TicketIDs),
+		Credited: inv.Credited(), Paid: inv.Paid, Surprise: inv.Surprise(), Explained: inv.Explained(), Tickets: len(inv.TicketIDs),
 		DraftedAt: inv.DraftedAt, SentAt: inv.SentAt, DueAt: inv.DueAt, Dispute: inv.Dispute}
 }

@@ -290,7 +290,7 @@ func (d *Door) AdjustInvoice(ctx context.Context, who model.Actor, id int64, amo
 	}
 	return d.changeInvoice(ctx, who, model.ActReviewInvoice, id, "invoice.adjust", unsent, func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
 		inv.Lines = append(inv.Lines, model.InvoiceLine{N: len(inv.Lines) + 1, Kind: model.LineAdjustment, Group: model.GroupAdjust,
-			Description: "adjustment: " + reason, Amount: amount, Reason: reason, By: who.Name})
+			Description: reason, Amount: amount, Reason: reason, By: who.Name})
 		inv.State, inv.ApprovedAt, inv.ApprovedBy = model.InvoiceDraft, time.Time{}, ""
 		return nil
 	})
@@ -303,7 +303,7 @@ func (d *Door) ExplainInvoice(ctx context.Context, who model.Actor, id int64, te
 		return model.Invoice{}, err
 	}
 	return d.changeInvoice(ctx, who, model.ActReviewInvoice, id, "invoice.explain", unsent, func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
-		inv.Explanation, inv.ExplainedBy = text, who.Name
+		inv.Explanation, inv.ExplainedBy, inv.ExplainedOver = text, who.Name, max(inv.Over(), 0)
 		return nil
 	})
 }
@@ -315,6 +315,9 @@ func (d *Door) ApproveInvoice(ctx context.Context, who model.Actor, id int64) (m
 		func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
 			if held := inv.Held(); held != "" {
 				return model.Conflict{Msg: inv.Ref() + " cannot be approved: " + held}
+			}
+			if inv.Total() <= 0 {
+				return model.Conflict{Msg: fmt.Sprintf("%s bills %s: there is nothing to send; void it, and its tickets are ready again", inv.Ref(), inv.Total())}
 			}
 			if err := stillDone(ctx, tx, *inv); err != nil {
 				return err
@@ -369,9 +372,11 @@ func (d *Door) RecordPayment(ctx context.Context, who model.Actor, id int64, amo
 		}
 		inv.Paid += amount
 		inv.PaidAt = now
-		inv.State = model.InvoicePartPaid
-		if inv.Due() == 0 {
+		switch {
+		case inv.Due() == 0:
 			inv.State = model.InvoicePaid
+		case inv.State != model.InvoiceDisputed: // a part payment settles no dispute
+			inv.State = model.InvoicePartPaid
 		}
 		return nil
 	})

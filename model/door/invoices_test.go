@@ -84,6 +84,15 @@ func TestAnInvoiceFromDraftToCredit(t *testing.T) {
 	if _, err := f.d.SendInvoice(ctx, f.admin, inv.ID); err == nil {
 		t.Error("a draft was sent before approval")
 	}
+	if _, err := f.d.AdjustInvoice(ctx, f.admin, inv.ID, 300_00, "a second licence"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.ApproveInvoice(ctx, f.admin, inv.ID); err == nil || !strings.Contains(err.Error(), "explanation was written for") {
+		t.Fatalf("a surprise grown past its explanation was approved: %v", err)
+	}
+	if _, err := f.d.AdjustInvoice(ctx, f.admin, inv.ID, -300_00, "no second licence after all"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := f.d.ApproveInvoice(ctx, f.admin, inv.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +125,10 @@ func TestAnInvoiceFromDraftToCredit(t *testing.T) {
 	if inv, err = f.d.DisputeInvoice(ctx, f.disp, inv.ID, "we thought he arrived at 3"); err != nil || inv.State != model.InvoiceDisputed {
 		t.Fatalf("dispute: %v %s", err, inv.State)
 	}
-	if inv, err = f.d.RecordPayment(ctx, f.disp, inv.ID, 0); err != nil || inv.State != model.InvoicePaid || inv.Due() != 0 {
+	if inv, err = f.d.RecordPayment(ctx, f.disp, inv.ID, 35_00); err != nil || inv.State != model.InvoiceDisputed {
+		t.Fatalf("a part payment settled the dispute: %v %s", err, inv.State)
+	}
+	if inv, err = f.d.RecordPayment(ctx, f.disp, inv.ID, 0); err != nil || inv.State != model.InvoicePaid || inv.Due() != 0 || inv.Paid != 535_00 {
 		t.Fatalf("paid in full: %v %s due %s", err, inv.State, inv.Due())
 	}
 	if _, err := f.d.Invoice(ctx, f.tech, inv.ID); !errors.As(err, new(model.Forbidden)) {

@@ -126,6 +126,9 @@ func authorise(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticke
 	if at.After(now.Add(time.Minute)) {
 		return model.WorkAuthorisation{}, model.FieldError{Field: "at", Msg: "is still to come; record an authorisation once it is given"}
 	}
+	if at.Before(t.CreatedAt) {
+		return model.WorkAuthorisation{}, model.FieldError{Field: "at", Msg: fmt.Sprintf("is before %s was opened; terms are accepted for a job once it is asked for", t.Ref())}
+	}
 	contactID, err := contactOf(ctx, tx, t.ClientID, s)
 	if err != nil {
 		return model.WorkAuthorisation{}, err
@@ -143,7 +146,7 @@ func authorise(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticke
 		return model.WorkAuthorisation{}, err
 	}
 	a := model.WorkAuthorisation{TicketID: t.ID, VisitID: visitID, ContactID: contactID, ContactName: contact.Name, At: at.UTC().Truncate(time.Second),
-		RecordedAt: now, By: who.Name, Terms: terms.Effective.Describe() + "; " + model.AddOnRule}
+		RecordedAt: now, By: who.Name, Terms: terms.Effective.Describe() + "; " + model.AddOnRule, Accepted: terms.Effective}
 	if a, err = tx.InsertAuthorisation(ctx, a); err != nil {
 		return a, err
 	}

@@ -22,7 +22,7 @@ func (g *generator) invoice(b *store.Bulk, w model.TicketWork, c *clientRef) err
 		Lines: bill.Lines, Told: bill.Told, Warnings: bill.Warnings, Tolerance: model.DefaultTolerance,
 		DraftedAt: drafted, DraftedBy: "generator", ApprovedAt: drafted.Add(time.Hour), ApprovedBy: "generator"}
 	if inv.Surprise() {
-		inv.Explanation, inv.ExplainedBy = "the contact agreed on site to the time past the estimate", "generator"
+		inv.Explanation, inv.ExplainedBy, inv.ExplainedOver = "the contact agreed on site to the time past the estimate", "generator", inv.Over()
 	}
 	inv.SentAt = drafted.Add(2 * time.Hour)
 	inv.DueAt = c.terms.Payment.DueAt(inv.SentAt)

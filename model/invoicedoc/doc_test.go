@@ -36,7 +36,7 @@ func sample(t *testing.T) []Doc {
 		inv := model.Invoice{ID: int64(7 + i), Client: client, State: model.InvoiceSent, TicketIDs: []int64{v.TicketID}, Terms: terms,
 			Lines: bill.Lines, Told: bill.Told, Warnings: bill.Warnings, Tolerance: model.DefaultTolerance, SentAt: sentAt, DueAt: sentAt.AddDate(0, 0, 15)}
 		inv.Lines = append(inv.Lines, model.InvoiceLine{N: len(inv.Lines) + 1, Kind: model.LineAdjustment, Group: model.GroupAdjust,
-			Description: "adjustment: =cmd|' /C calc'!A0", Amount: -33_33})
+			Description: "=cmd|' /C calc'!A0", Amount: -33_33})
 		inv.Credits = []model.CreditNote{{ID: 4, InvoiceID: inv.ID, Line: 1, Amount: -10_01, Reason: "@SUM(A1)"}}
 		docs = append(docs, Doc{Invoice: inv, Titles: map[int64]string{v.TicketID: "Router"}, Loc: time.UTC})
 	}

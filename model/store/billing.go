@@ -33,9 +33,13 @@ func (t *Tx) SetOfficeTerms(ctx context.Context, o model.OfficeTerms) error {
 
 // InsertAuthorisation stores a work authorisation.
 func (t *Tx) InsertAuthorisation(ctx context.Context, a model.WorkAuthorisation) (model.WorkAuthorisation, error) {
-	err := t.queryRow(ctx, `INSERT INTO work_authorisations (ticket_id, visit_id, contact_id, at, recorded_at, by, terms)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		a.TicketID, nullID(a.VisitID), a.ContactID, unix(a.At), unix(a.RecordedAt), a.By, a.Terms).Scan(&a.ID)
+	accepted, err := json.Marshal(a.Accepted)
+	if err != nil {
+		return a, err
+	}
+	err = t.queryRow(ctx, `INSERT INTO work_authorisations (ticket_id, visit_id, contact_id, at, recorded_at, by, terms, accepted)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		a.TicketID, nullID(a.VisitID), a.ContactID, unix(a.At), unix(a.RecordedAt), a.By, a.Terms, string(accepted)).Scan(&a.ID)
 	return a, err
 }
 
@@ -44,14 +48,21 @@ func (t *Tx) LatestAuthorisation(ctx context.Context, ticketID int64) (*model.Wo
 	var a model.WorkAuthorisation
 	var visit sql.NullInt64
 	var at, recorded int64
-	err := t.queryRow(ctx, `SELECT w.id, w.ticket_id, w.visit_id, w.contact_id, c.name, w.at, w.recorded_at, w.by, w.terms
+	var accepted string
+	err := t.queryRow(ctx, `SELECT w.id, w.ticket_id, w.visit_id, w.contact_id, c.name, w.at, w.recorded_at, w.by, w.terms, w.accepted
 		FROM work_authorisations w JOIN contacts c ON c.id = w.contact_id
 		WHERE w.ticket_id = ? ORDER BY w.at DESC, w.id DESC LIMIT 1`, ticketID).
-		Scan(&a.ID, &a.TicketID, &visit, &a.ContactID, &a.ContactName, &at, &recorded, &a.By, &a.Terms)
+		Scan(&a.ID, &a.TicketID, &visit, &a.ContactID, &a.ContactName, &at, &recorded, &a.By, &a.Terms, &accepted)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
+	if err != nil {
+		return nil, err
+	}
 	a.VisitID, a.At, a.RecordedAt = visit.Int64, fromUnix(at), fromUnix(recorded)
+	if accepted != "" {
+		err = json.Unmarshal([]byte(accepted), &a.Accepted)
+	}
 	return &a, err
 }
 

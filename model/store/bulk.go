@@ -34,8 +34,8 @@ var bulkSQL = map[string]string{
 	"decision": `INSERT INTO scope_decisions (request_id, kind, at, by, contact_id, estimate_seconds, told_meter_running, ticket_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"touch":    `INSERT INTO touches (client_id, at, kind, by, summary, entity, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 	"invoice": `INSERT INTO invoices (id, client_id, state, terms, tolerance, told, warnings, total_cents, told_cents, surprise, explanation,
-		explained_by, drafted_at, drafted_by, approved_at, approved_by, sent_at, due_at, paid_cents, paid_at, dispute, disputed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		explained_by, explained_over_cents, drafted_at, drafted_by, approved_at, approved_by, sent_at, due_at, paid_cents, paid_at, dispute, disputed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"invoice_ticket": `INSERT INTO invoice_tickets (invoice_id, ticket_id) VALUES (?, ?)`,
 	"invoice_line": `INSERT INTO invoice_lines (invoice_id, n, ticket_id, visit_id, kind, grp, description, actual_seconds, billed_seconds,
 		rate_cents, qty, amount_cents, sources, reason, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -136,7 +136,7 @@ func (b *Bulk) Touch(t model.Touch, entity string, id int64) error {
 func (b *Bulk) Invoice(inv model.Invoice) error {
 	enc := func(v any) string { j, _ := json.Marshal(v); return string(j) }
 	if err := b.exec("invoice", inv.ID, inv.ClientID, inv.State, enc(inv.Terms), enc(inv.Tolerance), enc(inv.Told), enc(inv.Warnings),
-		int64(inv.Total()), int64(inv.ToldTotal()), b2i(inv.Surprise()), inv.Explanation, inv.ExplainedBy, unix(inv.DraftedAt), inv.DraftedBy,
+		int64(inv.Total()), int64(inv.ToldTotal()), b2i(inv.Surprise()), inv.Explanation, inv.ExplainedBy, int64(inv.ExplainedOver), unix(inv.DraftedAt), inv.DraftedBy,
 		nullUnix(inv.ApprovedAt), inv.ApprovedBy, nullUnix(inv.SentAt), nullUnix(inv.DueAt), int64(inv.Paid), nullUnix(inv.PaidAt),
 		inv.Dispute, nullUnix(inv.DisputedAt)); err != nil {
 		return err

@@ -27,11 +27,11 @@ func (t *Tx) InsertInvoice(ctx context.Context, inv model.Invoice) (model.Invoic
 func (t *Tx) SaveInvoice(ctx context.Context, inv model.Invoice) error {
 	enc := func(v any) string { b, _ := json.Marshal(v); return string(b) }
 	_, err := t.exec(ctx, `UPDATE invoices SET state = ?, terms = ?, tolerance = ?, told = ?, warnings = ?, total_cents = ?,
-		told_cents = ?, surprise = ?, explanation = ?, explained_by = ?, drafted_at = ?, drafted_by = ?, approved_at = ?,
+		told_cents = ?, surprise = ?, explanation = ?, explained_by = ?, explained_over_cents = ?, drafted_at = ?, drafted_by = ?, approved_at = ?,
 		approved_by = ?, sent_at = ?, due_at = ?, paid_cents = ?, paid_at = ?, dispute = ?, disputed_at = ?, version = version + 1
 		WHERE id = ?`,
 		inv.State, enc(inv.Terms), enc(inv.Tolerance), enc(inv.Told), enc(inv.Warnings), inv.Total(), inv.ToldTotal(),
-		b2i(inv.Surprise()), inv.Explanation, inv.ExplainedBy, unix(inv.DraftedAt), inv.DraftedBy, nullUnix(inv.ApprovedAt),
+		b2i(inv.Surprise()), inv.Explanation, inv.ExplainedBy, inv.ExplainedOver, unix(inv.DraftedAt), inv.DraftedBy, nullUnix(inv.ApprovedAt),
 		inv.ApprovedBy, nullUnix(inv.SentAt), nullUnix(inv.DueAt), inv.Paid, nullUnix(inv.PaidAt), inv.Dispute,
 		nullUnix(inv.DisputedAt), inv.ID)
 	if err != nil {
@@ -77,10 +77,10 @@ func (t *Tx) InvoiceByID(ctx context.Context, id int64) (model.Invoice, error) {
 	var drafted int64
 	var approved, sent, due, paid, disputed sql.NullInt64
 	err := t.queryRow(ctx, `SELECT i.id, i.client_id, c.name, i.state, i.terms, i.tolerance, i.told, i.warnings, i.explanation,
-		i.explained_by, i.drafted_at, i.drafted_by, i.approved_at, i.approved_by, i.sent_at, i.due_at, i.paid_cents, i.paid_at,
+		i.explained_by, i.explained_over_cents, i.drafted_at, i.drafted_by, i.approved_at, i.approved_by, i.sent_at, i.due_at, i.paid_cents, i.paid_at,
 		i.dispute, i.disputed_at, i.version FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = ?`, id).
 		Scan(&inv.ID, &inv.ClientID, &inv.Client, &inv.State, &terms, &tol, &told, &warnings, &inv.Explanation,
-			&inv.ExplainedBy, &drafted, &inv.DraftedBy, &approved, &inv.ApprovedBy, &sent, &due, &inv.Paid, &paid,
+			&inv.ExplainedBy, &inv.ExplainedOver, &drafted, &inv.DraftedBy, &approved, &inv.ApprovedBy, &sent, &due, &inv.Paid, &paid,
 			&inv.Dispute, &disputed, &inv.Version)
 	if err != nil {
 		return inv, notFound(err, "invoice", model.FormatID(model.PrefixInvoice, id), "see: invoice list")
@@ -185,7 +185,8 @@ func (t *Tx) Invoices(ctx context.Context, f InvoiceFilter) ([]model.InvoiceSumm
 	if !f.SentTo.IsZero() {
 		where, args = append(where, "i.sent_at < ?"), append(args, unix(f.SentTo))
 	}
-	q := `SELECT i.id, i.client_id, c.name, i.state, i.total_cents, i.told_cents, i.paid_cents, i.surprise, i.explanation <> '',
+	q := `SELECT i.id, i.client_id, c.name, i.state, i.total_cents, i.told_cents, i.paid_cents, i.surprise,
+		i.explanation <> '' AND i.total_cents - i.told_cents <= i.explained_over_cents,
 		i.drafted_at, i.sent_at, i.due_at, i.dispute,
 		(SELECT COUNT(*) FROM invoice_tickets it WHERE it.invoice_id = i.id),
 		(SELECT COALESCE(SUM(amount_cents), 0) FROM credit_notes cn WHERE cn.invoice_id = i.id)

@@ -2,6 +2,7 @@ package invoice
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -66,6 +67,10 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	}
 	p.notice = ""
 	inv := p.doc.Invoice
+	if why := p.whyNot(k.String()); why != "" {
+		p.say(why, true)
+		return p, nil
+	}
 	switch {
 	case key.Matches(k, p.km.Back):
 		return p, p.deps.Close("")
@@ -115,6 +120,29 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	}
 	p.Refresh()
 	return p, nil
+}
+
+// whyNot answers a key this user or this invoice's state does not allow,
+// rather than let it do nothing.
+func (p *Page) whyNot(pressed string) string {
+	inv := p.doc.Invoice
+	for _, b := range []struct {
+		binding key.Binding
+		act     model.Action
+	}{
+		{p.km.Adjust, model.ActReviewInvoice}, {p.km.Explain, model.ActReviewInvoice}, {p.km.Approve, model.ActReviewInvoice},
+		{p.km.Send, model.ActReviewInvoice}, {p.km.Void, model.ActReviewInvoice}, {p.km.Credit, model.ActReviewInvoice},
+		{p.km.Paid, model.ActRecordPayment}, {p.km.Dispute, model.ActRecordPayment}, {p.km.Redraft, model.ActDraftInvoice},
+	} {
+		if b.binding.Enabled() || !slices.Contains(b.binding.Keys(), pressed) || p.err != nil {
+			continue
+		}
+		if err := p.deps.User.Role.Check(b.act); err != nil {
+			return err.Error()
+		}
+		return fmt.Sprintf("%s is %s: %s is not for it now", inv.Ref(), inv.State, b.binding.Help().Desc)
+	}
+	return ""
 }
 
 // open puts a form on top with its first field focused.

@@ -33,7 +33,7 @@ func TestAnInvoiceFromTheDeskToACreditNote(t *testing.T) {
 		"TOLD AGAINST BILLED", "within what the client was told")
 
 	s.Keys("a", "250", "tab", "the new PC needed a second licence", "ctrl+s")
-	s.MustSee("I-7 adjusted by $250.00", "⚠ SURPRISE", "adjustment: the new PC needed a second licence")
+	s.MustSee("I-7 adjusted by $250.00", "⚠ SURPRISE", "4 adjustment", "the new PC needed a second licence")
 	s.Keys("A")
 	s.MustSee("cannot be approved", "more than the client was told")
 	s.Keys("e", "Dana agreed to the second licence by phone", "ctrl+s")
@@ -47,6 +47,7 @@ func TestAnInvoiceFromTheDeskToACreditNote(t *testing.T) {
 	s.MustSee("I-7 sent", "sent ·")
 	s.Keys("a") // a sent invoice is not adjusted
 	s.MustNotSee("Adjust I-7")
+	s.MustSee("I-7 is sent: adjust is not for it now")
 	s.Keys("c", "2", "tab", "-25", "tab", "half an hour was the old PC's fault", "ctrl+s")
 	s.MustSee("credit note CN-1", "CREDIT NOTES", "CN-1  line 2  -$25.00")
 	s.Keys("d", "we did not expect a second licence", "ctrl+s")
@@ -83,4 +84,5 @@ func TestATechnicianSeesNoInvoices(t *testing.T) {
 	d.MustSee("Invoice I-1", "Foxglove Bakery")
 	d.Keys("A") // a dispatcher drafts and records payments; approving is a manager's
 	d.MustNotSee("I-1 approved")
+	d.MustSee("is for managers and admins; you are signed in as dispatcher")
 }

@@ -28,7 +28,11 @@ func (p *Page) View(width, height int) string {
 		top = append(top, draw.WrapNotice(style, p.notice, width)...)
 	}
 	if held := inv.Held(); held != "" {
-		top = append(top, draw.WrapNotice(theme.Error, "⚠ SURPRISE: "+held, width)...)
+		how := " — a manager adjusts or explains it"
+		if p.km.Adjust.Enabled() {
+			how = " — a adjusts it, e explains it"
+		}
+		top = append(top, draw.WrapNotice(theme.Error, "⚠ SURPRISE: "+held+how, width)...)
 	}
 	body := p.body(width)
 	room := max(height-len(top), 1)

@@ -23,7 +23,8 @@ CREATE TABLE work_authorisations (
     at          INTEGER NOT NULL,
     recorded_at INTEGER NOT NULL,
     by          TEXT NOT NULL,
-    terms       TEXT NOT NULL
+    terms       TEXT NOT NULL,             -- as shown to the contact
+    accepted    TEXT NOT NULL DEFAULT ''   -- the same as figures (JSON): what "told" is priced at
 );
 CREATE INDEX work_authorisations_ticket ON work_authorisations(ticket_id, at);
 
@@ -55,6 +56,7 @@ CREATE TABLE invoices (
     surprise     INTEGER NOT NULL,
     explanation  TEXT NOT NULL DEFAULT '',
     explained_by TEXT NOT NULL DEFAULT '',
+    explained_over_cents INTEGER NOT NULL DEFAULT 0, -- how far over told it was when explained
     drafted_at   INTEGER NOT NULL,
     drafted_by   TEXT NOT NULL,
     approved_at  INTEGER,
