@@ -172,10 +172,12 @@ func DefaultBillingTerms() BillingTerms {
 // DefaultTolerance is 10% or $25, whichever is larger.
 var DefaultTolerance = Tolerance{Percent: 10, Amount: 25_00}
 
-// OfficeTerms are the office's billing defaults and its surprise tolerance.
+// OfficeTerms are the office's billing defaults, its surprise tolerance,
+// and who its invoices are from.
 type OfficeTerms struct {
 	BillingTerms
 	Tolerance Tolerance
+	From      string // the office's name and address as an invoice heads it
 }
 
 // DefaultOfficeTerms are the defaults of a new office.

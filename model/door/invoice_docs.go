@@ -25,7 +25,11 @@ func (d *Door) InvoiceDoc(ctx context.Context, who model.Actor, id int64) (invoi
 }
 
 func (d *Door) docOf(ctx context.Context, tx *store.Tx, inv model.Invoice) (invoicedoc.Doc, error) {
-	doc := invoicedoc.Doc{Invoice: inv, Titles: map[int64]string{}, Loc: d.Location()}
+	office, err := tx.OfficeTerms(ctx)
+	if err != nil {
+		return invoicedoc.Doc{}, err
+	}
+	doc := invoicedoc.Doc{Invoice: inv, Titles: map[int64]string{}, Loc: d.Location(), From: office.From}
 	for _, id := range inv.TicketIDs {
 		t, err := tx.TicketByID(ctx, id)
 		if err != nil {

@@ -17,6 +17,7 @@ type Doc struct {
 	Invoice model.Invoice
 	Titles  map[int64]string // ticket id → title
 	Loc     *time.Location   // the office's zone
+	From    string           // who the invoice is from: the office's name and address
 }
 
 func (d Doc) loc() *time.Location {

@@ -133,6 +133,7 @@ func TestHoursDecimal(t *testing.T) {
 func TestPagesEscapeWhatUsersTyped(t *testing.T) {
 	d := sample(t)[1]
 	d.Invoice.Explanation = "<script>alert(1)</script>"
+	d.From, d.Invoice.Paid = "Northside IT · 4 Mill St · 555-0100", 100_00
 	var html bytes.Buffer
 	if err := d.HTML(&html); err != nil {
 		t.Fatal(err)
@@ -143,13 +144,19 @@ func TestPagesEscapeWhatUsersTyped(t *testing.T) {
 			t.Errorf("HTML holds %q", bad)
 		}
 	}
-	for _, want := range []string{"Bayside &lt;b&gt;Realty&lt;/b&gt; | Co", "Invoice I-8", d.Invoice.Total().String(), "What you were told"} {
+	for _, want := range []string{"Bayside &lt;b&gt;Realty&lt;/b&gt; | Co", "Invoice I-8", d.Invoice.Total().String(), "What you were told",
+		"From <strong>Northside IT · 4 Mill St · 555-0100</strong>", "Paid $100.00", "Still due " + d.Invoice.Due().String()} {
 		if !strings.Contains(page, want) {
 			t.Errorf("HTML lacks %q", want)
 		}
 	}
 	var md bytes.Buffer
 	d.Markdown(&md)
+	for _, internal := range []string{"tolerance", "SURPRISE", "no work authorisation"} {
+		if strings.Contains(md.String(), internal) {
+			t.Errorf("the client's Markdown holds the office's %q", internal)
+		}
+	}
 	if !strings.Contains(md.String(), `Bayside \<b\>Realty\</b\> \| Co`) {
 		t.Errorf("Markdown does not escape the client's name:\n%s", md.String())
 	}

@@ -22,13 +22,21 @@ func mdCell(s string) string {
 	return b.String()
 }
 
-// Markdown writes the invoice as a Markdown document.
+// Markdown writes the invoice as the client reads it, in Markdown: who it
+// is from and to, the lines by ticket, credits and payments, what they were
+// told beside what is billed, and the explanation. The reviewer's warnings
+// stay in the office (Text).
 func (d Doc) Markdown(w io.Writer) {
 	inv := d.Invoice
-	fmt.Fprintf(w, "# Invoice %s — %s\n\n", inv.Ref(), mdCell(inv.Client))
-	fmt.Fprintf(w, "- **Status:** %s\n- **Drafted:** %s by %s\n", mdCell(d.Status()), d.stamp(inv.DraftedAt), mdCell(inv.DraftedBy))
+	fmt.Fprintf(w, "# Invoice %s\n\n", inv.Ref())
+	if d.From != "" {
+		fmt.Fprintf(w, "- **From:** %s\n", mdCell(d.From))
+	}
+	fmt.Fprintf(w, "- **Bill to:** %s\n", mdCell(inv.Client))
 	if !inv.SentAt.IsZero() {
-		fmt.Fprintf(w, "- **Sent:** %s · **due** %s\n", d.date(inv.SentAt), d.date(inv.DueAt))
+		fmt.Fprintf(w, "- **Invoice date:** %s · **due** %s\n", d.date(inv.SentAt), d.date(inv.DueAt))
+	} else {
+		fmt.Fprintf(w, "- **Drafted:** %s — not yet sent\n", d.date(inv.DraftedAt))
 	}
 	fmt.Fprintf(w, "- **Terms:** %s\n", mdCell(inv.Terms.Describe()))
 	for _, s := range d.Sections() {
@@ -39,28 +47,23 @@ func (d Doc) Markdown(w io.Writer) {
 		fmt.Fprintf(w, "| | | **Subtotal** | | | | **%s** |\n", s.Subtotal)
 	}
 	fmt.Fprintf(w, "\n**Total: %s**\n", inv.Total())
-	fmt.Fprintf(w, "\n## Told against billed\n\n| | Told | Billed | Difference | What the client was told |\n|---|---:|---:|---:|---|\n")
-	for _, c := range model.CompareTold(inv.Lines, inv.Told) {
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdCell(ComparisonLabel(c)), c.Told, c.Billed, signed(c.Over()), mdCell(strings.Join(c.ToldWhat, "; ")))
-	}
-	fmt.Fprintf(w, "| **total** | **%s** | **%s** | **%s** | |\n\n%s\n", inv.ToldTotal(), inv.Total(), signed(inv.Over()), mdCell(d.SurpriseLine()))
-	if len(inv.Warnings) > 0 {
-		fmt.Fprintln(w, "\n## Warnings")
-		for _, s := range inv.Warnings {
-			fmt.Fprintf(w, "\n- %s", mdCell(s))
-		}
-		fmt.Fprintln(w)
-	}
-	if inv.Explanation != "" {
-		fmt.Fprintf(w, "\n## Explanation\n\n> %s\n>\n> — %s\n", mdCell(inv.Explanation), mdCell(inv.ExplainedBy))
-	}
-	if inv.Dispute != "" {
-		fmt.Fprintf(w, "\n## Disputed %s\n\n> %s\n", d.stamp(inv.DisputedAt), mdCell(inv.Dispute))
-	}
 	if len(inv.Credits) > 0 {
 		fmt.Fprintln(w, "\n## Credit notes\n\n| Note | Line | Amount | Reason |\n|---|---:|---:|---|")
 		for _, c := range inv.Credits {
 			fmt.Fprintf(w, "| %s | %d | %s | %s |\n", c.Ref(), c.Line, c.Amount, mdCell(c.Reason))
 		}
+	}
+	if inv.Paid > 0 {
+		fmt.Fprintf(w, "\n**Paid:** %s\n", inv.Paid)
+	}
+	if len(inv.Credits) > 0 || inv.Paid > 0 {
+		fmt.Fprintf(w, "\n**Still due: %s**\n", inv.Due())
+	}
+	fmt.Fprintf(w, "\n## What you were told, and what we billed\n\n| | What you were told | Told | Billed |\n|---|---|---:|---:|\n")
+	for _, c := range model.CompareTold(inv.Lines, inv.Told) {
+		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", mdCell(ComparisonLabel(c)), mdCell(strings.Join(c.ToldWhat, "; ")), c.Told, c.Billed)
+	}
+	if inv.Explanation != "" {
+		fmt.Fprintf(w, "\n## About this invoice\n\n> %s\n", mdCell(inv.Explanation))
 	}
 }

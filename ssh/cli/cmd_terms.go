@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -13,7 +14,7 @@ import (
 func init() {
 	register(
 		command{path: "client terms", args: "(CLIENT | --office) [--rate 120] [--travel none|hourly|rate:85|flat:45] [--rounding 15m] " +
-			"[--rounding-mode up|nearest] [--rounding-scope ticket|line] [--minimum 1h] [--terms delivery|net15]",
+			"[--rounding-mode up|nearest] [--rounding-scope ticket|line] [--minimum 1h] [--terms delivery|net15] [office: --tolerance 10% --tolerance-min 25 --from \"name · address\"]",
 			about: "show or set billing terms: a client's own (\"office\" resets one to the office's), or the office's defaults (managers)", run: clientTerms},
 	)
 }
@@ -30,6 +31,7 @@ type termsJSON struct {
 	Own             []string `json:"own,omitempty"` // the client's own settings; the rest are the office's
 	TolerancePct    int      `json:"tolerance_percent,omitempty"`
 	ToleranceCents  int64    `json:"tolerance_cents,omitempty"`
+	From            string   `json:"from,omitempty"`
 }
 
 // termsFlags are the flags both forms of client terms take.
@@ -59,6 +61,7 @@ func clientTerms(c *call) error {
 	office := c.fs.Bool("office", false, "the office's defaults, for every client without its own")
 	tolerance := c.fs.String("tolerance", "", "office: how far over what the client was told an invoice may be, in percent, like 10%")
 	toleranceMin := c.fs.String("tolerance-min", "", "office: and at least this amount, like 25")
+	from := c.fs.String("from", "", "office: who invoices are from, as they head them: \"Northside IT · 4 Mill St · 555-0100\"")
 	if err := c.parseAny(1); err != nil {
 		return err
 	}
@@ -67,17 +70,24 @@ func clientTerms(c *call) error {
 		if len(c.args) > 0 {
 			return usageError{msg: "--office sets the office's defaults; name no client with it"}
 		}
-		return c.officeTerms(who, f, *tolerance, *toleranceMin)
+		return c.officeTerms(who, f, *tolerance, *toleranceMin, *from)
 	}
 	if len(c.args) == 0 {
 		return usageError{msg: "name the client, or give --office: " + c.cmd.args}
 	}
-	if *tolerance != "" || *toleranceMin != "" {
-		return usageError{msg: "the surprise tolerance is the office's: client terms --office --tolerance 10%"}
+	if *tolerance != "" || *toleranceMin != "" || *from != "" {
+		return usageError{msg: "the surprise tolerance and who invoices are from are the office's: client terms --office --tolerance 10% --from \"…\""}
 	}
 	cl, err := c.env.Door.FindClient(c.ctx, who, strings.Join(c.args, " "))
 	if err != nil {
 		return err
+	}
+	if strings.EqualFold(strings.TrimSpace(*f.payment), "office") { // payment terms are the client's own: "office" copies the office's
+		o, err := c.env.Door.OfficeTerms(c.ctx, who)
+		if err != nil {
+			return err
+		}
+		*f.payment = o.Payment.String()
 	}
 	var ct door.ClientTerms
 	if f.any() {
@@ -91,10 +101,10 @@ func clientTerms(c *call) error {
 	return c.printTerms(ct.Client.Name, ct.Effective, ownFields(ct.Client.Own), nil)
 }
 
-func (c *call) officeTerms(who model.Actor, f termsFlags, tolerance, toleranceMin string) error {
+func (c *call) officeTerms(who model.Actor, f termsFlags, tolerance, toleranceMin, from string) error {
 	var o model.OfficeTerms
 	var err error
-	if f.any() || tolerance != "" || toleranceMin != "" {
+	if f.any() || tolerance != "" || toleranceMin != "" || from != "" {
 		o, err = c.env.Door.SetOfficeTerms(c.ctx, who, func(o *model.OfficeTerms) error {
 			inc, minimum := o.Increment, o.Minimum
 			own := model.OwnTerms{Rate: o.Rate, Travel: o.Travel, Increment: &inc, Mode: o.Mode, Scope: o.Scope, Minimum: &minimum}
@@ -115,6 +125,10 @@ func (c *call) officeTerms(who model.Actor, f termsFlags, tolerance, toleranceMi
 				o.Tolerance.Amount, err = model.ParseMoney("tolerance-min", toleranceMin)
 				inv.Add("tolerance-min", err)
 			}
+			if from != "" {
+				o.From = model.CleanLine(from)
+				inv.Add("from", model.TextLimit{Field: "from", Max: 200}.Check(o.From))
+			}
 			return inv.Err()
 		})
 	} else {
@@ -123,7 +137,7 @@ func (c *call) officeTerms(who model.Actor, f termsFlags, tolerance, toleranceMi
 	if err != nil {
 		return err
 	}
-	return c.printTerms("", o.BillingTerms, nil, &o.Tolerance)
+	return c.printTerms("", o.BillingTerms, nil, &o)
 }
 
 // applyOwn sets what the flags say; "office" clears a client's own setting.
@@ -211,11 +225,11 @@ func ownFields(o model.OwnTerms) []string {
 	return out
 }
 
-func (c *call) printTerms(client string, t model.BillingTerms, own []string, tol *model.Tolerance) error {
+func (c *call) printTerms(client string, t model.BillingTerms, own []string, office *model.OfficeTerms) error {
 	j := termsJSON{Client: client, RateCents: int64(t.Rate), Travel: t.Travel.String(), RoundingSeconds: seconds(t.Increment),
 		RoundingMode: string(t.Mode), RoundingScope: string(t.Scope), MinimumSeconds: seconds(t.Minimum), Payment: t.Payment.String(), Own: own}
-	if tol != nil {
-		j.TolerancePct, j.ToleranceCents = tol.Percent, int64(tol.Amount)
+	if office != nil {
+		j.TolerancePct, j.ToleranceCents, j.From = office.Tolerance.Percent, int64(office.Tolerance.Amount), office.From
 	}
 	whose := func(names ...string) string {
 		if client == "" {
@@ -253,8 +267,9 @@ func (c *call) printTerms(client string, t model.BillingTerms, own []string, tol
 		}
 		field(w, "minimum", minimum+whose("minimum"))
 		field(w, "payment", t.Payment.String())
-		if tol != nil {
-			field(w, "surprise", "an invoice over what the client was told by more than "+tol.String())
+		if office != nil {
+			field(w, "surprise", "an invoice over what the client was told by more than "+office.Tolerance.String())
+			field(w, "from", cmp.Or(office.From, "not set — invoices name no sender until --from is given"))
 		}
 	})
 }
