@@ -261,8 +261,11 @@ func ParseSignedMoney(field, s string) (Cents, error) {
 	in := strings.TrimSpace(s)
 	neg := strings.HasPrefix(in, "-")
 	c, err := ParseMoney(field, strings.TrimPrefix(strings.TrimPrefix(in, "-"), "+"))
+	if err != nil {
+		return 0, FieldError{Field: field, Msg: fmt.Sprintf("%q is not an amount; write it like -200, 50 or -$75.50 (at most %s either way)", CleanLine(s), MaxMoney)}
+	}
 	if neg {
 		c = -c
 	}
-	return c, err
+	return c, nil
 }

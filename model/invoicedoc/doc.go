@@ -73,12 +73,21 @@ func (d Doc) Sections() []Section {
 	return out
 }
 
-// Hours is a time as the invoice shows it: "1h30m", or "" for none.
+// Hours is a time as the invoice shows it: "1h30m", "1h34m48s" — to the
+// second where it is not whole minutes, so time × rate is the amount shown —
+// or "" for none.
 func Hours(d time.Duration) string {
-	if d == 0 {
+	switch {
+	case d == 0:
 		return ""
+	case d < 0:
+		return "-" + Hours(-d)
+	case d%time.Minute == 0:
+		return model.FormatDuration(d)
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d/time.Second))
 	}
-	return model.FormatDuration(d)
+	return model.FormatDuration(d.Truncate(time.Minute)) + fmt.Sprintf("%02ds", int(d%time.Minute/time.Second))
 }
 
 // Rate is a line's rate as shown: per hour, each for a part, none for a

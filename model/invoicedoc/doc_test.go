@@ -168,3 +168,12 @@ func TestPagesEscapeWhatUsersTyped(t *testing.T) {
 		}
 	}
 }
+
+func TestHoursShowsSecondsOnlyWhereThereAreSome(t *testing.T) {
+	for d, want := range map[time.Duration]string{90 * time.Minute: "1h30m", 94*time.Minute + 48*time.Second: "1h34m48s",
+		48 * time.Second: "48s", -7 * time.Minute: "-7m", 0: ""} {
+		if got := Hours(d); got != want {
+			t.Errorf("Hours(%s) = %q, want %q", d, got, want)
+		}
+	}
+}

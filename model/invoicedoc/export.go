@@ -71,7 +71,7 @@ func Export(w io.Writer, f Format, docs []Doc, books Books) error {
 			default:
 				write(inv.Client, inv.Ref(), string(inv.State), d.date(inv.SentAt), d.date(inv.DueAt), strconv.Itoa(l.N),
 					ref(model.PrefixTicket, l.TicketID), ref(model.PrefixVisit, l.VisitID), string(l.Kind), model.CleanLine(l.Description),
-					HoursDecimal(l.Actual), HoursDecimal(l.Billed), Money(l.Rate), strconv.Itoa(l.Qty), Money(l.Amount), strings.Join(l.Sources, " "))
+					HoursDecimal(l.Actual), HoursDecimal(l.Billed), Money(l.Rate), quantity(l), Money(l.Amount), strings.Join(l.Sources, " "))
 			}
 		}
 		if f == PlainCSV {
@@ -85,12 +85,21 @@ func Export(w io.Writer, f Format, docs []Doc, books Books) error {
 	return cw.Error()
 }
 
+// quantity is a part's count; a line of time has none (its hours are its
+// quantity, in their own columns).
+func quantity(l model.InvoiceLine) string {
+	if l.Kind != model.LinePart {
+		return ""
+	}
+	return strconv.Itoa(l.Qty)
+}
+
 // lineDescription is a line's words with its time, for a book that shows
 // only an amount.
 func lineDescription(l model.InvoiceLine) string {
 	desc := model.CleanLine(l.Description)
 	if l.Rate > 0 && l.Kind != model.LinePart {
-		desc += fmt.Sprintf(" (%s at %s/h)", model.FormatDuration(l.Billed), l.Rate)
+		desc += fmt.Sprintf(" (%s at %s/h)", Hours(l.Billed), l.Rate)
 	}
 	return desc
 }

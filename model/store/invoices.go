@@ -215,13 +215,15 @@ type ReadyTicket struct {
 	DoneAt   time.Time
 }
 
-// ReadyToInvoice lists done tickets on no live invoice, oldest first; a
+// ReadyToInvoice lists done tickets on no live invoice and with no visit
+// still going (the trip back from a job done), oldest first; a
 // clientID of 0 lists every client's. The status is named as the board's
 // index names it, so years of invoiced tickets are never read.
 func (t *Tx) ReadyToInvoice(ctx context.Context, clientID int64) ([]ReadyTicket, error) {
 	q := `SELECT t.id, t.client_id, c.name, t.title, COALESCE(t.done_at, t.created_at) FROM tickets t JOIN clients c ON c.id = t.client_id
 		WHERE t.status IN ('open', 'done') AND t.status = 'done' AND NOT EXISTS (SELECT 1 FROM invoice_tickets it JOIN invoices i ON i.id = it.invoice_id
-			WHERE it.ticket_id = t.id AND i.state <> 'void')`
+			WHERE it.ticket_id = t.id AND i.state <> 'void')
+		AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = t.id AND v.phase NOT IN ('scheduled', 'finished', 'cancelled'))`
 	var args []any
 	if clientID != 0 {
 		q += ` AND t.client_id = ?`

@@ -74,12 +74,13 @@ type invoiceJSON struct {
 	TotalCents    int64             `json:"total_cents"`
 	ToldCents     int64             `json:"told_cents"`
 	Surprise      bool              `json:"surprise"`
-	Held          string            `json:"held,omitempty"` // why it may not go out yet
+	Held          bool              `json:"held"`                   // a surprise neither adjusted away nor explained
+	HeldBecause   string            `json:"held_because,omitempty"` // and why, in words
 	Explanation   string            `json:"explanation,omitempty"`
 	Lines         []invoiceLineJSON `json:"lines"`
 	Told          []toldJSON        `json:"told"`
 	Warnings      []string          `json:"warnings"`
-	Credits       []creditJSON      `json:"credits,omitempty"`
+	Credits       []creditJSON      `json:"credits"`
 	PaidCents     int64             `json:"paid_cents"`
 	DueCents      int64             `json:"due_cents"`
 	Terms         string            `json:"terms"`
@@ -92,7 +93,8 @@ type invoiceJSON struct {
 
 func toInvoice(inv model.Invoice) invoiceJSON {
 	j := invoiceJSON{ID: inv.Ref(), State: string(inv.State), Client: inv.Client, TotalCents: int64(inv.Total()), ToldCents: int64(inv.ToldTotal()),
-		Surprise: inv.Surprise(), Held: inv.Held(), Explanation: inv.Explanation, Lines: []invoiceLineJSON{}, Told: []toldJSON{},
+		Surprise: inv.Surprise(), Held: inv.Held() != "", HeldBecause: inv.Held(), Explanation: inv.Explanation, Lines: []invoiceLineJSON{},
+		Told: []toldJSON{}, Credits: []creditJSON{},
 		Warnings: append([]string{}, inv.Warnings...), PaidCents: int64(inv.Paid), DueCents: int64(inv.Due()), Terms: inv.Terms.Describe(),
 		DraftedAt: rfc3339(inv.DraftedAt), SentAt: rfc3339(inv.SentAt), DueAt: rfc3339(inv.DueAt), Dispute: inv.Dispute,
 		ToleranceCent: int64(inv.Tolerance.Allowed(inv.ToldTotal()))}
@@ -235,8 +237,10 @@ func invoiceList(c *call) error {
 		}
 		var rows [][]string
 		for _, s := range list {
-			flag := ""
+			flag, due := "", s.Due().String()
 			switch {
+			case s.State == model.InvoiceVoid:
+				due = ""
 			case s.Held():
 				flag = "SURPRISE — adjust or explain"
 			case s.Surprise:
@@ -244,7 +248,7 @@ func invoiceList(c *call) error {
 			case s.PastDue(now):
 				flag = "PAST DUE"
 			}
-			rows = append(rows, []string{s.Ref(), string(s.State), s.Client, s.Total.String(), s.Told.String(), s.Due().String(),
+			rows = append(rows, []string{s.Ref(), string(s.State), s.Client, s.Total.String(), s.Told.String(), due,
 				c.local(s.DueAt), flag})
 		}
 		table(w, "", []string{"ID", "STATE", "CLIENT", "TOTAL", "TOLD", "DUE", "DUE AT", ""}, rows)
@@ -477,6 +481,21 @@ func timeExport(c *call) error {
 	entries, err := c.env.Door.TimeEntries(c.ctx, c.actor(), start, end)
 	if err != nil {
 		return err
+	}
+	if c.json {
+		type entryJSON struct {
+			Technician string `json:"technician"`
+			Visit      string `json:"visit"`
+			Kind       string `json:"kind"`
+			Start      string `json:"start"`
+			End        string `json:"end"`
+			Seconds    int64  `json:"seconds"`
+		}
+		out := []entryJSON{}
+		for _, e := range entries {
+			out = append(out, entryJSON{e.Tech, model.FormatID(model.PrefixVisit, e.VisitID), string(e.Kind), rfc3339(e.Start), rfc3339(e.End), seconds(e.End.Sub(e.Start))})
+		}
+		return c.print(out, nil)
 	}
 	return invoicedoc.ExportTime(c.env.Out, entries, c.env.Door.Location())
 }

@@ -213,14 +213,14 @@ func (d *Desk) draft(ids []int64) tea.Cmd {
 	return d.deps.Go(page.ToInvoice{ID: inv.ID})
 }
 
-// age says how long ago, in days, for a list.
-func age(t, now time.Time) string {
+// ago says how long ago, in days, for a list: "today", "1 day ago".
+func ago(t, now time.Time) string {
 	days := int(now.Sub(t).Hours() / 24)
 	switch {
 	case days < 1:
 		return "today"
 	case days == 1:
-		return "1 day"
+		return "1 day ago"
 	}
-	return fmt.Sprintf("%d days", days)
+	return fmt.Sprintf("%d days ago", days)
 }

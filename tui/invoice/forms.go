@@ -16,8 +16,9 @@ import (
 // what saving them does.
 type moneyForm struct {
 	*form.Form
-	deps page.Deps
-	save func() (string, error)
+	deps  page.Deps
+	save  func() (string, error)
+	saved func() // tells the page the form is done with, so its draft is dropped
 }
 
 func (f *moneyForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
@@ -25,6 +26,9 @@ func (f *moneyForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		flash, err := f.save()
 		if err != nil {
 			return f.ShowError(err)
+		}
+		if f.saved != nil {
+			f.saved()
 		}
 		return f.deps.Close(flash)
 	})

@@ -26,11 +26,12 @@ type Page struct {
 	scroll    int
 	notice    string
 	noticeErr bool
+	drafts    map[string]*moneyForm // forms left with esc keep what was typed
 }
 
 // New opens the invoice with this id.
 func New(deps page.Deps, id int64) *Page {
-	p := &Page{deps: deps, km: newPageKeys(), id: id}
+	p := &Page{deps: deps, km: newPageKeys(), id: id, drafts: map[string]*moneyForm{}}
 	p.Refresh()
 	return p
 }
@@ -81,15 +82,15 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	case key.Matches(k, p.km.Ticket):
 		return p, p.deps.Go(page.ToTicket{ID: inv.TicketIDs[0]})
 	case key.Matches(k, p.km.Adjust):
-		return p, p.open(newAdjustForm(p.deps, inv))
+		return p, p.open("adjust", newAdjustForm)
 	case key.Matches(k, p.km.Explain):
-		return p, p.open(newExplainForm(p.deps, inv))
+		return p, p.open("explain", newExplainForm)
 	case key.Matches(k, p.km.Credit):
-		return p, p.open(newCreditForm(p.deps, inv))
+		return p, p.open("credit", newCreditForm)
 	case key.Matches(k, p.km.Paid):
-		return p, p.open(newPaidForm(p.deps, inv))
+		return p, p.open("paid", newPaidForm)
 	case key.Matches(k, p.km.Dispute):
-		return p, p.open(newDisputeForm(p.deps, inv))
+		return p, p.open("dispute", newDisputeForm)
 	case key.Matches(k, p.km.Approve):
 		if _, err := p.deps.Door.ApproveInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID); err != nil {
 			p.say(err.Error(), true)
@@ -145,8 +146,17 @@ func (p *Page) whyNot(pressed string) string {
 	return ""
 }
 
-// open puts a form on top with its first field focused.
-func (p *Page) open(f page.Focuser) tea.Cmd { return tea.Batch(p.deps.Open(f), f.FocusCurrent()) }
+// open puts a form on top with its first field focused: the one left
+// unsaved with esc, with what was typed in it, or a new one.
+func (p *Page) open(name string, build func(page.Deps, model.Invoice) *moneyForm) tea.Cmd {
+	f, ok := p.drafts[name]
+	if !ok {
+		f = build(p.deps, p.doc.Invoice)
+		f.saved = func() { delete(p.drafts, name) }
+		p.drafts[name] = f
+	}
+	return tea.Batch(p.deps.Open(f), f.FocusCurrent())
+}
 
 func dueWhen(t model.Terms) string {
 	if t.NetDays == 0 {

@@ -36,7 +36,9 @@ func TestAnInvoiceFromTheDeskToACreditNote(t *testing.T) {
 	s.MustSee("I-7 adjusted by $250.00", "⚠ SURPRISE", "4 adjustment", "the new PC needed a second licence")
 	s.Keys("A")
 	s.MustSee("cannot be approved", "more than the client was told")
-	s.Keys("e", "Dana agreed to the second licence by phone", "ctrl+s")
+	s.Keys("e", "Dana agreed to the second licence", "esc") // left half written…
+	s.MustNotSee("Explain I-7")
+	s.Keys("e", " by phone", "ctrl+s") // …and finished later: nothing typed is lost
 	s.MustSee("the explanation is kept", "EXPLANATION", "Dana agreed to the second licence by phone")
 	s.MustNotSee("⚠ SURPRISE:")
 	s.Keys("A")
@@ -65,10 +67,10 @@ func TestTheInvoicePageAt80x24(t *testing.T) {
 	s.Keys("enter")
 	s.FitsWindow(80, 24)
 	s.MustSee("Invoice I-2", "Juniper Family Clinic", "paid", "ACTUAL BILLED")
-	for range 30 {
+	for range 60 {
 		s.Keys("j")
 	}
-	s.MustSee("TOLD AGAINST BILLED", "total")
+	s.MustSee("TOLD AGAINST BILLED", "total", "T-1002 estimate 6h at") // what was told, whole, on its own line
 	s.FitsWindow(80, 24)
 }
 

@@ -64,7 +64,7 @@ func (p *Page) body(width int) []string {
 	if !inv.SentAt.IsZero() {
 		meta += fmt.Sprintf(" · sent %s · due %s", inv.SentAt.In(loc).Format("Mon 2 Jan"), inv.DueAt.In(loc).Format("Mon 2 Jan"))
 	}
-	out = append(out, draw.Fit(theme.Muted.Render(meta), width))
+	out = append(out, draw.WrapNotice(theme.Muted, meta, width)...)
 	out = append(out, draw.WrapNotice(theme.Muted, "terms: "+inv.Terms.Describe(), width)...)
 	c := lineColumns(width)
 	for _, s := range p.doc.Sections() {
@@ -108,16 +108,28 @@ func (p *Page) toldPanel(width int) []string {
 	inv := p.doc.Invoice
 	out := []string{"", theme.Section.Render(draw.Fit("TOLD AGAINST BILLED", width))}
 	label := min(22, max(width/4, 12))
+	narrow := width < 100 // what was told goes on a line of its own, not cut
 	head := fmt.Sprintf("%-*s %11s %11s %11s  %s", label, "", "TOLD", "BILLED", "OVER", "WHAT THE CLIENT WAS TOLD")
+	if narrow {
+		head = fmt.Sprintf("%-*s %11s %11s %11s", label, "", "TOLD", "BILLED", "OVER")
+	}
 	out = append(out, theme.Muted.Render(draw.Fit(head, width)))
 	for _, c := range model.CompareTold(inv.Lines, inv.Told) {
-		line := fmt.Sprintf("%-*s %11s %11s %11s  %s", label, draw.Fit(draw.Safe(invoicedoc.ComparisonLabel(c)), label), c.Told, c.Billed,
-			signed(c.Over()), draw.Safe(strings.Join(c.ToldWhat, "; ")))
+		told := draw.Safe(strings.Join(c.ToldWhat, "; "))
+		line := fmt.Sprintf("%-*s %11s %11s %11s", label, draw.Fit(draw.Safe(invoicedoc.ComparisonLabel(c)), label), c.Told, c.Billed, signed(c.Over()))
+		if !narrow {
+			line += "  " + told
+		}
 		style := lipNone
 		if c.Over() > inv.Tolerance.Allowed(c.Told) {
 			style = theme.Warn
 		}
 		out = append(out, style.Render(draw.Fit(line, width)))
+		if narrow && told != "" {
+			for _, l := range wrap(told, width-4) {
+				out = append(out, theme.Muted.Render(draw.Fit("    "+l, width)))
+			}
+		}
 	}
 	total := fmt.Sprintf("%-*s %11s %11s %11s", label, "total", inv.ToldTotal(), inv.Total(), signed(inv.Over()))
 	out = append(out, theme.Header.Render(draw.Fit(total, width)))
