@@ -124,18 +124,18 @@ type Invoice struct {
 	// ExplainedOver is how far over what was told the invoice was when it
 	// was explained: the explanation covers that much, not a surprise grown since.
 	ExplainedOver Cents
-	DraftedAt   time.Time
-	DraftedBy   string
-	ApprovedAt  time.Time
-	ApprovedBy  string
-	SentAt      time.Time
-	DueAt       time.Time
-	Paid        Cents
-	PaidAt      time.Time
-	Dispute     string // the client's words
-	DisputedAt  time.Time
-	Credits     []CreditNote
-	Version     int64
+	DraftedAt     time.Time
+	DraftedBy     string
+	ApprovedAt    time.Time
+	ApprovedBy    string
+	SentAt        time.Time
+	DueAt         time.Time
+	Paid          Cents
+	PaidAt        time.Time
+	Dispute       string // the client's words
+	DisputedAt    time.Time
+	Credits       []CreditNote
+	Version       int64
 }
 
 // Ref is the invoice's readable id, I-7.
