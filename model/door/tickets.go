@@ -250,6 +250,9 @@ type TicketCard struct {
 	MadeFrom *model.ScopeRequest  // the request on another ticket's visit it was made from, if any
 	Events   []model.TicketEvent  // waiting, priority changes, contacts, done
 	Audit    []store.AuditEntry
+	// Authorisation is the latest work authorisation, or nil; to a role that
+	// may not see rates, who accepted and when, without the terms.
+	Authorisation *model.WorkAuthorisation
 	// Its SLA clocks as of the read.
 	Response, Resolution model.SLAClock
 	AfterHours           bool
@@ -279,6 +282,12 @@ func (d *Door) Ticket(ctx context.Context, who model.Actor, id int64) (TicketCar
 		}
 		if c.Requests, err = tx.ScopeForTicket(ctx, id); err != nil {
 			return err
+		}
+		if c.Authorisation, err = tx.LatestAuthorisation(ctx, id); err != nil {
+			return err
+		}
+		if a := c.Authorisation; a != nil && !who.Role.Can(model.ActSeeRates) {
+			a.Terms, a.Accepted = "", model.BillingTerms{}
 		}
 		from, err := tx.ScopeMadeTicket(ctx, id)
 		if err != nil {

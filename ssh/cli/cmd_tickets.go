@@ -103,6 +103,15 @@ func (c *call) showTicket(id int64, verb string) error {
 		field(w, "estimate", card.Estimate.String()+first)
 		field(w, "status", string(card.Status))
 		field(w, "opened", c.local(card.CreatedAt)+" by "+card.CreatedBy)
+		if a := card.Authorisation; a != nil {
+			how := "by phone"
+			if a.VisitID != 0 {
+				how = "at check-in on " + model.FormatID(model.PrefixVisit, a.VisitID)
+			}
+			field(w, "terms", fmt.Sprintf("accepted by %s, %s, %s", a.ContactName, c.local(a.At), how))
+		} else if card.Status != model.TicketCancelled {
+			field(w, "terms", "not yet accepted (ticket authorise, or --authorised on arrival)")
+		}
 		if card.AfterHours {
 			field(w, "sla", "an after-hours emergency")
 		}

@@ -185,6 +185,16 @@ type ticketJSON struct {
 	Version         int64       `json:"version"`                // give it to ticket edit --if-version
 	RequestedBy     string      `json:"requested_by,omitempty"` // who asked, when not a contact
 	MadeFrom        *madeFrom   `json:"made_from,omitempty"`    // the on-site request it came from
+	Authorised      *authorised `json:"authorised,omitempty"`   // the latest work authorisation
+}
+
+// authorised is who accepted the terms for a ticket, when, and how; the
+// terms themselves only for those who may see rates.
+type authorised struct {
+	Contact string `json:"contact"`
+	At      string `json:"at"`
+	Visit   string `json:"visit,omitempty"` // at check-in on this visit; else by phone
+	Terms   string `json:"terms,omitempty"`
 }
 
 type madeFrom struct {
@@ -237,6 +247,12 @@ func toTicket(c door.TicketCard, now time.Time) ticketJSON {
 	if r := c.MadeFrom; r != nil {
 		out.MadeFrom = &madeFrom{Request: r.Ref(), Ticket: model.FormatID(model.PrefixTicket, r.TicketID),
 			Visit: model.FormatID(model.PrefixVisit, r.VisitID), AskedBy: r.AskedBy}
+	}
+	if a := c.Authorisation; a != nil {
+		out.Authorised = &authorised{Contact: a.ContactName, At: rfc3339(a.At), Terms: a.Terms}
+		if a.VisitID != 0 {
+			out.Authorised.Visit = model.FormatID(model.PrefixVisit, a.VisitID)
+		}
 	}
 	for _, v := range c.Visits {
 		out.Visits = append(out.Visits, toVisit(v, now))

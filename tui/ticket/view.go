@@ -41,6 +41,15 @@ func (d *Page) View(width, height int) string {
 	}
 	fieldLine("estimate", estimate)
 	fieldLine("opened", c.CreatedAt.In(loc).Format("Mon 2 Jan 15:04")+" by "+draw.Safe(c.CreatedBy))
+	if a := c.Authorisation; a != nil {
+		how := "by phone, recorded by " + draw.Safe(a.By)
+		if a.VisitID != 0 {
+			how = "at check-in on " + model.FormatID(model.PrefixVisit, a.VisitID)
+		}
+		fieldLine("terms", "accepted by "+draw.Safe(a.ContactName)+theme.Muted.Render(" · "+a.At.In(loc).Format("Mon 2 Jan 15:04")+" · "+how))
+	} else if c.Status != model.TicketCancelled {
+		fieldLine("terms", theme.Warn.Render("not yet accepted")+theme.Muted.Render(" — at check-in (Terms in the arrival step) or by phone: ticket authorise"))
+	}
 	switch {
 	case d.invoiceID != 0:
 		fieldLine("invoice", model.FormatID(model.PrefixInvoice, d.invoiceID)+" · "+string(d.invoiceIs)+theme.Muted.Render("  i opens it"))
