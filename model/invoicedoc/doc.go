@@ -114,6 +114,20 @@ func (d Doc) Status() string {
 	return string(inv.State)
 }
 
+// ClientStatus is where the invoice stands as its client reads it: what is
+// due, paid, or that it is not yet sent; the office's own states (approved,
+// disputed) stay in the office.
+func (d Doc) ClientStatus() string {
+	inv := d.Invoice
+	switch {
+	case inv.State == model.InvoicePaid:
+		return "paid " + d.date(inv.PaidAt)
+	case inv.State.Frozen():
+		return fmt.Sprintf("%s due by %s", inv.Due(), d.date(inv.DueAt))
+	}
+	return "not yet sent"
+}
+
 // SurpriseLine says whether the invoice bills past what the client was told.
 func (d Doc) SurpriseLine() string {
 	inv := d.Invoice
