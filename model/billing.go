@@ -292,8 +292,44 @@ func (b *ticketBill) quoteLine() {
 		}
 	}
 	t := b.work.Ticket
+	if len(refs) == 0 {
+		refs = []string{t.Ref()} // no visit worked: the quote is the ticket's own
+	}
 	b.lines = append(b.lines, InvoiceLine{Kind: LineWork, Group: GroupJob, Actual: d, Amount: t.Estimate.Quote, Sources: refs,
 		Description: fmt.Sprintf("%s %s — fixed quote %s", t.Ref(), t.Title, t.Estimate.Quote)})
+}
+
+// sourcesOf are the sources of the lines a computed line (rounding, a
+// minimum, a cap) was computed from, each once, in order; the ticket's own
+// id when there are none.
+func (b *ticketBill) sourcesOf(from func(InvoiceLine) bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range b.lines {
+		if !from(l) {
+			continue
+		}
+		for _, s := range l.Sources {
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return []string{b.ticketRef()}
+	}
+	return out
+}
+
+// roundedTo says how time was rounded, as the client reads it: "up to the
+// next 15m: 1h15m", "to the nearest 15m: 1h".
+func (b *ticketBill) roundedTo(d time.Duration) string {
+	to := RoundTime(d, b.terms.Increment, b.terms.Mode)
+	if b.terms.Mode == RoundNearest {
+		return fmt.Sprintf("to the nearest %s: %s", FormatDuration(b.terms.Increment), FormatDuration(to))
+	}
+	return fmt.Sprintf("up to the next %s: %s", FormatDuration(b.terms.Increment), FormatDuration(to))
 }
 
 // rounding applies the terms' rounding: each line's time, or each ticket's
@@ -323,14 +359,15 @@ func (b *ticketBill) rounding() {
 			work += l.Actual
 		}
 	}
-	how := fmt.Sprintf("%s to %s", b.terms.Mode, FormatDuration(b.terms.Increment))
 	if diff := RoundTime(work, b.terms.Increment, b.terms.Mode) - work; diff != 0 && work > 0 {
 		b.lines = append(b.lines, InvoiceLine{Kind: LineRounding, Group: GroupJob, Billed: diff, Rate: b.terms.Rate,
-			Description: fmt.Sprintf("%s rounding: work %s rounded %s", b.ticketRef(), FormatDuration(work), how)})
+			Sources:     b.sourcesOf(func(l InvoiceLine) bool { return rounded(l) && l.Kind != LineTravel }),
+			Description: fmt.Sprintf("%s rounding: work %s rounded %s", b.ticketRef(), FormatExact(work), b.roundedTo(work))})
 	}
 	if diff := RoundTime(travel, b.terms.Increment, b.terms.Mode) - travel; diff != 0 && travel > 0 {
 		b.lines = append(b.lines, InvoiceLine{Kind: LineRounding, Group: GroupTravel, Billed: diff, Rate: b.travelRate(),
-			Description: fmt.Sprintf("%s rounding: travel %s rounded %s", b.ticketRef(), FormatDuration(travel), how)})
+			Sources:     b.sourcesOf(func(l InvoiceLine) bool { return rounded(l) && l.Kind == LineTravel }),
+			Description: fmt.Sprintf("%s rounding: travel %s rounded %s", b.ticketRef(), FormatExact(travel), b.roundedTo(travel))})
 	}
 }
 
@@ -353,6 +390,7 @@ func (b *ticketBill) minimum() {
 	}
 	if short := b.terms.Minimum - b.billedWork(); short > 0 {
 		b.lines = append(b.lines, InvoiceLine{Kind: LineMinimum, Group: GroupJob, Billed: short, Rate: b.terms.Rate,
+			Sources:     b.sourcesOf(func(l InvoiceLine) bool { return l.Rate > 0 && l.Kind != LineTravel && l.Group != GroupTravel }),
 			Description: fmt.Sprintf("%s minimum charge: %s per ticket, %s worked", b.ticketRef(), FormatDuration(b.terms.Minimum), FormatDuration(b.billedWork()))})
 	}
 }
@@ -384,7 +422,7 @@ func (b *ticketBill) firstJobCap() {
 			}
 		}
 		if value := AmountFor(d, b.terms.Rate); value > t.Estimate.Quote {
-			b.lines = append(b.lines, InvoiceLine{Kind: LineCap, Group: GroupJob, Actual: d,
+			b.lines = append(b.lines, InvoiceLine{Kind: LineCap, Group: GroupJob, Actual: d, Sources: b.sourcesOf(inGroup(GroupJob)),
 				Description: fmt.Sprintf("%s first job — capped at the quote of %s: %s of time (%s at %s/h) written off",
 					t.Ref(), t.Estimate.Quote, value-t.Estimate.Quote, FormatDuration(d), b.terms.Rate)})
 		}
@@ -393,12 +431,19 @@ func (b *ticketBill) firstJobCap() {
 	if t.Estimate.Duration <= 0 {
 		return
 	}
-	quote := AmountFor(t.Estimate.Duration, b.terms.Rate)
+	// The quote is what the client was told the job would cost: its
+	// estimate (or the minimum, if more) at the rate they accepted.
+	est := max(t.Estimate.Duration, b.toldAt.Minimum)
+	quote := AmountFor(est, b.toldAt.Rate)
 	if job := b.groupAmount(GroupJob); job > quote {
-		b.lines = append(b.lines, InvoiceLine{Kind: LineCap, Group: GroupJob, Amount: quote - job,
-			Description: fmt.Sprintf("%s first job — capped at the quote (%s at %s/h = %s): %s written off",
-				t.Ref(), FormatDuration(t.Estimate.Duration), b.terms.Rate, quote, job-quote)})
+		b.lines = append(b.lines, InvoiceLine{Kind: LineCap, Group: GroupJob, Amount: quote - job, Sources: b.sourcesOf(inGroup(GroupJob)),
+			Description: fmt.Sprintf("%s first job — capped at the quote of %s (%s at %s/h): %s written off",
+				t.Ref(), quote, FormatDuration(est), b.toldAt.Rate, job-quote)})
 	}
+}
+
+func inGroup(group string) func(InvoiceLine) bool {
+	return func(l InvoiceLine) bool { return l.Group == group }
 }
 
 func (b *ticketBill) partLines() {

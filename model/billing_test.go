@@ -69,6 +69,9 @@ func draft(t *testing.T, terms BillingTerms, work ...TicketWork) Bill {
 		if l.N != i+1 {
 			t.Fatalf("line %d numbered %d", i+1, l.N)
 		}
+		if len(l.Sources) == 0 { // every line traced: rounding, minimum and cap to the lines they were computed from
+			t.Fatalf("line %d (%s) names nothing it came from", l.N, l.Kind)
+		}
 	}
 	return b
 }

@@ -51,6 +51,20 @@ func FormatDuration(d time.Duration) string {
 	return fmt.Sprintf("%dh%02dm", h, m)
 }
 
+// FormatExact is FormatDuration to the second where a duration is not whole
+// minutes, "1h34m48s", so a billed time times its rate is the amount shown.
+func FormatExact(d time.Duration) string {
+	switch {
+	case d < 0:
+		return "-" + FormatExact(-d)
+	case d%time.Minute == 0:
+		return FormatDuration(d)
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d/time.Second))
+	}
+	return FormatDuration(d.Truncate(time.Minute)) + fmt.Sprintf("%02ds", int(d%time.Minute/time.Second))
+}
+
 // Cents is money in integer cents; floats never touch an invoice.
 type Cents int64
 

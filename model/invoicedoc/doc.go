@@ -77,17 +77,10 @@ func (d Doc) Sections() []Section {
 // second where it is not whole minutes, so time × rate is the amount shown —
 // or "" for none.
 func Hours(d time.Duration) string {
-	switch {
-	case d == 0:
+	if d == 0 {
 		return ""
-	case d < 0:
-		return "-" + Hours(-d)
-	case d%time.Minute == 0:
-		return model.FormatDuration(d)
-	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d/time.Second))
 	}
-	return model.FormatDuration(d.Truncate(time.Minute)) + fmt.Sprintf("%02ds", int(d%time.Minute/time.Second))
+	return model.FormatExact(d)
 }
 
 // Rate is a line's rate as shown: per hour, each for a part, none for a
