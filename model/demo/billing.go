@@ -82,10 +82,10 @@ func sendInvoice(ctx context.Context, at func(time.Time) *door.Door, now time.Ti
 			return err
 		}
 	}
-	if _, err := at(day.Add(time.Hour)).ApproveInvoice(ctx, seeder, inv.ID); err != nil {
+	if _, err := at(day.Add(time.Hour)).ApproveInvoice(ctx, seeder, inv.ID, 0); err != nil {
 		return err
 	}
-	if _, err := at(day.Add(2*time.Hour)).SendInvoice(ctx, seeder, inv.ID); err != nil {
+	if _, err := at(day.Add(2*time.Hour)).SendInvoice(ctx, seeder, inv.ID, 0); err != nil {
 		return err
 	}
 	later := day.Add(10 * d)
@@ -95,6 +95,6 @@ func sendInvoice(ctx context.Context, at func(time.Time) *door.Door, now time.Ti
 	if then, ok := afterSending[dt.title]; ok {
 		return then(ctx, at(later), inv.ID)
 	}
-	_, err = at(later).RecordPayment(ctx, seeder, inv.ID, 0)
+	_, err = at(later).RecordFullPayment(ctx, seeder, inv.ID)
 	return err
 }

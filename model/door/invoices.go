@@ -3,6 +3,7 @@ package door
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -211,11 +212,22 @@ func (d *Door) InvoiceOfTicket(ctx context.Context, who model.Actor, ticketID in
 // check its state allows the change, apply, store, audit.
 func (d *Door) changeInvoice(ctx context.Context, who model.Actor, act model.Action, id int64, action string, states []model.InvoiceState,
 	fn func(tx *store.Tx, inv *model.Invoice, now time.Time) error) (model.Invoice, error) {
+	return d.changeSeen(ctx, who, act, id, 0, action, states, fn)
+}
+
+// changeSeen is changeInvoice for a change made from a version of the
+// invoice the user was shown (seen; 0 acts on it as it is): changed since,
+// it is refused, so nobody approves or sends an amount they never saw.
+func (d *Door) changeSeen(ctx context.Context, who model.Actor, act model.Action, id, seen int64, action string, states []model.InvoiceState,
+	fn func(tx *store.Tx, inv *model.Invoice, now time.Time) error) (model.Invoice, error) {
 	var inv model.Invoice
 	err := d.write(ctx, who, act, feed.Invoices|feed.Tickets, func(tx *store.Tx, now time.Time) error {
 		var err error
 		if inv, err = tx.InvoiceByID(ctx, id); err != nil {
 			return err
+		}
+		if seen != 0 && inv.Version != seen {
+			return model.Conflict{Msg: fmt.Sprintf("%s changed while you looked at it: it is %s now, total %s; look at it again first", inv.Ref(), inv.State, inv.Total())}
 		}
 		if !stateIn(inv.State, states) {
 			return model.Conflict{Msg: fmt.Sprintf("%s is %s; %s is for an invoice that is %s", inv.Ref(), inv.State, strings.TrimPrefix(action, "invoice."), statesList(states))}
@@ -308,10 +320,11 @@ func (d *Door) ExplainInvoice(ctx context.Context, who model.Actor, id int64, te
 	})
 }
 
-// ApproveInvoice passes a draft for sending; a surprise not yet adjusted
-// away or explained is held.
-func (d *Door) ApproveInvoice(ctx context.Context, who model.Actor, id int64) (model.Invoice, error) {
-	return d.changeInvoice(ctx, who, model.ActReviewInvoice, id, "invoice.approve", []model.InvoiceState{model.InvoiceDraft},
+// ApproveInvoice passes a draft for sending, from the version the reviewer
+// saw (0: as it is); a surprise not yet adjusted away or explained is held,
+// and so is a draft the record has moved on from.
+func (d *Door) ApproveInvoice(ctx context.Context, who model.Actor, id, seen int64) (model.Invoice, error) {
+	return d.changeSeen(ctx, who, model.ActReviewInvoice, id, seen, "invoice.approve", []model.InvoiceState{model.InvoiceDraft},
 		func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
 			if held := inv.Held(); held != "" {
 				return model.Conflict{Msg: inv.Ref() + " cannot be approved: " + held}
@@ -319,7 +332,7 @@ func (d *Door) ApproveInvoice(ctx context.Context, who model.Actor, id int64) (m
 			if inv.Total() <= 0 {
 				return model.Conflict{Msg: fmt.Sprintf("%s bills %s: there is nothing to send; void it, and its tickets are ready again", inv.Ref(), inv.Total())}
 			}
-			if err := stillDone(ctx, tx, *inv); err != nil {
+			if err := d.stillTrue(ctx, tx, *inv); err != nil {
 				return err
 			}
 			inv.State, inv.ApprovedAt, inv.ApprovedBy = model.InvoiceApproved, now, who.Name
@@ -327,9 +340,12 @@ func (d *Door) ApproveInvoice(ctx context.Context, who model.Actor, id int64) (m
 		})
 }
 
-// stillDone refuses an invoice whose tickets were reopened since it was drawn.
-func stillDone(ctx context.Context, tx *store.Tx, inv model.Invoice) error {
-	for _, id := range inv.TicketIDs {
+// stillTrue refuses an invoice the record has moved on from since it was
+// drawn: a ticket reopened, a part added, a time corrected, terms changed.
+func (d *Door) stillTrue(ctx context.Context, tx *store.Tx, inv model.Invoice) error {
+	refs := make([]string, len(inv.TicketIDs))
+	ids := map[int64]bool{}
+	for i, id := range inv.TicketIDs {
 		t, err := tx.TicketByID(ctx, id)
 		if err != nil {
 			return err
@@ -337,16 +353,42 @@ func stillDone(ctx context.Context, tx *store.Tx, inv model.Invoice) error {
 		if t.Status != model.TicketDone {
 			return model.Conflict{Msg: fmt.Sprintf("%s is %s again since %s was drawn; finish it and draft again, or void %s", t.Ref(), t.Status, inv.Ref(), inv.Ref())}
 		}
+		refs[i], ids[id] = t.Ref(), true
+	}
+	now := inv
+	now.Lines, now.TicketIDs = slices.Clone(inv.Lines), slices.Clone(inv.TicketIDs)
+	if err := d.drawInvoice(ctx, tx, &now, ids); err != nil {
+		return err
+	}
+	if !sameLines(inv.Lines, now.Lines) || inv.Terms != now.Terms {
+		return model.Conflict{Msg: fmt.Sprintf("%s no longer matches the record of %s (a part, a corrected time or the terms changed since it was drawn); draw it again (r on its page, or invoice draft %s) and look at it before it goes",
+			inv.Ref(), strings.Join(refs, " "), strings.Join(refs, " "))}
 	}
 	return nil
 }
 
+// sameLines reports whether two drawings of an invoice bill the same lines.
+func sameLines(a, b []model.InvoiceLine) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.Kind != y.Kind || x.Description != y.Description || x.Actual != y.Actual || x.Billed != y.Billed ||
+			x.Rate != y.Rate || x.Qty != y.Qty || x.Amount != y.Amount || !slices.Equal(x.Sources, y.Sources) {
+			return false
+		}
+	}
+	return true
+}
+
 // SendInvoice marks an approved invoice sent: it is frozen from now, falls
-// due under the client's payment terms, and its tickets are invoiced.
-func (d *Door) SendInvoice(ctx context.Context, who model.Actor, id int64) (model.Invoice, error) {
-	return d.changeInvoice(ctx, who, model.ActReviewInvoice, id, "invoice.send", []model.InvoiceState{model.InvoiceApproved},
+// due under the client's payment terms, and its tickets are invoiced. It
+// goes only as approved, and only while the record still draws it so.
+func (d *Door) SendInvoice(ctx context.Context, who model.Actor, id, seen int64) (model.Invoice, error) {
+	return d.changeSeen(ctx, who, model.ActReviewInvoice, id, seen, "invoice.send", []model.InvoiceState{model.InvoiceApproved},
 		func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
-			if err := stillDone(ctx, tx, *inv); err != nil {
+			if err := d.stillTrue(ctx, tx, *inv); err != nil {
 				return err
 			}
 			inv.State, inv.SentAt, inv.DueAt = model.InvoiceSent, now, inv.Terms.Payment.DueAt(now)
@@ -359,25 +401,25 @@ func (d *Door) SendInvoice(ctx context.Context, who model.Actor, id int64) (mode
 		})
 }
 
-// RecordPayment records money received; less than is due leaves it part paid.
-// amount 0 means all that is due.
+// RecordPayment records money received: more than nothing, no more than is
+// due; less leaves it part paid (or still disputed).
 func (d *Door) RecordPayment(ctx context.Context, who model.Actor, id int64, amount model.Cents) (model.Invoice, error) {
+	return d.pay(ctx, who, id, func(inv model.Invoice) model.Cents { return amount })
+}
+
+// RecordFullPayment records that all that is due was received.
+func (d *Door) RecordFullPayment(ctx context.Context, who model.Actor, id int64) (model.Invoice, error) {
+	return d.pay(ctx, who, id, model.Invoice.Due)
+}
+
+func (d *Door) pay(ctx context.Context, who model.Actor, id int64, amount func(model.Invoice) model.Cents) (model.Invoice, error) {
 	return d.changeInvoice(ctx, who, model.ActRecordPayment, id, "invoice.paid", unsettle, func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
-		due := inv.Due()
-		if amount == 0 {
-			amount = due
+		got := amount(*inv)
+		if err := inv.CheckPayment(got); err != nil {
+			return err
 		}
-		if amount <= 0 || amount > due {
-			return model.FieldError{Field: "amount", Msg: fmt.Sprintf("must be more than $0 and at most the %s still due", due)}
-		}
-		inv.Paid += amount
-		inv.PaidAt = now
-		switch {
-		case inv.Due() == 0:
-			inv.State = model.InvoicePaid
-		case inv.State != model.InvoiceDisputed: // a part payment settles no dispute
-			inv.State = model.InvoicePartPaid
-		}
+		inv.Paid, inv.PaidAt = inv.Paid+got, now
+		inv.State = inv.Settled()
 		return nil
 	})
 }
@@ -402,41 +444,26 @@ func (d *Door) CreditInvoice(ctx context.Context, who model.Actor, id int64, lin
 	if err == nil {
 		err = reasonLimit.Check(reason)
 	}
-	if err == nil && amount >= 0 {
-		err = model.FieldError{Field: "amount", Msg: "must be below zero, like -75: a credit takes money off"}
-	}
 	if err != nil {
 		return note, err
 	}
 	_, err = d.changeInvoice(ctx, who, model.ActReviewInvoice, id, "invoice.credit", frozen, func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
-		l, ok := inv.Line(line)
-		if !ok {
-			return model.FieldError{Field: "line", Msg: fmt.Sprintf("%d is not a line of %s; it has lines 1 to %d", line, inv.Ref(), len(inv.Lines))}
-		}
-		var credited model.Cents
-		for _, c := range inv.Credits {
-			if c.Line == line {
-				credited += c.Amount
-			}
-		}
-		if left := l.Amount + credited; -amount > left {
-			return model.FieldError{Field: "amount", Msg: fmt.Sprintf("%s is more than line %d has left to credit (%s)", -amount, line, left)}
+		if err := inv.CheckCredit(line, amount); err != nil {
+			return err
 		}
 		var err error
 		note, err = tx.InsertCredit(ctx, model.CreditNote{InvoiceID: inv.ID, Line: line, Amount: amount, Reason: reason, At: now, By: who.Name})
 		inv.Credits = append(inv.Credits, note)
-		if err == nil && inv.State == model.InvoicePartPaid && inv.Due() <= 0 {
-			inv.State = model.InvoicePaid
-		}
+		inv.State = inv.Settled()
 		return err
 	})
 	return note, err
 }
 
-// VoidInvoice drops an invoice not yet sent: its tickets are ready to
-// invoice again.
-func (d *Door) VoidInvoice(ctx context.Context, who model.Actor, id int64) (model.Invoice, error) {
-	return d.changeInvoice(ctx, who, model.ActReviewInvoice, id, "invoice.void", unsent, func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
+// VoidInvoice drops an invoice not yet sent, from the version the reviewer
+// saw (0: as it is): its tickets are ready to invoice again.
+func (d *Door) VoidInvoice(ctx context.Context, who model.Actor, id, seen int64) (model.Invoice, error) {
+	return d.changeSeen(ctx, who, model.ActReviewInvoice, id, seen, "invoice.void", unsent, func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
 		inv.State = model.InvoiceVoid
 		return nil
 	})

@@ -60,10 +60,10 @@ func TestAnInvoiceFromDraftToCredit(t *testing.T) {
 			t.Errorf("the authorisation given at check-in is not seen: %s", w)
 		}
 	}
-	if _, err := f.d.ApproveInvoice(ctx, f.admin, inv.ID); err == nil || !strings.Contains(err.Error(), "more than the client was told") {
+	if _, err := f.d.ApproveInvoice(ctx, f.admin, inv.ID, 0); err == nil || !strings.Contains(err.Error(), "more than the client was told") {
 		t.Fatalf("a surprise was approved: %v", err)
 	}
-	if _, err := f.d.ApproveInvoice(ctx, f.disp, inv.ID); !errors.As(err, new(model.Forbidden)) {
+	if _, err := f.d.ApproveInvoice(ctx, f.disp, inv.ID, 0); !errors.As(err, new(model.Forbidden)) {
 		t.Errorf("a dispatcher approved an invoice: %v", err)
 	}
 	if _, err := f.d.AdjustInvoice(ctx, f.admin, inv.ID, -200_00, "the job ran long; we share it"); err != nil {
@@ -81,23 +81,23 @@ func TestAnInvoiceFromDraftToCredit(t *testing.T) {
 	if err != nil || inv.Total() != 580_00 || inv.Explanation == "" {
 		t.Fatalf("refreshed: %v total %s explanation %q", err, inv.Total(), inv.Explanation)
 	}
-	if _, err := f.d.SendInvoice(ctx, f.admin, inv.ID); err == nil {
+	if _, err := f.d.SendInvoice(ctx, f.admin, inv.ID, 0); err == nil {
 		t.Error("a draft was sent before approval")
 	}
 	if _, err := f.d.AdjustInvoice(ctx, f.admin, inv.ID, 300_00, "a second licence"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.d.ApproveInvoice(ctx, f.admin, inv.ID); err == nil || !strings.Contains(err.Error(), "explanation was written for") {
+	if _, err := f.d.ApproveInvoice(ctx, f.admin, inv.ID, 0); err == nil || !strings.Contains(err.Error(), "explanation was written for") {
 		t.Fatalf("a surprise grown past its explanation was approved: %v", err)
 	}
 	if _, err := f.d.AdjustInvoice(ctx, f.admin, inv.ID, -300_00, "no second licence after all"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.d.ApproveInvoice(ctx, f.admin, inv.ID); err != nil {
+	if _, err := f.d.ApproveInvoice(ctx, f.admin, inv.ID, 0); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.Advance(time.Hour)
-	if inv, err = f.d.SendInvoice(ctx, f.admin, inv.ID); err != nil {
+	if inv, err = f.d.SendInvoice(ctx, f.admin, inv.ID, 0); err != nil {
 		t.Fatal(err)
 	}
 	if card, _ := f.d.Ticket(ctx, f.disp, v.TicketID); card.Status != model.TicketInvoiced {
@@ -128,7 +128,10 @@ func TestAnInvoiceFromDraftToCredit(t *testing.T) {
 	if inv, err = f.d.RecordPayment(ctx, f.disp, inv.ID, 35_00); err != nil || inv.State != model.InvoiceDisputed {
 		t.Fatalf("a part payment settled the dispute: %v %s", err, inv.State)
 	}
-	if inv, err = f.d.RecordPayment(ctx, f.disp, inv.ID, 0); err != nil || inv.State != model.InvoicePaid || inv.Due() != 0 || inv.Paid != 535_00 {
+	if _, err := f.d.RecordPayment(ctx, f.disp, inv.ID, 0); err == nil || !strings.Contains(err.Error(), "must be more than $0") {
+		t.Errorf("a payment of nothing: %v", err)
+	}
+	if inv, err = f.d.RecordFullPayment(ctx, f.disp, inv.ID); err != nil || inv.State != model.InvoicePaid || inv.Due() != 0 || inv.Paid != 535_00 {
 		t.Fatalf("paid in full: %v %s due %s", err, inv.State, inv.Due())
 	}
 	if _, err := f.d.Invoice(ctx, f.tech, inv.ID); !errors.As(err, new(model.Forbidden)) {
@@ -168,7 +171,7 @@ func TestDraftRefusals(t *testing.T) {
 	if len(ready) != 0 {
 		t.Errorf("a drafted ticket is still ready to invoice: %v", ready)
 	}
-	if _, err := f.d.VoidInvoice(ctx, f.admin, inv.ID); err != nil {
+	if _, err := f.d.VoidInvoice(ctx, f.admin, inv.ID, 0); err != nil {
 		t.Fatal(err)
 	}
 	if ready, _ = f.d.ReadyToInvoice(ctx, f.disp, 0); len(ready) != 1 || ready[0].ID != done.TicketID {

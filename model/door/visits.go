@@ -294,6 +294,13 @@ func (d *Door) FixTime(ctx context.Context, who model.Actor, eventID int64, at t
 		if v, err = tx.VisitByID(ctx, visitID); err != nil {
 			return err
 		}
+		ticket, err := tx.TicketByID(ctx, v.TicketID)
+		if err != nil {
+			return err
+		}
+		if err := notInvoiced(ctx, tx, ticket); err != nil { // a sent invoice's lines name these times
+			return err
+		}
 		if err := model.CheckFix(v, eventID, at, now, d.Location(), reason); err != nil {
 			return err
 		}

@@ -202,7 +202,7 @@ func (o *authzOffice) approve(invoice int64) {
 	if _, err := o.Door.ExplainInvoice(ctx, model.Console, invoice, "agreed by phone"); err != nil {
 		o.t.Fatal(err)
 	}
-	if _, err := o.Door.ApproveInvoice(ctx, model.Console, invoice); err != nil {
+	if _, err := o.Door.ApproveInvoice(ctx, model.Console, invoice, 0); err != nil {
 		o.t.Fatal(err)
 	}
 }

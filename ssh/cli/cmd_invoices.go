@@ -345,9 +345,9 @@ func invoiceState(change stateChange) func(c *call) error {
 			return err
 		}
 		do := map[stateChange]func(*door.Door) error{
-			approve: func(d *door.Door) error { _, err := d.ApproveInvoice(c.ctx, c.actor(), id); return err },
-			send:    func(d *door.Door) error { _, err := d.SendInvoice(c.ctx, c.actor(), id); return err },
-			void:    func(d *door.Door) error { _, err := d.VoidInvoice(c.ctx, c.actor(), id); return err },
+			approve: func(d *door.Door) error { _, err := d.ApproveInvoice(c.ctx, c.actor(), id, 0); return err },
+			send:    func(d *door.Door) error { _, err := d.SendInvoice(c.ctx, c.actor(), id, 0); return err },
+			void:    func(d *door.Door) error { _, err := d.VoidInvoice(c.ctx, c.actor(), id, 0); return err },
 		}[change]
 		if err := do(c.env.Door); err != nil {
 			return err
@@ -377,13 +377,16 @@ func invoicePaid(c *call) error {
 	if err != nil {
 		return err
 	}
-	var cents model.Cents
-	if *amount != "" {
+	if strings.TrimSpace(*amount) == "" {
+		_, err = c.env.Door.RecordFullPayment(c.ctx, c.actor(), id)
+	} else {
+		var cents model.Cents
 		if cents, err = model.ParseMoney("amount", *amount); err != nil {
 			return err
 		}
+		_, err = c.env.Door.RecordPayment(c.ctx, c.actor(), id, cents)
 	}
-	if _, err := c.env.Door.RecordPayment(c.ctx, c.actor(), id, cents); err != nil {
+	if err != nil {
 		return err
 	}
 	return c.printState(id)

@@ -92,7 +92,7 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	case key.Matches(k, p.km.Dispute):
 		return p, p.open("dispute", newDisputeForm)
 	case key.Matches(k, p.km.Approve):
-		if _, err := p.deps.Door.ApproveInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID); err != nil {
+		if _, err := p.deps.Door.ApproveInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID, inv.Version); err != nil {
 			p.say(err.Error(), true)
 		} else {
 			p.say(inv.Ref()+" approved: S sends it", false)
@@ -108,14 +108,14 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 			"Once sent it never changes: a correction is a credit note. Its tickets are marked invoiced and it falls due "+
 				dueWhen(inv.Terms.Payment)+".",
 			func() (string, error) {
-				sent, err := p.deps.Door.SendInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID)
+				sent, err := p.deps.Door.SendInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID, inv.Version)
 				return fmt.Sprintf("%s sent: %s due %s", sent.Ref(), sent.Due(), sent.DueAt.In(p.deps.Door.Location()).Format("Mon 2 Jan")), err
 			}))
 	case key.Matches(k, p.km.Void):
 		return p, p.deps.Open(form.NewConfirm(p.deps, fmt.Sprintf("Void %s?", inv.Ref()),
 			"Its tickets return to ready to invoice; the voided invoice stays on record.",
 			func() (string, error) {
-				_, err := p.deps.Door.VoidInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID)
+				_, err := p.deps.Door.VoidInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID, inv.Version)
 				return inv.Ref() + " voided: its tickets are ready to invoice again", err
 			}))
 	}
