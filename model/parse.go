@@ -131,6 +131,8 @@ func allDigits(s string) bool {
 type Estimate struct {
 	Duration time.Duration
 	Quote    Cents
+	// QuoteHidden: a fixed quote, read by someone who may not see amounts.
+	QuoteHidden bool
 }
 
 // ParseEstimate reads "2h" / "45m" as hours or "$450" / "quote 450" as a fixed quote.
@@ -158,6 +160,9 @@ func ParseEstimate(s string) (Estimate, error) {
 }
 
 func (e Estimate) String() string {
+	if e.QuoteHidden {
+		return "a fixed quote"
+	}
 	if e.Quote > 0 {
 		return e.Quote.String() + " fixed"
 	}

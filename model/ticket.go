@@ -111,6 +111,15 @@ func (t *Ticket) Validate() error {
 // Ref is the ticket's readable id, T-1042.
 func (t Ticket) Ref() string { return FormatID(PrefixTicket, t.ID) }
 
+// SeenBy is the ticket as a role may see it: a fixed quote's amount is for
+// those who see what clients pay.
+func (t Ticket) SeenBy(r Role) Ticket {
+	if t.Estimate.Quote > 0 && !r.Can(ActSeeRates) {
+		t.Estimate.Quote, t.Estimate.QuoteHidden = 0, true
+	}
+	return t
+}
+
 // TicketEdit is a change to what a ticket says, made from the version the
 // editor read: every field a dispatcher can get wrong.
 type TicketEdit struct {

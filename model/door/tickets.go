@@ -307,6 +307,12 @@ func (d *Door) Ticket(ctx context.Context, who model.Actor, id int64) (TicketCar
 		c.Response, c.Resolution = model.Clocks(policy, c.SLAZone, model.HistoryOf(c.Ticket, c.Events, c.Visits), d.clock.Now())
 		c.AfterHours = c.Priority == model.P1 && model.AfterHours(policy, c.SLAZone, c.CreatedAt)
 		c.Audit, err = tx.AuditFor(ctx, "ticket", id)
+		if !who.Role.Can(model.ActSeeRates) { // what a client pays stays with the office
+			c.Ticket = c.Ticket.SeenBy(who.Role)
+			for i := range c.Audit {
+				c.Audit[i] = c.Audit[i].WithoutMoney()
+			}
+		}
 		return err
 	})
 	return c, err

@@ -76,3 +76,47 @@ func (a AuditEntry) Changed() string {
 	sort.Strings(names)
 	return strings.Join(names, ", ")
 }
+
+// moneyKeys are the fields of an audit entry that carry what a client pays.
+var moneyKeys = map[string]bool{"Quote": true, "Price": true, "Terms": true, "Accepted": true, "Rate": true, "Own": true, "Amount": true}
+
+// WithoutMoney is the entry with every amount, rate and term taken out of
+// its before and after, for someone who may not see what a client pays; the
+// fields stay named, so the history still says what changed.
+func (e AuditEntry) WithoutMoney() AuditEntry {
+	e.Before, e.After = stripMoney(e.Before), stripMoney(e.After)
+	return e
+}
+
+func stripMoney(raw string) string {
+	if raw == "" {
+		return raw
+	}
+	var v any
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return ""
+	}
+	b, err := json.Marshal(redact(v))
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+func redact(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			if moneyKeys[k] {
+				t[k] = "hidden"
+				continue
+			}
+			t[k] = redact(x)
+		}
+	case []any:
+		for i := range t {
+			t[i] = redact(t[i])
+		}
+	}
+	return v
+}

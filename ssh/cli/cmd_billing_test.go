@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"bytes"
+	"context"
+	"dispatch/model"
+	"dispatch/model/door/doortest"
 	"encoding/csv"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -110,5 +115,40 @@ func TestInvoiceCommandsAndExport(t *testing.T) {
 	}
 	if out := h.mustLine("rita", "invoice paid I-1"); !strings.Contains(out, "I-1 is paid") {
 		t.Errorf("paid says:\n%s", out)
+	}
+}
+
+// A technician reads a fixed-quote ticket, its history and its terms
+// without a single amount.
+func TestATechnicianSeesNoAmountOnAFixedQuote(t *testing.T) {
+	o := doortest.OpenDemo(t, time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	if _, err := o.Door.Authorise(ctx, model.Console, 1015, "Rosa Lind", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	sam, err := o.Door.FindTech(ctx, model.Console, "Sam Okafor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, argv := range [][]string{{"ticket", "show", "T-1015"}, {"ticket", "show", "T-1015", "--json"}} {
+		var out, errs bytes.Buffer
+		if code := Run(ctx, Env{Door: o.Door, User: sam, Out: &out, Err: &errs}, argv); code != 0 {
+			t.Fatalf("%v: %d %s", argv, code, errs.String())
+		}
+		if regexp.MustCompile(`\$\d|"quote_cents": [1-9]|/h`).MatchString(out.String()) {
+			t.Errorf("%v shows a technician an amount:\n%s", argv, out.String())
+		}
+		if !strings.Contains(out.String(), "a fixed quote") && !strings.Contains(out.String(), `"fixed_quote": true`) {
+			t.Errorf("%v does not say it is a fixed quote:\n%s", argv, out.String())
+		}
+	}
+	card, err := o.Door.Ticket(ctx, model.ActorOf(sam), 1015)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range card.Audit {
+		if strings.Contains(e.Before+e.After, "45000") || strings.Contains(e.Before+e.After, "$") {
+			t.Errorf("the ticket's history gives a technician an amount: %s %s %s", e.Action, e.Before, e.After)
+		}
 	}
 }

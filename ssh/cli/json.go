@@ -173,7 +173,8 @@ type ticketJSON struct {
 	Scope           string      `json:"scope"`
 	Priority        string      `json:"priority"`
 	EstimateSeconds int64       `json:"estimate_seconds"`
-	QuoteCents      int64       `json:"quote_cents"`
+	QuoteCents      int64       `json:"quote_cents"` // 0 to those who may not see amounts, with fixed_quote true
+	FixedQuote      bool        `json:"fixed_quote"`
 	FirstJob        bool        `json:"first_job"`
 	Status          string      `json:"status"`
 	CreatedAt       string      `json:"created_at"`
@@ -241,7 +242,8 @@ func toTicket(c door.TicketCard, now time.Time) ticketJSON {
 		Site:    ref{model.FormatID(model.PrefixSite, c.Site.ID), c.Site.Name},
 		Title:   c.Title, Scope: c.Scope, Priority: c.Priority.String(),
 		EstimateSeconds: seconds(c.Estimate.Duration), QuoteCents: int64(c.Estimate.Quote),
-		FirstJob: c.FirstJob, Status: string(c.Status), CreatedAt: rfc3339(c.CreatedAt), CreatedBy: c.CreatedBy,
+		FixedQuote: c.Estimate.Quote > 0 || c.Estimate.QuoteHidden,
+		FirstJob:   c.FirstJob, Status: string(c.Status), CreatedAt: rfc3339(c.CreatedAt), CreatedBy: c.CreatedBy,
 		Visits: []visitJSON{}, Response: toClock(c.Response), Resolution: toClock(c.Resolution), AfterHours: c.AfterHours,
 		Version: c.Version, RequestedBy: c.RequestedBy}
 	if r := c.MadeFrom; r != nil {
