@@ -301,6 +301,9 @@ func (d *Door) AdjustInvoice(ctx context.Context, who model.Actor, id int64, amo
 		return model.Invoice{}, err
 	}
 	return d.changeInvoice(ctx, who, model.ActReviewInvoice, id, "invoice.adjust", unsent, func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
+		if inv.Total()+amount < 0 {
+			return model.FieldError{Field: "amount", Msg: fmt.Sprintf("%s would take the total (%s) below $0; to bill nothing, void %s", amount, inv.Total(), inv.Ref())}
+		}
 		inv.Lines = append(inv.Lines, model.InvoiceLine{N: len(inv.Lines) + 1, Kind: model.LineAdjustment, Group: model.GroupAdjust,
 			Description: reason, Amount: amount, Reason: reason, By: who.Name})
 		inv.State, inv.ApprovedAt, inv.ApprovedBy = model.InvoiceDraft, time.Time{}, ""
@@ -431,6 +434,9 @@ func (d *Door) DisputeInvoice(ctx context.Context, who model.Actor, id int64, wo
 		return model.Invoice{}, err
 	}
 	return d.changeInvoice(ctx, who, model.ActRecordPayment, id, "invoice.dispute", unsettle, func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
+		if inv.Dispute != "" { // a second complaint joins the first: both are the client's words
+			words = inv.Dispute + " · then, " + now.In(d.Location()).Format("Mon 2 Jan") + ": " + words
+		}
 		inv.State, inv.Dispute, inv.DisputedAt = model.InvoiceDisputed, words, now
 		return nil
 	})

@@ -102,6 +102,9 @@ func (d Doc) Status() string {
 	case model.InvoiceSent, model.InvoicePartPaid, model.InvoiceDisputed:
 		return fmt.Sprintf("%s · %s due %s", inv.State, inv.Due(), d.date(inv.DueAt))
 	case model.InvoicePaid:
+		if r := inv.Refund(); r > 0 {
+			return fmt.Sprintf("paid · a refund of %s is owed to the client", r)
+		}
 		return fmt.Sprintf("paid %s", d.date(inv.PaidAt))
 	}
 	return string(inv.State)
@@ -113,6 +116,8 @@ func (d Doc) Status() string {
 func (d Doc) ClientStatus() string {
 	inv := d.Invoice
 	switch {
+	case inv.Refund() > 0:
+		return fmt.Sprintf("a refund of %s is owed to you", inv.Refund())
 	case inv.State == model.InvoicePaid:
 		return "paid " + d.date(inv.PaidAt)
 	case inv.State.Frozen():
@@ -128,8 +133,11 @@ func (d Doc) SurpriseLine() string {
 	switch {
 	case !inv.Surprise():
 		return fmt.Sprintf("within what the client was told (tolerance %s)", allowed)
-	case inv.Explanation != "":
+	case inv.Explained():
 		return fmt.Sprintf("a surprise — %s over what the client was told (tolerance %s) — explained", inv.Over(), allowed)
+	case inv.Explanation != "":
+		return fmt.Sprintf("a SURPRISE — %s over what the client was told (tolerance %s); the explanation was written for %s over: adjust it or explain it again",
+			inv.Over(), allowed, inv.ExplainedOver)
 	}
 	return fmt.Sprintf("a SURPRISE — %s over what the client was told (tolerance %s); it cannot go out until adjusted or explained", inv.Over(), allowed)
 }

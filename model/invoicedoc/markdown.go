@@ -56,7 +56,10 @@ func (d Doc) Markdown(w io.Writer) {
 	if inv.Paid > 0 {
 		fmt.Fprintf(w, "\n**Paid:** %s\n", inv.Paid)
 	}
-	if len(inv.Credits) > 0 || inv.Paid > 0 {
+	switch {
+	case inv.Refund() > 0:
+		fmt.Fprintf(w, "\n**Owed back to you: %s**\n", inv.Refund())
+	case len(inv.Credits) > 0 || inv.Paid > 0:
 		fmt.Fprintf(w, "\n**Still due: %s**\n", inv.Due())
 	}
 	fmt.Fprintf(w, "\n## What you were told, and what we billed\n\n| | What you were told | Told | Billed |\n|---|---|---:|---:|\n")

@@ -53,13 +53,16 @@ func (d Doc) Text(w io.Writer) {
 		}
 	}
 	if inv.Paid > 0 {
-		fmt.Fprintf(w, "\nPAID %s (last %s) · still due %s\n", inv.Paid, d.stamp(inv.PaidAt), inv.Due())
+		fmt.Fprintf(w, "\nPAID %s (last %s) · still due %s\n", inv.Paid, d.stamp(inv.PaidAt), max(inv.Due(), 0))
+	}
+	if r := inv.Refund(); r > 0 {
+		fmt.Fprintf(w, "REFUND OWED to the client: %s (credited after they paid)\n", r)
 	}
 }
 
 // lineLayout sets the figures in columns a person can run down, the
 // description last, where it may be as long as it is.
-const lineLayout = "%3s  %-10s %6s %6s %12s %11s  %s\n"
+const lineLayout = "%3s  %-10s %8s %8s %12s %11s  %s\n"
 
 func (d Doc) textTold(w io.Writer) {
 	inv := d.Invoice

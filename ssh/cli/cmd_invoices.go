@@ -237,10 +237,12 @@ func invoiceList(c *call) error {
 		}
 		var rows [][]string
 		for _, s := range list {
-			flag, due := "", s.Due().String()
+			flag, due := "", ""
+			if s.State.Frozen() { // nothing is owed on an invoice not sent
+				due = s.Due().String()
+			}
 			switch {
 			case s.State == model.InvoiceVoid:
-				due = ""
 			case s.Held():
 				flag = "SURPRISE — adjust or explain"
 			case s.Surprise:
@@ -448,6 +450,9 @@ func invoiceExport(c *call) error {
 	}
 	if err := required(map[string]*string{"from": from, "to": to, "format": format}); err != nil {
 		return err
+	}
+	if c.json {
+		return usageError{msg: "invoice export writes CSV for the books; for JSON use invoice list --json and invoice show I-… --json"}
 	}
 	f, err := invoicedoc.ParseFormat(*format)
 	if err != nil {

@@ -213,14 +213,15 @@ func (d *Desk) draft(ids []int64) tea.Cmd {
 	return d.deps.Go(page.ToInvoice{ID: inv.ID})
 }
 
-// ago says how long ago, in days, for a list: "today", "1 day ago".
-func ago(t, now time.Time) string {
-	days := int(now.Sub(t).Hours() / 24)
+// ago says how long ago, in calendar days of the office's zone, for a
+// list: "today", "yesterday", "3 days ago".
+func ago(t, now time.Time, loc *time.Location) string {
+	days := int(model.StartOfDay(now, loc).Sub(model.StartOfDay(t, loc)).Hours()+12) / 24
 	switch {
 	case days < 1:
 		return "today"
 	case days == 1:
-		return "1 day ago"
+		return "yesterday"
 	}
 	return fmt.Sprintf("%d days ago", days)
 }

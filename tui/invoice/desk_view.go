@@ -42,7 +42,7 @@ func (d *Desk) line(r row, width int, selected bool, now time.Time) string {
 		text = d.invoiceLine(*r.inv, width, now)
 	case r.ready != nil:
 		text = fmt.Sprintf("%-7s %s %s %s", model.FormatID(model.PrefixTicket, r.ready.ID), draw.Fit(draw.Safe(r.ready.Client), clientWidth(width)),
-			draw.Fit(draw.Safe(r.ready.Title), max(width-clientWidth(width)-30, 10)), theme.Muted.Render("done "+ago(r.ready.DoneAt, now)))
+			draw.Fit(draw.Safe(r.ready.Title), max(width-clientWidth(width)-30, 10)), theme.Muted.Render("done "+ago(r.ready.DoneAt, now, d.deps.Door.Location())))
 	}
 	if selected {
 		return theme.Selected.Render(draw.Fit("▸ "+ansi.Strip(text), width))
@@ -74,7 +74,7 @@ func (d *Desk) invoiceLine(s model.InvoiceSummary, width int, now time.Time) str
 	case s.State == model.InvoiceDisputed:
 		status = theme.Error.Render(fmt.Sprintf("%s due · disputed: “%s”", s.Due(), draw.Safe(s.Dispute)))
 	case s.PastDue(now):
-		status = theme.Error.Render(fmt.Sprintf("%s due since %s (%s)", s.Due(), s.DueAt.In(d.deps.Door.Location()).Format("Jan 2"), ago(s.DueAt, now)))
+		status = theme.Error.Render(fmt.Sprintf("%s due since %s (%s)", s.Due(), s.DueAt.In(d.deps.Door.Location()).Format("Jan 2"), ago(s.DueAt, now, d.deps.Door.Location())))
 	case s.State == model.InvoicePaid:
 		status = theme.Muted.Render("paid")
 	default:

@@ -98,7 +98,10 @@ func (p *Page) body(width int) []string {
 		}
 	}
 	if inv.Paid > 0 || inv.State.Frozen() {
-		out = append(out, "", draw.Fit(fmt.Sprintf("paid %s · credited %s · still due %s", inv.Paid, inv.Credited(), inv.Due()), width))
+		out = append(out, "", draw.Fit(fmt.Sprintf("paid %s · credited %s · still due %s", inv.Paid, -inv.Credited(), max(inv.Due(), 0)), width))
+		if r := inv.Refund(); r > 0 {
+			out = append(out, theme.Warn.Render(draw.Fit(fmt.Sprintf("a refund of %s is owed to the client: credited after they paid", r), width)))
+		}
 	}
 	return out
 }
@@ -143,29 +146,43 @@ func (p *Page) toldPanel(width int) []string {
 	return append(out, draw.WrapNotice(verdict, "→ "+p.doc.SurpriseLine(), width)...)
 }
 
-// columns are the line table's widths; the description takes the rest,
-// wrapped under itself when it is long.
-type columns struct{ rate, desc int }
+// columns are the line table's widths. The description takes the rest,
+// wrapped under itself; below 100 columns it goes under the figures,
+// the whole width, so it is read rather than cut to a sliver.
+type columns struct {
+	rate, desc int
+	below      bool
+}
 
 func lineColumns(width int) columns {
-	c := columns{rate: 11}
-	c.desc = max(width-(3+1+10+1+6+1+6+1+c.rate+1+11+2), 16)
+	c := columns{rate: 11, below: width < 100}
+	c.desc = max(width-(3+1+10+1+8+1+8+1+c.rate+1+11+2), 16)
+	if c.below {
+		c.desc = max(width-6, 16)
+	}
 	return c
 }
 
 func (c columns) row(n, kind, actual, billed, rate, amount, desc string) string {
-	return fmt.Sprintf("%3s %-10s %6s %6s %*s %11s  %s", n, kind, actual, billed, c.rate, rate, amount, desc)
+	if c.below {
+		desc = ""
+	}
+	return fmt.Sprintf("%3s %-10s %8s %8s %*s %11s  %s", n, kind, actual, billed, c.rate, rate, amount, desc)
 }
 
 // lines is one invoice line: its figures, and its description wrapped in
-// its own column.
+// its own column, or under them.
 func (c columns) lines(l model.InvoiceLine, width int) []string {
 	desc := wrap(draw.Safe(l.Description), c.desc)
 	first := c.row(fmt.Sprint(l.N), string(l.Kind), invoicedoc.Hours(l.Actual), invoicedoc.Hours(l.Billed), invoicedoc.Rate(l), l.Amount.String(), desc[0])
 	out := []string{draw.Fit(first, width)}
 	pad := strings.Repeat(" ", width-c.desc)
-	for _, more := range desc[1:] {
-		out = append(out, draw.Fit(pad+more, width))
+	more := desc[1:]
+	if c.below {
+		pad, more = "      ", desc
+	}
+	for _, m := range more {
+		out = append(out, draw.Fit(pad+m, width))
 	}
 	return out
 }
