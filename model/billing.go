@@ -447,7 +447,13 @@ func inGroup(group string) func(InvoiceLine) bool {
 }
 
 func (b *ticketBill) partLines() {
+	seen := map[string]string{}
 	for _, p := range b.work.Parts {
+		same := fmt.Sprintf("%s|%d|%d", strings.ToLower(p.Description), p.Qty, p.Price)
+		if first, ok := seen[same]; ok {
+			b.warn("%s and %s are the same part at the same price; if it was added twice, take one off (part remove %s --reason …)", first, p.Ref(), p.Ref())
+		}
+		seen[same] = p.Ref()
 		b.lines = append(b.lines, InvoiceLine{Kind: LinePart, Group: GroupParts, Qty: p.Qty, Rate: p.Price, Sources: []string{p.Ref()},
 			Description: fmt.Sprintf("%s %s × %d at %s, approved by %s", p.Ref(), p.Description, p.Qty, p.Price, orSomeone(p.ApprovedBy))})
 	}

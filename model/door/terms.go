@@ -211,3 +211,31 @@ func notInvoiced(ctx context.Context, tx *store.Tx, t model.Ticket) error {
 	return model.Conflict{Msg: fmt.Sprintf("%s is on %s, already %s; a change now is a credit note (invoice credit %s --line N --amount … --reason …)",
 		t.Ref(), model.FormatID(model.PrefixInvoice, id), state, model.FormatID(model.PrefixInvoice, id))}
 }
+
+// RemovePart takes a part added by mistake off a ticket whose invoice has
+// not gone out; a draft drawn again leaves it out.
+func (d *Door) RemovePart(ctx context.Context, who model.Actor, id int64, reason string) (model.Part, error) {
+	var p model.Part
+	reason, err := needText("reason", reason, "say why it comes off: added twice, returned unused…")
+	if err != nil {
+		return p, err
+	}
+	err = d.write(ctx, who, model.ActAddPart, feed.Invoices|feed.Tickets, func(tx *store.Tx, now time.Time) error {
+		var err error
+		if p, err = tx.PartByID(ctx, id); err != nil {
+			return err
+		}
+		t, err := tx.TicketByID(ctx, p.TicketID)
+		if err != nil {
+			return err
+		}
+		if err := notInvoiced(ctx, tx, t); err != nil {
+			return err
+		}
+		if err := tx.DeletePart(ctx, id); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "part.remove", "ticket", t.ID, p, map[string]string{"reason": reason})
+	})
+	return p, err
+}

@@ -253,6 +253,7 @@ type TicketCard struct {
 	// Authorisation is the latest work authorisation, or nil; to a role that
 	// may not see rates, who accepted and when, without the terms.
 	Authorisation *model.WorkAuthorisation
+	Parts         []model.Part // sold with it; without prices to those who may not see them
 	// Its SLA clocks as of the read.
 	Response, Resolution model.SLAClock
 	AfterHours           bool
@@ -288,6 +289,14 @@ func (d *Door) Ticket(ctx context.Context, who model.Actor, id int64) (TicketCar
 		}
 		if a := c.Authorisation; a != nil && !who.Role.Can(model.ActSeeRates) {
 			a.Terms, a.Accepted = "", model.BillingTerms{}
+		}
+		if c.Parts, err = tx.PartsFor(ctx, id); err != nil {
+			return err
+		}
+		if !who.Role.Can(model.ActSeeRates) {
+			for i := range c.Parts {
+				c.Parts[i].Price = 0
+			}
 		}
 		from, err := tx.ScopeMadeTicket(ctx, id)
 		if err != nil {

@@ -85,3 +85,20 @@ func (t *Tx) PartsFor(ctx context.Context, ticketID int64) ([]model.Part, error)
 	}, `SELECT p.id, p.ticket_id, p.description, p.qty, p.price_cents, p.approved_by, c.name, p.added_at, p.added_by
 		FROM parts p JOIN contacts c ON c.id = p.approved_by WHERE p.ticket_id = ? ORDER BY p.id`, ticketID)
 }
+
+// PartByID finds a part.
+func (t *Tx) PartByID(ctx context.Context, id int64) (model.Part, error) {
+	var p model.Part
+	var added int64
+	err := t.queryRow(ctx, `SELECT p.id, p.ticket_id, p.description, p.qty, p.price_cents, p.approved_by, c.name, p.added_at, p.added_by
+		FROM parts p JOIN contacts c ON c.id = p.approved_by WHERE p.id = ?`, id).
+		Scan(&p.ID, &p.TicketID, &p.Description, &p.Qty, &p.Price, &p.ApprovedByID, &p.ApprovedBy, &added, &p.AddedBy)
+	p.AddedAt = fromUnix(added)
+	return p, notFound(err, "part", model.FormatID(model.PrefixPart, id), "see: ticket show T-…")
+}
+
+// DeletePart takes a part off its ticket; the audit keeps what it was.
+func (t *Tx) DeletePart(ctx context.Context, id int64) error {
+	_, err := t.exec(ctx, `DELETE FROM parts WHERE id = ?`, id)
+	return err
+}

@@ -111,9 +111,11 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"ticket authorise": {argv: plain("ticket", "authorise", "T-1020", "--contact", "Dana Ruiz"), allowed: office},
 		"part add":         {argv: plain("part", "add", "T-1020", "--desc", "PC", "--price", "899", "--approved-by", "Tom Becker"), allowed: office},
 		"invoice draft":    {argv: plain("invoice", "draft", "T-1020"), allowed: office},
-		"invoice show":     {argv: plain("invoice", "show", "I-1"), allowed: office},
-		"invoice list":     {argv: plain("invoice", "list"), allowed: office},
-		"invoice ready":    {argv: plain("invoice", "ready"), allowed: office},
+		"part remove": {argv: plain("part", "remove", "PT-1", "--reason", "added twice"), allowed: office,
+			prep: func(o *authzOffice) { o.part(1020) }},
+		"invoice show":  {argv: plain("invoice", "show", "I-1"), allowed: office},
+		"invoice list":  {argv: plain("invoice", "list"), allowed: office},
+		"invoice ready": {argv: plain("invoice", "ready"), allowed: office},
 		"invoice adjust": {argv: plain("invoice", "adjust", "I-7", "--amount", "-20", "--reason", "goodwill"), allowed: managers,
 			prep: func(o *authzOffice) { o.draft(1020) }},
 		"invoice explain": {argv: plain("invoice", "explain", "I-7", "--text", "agreed by phone"), allowed: managers,
@@ -186,6 +188,14 @@ func (o *authzOffice) tech(name string) model.User {
 		o.t.Fatal(err)
 	}
 	return u
+}
+
+// part adds a part to a ticket, as the console.
+func (o *authzOffice) part(ticket int64) {
+	o.t.Helper()
+	if _, err := o.Door.AddPart(context.Background(), model.Console, model.Part{TicketID: ticket, Description: "Cable", Qty: 1, Price: 9_00}, "Dana Ruiz"); err != nil {
+		o.t.Fatal(err)
+	}
 }
 
 // draft draws an invoice for a done ticket, as the console.

@@ -15,6 +15,7 @@ func init() {
 			about: "record that the authorised or backup contact accepted the terms by phone (the work authorisation)", run: ticketAuthorise},
 		command{path: "part add", args: `T-12 --desc "Wireless router" --price 189 [--qty 1] --approved-by "Rob Grant"`,
 			about: "add a part sold with a ticket, its price approved by the authorised or backup contact", run: partAdd},
+		command{path: "part remove", args: `PT-2 --reason "added twice"`, about: "take a part off a ticket whose invoice has not gone out", run: partRemove},
 	)
 }
 
@@ -76,5 +77,27 @@ func partAdd(c *call) error {
 		"qty": p.Qty, "price_cents": int64(p.Price), "amount_cents": int64(p.Amount()), "approved_by": p.ApprovedBy}, func(w io.Writer) {
 		fmt.Fprintf(w, "added %s to %s: %s × %d at %s = %s, approved by %s\n", p.Ref(), model.FormatID(model.PrefixTicket, p.TicketID),
 			model.CleanLine(p.Description), p.Qty, p.Price, p.Amount(), model.CleanLine(p.ApprovedBy))
+	})
+}
+
+func partRemove(c *call) error {
+	reason := c.fs.String("reason", "", "why it comes off")
+	if err := c.parse(1); err != nil {
+		return err
+	}
+	if err := required(map[string]*string{"reason": reason}); err != nil {
+		return err
+	}
+	id, err := model.ParseID(model.PrefixPart, c.args[0])
+	if err != nil {
+		return err
+	}
+	p, err := c.env.Door.RemovePart(c.ctx, c.actor(), id, *reason)
+	if err != nil {
+		return err
+	}
+	return c.print(map[string]any{"id": p.Ref(), "ticket": model.FormatID(model.PrefixTicket, p.TicketID), "removed": true}, func(w io.Writer) {
+		fmt.Fprintf(w, "took %s (%s) off %s; a draft drawn again leaves it out\n", p.Ref(), model.CleanLine(p.Description),
+			model.FormatID(model.PrefixTicket, p.TicketID))
 	})
 }

@@ -152,3 +152,33 @@ func TestATechnicianSeesNoAmountOnAFixedQuote(t *testing.T) {
 		}
 	}
 }
+
+// A part added twice is pointed out on the draft, taken off, and the ticket
+// shows what was sold; once sent, its parts stay.
+func TestAPartAddedTwiceIsTakenOff(t *testing.T) {
+	h := newHarness(t)
+	h.bookedVisit()
+	h.clock.Advance(4 * time.Hour)
+	for _, step := range []string{"travel V-301 --at 10:00", "arrive V-301 --contact Dana Ruiz --at 10:45",
+		"depart V-301 --contact Dana Ruiz --done --at 11:45", "return V-301 --at 12:30"} {
+		h.mustLine("sam", "visit "+step)
+	}
+	h.mustLine("rita", "part add T-1001 --desc Wireless router --price 189 --approved-by Dana Ruiz")
+	h.mustLine("rita", "part add T-1001 --desc wireless router --price 189 --approved-by Dana Ruiz")
+	if out := h.mustLine("rita", "invoice draft T-1001"); !strings.Contains(out, "PT-1 and PT-2 are the same part at the same price") {
+		t.Errorf("a part added twice is not pointed out:\n%s", out)
+	}
+	if out := h.mustLine("sam", "ticket show T-1001"); !strings.Contains(out, "PT-2 wireless router × 1, approved by Dana Ruiz") || strings.Contains(out, "$189") {
+		t.Errorf("a technician's ticket show:\n%s", out)
+	}
+	h.mustLine("rita", "part remove PT-2 --reason added twice")
+	out := h.mustLine("rita", "invoice draft T-1001")
+	if strings.Contains(out, "PT-2") || !strings.Contains(out, "PT-1 Wireless router") {
+		t.Errorf("after taking PT-2 off:\n%s", out)
+	}
+	h.mustLine("ann", "invoice approve I-1")
+	h.mustLine("ann", "invoice send I-1")
+	if _, errs, code := h.line("rita", "part remove PT-1 --reason returned"); code != 1 || !strings.Contains(errs, "credit note") {
+		t.Errorf("a part taken off a sent invoice: %d %s", code, errs)
+	}
+}

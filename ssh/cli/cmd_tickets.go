@@ -112,6 +112,13 @@ func (c *call) showTicket(id int64, verb string) error {
 		} else if card.Status != model.TicketCancelled {
 			field(w, "terms", "not yet accepted (ticket authorise, or --authorised on arrival)")
 		}
+		for _, p := range card.Parts {
+			price := ""
+			if p.Price > 0 {
+				price = " at " + p.Price.String()
+			}
+			field(w, "part", fmt.Sprintf("%s %s × %d%s, approved by %s", p.Ref(), p.Description, p.Qty, price, p.ApprovedBy))
+		}
 		if card.AfterHours {
 			field(w, "sla", "an after-hours emergency")
 		}

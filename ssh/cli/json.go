@@ -187,6 +187,15 @@ type ticketJSON struct {
 	RequestedBy     string      `json:"requested_by,omitempty"` // who asked, when not a contact
 	MadeFrom        *madeFrom   `json:"made_from,omitempty"`    // the on-site request it came from
 	Authorised      *authorised `json:"authorised,omitempty"`   // the latest work authorisation
+	Parts           []partJSON  `json:"parts"`
+}
+
+type partJSON struct {
+	ID         string `json:"id"`
+	Desc       string `json:"description"`
+	Qty        int    `json:"qty"`
+	PriceCents int64  `json:"price_cents,omitempty"` // to those who may see amounts
+	ApprovedBy string `json:"approved_by"`
 }
 
 // authorised is who accepted the terms for a ticket, when, and how; the
@@ -249,6 +258,10 @@ func toTicket(c door.TicketCard, now time.Time) ticketJSON {
 	if r := c.MadeFrom; r != nil {
 		out.MadeFrom = &madeFrom{Request: r.Ref(), Ticket: model.FormatID(model.PrefixTicket, r.TicketID),
 			Visit: model.FormatID(model.PrefixVisit, r.VisitID), AskedBy: r.AskedBy}
+	}
+	out.Parts = []partJSON{}
+	for _, p := range c.Parts {
+		out.Parts = append(out.Parts, partJSON{ID: p.Ref(), Desc: p.Description, Qty: p.Qty, PriceCents: int64(p.Price), ApprovedBy: p.ApprovedBy})
 	}
 	if a := c.Authorisation; a != nil {
 		out.Authorised = &authorised{Contact: a.ContactName, At: rfc3339(a.At), Terms: a.Terms}

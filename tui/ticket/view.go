@@ -91,6 +91,17 @@ func (d *Page) View(width, height int) string {
 	for _, v := range c.Visits {
 		add(visitLog(v, c.Estimate.Duration, now, loc, width)...)
 	}
+	if len(c.Parts) > 0 {
+		add("", theme.Section.Render(fmt.Sprintf("PARTS (%d)", len(c.Parts))))
+		for _, p := range c.Parts {
+			price := ""
+			if p.Price > 0 {
+				price = " at " + p.Price.String()
+			}
+			add(draw.Fit(fmt.Sprintf("  %s %s × %d%s", p.Ref(), draw.Safe(p.Description), p.Qty, price)+
+				theme.Muted.Render(" · approved by "+draw.Safe(p.ApprovedBy)), width))
+		}
+	}
 	if len(c.Requests) > 0 {
 		add("", theme.Section.Render(fmt.Sprintf("WHILE YOU'RE HERE (%d)", len(c.Requests))))
 		for _, r := range c.Requests {
