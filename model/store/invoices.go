@@ -213,17 +213,19 @@ type ReadyTicket struct {
 	Client   string
 	Title    string
 	DoneAt   time.Time
+	Going    bool // a visit of it is still going (the trip back): it drafts once that ends
 }
 
-// ReadyToInvoice lists done tickets on no live invoice and with no visit
-// still going (the trip back from a job done), oldest first; a
+// ReadyToInvoice lists done tickets on no live invoice, oldest first, each
+// saying whether a visit of it is still going (the trip back); a
 // clientID of 0 lists every client's. The status is named as the board's
 // index names it, so years of invoiced tickets are never read.
 func (t *Tx) ReadyToInvoice(ctx context.Context, clientID int64) ([]ReadyTicket, error) {
-	q := `SELECT t.id, t.client_id, c.name, t.title, COALESCE(t.done_at, t.created_at) FROM tickets t JOIN clients c ON c.id = t.client_id
+	q := `SELECT t.id, t.client_id, c.name, t.title, COALESCE(t.done_at, t.created_at),
+		EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = t.id AND v.phase NOT IN ('scheduled', 'finished', 'cancelled'))
+		FROM tickets t JOIN clients c ON c.id = t.client_id
 		WHERE t.status IN ('open', 'done') AND t.status = 'done' AND NOT EXISTS (SELECT 1 FROM invoice_tickets it JOIN invoices i ON i.id = it.invoice_id
-			WHERE it.ticket_id = t.id AND i.state <> 'void')
-		AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = t.id AND v.phase NOT IN ('scheduled', 'finished', 'cancelled'))`
+			WHERE it.ticket_id = t.id AND i.state <> 'void')`
 	var args []any
 	if clientID != 0 {
 		q += ` AND t.client_id = ?`
@@ -232,7 +234,7 @@ func (t *Tx) ReadyToInvoice(ctx context.Context, clientID int64) ([]ReadyTicket,
 	return queryAll(ctx, t, func(r scanner) (ReadyTicket, error) {
 		var rt ReadyTicket
 		var done int64
-		err := r.Scan(&rt.ID, &rt.ClientID, &rt.Client, &rt.Title, &done)
+		err := r.Scan(&rt.ID, &rt.ClientID, &rt.Client, &rt.Title, &done, &rt.Going)
 		rt.DoneAt = fromUnix(done)
 		return rt, err
 	}, q+` ORDER BY t.id`, args...)

@@ -279,20 +279,25 @@ func invoiceReady(c *call) error {
 		Client string `json:"client"`
 		Title  string `json:"title"`
 		DoneAt string `json:"done_at"`
+		Going  bool   `json:"trip_back_under_way,omitempty"` // drafts once the technician is back
 	}
 	out := []readyJSON{}
 	var rows [][]string
 	for _, r := range ready {
 		ref := model.FormatID(model.PrefixTicket, r.ID)
-		out = append(out, readyJSON{Ticket: ref, Client: r.Client, Title: r.Title, DoneAt: rfc3339(r.DoneAt)})
-		rows = append(rows, []string{ref, r.Client, r.Title, c.local(r.DoneAt)})
+		out = append(out, readyJSON{Ticket: ref, Client: r.Client, Title: r.Title, DoneAt: rfc3339(r.DoneAt), Going: r.Going})
+		note := ""
+		if r.Going {
+			note = "trip back under way: drafts once back"
+		}
+		rows = append(rows, []string{ref, r.Client, r.Title, c.local(r.DoneAt), note})
 	}
 	return c.print(out, func(w io.Writer) {
 		if len(rows) == 0 {
 			fmt.Fprintln(w, "no done tickets wait to be invoiced")
 			return
 		}
-		table(w, "", []string{"TICKET", "CLIENT", "TITLE", "DONE"}, rows)
+		table(w, "", []string{"TICKET", "CLIENT", "TITLE", "DONE", ""}, rows)
 		fmt.Fprintln(w, "\ndraft one client's with: invoice draft T-… [T-…]")
 	})
 }

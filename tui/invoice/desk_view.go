@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dispatch/model"
+	"dispatch/model/store"
 	"dispatch/tui/draw"
 	"dispatch/tui/theme"
 )
@@ -42,7 +43,7 @@ func (d *Desk) line(r row, width int, selected bool, now time.Time) string {
 		text = d.invoiceLine(*r.inv, width, now)
 	case r.ready != nil:
 		text = fmt.Sprintf("%-7s %s %s %s", model.FormatID(model.PrefixTicket, r.ready.ID), draw.Fit(draw.Safe(r.ready.Client), clientWidth(width)),
-			draw.Fit(draw.Safe(r.ready.Title), max(width-clientWidth(width)-30, 10)), theme.Muted.Render("done "+ago(r.ready.DoneAt, now, d.deps.Door.Location())))
+			draw.Fit(draw.Safe(r.ready.Title), max(width-clientWidth(width)-30, 10)), theme.Muted.Render(readyWhen(*r.ready, now, d.deps.Door.Location())))
 	}
 	if selected {
 		return theme.Selected.Render(draw.Fit("▸ "+ansi.Strip(text), width))
@@ -88,4 +89,13 @@ func signed(c model.Cents) string {
 		return "+" + c.String()
 	}
 	return c.String()
+}
+
+// readyWhen says when a ready ticket was done, or that its trip back is
+// still going: it drafts once that ends.
+func readyWhen(r store.ReadyTicket, now time.Time, loc *time.Location) string {
+	if r.Going {
+		return "trip back under way — drafts once back"
+	}
+	return "done " + ago(r.DoneAt, now, loc)
 }
