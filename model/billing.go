@@ -112,7 +112,7 @@ func (b *ticketBill) draw() {
 	b.toldAt = b.terms
 	switch a := b.work.Authorisation; {
 	case a == nil:
-		b.warn("%s has no work authorisation: nobody accepted the terms for it, so what the client was told is priced at today's terms; record one with ticket authorise %s --contact NAME", t.Ref(), t.Ref())
+		b.warn("%s has no work authorisation: nobody accepted the terms for it, so what the client was told is priced at today's terms; record one (T on the ticket's page, or ticket authorise %s --contact NAME)", t.Ref(), t.Ref())
 	case a.Accepted.Travel.Kind == "": // recorded before terms were kept as figures
 	default:
 		b.toldAt = a.Accepted

@@ -189,3 +189,14 @@ func (d *Door) FindSite(ctx context.Context, who model.Actor, clientID int64, na
 	})
 	return s, err
 }
+
+// ContactsOf lists a client's contacts by name.
+func (d *Door) ContactsOf(ctx context.Context, who model.Actor, clientID int64) ([]model.Contact, error) {
+	var out []model.Contact
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Contacts(ctx, clientID)
+		return err
+	})
+	return out, err
+}

@@ -10,6 +10,7 @@ type keyMap struct {
 	Edit                                 key.Binding
 	Move, CancelVisit, Cancel, Reopen    key.Binding
 	Invoice                              key.Binding // the invoice the ticket is on
+	Authorise                            key.Binding // terms accepted by phone
 }
 
 func newKeyMap(canWrite bool) keyMap {
@@ -30,6 +31,7 @@ func newKeyMap(canWrite bool) keyMap {
 		Cancel:      key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "cancel ticket")),
 		Reopen:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reopen")),
 		Invoice:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "its invoice")),
+		Authorise:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "terms accepted by phone")),
 	}
 	k.Schedule.SetEnabled(canWrite)
 	return k
@@ -56,5 +58,5 @@ func (k keyMap) ShortHelp() []key.Binding {
 
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down}, {k.Edit, k.Schedule, k.Move, k.CancelVisit}, {k.Wait, k.Contacted, k.Priority},
-		{k.Done, k.Cancel, k.Reopen, k.Invoice}, {k.Back, k.Help, k.Quit}}
+		{k.Done, k.Cancel, k.Reopen, k.Invoice, k.Authorise}, {k.Back, k.Help, k.Quit}}
 }

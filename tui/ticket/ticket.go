@@ -63,6 +63,8 @@ func (d *Page) Refresh() {
 		d.invoiceID, d.invoiceIs, _ = d.deps.Door.InvoiceOfTicket(d.deps.Ctx, d.deps.Actor(), d.id)
 	}
 	d.km.Invoice.SetEnabled(d.invoiceID != 0)
+	d.km.Authorise.SetEnabled(d.err == nil && d.deps.User.Role.Can(model.ActAuthoriseWork) &&
+		d.card.Status != model.TicketCancelled && d.card.Status != model.TicketInvoiced)
 }
 
 func (d *Page) waiting() bool {
@@ -97,6 +99,9 @@ func (d *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return d, d.deps.Open(d.confirmDone())
 	case key.Matches(k, d.km.Invoice):
 		return d, d.deps.Go(page.ToInvoice{ID: d.invoiceID})
+	case key.Matches(k, d.km.Authorise):
+		f := newAuthoriseForm(d.deps, d.card.Ticket)
+		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
 	case key.Matches(k, d.km.Move), key.Matches(k, d.km.CancelVisit):
 		booked := rebookable(d.card.Ticket, d.card.Visits)
 		f := NewMoveForm(d.deps, d.card.Ticket, d.card.Visits, booked[0].ID)

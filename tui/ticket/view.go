@@ -48,7 +48,11 @@ func (d *Page) View(width, height int) string {
 		}
 		fieldLine("terms", "accepted by "+draw.Safe(a.ContactName)+theme.Muted.Render(" · "+a.At.In(loc).Format("Mon 2 Jan 15:04")+" · "+how))
 	} else if c.Status != model.TicketCancelled {
-		fieldLine("terms", theme.Warn.Render("not yet accepted")+theme.Muted.Render(" — at check-in (Terms in the arrival step) or by phone: ticket authorise"))
+		how := " — at check-in (Terms in the arrival step)"
+		if d.km.Authorise.Enabled() {
+			how += ", or by phone: T"
+		}
+		fieldLine("terms", theme.Warn.Render("not yet accepted")+theme.Muted.Render(how))
 	}
 	switch {
 	case d.invoiceID != 0:
