@@ -40,11 +40,30 @@ func (d *Door) docOf(ctx context.Context, tx *store.Tx, inv model.Invoice) (invo
 	return doc, nil
 }
 
-// SentDocs reads whole every invoice sent in [from, to), oldest first: what
-// an export to the books reads.
-func (d *Door) SentDocs(ctx context.Context, who model.Actor, from, to time.Time) ([]invoicedoc.Doc, error) {
-	var out []invoicedoc.Doc
+// Books is what an export to the books reads for a period: every invoice
+// sent in it, whole, oldest first, and every credit note issued in it.
+type Books struct {
+	Invoices []invoicedoc.Doc
+	Credits  []store.IssuedCredit
+}
+
+// BooksFor reads the invoices sent and the credits issued in [from, to).
+func (d *Door) BooksFor(ctx context.Context, who model.Actor, from, to time.Time) (Books, error) {
+	var out Books
 	err := d.read(ctx, who, model.ActSeeRates, func(tx *store.Tx) error {
+		var err error
+		if out.Invoices, err = d.sentDocs(ctx, tx, from, to); err != nil {
+			return err
+		}
+		out.Credits, err = tx.CreditsIssued(ctx, from, to)
+		return err
+	})
+	return out, err
+}
+
+func (d *Door) sentDocs(ctx context.Context, tx *store.Tx, from, to time.Time) ([]invoicedoc.Doc, error) {
+	var out []invoicedoc.Doc
+	err := func() error {
 		list, err := tx.Invoices(ctx, store.InvoiceFilter{SentFrom: from, SentTo: to,
 			States: []model.InvoiceState{model.InvoiceSent, model.InvoicePartPaid, model.InvoicePaid, model.InvoiceDisputed}})
 		if err != nil {
@@ -62,7 +81,7 @@ func (d *Door) SentDocs(ctx context.Context, who model.Actor, from, to time.Time
 			out = append(out, doc)
 		}
 		return nil
-	})
+	}()
 	return out, err
 }
 

@@ -67,7 +67,13 @@ func TestExportsReadBackToTheCent(t *testing.T) {
 	for _, f := range []Format{Xero, QuickBooks, PlainCSV} {
 		t.Run(string(f), func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Export(&buf, f, docs, Books{AccountCode: "200", TaxType: "Tax Exempt"}); err != nil {
+			var credits []Credit
+			for _, d := range docs {
+				for _, c := range d.Invoice.Credits {
+					credits = append(credits, Credit{CreditNote: c, Client: d.Invoice.Client})
+				}
+			}
+			if err := Export(&buf, f, docs, credits, Books{AccountCode: "200", TaxType: "Tax Exempt"}); err != nil {
 				t.Fatal(err)
 			}
 			rows, err := csv.NewReader(&buf).ReadAll()

@@ -31,12 +31,21 @@ func ParseFormat(s string) (Format, error) {
 
 // Books are the accounting settings an import needs.
 type Books struct {
-	AccountCode string // Xero's sales account, 200 by default
-	TaxType     string // Xero's tax type for the lines
+	AccountCode string         // Xero's sales account, 200 by default
+	TaxType     string         // Xero's tax type for the lines
+	Loc         *time.Location // the office's zone, for the dates of credit notes
 }
 
-// Export writes sent invoices, one row per line, in a format.
-func Export(w io.Writer, f Format, docs []Doc, books Books) error {
+// Credit is a credit note as the books take it: with its client and its
+// invoice's id.
+type Credit struct {
+	model.CreditNote
+	Client string
+}
+
+// Export writes sent invoices, one row per line, in a format; the plain
+// CSV adds the credit notes issued in the same period, dated as issued.
+func Export(w io.Writer, f Format, docs []Doc, credits []Credit, books Books) error {
 	cw := csv.NewWriter(w)
 	write := func(cells ...string) {
 		for i := range cells {
@@ -74,11 +83,12 @@ func Export(w io.Writer, f Format, docs []Doc, books Books) error {
 					HoursDecimal(l.Actual), HoursDecimal(l.Billed), Money(l.Rate), quantity(l), Money(l.Amount), strings.Join(l.Sources, " "))
 			}
 		}
-		if f == PlainCSV {
-			for _, c := range inv.Credits {
-				write(inv.Client, c.Ref(), "credit", d.date(c.At), "", strconv.Itoa(c.Line), "", "", string(model.LineCredit),
-					"credit against "+inv.Ref()+" line "+strconv.Itoa(c.Line)+": "+model.CleanLine(c.Reason), "", "", "", "", Money(c.Amount), inv.Ref())
-			}
+	}
+	if f == PlainCSV {
+		for _, c := range credits {
+			inv := model.FormatID(model.PrefixInvoice, c.InvoiceID)
+			write(c.Client, c.Ref(), "credit", Doc{Loc: books.Loc}.date(c.At), "", strconv.Itoa(c.Line), "", "", string(model.LineCredit),
+				"credit against "+inv+" line "+strconv.Itoa(c.Line)+": "+model.CleanLine(c.Reason), "", "", "", "", Money(c.Amount), inv)
 		}
 	}
 	cw.Flush()

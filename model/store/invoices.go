@@ -239,3 +239,23 @@ func (t *Tx) ReadyToInvoice(ctx context.Context, clientID int64) ([]ReadyTicket,
 		return rt, err
 	}, q+` ORDER BY t.id`, args...)
 }
+
+// IssuedCredit is a credit note with the invoice and client it corrects.
+type IssuedCredit struct {
+	model.CreditNote
+	Client string
+}
+
+// CreditsIssued lists the credit notes issued in [from, to), oldest first:
+// the books take a credit in the month it was given, whenever its invoice went.
+func (t *Tx) CreditsIssued(ctx context.Context, from, to time.Time) ([]IssuedCredit, error) {
+	return queryAll(ctx, t, func(r scanner) (IssuedCredit, error) {
+		var c IssuedCredit
+		var at int64
+		err := r.Scan(&c.ID, &c.InvoiceID, &c.Line, &c.Amount, &c.Reason, &at, &c.By, &c.Client)
+		c.At = fromUnix(at)
+		return c, err
+	}, `SELECT cn.id, cn.invoice_id, cn.line_n, cn.amount_cents, cn.reason, cn.at, cn.by, c.name FROM credit_notes cn
+		JOIN invoices i ON i.id = cn.invoice_id JOIN clients c ON c.id = i.client_id
+		WHERE cn.at >= ? AND cn.at < ? ORDER BY cn.at, cn.id`, unix(from), unix(to))
+}

@@ -467,11 +467,15 @@ func invoiceExport(c *call) error {
 	if err != nil {
 		return err
 	}
-	docs, err := c.env.Door.SentDocs(c.ctx, c.actor(), start, end)
+	books, err := c.env.Door.BooksFor(c.ctx, c.actor(), start, end)
 	if err != nil {
 		return err
 	}
-	return invoicedoc.Export(c.env.Out, f, docs, invoicedoc.Books{AccountCode: *account, TaxType: *tax})
+	credits := make([]invoicedoc.Credit, len(books.Credits))
+	for i, cr := range books.Credits {
+		credits[i] = invoicedoc.Credit{CreditNote: cr.CreditNote, Client: cr.Client}
+	}
+	return invoicedoc.Export(c.env.Out, f, books.Invoices, credits, invoicedoc.Books{AccountCode: *account, TaxType: *tax, Loc: c.env.Door.Location()})
 }
 
 func timeExport(c *call) error {

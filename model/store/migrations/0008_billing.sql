@@ -110,3 +110,4 @@ CREATE TABLE credit_notes (
     by           TEXT NOT NULL
 );
 CREATE INDEX credit_notes_invoice ON credit_notes(invoice_id);
+CREATE INDEX credit_notes_at ON credit_notes(at);
