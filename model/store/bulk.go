@@ -37,6 +37,7 @@ var bulkSQL = map[string]string{
 		explained_by, explained_over_cents, drafted_at, drafted_by, approved_at, approved_by, sent_at, due_at, paid_cents, paid_at, dispute, disputed_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"invoice_ticket": `INSERT INTO invoice_tickets (invoice_id, ticket_id) VALUES (?, ?)`,
+	"invoice_state":  `UPDATE invoices SET state = ? WHERE id = ?`,
 	"invoice_line": `INSERT INTO invoice_lines (invoice_id, n, ticket_id, visit_id, kind, grp, description, actual_seconds, billed_seconds,
 		rate_cents, qty, amount_cents, sources, reason, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 }
@@ -132,10 +133,12 @@ func (b *Bulk) Touch(t model.Touch, entity string, id int64) error {
 }
 
 // Invoice stores an invoice with its tickets and lines, as drafted and
-// taken as far as its state says.
+// taken as far as its state says: written as a draft with its lines, then
+// moved to its state, as the database lets a sent invoice's lines be
+// written no other way.
 func (b *Bulk) Invoice(inv model.Invoice) error {
 	enc := func(v any) string { j, _ := json.Marshal(v); return string(j) }
-	if err := b.exec("invoice", inv.ID, inv.ClientID, inv.State, enc(inv.Terms), enc(inv.Tolerance), enc(inv.Told), enc(inv.Warnings),
+	if err := b.exec("invoice", inv.ID, inv.ClientID, model.InvoiceDraft, enc(inv.Terms), enc(inv.Tolerance), enc(inv.Told), enc(inv.Warnings),
 		int64(inv.Total()), int64(inv.ToldTotal()), b2i(inv.Surprise()), inv.Explanation, inv.ExplainedBy, int64(inv.ExplainedOver), unix(inv.DraftedAt), inv.DraftedBy,
 		nullUnix(inv.ApprovedAt), inv.ApprovedBy, nullUnix(inv.SentAt), nullUnix(inv.DueAt), int64(inv.Paid), nullUnix(inv.PaidAt),
 		inv.Dispute, nullUnix(inv.DisputedAt)); err != nil {
@@ -152,7 +155,7 @@ func (b *Bulk) Invoice(inv model.Invoice) error {
 			return err
 		}
 	}
-	return nil
+	return b.exec("invoice_state", inv.State, inv.ID)
 }
 
 // OfficeTerms sets the office's billing defaults.

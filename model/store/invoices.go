@@ -22,21 +22,10 @@ func (t *Tx) InsertInvoice(ctx context.Context, inv model.Invoice) (model.Invoic
 	return inv, t.SaveInvoice(ctx, inv)
 }
 
-// SaveInvoice stores an invoice's state, what it was drawn from and its
-// lines, replacing those it had. The door never calls it on a sent invoice.
+// SaveInvoice stores an invoice's lines, tickets, state and what it was
+// drawn from. The lines go first, while the invoice is as it was: once it
+// is sent, the database refuses any change to them.
 func (t *Tx) SaveInvoice(ctx context.Context, inv model.Invoice) error {
-	enc := func(v any) string { b, _ := json.Marshal(v); return string(b) }
-	_, err := t.exec(ctx, `UPDATE invoices SET state = ?, terms = ?, tolerance = ?, told = ?, warnings = ?, total_cents = ?,
-		told_cents = ?, surprise = ?, explanation = ?, explained_by = ?, explained_over_cents = ?, drafted_at = ?, drafted_by = ?, approved_at = ?,
-		approved_by = ?, sent_at = ?, due_at = ?, paid_cents = ?, paid_at = ?, dispute = ?, disputed_at = ?, version = version + 1
-		WHERE id = ?`,
-		inv.State, enc(inv.Terms), enc(inv.Tolerance), enc(inv.Told), enc(inv.Warnings), inv.Total(), inv.ToldTotal(),
-		b2i(inv.Surprise()), inv.Explanation, inv.ExplainedBy, inv.ExplainedOver, unix(inv.DraftedAt), inv.DraftedBy, nullUnix(inv.ApprovedAt),
-		inv.ApprovedBy, nullUnix(inv.SentAt), nullUnix(inv.DueAt), inv.Paid, nullUnix(inv.PaidAt), inv.Dispute,
-		nullUnix(inv.DisputedAt), inv.ID)
-	if err != nil {
-		return err
-	}
 	if _, err := t.exec(ctx, `DELETE FROM invoice_tickets WHERE invoice_id = ?`, inv.ID); err != nil {
 		return err
 	}
@@ -57,7 +46,16 @@ func (t *Tx) SaveInvoice(ctx context.Context, inv model.Invoice) error {
 			return err
 		}
 	}
-	return nil
+	enc := func(v any) string { b, _ := json.Marshal(v); return string(b) }
+	_, err := t.exec(ctx, `UPDATE invoices SET state = ?, terms = ?, tolerance = ?, told = ?, warnings = ?, total_cents = ?,
+		told_cents = ?, surprise = ?, explanation = ?, explained_by = ?, explained_over_cents = ?, drafted_at = ?, drafted_by = ?, approved_at = ?,
+		approved_by = ?, sent_at = ?, due_at = ?, paid_cents = ?, paid_at = ?, dispute = ?, disputed_at = ?, version = version + 1
+		WHERE id = ?`,
+		inv.State, enc(inv.Terms), enc(inv.Tolerance), enc(inv.Told), enc(inv.Warnings), inv.Total(), inv.ToldTotal(),
+		b2i(inv.Surprise()), inv.Explanation, inv.ExplainedBy, inv.ExplainedOver, unix(inv.DraftedAt), inv.DraftedBy, nullUnix(inv.ApprovedAt),
+		inv.ApprovedBy, nullUnix(inv.SentAt), nullUnix(inv.DueAt), inv.Paid, nullUnix(inv.PaidAt), inv.Dispute,
+		nullUnix(inv.DisputedAt), inv.ID)
+	return err
 }
 
 // SetInvoiceState stores a change of state alone: a sent invoice's lines

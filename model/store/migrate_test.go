@@ -145,3 +145,57 @@ func TestATableRebuildThatBreaksReferencesIsRefused(t *testing.T) {
 		t.Error("foreign keys were left off after the migration")
 	}
 }
+
+// Migration 0008 carries each client's travel into its policy: billed at a
+// rate of its own, billed at the client's rate, or (the old default) the
+// office's; and drops the old columns.
+func TestClientsTravelBecomesAPolicy(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	all, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []string{}
+	for _, m := range all[:7] {
+		steps = append(steps, m.sql)
+	}
+	steps = append(steps, "PRAGMA user_version = 7",
+		`INSERT INTO clients (id, name, hourly_rate, travel_billed, travel_rate, created_at) VALUES
+			(11, 'Own rate', 12500, 1, 6000, 0), (12, 'Client rate', 9000, 1, 0, 0), (13, 'Not billed', 0, 0, 0, 0)`)
+	for _, q := range steps {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%.60s: %v", q, err)
+		}
+	}
+	old.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	want := map[int64]model.OwnTerms{
+		11: {Rate: 125_00, Travel: model.TravelPolicy{Kind: model.TravelRate, Amount: 60_00}},
+		12: {Rate: 90_00, Travel: model.TravelPolicy{Kind: model.TravelHourly}},
+		13: {},
+	}
+	err = s.Read(ctx, func(tx *Tx) error {
+		for id, w := range want {
+			c, err := tx.ClientByID(ctx, id)
+			if err != nil {
+				return err
+			}
+			if c.Own.Rate != w.Rate || c.Own.Travel != w.Travel {
+				t.Errorf("client %d: %+v, want %+v", id, c.Own, w)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -8,11 +8,15 @@ ALTER TABLE clients ADD COLUMN rounding_seconds INTEGER;
 ALTER TABLE clients ADD COLUMN rounding_mode TEXT CHECK (rounding_mode IN ('up', 'nearest'));
 ALTER TABLE clients ADD COLUMN rounding_scope TEXT CHECK (rounding_scope IN ('ticket', 'line'));
 ALTER TABLE clients ADD COLUMN minimum_seconds INTEGER;
--- travel_billed and travel_rate are read into the travel policy once, here,
--- and not after.
+-- travel_billed and travel_rate become the travel policy, then go. A client
+-- whose travel was not billed had only the old default, so it follows the
+-- office's policy (whose own default is none: nothing changes until the
+-- office says otherwise); a rate of 0 follows the office's rate likewise.
 UPDATE clients SET
-    travel_kind = CASE WHEN travel_billed = 0 THEN 'none' WHEN travel_rate > 0 THEN 'rate' ELSE 'hourly' END,
+    travel_kind = CASE WHEN travel_billed = 0 THEN NULL WHEN travel_rate > 0 THEN 'rate' ELSE 'hourly' END,
     travel_cents = CASE WHEN travel_billed = 1 THEN travel_rate ELSE 0 END;
+ALTER TABLE clients DROP COLUMN travel_billed;
+ALTER TABLE clients DROP COLUMN travel_rate;
 
 -- The terms a named contact accepted for a ticket, as they were shown.
 CREATE TABLE work_authorisations (
@@ -111,3 +115,14 @@ CREATE TABLE credit_notes (
 );
 CREATE INDEX credit_notes_invoice ON credit_notes(invoice_id);
 CREATE INDEX credit_notes_at ON credit_notes(at);
+
+-- The database itself keeps a sent invoice's lines as they went.
+CREATE TRIGGER invoice_lines_frozen_insert BEFORE INSERT ON invoice_lines
+WHEN (SELECT state FROM invoices WHERE id = NEW.invoice_id) IN ('sent', 'part paid', 'paid', 'disputed')
+BEGIN SELECT RAISE(ABORT, 'a sent invoice never changes: correct it with a credit note'); END;
+CREATE TRIGGER invoice_lines_frozen_update BEFORE UPDATE ON invoice_lines
+WHEN (SELECT state FROM invoices WHERE id = OLD.invoice_id) IN ('sent', 'part paid', 'paid', 'disputed')
+BEGIN SELECT RAISE(ABORT, 'a sent invoice never changes: correct it with a credit note'); END;
+CREATE TRIGGER invoice_lines_frozen_delete BEFORE DELETE ON invoice_lines
+WHEN (SELECT state FROM invoices WHERE id = OLD.invoice_id) IN ('sent', 'part paid', 'paid', 'disputed')
+BEGIN SELECT RAISE(ABORT, 'a sent invoice never changes: correct it with a credit note'); END;
