@@ -18,18 +18,19 @@ func (d *Door) InvoiceDoc(ctx context.Context, who model.Actor, id int64) (invoi
 		if err != nil {
 			return err
 		}
-		doc, err = d.docOf(ctx, tx, inv)
+		office, err := tx.OfficeTerms(ctx)
+		if err != nil {
+			return err
+		}
+		doc, err = d.docOf(ctx, tx, inv, office.From)
 		return err
 	})
 	return doc, err
 }
 
-func (d *Door) docOf(ctx context.Context, tx *store.Tx, inv model.Invoice) (invoicedoc.Doc, error) {
-	office, err := tx.OfficeTerms(ctx)
-	if err != nil {
-		return invoicedoc.Doc{}, err
-	}
-	doc := invoicedoc.Doc{Invoice: inv, Titles: map[int64]string{}, Loc: d.Location(), From: office.From}
+// docOf is an invoice with its tickets' titles; from is who it is from.
+func (d *Door) docOf(ctx context.Context, tx *store.Tx, inv model.Invoice, from string) (invoicedoc.Doc, error) {
+	doc := invoicedoc.Doc{Invoice: inv, Titles: map[int64]string{}, Loc: d.Location(), From: from}
 	for _, id := range inv.TicketIDs {
 		t, err := tx.TicketByID(ctx, id)
 		if err != nil {
@@ -64,6 +65,10 @@ func (d *Door) BooksFor(ctx context.Context, who model.Actor, from, to time.Time
 func (d *Door) sentDocs(ctx context.Context, tx *store.Tx, from, to time.Time) ([]invoicedoc.Doc, error) {
 	var out []invoicedoc.Doc
 	err := func() error {
+		office, err := tx.OfficeTerms(ctx)
+		if err != nil {
+			return err
+		}
 		list, err := tx.Invoices(ctx, store.InvoiceFilter{SentFrom: from, SentTo: to,
 			States: []model.InvoiceState{model.InvoiceSent, model.InvoicePartPaid, model.InvoicePaid, model.InvoiceDisputed}})
 		if err != nil {
@@ -74,7 +79,7 @@ func (d *Door) sentDocs(ctx context.Context, tx *store.Tx, from, to time.Time) (
 			if err != nil {
 				return err
 			}
-			doc, err := d.docOf(ctx, tx, inv)
+			doc, err := d.docOf(ctx, tx, inv, office.From)
 			if err != nil {
 				return err
 			}

@@ -17,7 +17,7 @@ func init() {
 	register(
 		command{path: "invoice draft", args: "T-12 [T-13 …]", about: "draw a draft invoice from the visits of one client's done tickets, or refresh the draft they are on", run: invoiceDraft},
 		command{path: "invoice show", args: "I-7 [--format text|markdown|html]", about: "an invoice: its lines, what the client was told, warnings", run: invoiceShow},
-		command{path: "invoice list", args: "[--client C] [--state S]", about: "invoices, newest first (void ones only with --state void)", run: invoiceList},
+		command{path: "invoice list", args: "[--client C] [--state S] [--limit 50]", about: "invoices, newest first (void ones only with --state void)", run: invoiceList},
 		command{path: "invoice ready", args: "[--client C]", about: "done tickets on no invoice yet", run: invoiceReady},
 		command{path: "invoice adjust", args: `I-7 --amount -200 --reason "…"`, about: "add a line of money with a reason to a draft (managers)", run: invoiceAdjust},
 		command{path: "invoice explain", args: `I-7 --text "…"`, about: "keep on the invoice why a surprise is right (managers)", run: invoiceExplain},
@@ -189,10 +189,14 @@ func invoiceShow(c *call) error {
 func invoiceList(c *call) error {
 	client := c.fs.String("client", "", "only this client's, by name or id")
 	state := c.fs.String("state", "", "only invoices in this state: draft, approved, sent, part-paid, paid, disputed or void")
+	limit := c.fs.Int("limit", 50, "at most this many, newest first (0 for all)")
 	if err := c.parse(0); err != nil {
 		return err
 	}
-	var f store.InvoiceFilter
+	if *limit < 0 {
+		return usageError{msg: "--limit is a count: 50, or 0 for all"}
+	}
+	f := store.InvoiceFilter{Limit: *limit}
 	if *client != "" {
 		cl, err := c.env.Door.FindClient(c.ctx, c.actor(), *client)
 		if err != nil {
