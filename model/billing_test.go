@@ -457,3 +457,14 @@ func TestParseTravelPolicy(t *testing.T) {
 		}
 	}
 }
+
+// Told at 80% and never at 100%: the warning says which.
+func TestOverrunWarningSaysWhatTheContactWasTold(t *testing.T) {
+	v := newTrip(1).step(EvTravelStarted, hm(9, 0)).step(EvArrived, hm(9, 45)).
+		step(EvEstimateNear, hm(10, 35), answered(ToldContinue)).step(EvDeparted, hm(11, 30)).step(EvTravelEnded, hm(12, 15)).visit()
+	b := draft(t, termsAt(120_00, TravelPolicy{Kind: TravelNone}, 0, RoundUp, RoundTicket),
+		TicketWork{Ticket: hourly(time.Hour), Site: mainOffice, Visits: []Visit{v}, Authorisation: authorised})
+	if w := strings.Join(b.Warnings, "\n"); !strings.Contains(w, "V-1: the contact was told the job was near its estimate, and nobody recorded telling them it passed it") {
+		t.Errorf("warnings: %s", w)
+	}
+}

@@ -125,7 +125,11 @@ func (b *ticketBill) lookForSurprises(visits []Visit) {
 				map[EventKind]string{EvEstimateNear: "neared", EvEstimateOver: "passed"}[e.Kind], e.Ref())
 		}
 		if last := lastTimed(v.Events); last != nil && !b.fixed() && OverrunDue(v.Events, t.Estimate.Duration, last.At) != EstimateNone {
-			b.warn("%s: the job ran past its estimate and nobody recorded telling the contact", v.Ref())
+			if answeredLevel(v.Events) == EstimateNear {
+				b.warn("%s: the contact was told the job was near its estimate, and nobody recorded telling them it passed it", v.Ref())
+			} else {
+				b.warn("%s: the job ran past its estimate and nobody recorded telling the contact", v.Ref())
+			}
 		}
 	}
 	if est := t.Estimate.Duration; est > 0 && main > est {

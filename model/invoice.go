@@ -183,7 +183,7 @@ func (inv Invoice) Explained() bool { return inv.Explanation != "" && inv.Over()
 // neither adjusted away nor explained (at its present size).
 func (inv Invoice) Held() string {
 	switch {
-	case !inv.Surprise() || inv.Explained():
+	case !inv.Surprise() || inv.Explained() || inv.State == InvoiceVoid:
 		return ""
 	case inv.Explanation != "":
 		return fmt.Sprintf("it bills %s more than the client was told (%s against %s, tolerance %s), and the explanation was written for %s over; adjust it, or explain it again",

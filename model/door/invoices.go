@@ -474,3 +474,34 @@ func (d *Door) VoidInvoice(ctx context.Context, who model.Actor, id, seen int64)
 		return nil
 	})
 }
+
+// InvoiceStale says why the record no longer draws an unsent invoice as it
+// stands (a part added, a time corrected, the terms changed), or "".
+func (d *Door) InvoiceStale(ctx context.Context, who model.Actor, id int64) string {
+	var why string
+	d.read(ctx, who, model.ActSeeRates, func(tx *store.Tx) error {
+		inv, err := tx.InvoiceByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := d.stillTrue(ctx, tx, inv); err != nil {
+			why = err.Error()
+		}
+		return nil
+	})
+	return why
+}
+
+// RecordRefund records that a refund owed (credits after the client paid)
+// went back to them.
+func (d *Door) RecordRefund(ctx context.Context, who model.Actor, id int64) (model.Invoice, error) {
+	return d.changeInvoice(ctx, who, model.ActReviewInvoice, id, "invoice.refund", frozen, func(tx *store.Tx, inv *model.Invoice, now time.Time) error {
+		r := inv.Refund()
+		if r <= 0 {
+			return model.Conflict{Msg: fmt.Sprintf("%s owes the client nothing back", inv.Ref())}
+		}
+		inv.Paid -= r
+		inv.State = inv.Settled()
+		return nil
+	})
+}

@@ -83,6 +83,16 @@ func Hours(d time.Duration) string {
 	return model.FormatExact(d)
 }
 
+// Traced is a line's description with what it came from, for the office's
+// own reading: "… checked out with Rob Grant [E-102 E-103]".
+func Traced(l model.InvoiceLine) string {
+	desc := model.CleanLine(l.Description)
+	if len(l.Sources) == 0 {
+		return desc
+	}
+	return desc + " [" + strings.Join(l.Sources, " ") + "]"
+}
+
 // Rate is a line's rate as shown: per hour, each for a part, none for a
 // fixed amount.
 func Rate(l model.InvoiceLine) string {

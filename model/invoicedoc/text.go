@@ -28,7 +28,7 @@ func (d Doc) Text(w io.Writer) {
 		fmt.Fprintf(w, "\n%s\n", clean(s.Heading))
 		fmt.Fprintf(w, lineLayout, "#", "KIND", "ACTUAL", "BILLED", "RATE", "AMOUNT", "DESCRIPTION")
 		for _, l := range s.Lines {
-			fmt.Fprintf(w, lineLayout, strconv.Itoa(l.N), l.Kind, Hours(l.Actual), Hours(l.Billed), Rate(l), l.Amount, clean(l.Description))
+			fmt.Fprintf(w, lineLayout, strconv.Itoa(l.N), l.Kind, Hours(l.Actual), Hours(l.Billed), Rate(l), l.Amount, Traced(l))
 		}
 		fmt.Fprintf(w, lineLayout, "", "", "", "", "subtotal", s.Subtotal, "")
 	}

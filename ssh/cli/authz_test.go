@@ -127,8 +127,13 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"invoice paid":    {argv: plain("invoice", "paid", "I-5", "--amount", "100"), allowed: office},
 		"invoice dispute": {argv: plain("invoice", "dispute", "I-5", "--words", "too much"), allowed: office},
 		"invoice credit":  {argv: plain("invoice", "credit", "I-5", "--line", "2", "--amount", "-5", "--reason", "goodwill"), allowed: managers},
-		"invoice export":  {argv: plain("invoice", "export", "--from", "2026-10-01", "--to", "2026-11-30", "--format", "xero"), allowed: office},
-		"time export":     {argv: plain("time", "export", "--from", "2026-11-20", "--to", "2026-11-25"), allowed: office},
+		"invoice refund": {argv: plain("invoice", "refund", "I-1"), allowed: managers, prep: func(o *authzOffice) {
+			if _, err := o.Door.CreditInvoice(context.Background(), model.Console, 1, 4, -10_00, "goodwill"); err != nil {
+				o.t.Fatal(err)
+			}
+		}},
+		"invoice export": {argv: plain("invoice", "export", "--from", "2026-10-01", "--to", "2026-11-30", "--format", "xero"), allowed: office},
+		"time export":    {argv: plain("time", "export", "--from", "2026-11-20", "--to", "2026-11-25"), allowed: office},
 	}
 
 	for _, cmd := range commands {

@@ -26,6 +26,7 @@ func init() {
 		command{path: "invoice void", args: "I-7", about: "drop an invoice not yet sent; its tickets are ready to invoice again (managers)", run: invoiceState(void)},
 		command{path: "invoice paid", args: "I-7 [--amount 400]", about: "record a payment: all that is due, or part", run: invoicePaid},
 		command{path: "invoice dispute", args: `I-7 --words "…"`, about: "record that the client disputes a sent invoice, in their words", run: invoiceDispute},
+		command{path: "invoice refund", args: "I-7", about: "record that a refund owed (a credit after the client paid) went back (managers)", run: invoiceRefund},
 		command{path: "invoice credit", args: `I-7 --line 3 --amount -75 --reason "…"`, about: "a credit note against a line of a sent invoice (managers)", run: invoiceCredit},
 		command{path: "invoice export", args: "--from DATE --to DATE --format xero|quickbooks|csv", about: "sent invoices as CSV for the books, one row per line", run: invoiceExport},
 		command{path: "time export", args: "--from DATE --to DATE [--format csv]", about: "every stretch of technicians' time, derived from the visits' steps", run: timeExport},
@@ -535,7 +536,18 @@ func (c *call) days(from, to string) (startAt, endAt time.Time, err error) {
 	}
 	end = end.AddDate(0, 0, 1)
 	if !end.After(start) {
-		return start, end, model.FieldError{Field: "to", Msg: "is before --from; give the last day on or after the first"}
+		return start, end, model.FieldError{Field: "--to", Msg: "is before --from; give the last day on or after the first"}
 	}
 	return start, end, nil
+}
+
+func invoiceRefund(c *call) error {
+	id, err := c.invoiceID()
+	if err != nil {
+		return err
+	}
+	if _, err := c.env.Door.RecordRefund(c.ctx, c.actor(), id); err != nil {
+		return err
+	}
+	return c.printState(id)
 }

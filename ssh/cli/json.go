@@ -173,7 +173,7 @@ type ticketJSON struct {
 	Scope           string      `json:"scope"`
 	Priority        string      `json:"priority"`
 	EstimateSeconds int64       `json:"estimate_seconds"`
-	QuoteCents      int64       `json:"quote_cents"` // 0 to those who may not see amounts, with fixed_quote true
+	QuoteCents      *int64      `json:"quote_cents,omitempty"` // left out for those who may not see amounts
 	FixedQuote      bool        `json:"fixed_quote"`
 	FirstJob        bool        `json:"first_job"`
 	Status          string      `json:"status"`
@@ -250,7 +250,7 @@ func toTicket(c door.TicketCard, now time.Time) ticketJSON {
 		Contact: ref{model.FormatID(model.PrefixContact, c.Contact.ID), c.Contact.Name},
 		Site:    ref{model.FormatID(model.PrefixSite, c.Site.ID), c.Site.Name},
 		Title:   c.Title, Scope: c.Scope, Priority: c.Priority.String(),
-		EstimateSeconds: seconds(c.Estimate.Duration), QuoteCents: int64(c.Estimate.Quote),
+		EstimateSeconds: seconds(c.Estimate.Duration), QuoteCents: quoteCents(c.Estimate),
 		FixedQuote: c.Estimate.Quote > 0 || c.Estimate.QuoteHidden,
 		FirstJob:   c.FirstJob, Status: string(c.Status), CreatedAt: rfc3339(c.CreatedAt), CreatedBy: c.CreatedBy,
 		Visits: []visitJSON{}, Response: toClock(c.Response), Resolution: toClock(c.Resolution), AfterHours: c.AfterHours,
@@ -342,4 +342,13 @@ func toBoard(b model.Board) boardJSON {
 		out.Sections = append(out.Sections, sec)
 	}
 	return out
+}
+
+// quoteCents is a ticket's quote for JSON: absent to those who may not see it.
+func quoteCents(e model.Estimate) *int64 {
+	if e.QuoteHidden {
+		return nil
+	}
+	q := int64(e.Quote)
+	return &q
 }

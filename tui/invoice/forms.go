@@ -49,7 +49,11 @@ func newAdjustForm(deps page.Deps, inv model.Invoice) *moneyForm {
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("%s adjusted by %s: total %s", inv.Ref(), c, adjusted.Total()), nil
+		again := ""
+		if inv.State == model.InvoiceApproved {
+			again = " — a draft again: approve it once more"
+		}
+		return fmt.Sprintf("%s adjusted by %s: total %s%s", inv.Ref(), c, adjusted.Total(), again), nil
 	}
 	return f
 }
@@ -111,7 +115,7 @@ func newPaidForm(deps page.Deps, inv model.Invoice) *moneyForm {
 }
 
 func newDisputeForm(deps page.Deps, inv model.Invoice) *moneyForm {
-	f := &moneyForm{deps: deps, Form: form.New(deps, fmt.Sprintf("%s is disputed · in the client's words", inv.Ref()), "cancel")}
+	f := &moneyForm{deps: deps, Form: form.New(deps, fmt.Sprintf("Dispute on %s · in the client's words", inv.Ref()), "cancel")}
 	words := form.NewAreaField("what the client said", 2000)
 	f.Add("words", "Said", words)
 	f.save = func() (string, error) {

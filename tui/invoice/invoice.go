@@ -27,6 +27,7 @@ type Page struct {
 	notice    string
 	noticeErr bool
 	drafts    map[string]*moneyForm // forms left with esc keep what was typed
+	stale     string                // why the record no longer draws it so, if it does not
 }
 
 // New opens the invoice with this id.
@@ -55,8 +56,13 @@ func (p *Page) Refresh() {
 	p.km.Redraft.SetEnabled(loaded && role.Can(model.ActDraftInvoice) && unsent)
 	p.km.Credit.SetEnabled(review && inv.State.Frozen())
 	p.km.Paid.SetEnabled(loaded && role.Can(model.ActRecordPayment) && owed)
-	p.km.Dispute.SetEnabled(loaded && role.Can(model.ActRecordPayment) && owed && inv.State != model.InvoiceDisputed)
+	p.km.Dispute.SetEnabled(loaded && role.Can(model.ActRecordPayment) && owed) // a second complaint joins the first
 	p.km.Ticket.SetEnabled(loaded && len(inv.TicketIDs) > 0)
+	p.km.Refund.SetEnabled(review && inv.Refund() > 0)
+	p.stale = ""
+	if loaded && (inv.State == model.InvoiceDraft || inv.State == model.InvoiceApproved) {
+		p.stale = p.deps.Door.InvoiceStale(p.deps.Ctx, p.deps.Actor(), inv.ID)
+	}
 }
 
 func (p *Page) say(msg string, isErr bool) { p.notice, p.noticeErr = msg, isErr }
@@ -91,6 +97,13 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return p, p.open("paid", newPaidForm)
 	case key.Matches(k, p.km.Dispute):
 		return p, p.open("dispute", newDisputeForm)
+	case key.Matches(k, p.km.Refund):
+		return p, p.deps.Open(form.NewConfirm(p.deps, fmt.Sprintf("Record the refund of %s to %s as paid?", inv.Refund(), inv.Client),
+			"The credit came after they paid; this records that the money went back.",
+			func() (string, error) {
+				_, err := p.deps.Door.RecordRefund(p.deps.Ctx, p.deps.Actor(), inv.ID)
+				return fmt.Sprintf("%s: the refund of %s is recorded", inv.Ref(), inv.Refund()), err
+			}))
 	case key.Matches(k, p.km.Approve):
 		if _, err := p.deps.Door.ApproveInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID, inv.Version); err != nil {
 			p.say(err.Error(), true)

@@ -1,6 +1,7 @@
 package invoice_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -87,4 +88,37 @@ func TestATechnicianSeesNoInvoices(t *testing.T) {
 	d.Keys("A") // a dispatcher drafts and records payments; approving is a manager's
 	d.MustNotSee("I-1 approved")
 	d.MustSee("is for managers and admins; you are signed")
+}
+
+// An approved invoice whose ticket gained a part says so at once, and is
+// drawn again with r; a second dispute joins the first; a credit after the
+// client paid is a refund, recorded with R.
+func TestStaleRefundsAndASecondDispute(t *testing.T) {
+	s := screentest.New(t, model.RoleManager, 120, 40)
+	s.Keys("i")
+	cursorTo(t, s, "T-1020")
+	s.Keys("d", "A")
+	s.MustSee("I-7 approved")
+	if _, err := s.Door.AddPart(context.Background(), model.Console, model.Part{TicketID: 1020, Description: "Label printer", Qty: 1, Price: 120_00}, "Dana Ruiz"); err != nil {
+		t.Fatal(err)
+	}
+	s.Changed()
+	s.MustSee("no longer matches the record of T-1020", "r draws it again")
+	s.Keys("r")
+	s.MustSee("drawn again from the record", "Label printer", "draft")
+	s.MustNotSee("no longer matches")
+
+	s.Keys("esc", "esc")
+	s.Keys("i")
+	cursorTo(t, s, "I-6 ")
+	s.Keys("enter", "d", "and the second scanner too", "ctrl+s")
+	s.MustSee("driver updates were covered by our contract · then, Wed 25 Nov: and the second scanner too")
+
+	s.Keys("esc")
+	cursorTo(t, s, "I-1 ")
+	s.Keys("enter", "c", "4", "tab", "-10", "tab", "goodwill after the fact", "ctrl+s")
+	s.MustSee("a refund of $10.00 is owed to the client", "R refund paid")
+	s.Keys("R", "y")
+	s.MustSee("I-1: the refund of $10.00 is recorded")
+	s.MustNotSee("is owed to the client")
 }

@@ -33,7 +33,7 @@ func (k deskKeys) FullHelp() [][]key.Binding {
 // pageKeys are an invoice's keys; each is enabled only where its state and
 // the user's role allow it.
 type pageKeys struct {
-	Up, Down, Adjust, Explain, Approve, Send, Void, Redraft, Paid, Dispute, Credit, Ticket, Back, Help, Quit key.Binding
+	Up, Down, Adjust, Explain, Approve, Send, Void, Redraft, Paid, Dispute, Credit, Refund, Ticket, Back, Help, Quit key.Binding
 }
 
 func newPageKeys() pageKeys {
@@ -49,6 +49,7 @@ func newPageKeys() pageKeys {
 		Paid:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "payment")),
 		Dispute: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dispute")),
 		Credit:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "credit note")),
+		Refund:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refund paid")),
 		Ticket:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "its ticket")),
 		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
@@ -57,10 +58,10 @@ func newPageKeys() pageKeys {
 }
 
 func (k pageKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Adjust, k.Explain, k.Approve, k.Send, k.Paid, k.Dispute, k.Credit, k.Back, k.Help}
+	return []key.Binding{k.Adjust, k.Explain, k.Redraft, k.Approve, k.Send, k.Paid, k.Dispute, k.Credit, k.Refund, k.Back, k.Help}
 }
 
 func (k pageKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Ticket, k.Back}, {k.Adjust, k.Explain, k.Redraft, k.Approve, k.Send, k.Void},
-		{k.Paid, k.Dispute, k.Credit}, {k.Help, k.Quit}}
+		{k.Paid, k.Dispute, k.Credit, k.Refund}, {k.Help, k.Quit}}
 }

@@ -27,6 +27,13 @@ func (p *Page) View(width, height int) string {
 		}
 		top = append(top, draw.WrapNotice(style, p.notice, width)...)
 	}
+	if p.stale != "" {
+		how := " — r draws it again"
+		if !p.km.Redraft.Enabled() {
+			how = ""
+		}
+		top = append(top, draw.WrapNotice(theme.Warn, "⚠ "+p.stale+how, width)...)
+	}
 	if held := inv.Held(); held != "" {
 		how := " — a manager adjusts or explains it"
 		if p.km.Adjust.Enabled() {
@@ -173,7 +180,7 @@ func (c columns) row(n, kind, actual, billed, rate, amount, desc string) string 
 // lines is one invoice line: its figures, and its description wrapped in
 // its own column, or under them.
 func (c columns) lines(l model.InvoiceLine, width int) []string {
-	desc := wrap(draw.Safe(l.Description), c.desc)
+	desc := wrap(invoicedoc.Traced(l), c.desc)
 	first := c.row(fmt.Sprint(l.N), string(l.Kind), invoicedoc.Hours(l.Actual), invoicedoc.Hours(l.Billed), invoicedoc.Rate(l), l.Amount.String(), desc[0])
 	out := []string{draw.Fit(first, width)}
 	pad := strings.Repeat(" ", width-c.desc)
