@@ -246,6 +246,9 @@ func invoiceList(c *call) error {
 			if s.State.Frozen() { // nothing is owed on an invoice not sent
 				due = s.Due().String()
 			}
+			if s.Due() < 0 {
+				due = "refund " + (-s.Due()).String()
+			}
 			switch {
 			case s.State == model.InvoiceVoid:
 			case s.Held():

@@ -76,6 +76,8 @@ func (d *Desk) invoiceLine(s model.InvoiceSummary, width int, now time.Time) str
 		status = theme.Error.Render(fmt.Sprintf("%s due · disputed: “%s”", s.Due(), draw.Safe(s.Dispute)))
 	case s.PastDue(now):
 		status = theme.Error.Render(fmt.Sprintf("%s due since %s (%s)", s.Due(), s.DueAt.In(d.deps.Door.Location()).Format("Jan 2"), ago(s.DueAt, now, d.deps.Door.Location())))
+	case s.State == model.InvoicePaid && s.Due() < 0:
+		status = theme.Warn.Render(fmt.Sprintf("paid · a refund of %s is owed to the client", -s.Due()))
 	case s.State == model.InvoicePaid:
 		status = theme.Muted.Render("paid")
 	default:
