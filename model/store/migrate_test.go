@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -151,39 +152,14 @@ func TestATableRebuildThatBreaksReferencesIsRefused(t *testing.T) {
 // office's; and drops the old columns.
 func TestClientsTravelBecomesAPolicy(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	all, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	steps := []string{}
-	for _, m := range all[:7] {
-		steps = append(steps, m.sql)
-	}
-	steps = append(steps, "PRAGMA user_version = 7",
-		`INSERT INTO clients (id, name, hourly_rate, travel_billed, travel_rate, created_at) VALUES
-			(11, 'Own rate', 12500, 1, 6000, 0), (12, 'Client rate', 9000, 1, 0, 0), (13, 'Not billed', 0, 0, 0, 0)`)
-	for _, q := range steps {
-		if _, err := old.ExecContext(ctx, q); err != nil {
-			t.Fatalf("%.60s: %v", q, err)
-		}
-	}
-	old.Close()
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openAt(t, 7, `INSERT INTO clients (id, name, hourly_rate, travel_billed, travel_rate, created_at) VALUES
+		(11, 'Own rate', 12500, 1, 6000, 0), (12, 'Client rate', 9000, 1, 0, 0), (13, 'Not billed', 0, 0, 0, 0)`)
 	want := map[int64]model.OwnTerms{
 		11: {Rate: 125_00, Travel: model.TravelPolicy{Kind: model.TravelRate, Amount: 60_00}},
 		12: {Rate: 90_00, Travel: model.TravelPolicy{Kind: model.TravelHourly}},
 		13: {},
 	}
-	err = s.Read(ctx, func(tx *Tx) error {
+	err := s.Read(ctx, func(tx *Tx) error {
 		for id, w := range want {
 			c, err := tx.ClientByID(ctx, id)
 			if err != nil {
@@ -198,4 +174,36 @@ func TestClientsTravelBecomesAPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// openAt makes an office at schema version v holding rows, then opens it,
+// migrating it to the present.
+func openAt(t *testing.T, v int, rows ...string) *Store {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	all, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, m := range all[:v] {
+		steps = append(steps, m.sql)
+	}
+	for _, q := range append(append(steps, fmt.Sprintf("PRAGMA user_version = %d", v)), rows...) {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%.60s: %v", q, err)
+		}
+	}
+	old.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("migrating: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
