@@ -81,6 +81,7 @@ type Contact struct {
 	Role     ContactRole
 	Phone    string
 	Email    string
+	Archived bool // removed, but named in history: shown in old records only
 }
 
 // Validate cleans and checks a contact.
@@ -111,6 +112,7 @@ type Site struct {
 	Name     string
 	Address  string
 	Travel   time.Duration
+	Archived bool // removed, but named in history: shown in old records only
 }
 
 // Validate cleans and checks a site.

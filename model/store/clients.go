@@ -103,11 +103,11 @@ func (t *Tx) InsertContact(ctx context.Context, c model.Contact) (model.Contact,
 	return c, err
 }
 
-const contactCols = `id, client_id, name, role, phone, email`
+const contactCols = `id, client_id, name, role, phone, email, archived_at IS NOT NULL`
 
 func scanContact(row scanner) (model.Contact, error) {
 	var c model.Contact
-	err := row.Scan(&c.ID, &c.ClientID, &c.Name, &c.Role, &c.Phone, &c.Email)
+	err := row.Scan(&c.ID, &c.ClientID, &c.Name, &c.Role, &c.Phone, &c.Email, &c.Archived)
 	return c, err
 }
 
@@ -120,7 +120,7 @@ func (t *Tx) ContactByID(ctx context.Context, id int64) (model.Contact, error) {
 // ContactByName finds a client's contact by name, any case.
 func (t *Tx) ContactByName(ctx context.Context, clientID int64, name string) (model.Contact, error) {
 	c, err := scanContact(t.queryRow(ctx, `SELECT `+contactCols+` FROM contacts
-		WHERE client_id = ? AND name = ?`, clientID, name))
+		WHERE client_id = ? AND name = ? AND archived_at IS NULL`, clientID, name))
 	return c, notFound(err, "contact", name, "see: client list --contacts")
 }
 
@@ -131,10 +131,43 @@ func (t *Tx) ContactWithRole(ctx context.Context, clientID int64, role model.Con
 	return c, notFound(err, string(role)+" contact", "", "")
 }
 
-// Contacts lists a client's contacts: authorised, backup, then the rest by name.
+// Contacts lists a client's contacts, archived ones left out: authorised,
+// backup, then the rest by name.
 func (t *Tx) Contacts(ctx context.Context, clientID int64) ([]model.Contact, error) {
-	return queryAll(ctx, t, scanContact, `SELECT `+contactCols+` FROM contacts WHERE client_id = ?
+	return queryAll(ctx, t, scanContact, `SELECT `+contactCols+` FROM contacts WHERE client_id = ? AND archived_at IS NULL
 		ORDER BY CASE role WHEN 'authorised' THEN 0 WHEN 'backup' THEN 1 ELSE 2 END, name`, clientID)
+}
+
+// UpdateContact stores a contact's name, role, phone and email.
+func (t *Tx) UpdateContact(ctx context.Context, c model.Contact) error {
+	_, err := t.exec(ctx, `UPDATE contacts SET name = ?, role = ?, phone = ?, email = ? WHERE id = ?`, c.Name, c.Role, c.Phone, c.Email, c.ID)
+	return err
+}
+
+// ContactInHistory reports whether any record names the contact: a ticket,
+// a check-in or out, a request or decision, an authorisation, a part. It
+// reads through the client's own tickets, never the whole history.
+func (t *Tx) ContactInHistory(ctx context.Context, c model.Contact) (bool, error) {
+	var n int
+	err := t.queryRow(ctx, `WITH theirs AS (SELECT v.id FROM tickets t JOIN visits v ON v.ticket_id = t.id WHERE t.client_id = ?1)
+		SELECT EXISTS (SELECT 1 FROM tickets WHERE client_id = ?1 AND contact_id = ?2)
+		OR EXISTS (SELECT 1 FROM visit_events WHERE visit_id IN (SELECT id FROM theirs) AND contact_id = ?2)
+		OR EXISTS (SELECT 1 FROM scope_requests s WHERE s.visit_id IN (SELECT id FROM theirs)
+			AND (s.asked_by_contact = ?2 OR EXISTS (SELECT 1 FROM scope_decisions d WHERE d.request_id = s.id AND d.contact_id = ?2)))
+		OR EXISTS (SELECT 1 FROM work_authorisations WHERE contact_id = ?2)
+		OR EXISTS (SELECT 1 FROM parts WHERE approved_by = ?2)`, c.ClientID, c.ID).Scan(&n)
+	return n == 1, err
+}
+
+// RemoveContact archives a contact history names (it stays in old records,
+// without a role) or deletes one it does not.
+func (t *Tx) RemoveContact(ctx context.Context, id int64, inHistory bool, at time.Time) error {
+	q, args := `DELETE FROM contacts WHERE id = ?`, []any{id}
+	if inHistory {
+		q, args = `UPDATE contacts SET archived_at = ?, role = 'other' WHERE id = ?`, []any{unix(at), id}
+	}
+	_, err := t.exec(ctx, q, args...)
+	return err
 }
 
 // InsertSite stores a new site.
@@ -144,12 +177,12 @@ func (t *Tx) InsertSite(ctx context.Context, s model.Site) (model.Site, error) {
 	return s, err
 }
 
-const siteCols = `id, client_id, name, address, travel_seconds`
+const siteCols = `id, client_id, name, address, travel_seconds, archived_at IS NOT NULL`
 
 func scanSite(row scanner) (model.Site, error) {
 	var s model.Site
 	var travel int64
-	err := row.Scan(&s.ID, &s.ClientID, &s.Name, &s.Address, &travel)
+	err := row.Scan(&s.ID, &s.ClientID, &s.Name, &s.Address, &travel, &s.Archived)
 	s.Travel = time.Duration(travel) * time.Second
 	return s, err
 }
@@ -163,11 +196,43 @@ func (t *Tx) SiteByID(ctx context.Context, id int64) (model.Site, error) {
 // SiteByName finds a client's site by name, any case.
 func (t *Tx) SiteByName(ctx context.Context, clientID int64, name string) (model.Site, error) {
 	s, err := scanSite(t.queryRow(ctx, `SELECT `+siteCols+` FROM sites
-		WHERE client_id = ? AND name = ?`, clientID, name))
+		WHERE client_id = ? AND name = ? AND archived_at IS NULL`, clientID, name))
 	return s, notFound(err, "site", name, "see: client list --sites")
 }
 
-// Sites lists a client's sites by name.
+// Sites lists a client's sites by name, archived ones left out.
 func (t *Tx) Sites(ctx context.Context, clientID int64) ([]model.Site, error) {
-	return queryAll(ctx, t, scanSite, `SELECT `+siteCols+` FROM sites WHERE client_id = ? ORDER BY name`, clientID)
+	return queryAll(ctx, t, scanSite, `SELECT `+siteCols+` FROM sites WHERE client_id = ? AND archived_at IS NULL ORDER BY name`, clientID)
+}
+
+// UpdateSite stores a site's name, address and travel time.
+func (t *Tx) UpdateSite(ctx context.Context, s model.Site) error {
+	_, err := t.exec(ctx, `UPDATE sites SET name = ?, address = ?, travel_seconds = ? WHERE id = ?`,
+		s.Name, s.Address, int64(s.Travel/time.Second), s.ID)
+	return err
+}
+
+// SiteInHistory reports whether a ticket names the site, and whether an
+// open one does (work is still to be done there).
+func (t *Tx) SiteInHistory(ctx context.Context, id int64) (used, open bool, err error) {
+	err = t.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM tickets t JOIN sites s ON s.client_id = t.client_id WHERE s.id = ?1 AND t.site_id = ?1),
+		EXISTS (SELECT 1 FROM tickets t JOIN sites s ON s.client_id = t.client_id WHERE s.id = ?1 AND t.site_id = ?1 AND t.status = 'open')`,
+		id).Scan(&used, &open)
+	return used, open, err
+}
+
+// RemoveSite archives a site history names, or deletes one it does not.
+func (t *Tx) RemoveSite(ctx context.Context, id int64, inHistory bool, at time.Time) error {
+	q, args := `DELETE FROM sites WHERE id = ?`, []any{id}
+	if inHistory {
+		q, args = `UPDATE sites SET archived_at = ? WHERE id = ?`, []any{unix(at), id}
+	}
+	_, err := t.exec(ctx, q, args...)
+	return err
+}
+
+// UpdateClient stores a client's name and contract.
+func (t *Tx) UpdateClient(ctx context.Context, c model.Client) error {
+	_, err := t.exec(ctx, `UPDATE clients SET name = ?, managed = ? WHERE id = ?`, c.Name, b2i(c.Managed), c.ID)
+	return err
 }

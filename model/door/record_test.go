@@ -1,0 +1,91 @@
+package door
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"dispatch/model"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// Making another contact the authorised one passes the role in one
+// transaction; the next add-on check sees it at once.
+func TestTheAuthorisedContactChangesHands(t *testing.T) {
+	f := newScopeFixture(t)
+	ctx := context.Background()
+	v := f.onSite(t, false)
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Role: ptr(model.ContactOther)}); err == nil ||
+		!strings.Contains(err.Error(), "a client always has one") {
+		t.Fatalf("the authorised contact was demoted with nobody in their place: %v", err)
+	}
+	lee, err := f.d.EditContact(ctx, f.disp, f.backup.ID, ContactChange{Role: ptr(model.ContactAuthorised), Phone: ptr("555-0199")})
+	if err != nil || lee.Role != model.ContactAuthorised || lee.Phone != "555-0199" {
+		t.Fatalf("Lee made authorised: %+v %v", lee, err)
+	}
+	dana, _ := f.d.FindContact(ctx, f.disp, f.client.ID, "Dana Ruiz")
+	if dana.Role != model.ContactOther {
+		t.Errorf("Dana kept the role: %s", dana.Role)
+	}
+	r := f.ask(t, v, f.tech, "Bob Frey", "Set up the lobby printer")
+	if _, err := f.d.ScopeAddOn(ctx, f.tech, r.ID, AddOn{Contact: "Dana Ruiz", Estimate: 30 * time.Minute, ToldMeterRunning: true}); err == nil ||
+		!strings.Contains(err.Error(), "Lee Park") {
+		t.Errorf("Dana still approves, or the refusal does not name Lee: %v", err)
+	}
+	if _, err := f.d.ScopeAddOn(ctx, f.tech, r.ID, AddOn{Contact: "Lee Park", Estimate: 30 * time.Minute, ToldMeterRunning: true}); err != nil {
+		t.Errorf("Lee may not approve: %v", err)
+	}
+	if _, err := f.d.EditContact(ctx, f.tech, f.other.ID, ContactChange{Phone: ptr("1")}); !errors.As(err, new(model.Forbidden)) {
+		t.Errorf("a technician edited a contact: %v", err)
+	}
+}
+
+// A contact or site history names is archived, not deleted: gone from the
+// lists, still named in old records.
+func TestRemovingWhatHistoryNames(t *testing.T) {
+	f := newScopeFixture(t)
+	ctx := context.Background()
+	v := f.onSite(t, false) // Dana checked in: history names her
+	if _, err := f.d.RemoveContact(ctx, f.disp, f.contact.ID); err == nil || !strings.Contains(err.Error(), "authorised contact") {
+		t.Fatalf("the authorised contact was removed: %v", err)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.backup.ID, ContactChange{Role: ptr(model.ContactAuthorised)}); err != nil {
+		t.Fatal(err)
+	}
+	archived, err := f.d.RemoveContact(ctx, f.disp, f.contact.ID)
+	if err != nil || !archived {
+		t.Fatalf("Dana removed: archived %v, %v", archived, err)
+	}
+	if archived, err := f.d.RemoveContact(ctx, f.disp, f.other.ID); err != nil || archived {
+		t.Errorf("Bob, whom nothing names, archived %v, %v", archived, err)
+	}
+	card, err := f.d.Visit(ctx, f.disp, v.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range card.Contacts {
+		if c.Name == "Dana Ruiz" || c.Name == "Bob Frey" {
+			t.Errorf("%s is still offered to check out with", c.Name)
+		}
+	}
+	if ticket, _ := f.d.Ticket(ctx, f.disp, v.TicketID); ticket.Contact.Name != "Dana Ruiz" {
+		t.Errorf("the ticket's requester reads %q", ticket.Contact.Name)
+	}
+	if _, err := f.d.RemoveSite(ctx, f.disp, f.site.ID); err == nil || !strings.Contains(err.Error(), "still open") {
+		t.Errorf("a site with open work was removed: %v", err)
+	}
+	s, err := f.d.EditSite(ctx, f.disp, f.site.ID, SiteChange{Address: ptr("9 New Rd"), Travel: ptr(20 * time.Minute)})
+	if err != nil || s.Address != "9 New Rd" || s.Travel != 20*time.Minute {
+		t.Errorf("site edit: %+v %v", s, err)
+	}
+	if _, err := f.d.EditClient(ctx, f.disp, f.client.ID, ptr("Acme Dental Group"), ptr(true)); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := f.d.CreateClient(ctx, f.disp, model.Client{Name: "Bayside"})
+	if _, err := f.d.EditClient(ctx, f.disp, other.ID, ptr("acme dental group"), nil); err == nil || !strings.Contains(err.Error(), "is taken") {
+		t.Errorf("two clients of one name: %v", err)
+	}
+}
