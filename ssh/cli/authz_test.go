@@ -104,10 +104,23 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"user key add": {argv: func(*authzOffice) []string {
 			return []string{"user", "key", "add", "Old Hand", "--key", newAuthorizedKey(t)}
 		}, allowed: admin},
-		"user key remove":  {argv: plain("user", "key", "remove", "Old Hand", oldHandKey), allowed: admin},
-		"user remove":      {argv: plain("user", "remove", "Old Hand"), allowed: admin},
-		"wall":             {argv: plain("wall"), refusal: "needs a terminal"},
-		"client terms":     {argv: plain("client", "terms", "Acme Dental"), allowed: office},
+		"user key remove": {argv: plain("user", "key", "remove", "Old Hand", oldHandKey), allowed: admin},
+		"user remove":     {argv: plain("user", "remove", "Old Hand"), allowed: admin},
+		"wall":            {argv: plain("wall"), refusal: "needs a terminal"},
+		"client terms":    {argv: plain("client", "terms", "Acme Dental"), allowed: office},
+		"client edit":     {argv: plain("client", "edit", "Acme Dental", "--managed"), allowed: office},
+		"contact edit":    {argv: plain("contact", "edit", "Lucy Fong", "--client", "Acme Dental", "--phone", "555-0144"), allowed: office},
+		"contact remove":  {argv: plain("contact", "remove", "Lucy Fong", "--client", "Acme Dental"), allowed: office},
+		"site edit":       {argv: plain("site", "edit", "Main office", "--client", "Acme Dental", "--travel", "50m"), allowed: office},
+		"site remove": {argv: plain("site", "remove", "Old annex", "--client", "Acme Dental"), allowed: office, prep: func(o *authzOffice) {
+			acme, err := o.Door.FindClient(context.Background(), model.Console, "Acme Dental")
+			if err == nil {
+				_, err = o.Door.AddSite(context.Background(), model.Console, model.Site{ClientID: acme.ID, Name: "Old annex", Travel: 10 * time.Minute})
+			}
+			if err != nil {
+				o.t.Fatal(err)
+			}
+		}},
 		"ticket authorise": {argv: plain("ticket", "authorise", "T-1020", "--contact", "Dana Ruiz"), allowed: office},
 		"part add":         {argv: plain("part", "add", "T-1020", "--desc", "PC", "--price", "899", "--approved-by", "Tom Becker"), allowed: office},
 		"invoice draft":    {argv: plain("invoice", "draft", "T-1020"), allowed: office},

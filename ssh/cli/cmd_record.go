@@ -1,0 +1,231 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"dispatch/model"
+	"dispatch/model/door"
+)
+
+func init() {
+	register(
+		command{path: "client edit", args: `CLIENT [--name "…"] [--managed | --not-managed]`, about: "rename a client, or change its contract (rates and terms: client terms)", run: clientEdit},
+		command{path: "contact edit", args: `NAME --client CLIENT [--name "…"] [--phone …] [--email …] [--authorised | --backup | --other]`,
+			about: "change a contact; making one authorised or backup passes the role from whoever had it", run: contactEdit},
+		command{path: "contact remove", args: "NAME --client CLIENT", about: "take a contact off a client (archived if old records name them)", run: contactRemove},
+		command{path: "site edit", args: `NAME --client CLIENT [--name "…"] [--address "…"] [--travel 30m]`, about: "change a site's name, address or travel time", run: siteEdit},
+		command{path: "site remove", args: "NAME --client CLIENT", about: "take a site off a client (archived if old tickets name it)", run: siteRemove},
+	)
+}
+
+// given returns the flag's value when it was set on the line, or nil.
+func given(fs *flag.FlagSet, name string, v *string) *string {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	if !set {
+		return nil
+	}
+	return v
+}
+
+func clientEdit(c *call) error {
+	name := c.fs.String("name", "", "its new name")
+	managed := c.fs.Bool("managed", false, "now under a managed-service contract")
+	notManaged := c.fs.Bool("not-managed", false, "no longer under one")
+	if err := c.parseAny(1); err != nil {
+		return err
+	}
+	if len(c.args) == 0 {
+		return usageError{msg: "name the client: " + c.cmd.args}
+	}
+	if *managed && *notManaged {
+		return usageError{msg: "--managed and --not-managed are exclusive"}
+	}
+	cl, err := c.env.Door.FindClient(c.ctx, c.actor(), strings.Join(c.args, " "))
+	if err != nil {
+		return err
+	}
+	var m *bool
+	if *managed || *notManaged {
+		m = managed
+	}
+	newName := given(c.fs, "name", name)
+	if newName == nil && m == nil {
+		return usageError{msg: "say what changes: --name, --managed or --not-managed (rates and terms: client terms)"}
+	}
+	edited, err := c.env.Door.EditClient(c.ctx, c.actor(), cl.ID, newName, m)
+	if err != nil {
+		return err
+	}
+	return c.print(toClient(edited), func(w io.Writer) {
+		contract := "no managed-service contract"
+		if edited.Managed {
+			contract = "under a managed-service contract"
+		}
+		fmt.Fprintf(w, "%s is %s, %s\n", model.FormatID(model.PrefixClient, edited.ID), model.CleanLine(edited.Name), contract)
+	})
+}
+
+// contactOf finds a contact of the client named by --client.
+func (c *call) contactNamed(client, name string) (model.Contact, error) {
+	cl, err := c.env.Door.FindClient(c.ctx, c.actor(), client)
+	if err != nil {
+		return model.Contact{}, err
+	}
+	return c.env.Door.FindContact(c.ctx, c.actor(), cl.ID, name)
+}
+
+func contactEdit(c *call) error {
+	client := c.fs.String("client", "", "the client, by name or id (C-12)")
+	name := c.fs.String("name", "", "their new name")
+	phone := c.fs.String("phone", "", "phone number (empty to clear)")
+	email := c.fs.String("email", "", "email address (empty to clear)")
+	authorised := c.fs.Bool("authorised", false, "the one contact who approves work: the old one may ask, no more")
+	backup := c.fs.Bool("backup", false, "approves work when the authorised contact is away")
+	other := c.fs.Bool("other", false, "may ask for work, not approve it")
+	if err := c.parseAny(1); err != nil {
+		return err
+	}
+	if len(c.args) == 0 {
+		return usageError{msg: "name the contact: " + c.cmd.args}
+	}
+	if err := required(map[string]*string{"client": client}); err != nil {
+		return err
+	}
+	var role *model.ContactRole
+	for _, r := range []struct {
+		on   bool
+		role model.ContactRole
+	}{{*authorised, model.ContactAuthorised}, {*backup, model.ContactBackup}, {*other, model.ContactOther}} {
+		if r.on && role != nil {
+			return usageError{msg: "--authorised, --backup and --other are exclusive: a contact is one of them"}
+		}
+		if r.on {
+			role = &r.role
+		}
+	}
+	ch := door.ContactChange{Name: given(c.fs, "name", name), Phone: given(c.fs, "phone", phone), Email: given(c.fs, "email", email), Role: role}
+	if ch == (door.ContactChange{}) {
+		return usageError{msg: "say what changes: --name, --phone, --email, --authorised, --backup or --other"}
+	}
+	ct, err := c.contactNamed(*client, strings.Join(c.args, " "))
+	if err != nil {
+		return err
+	}
+	if ct, err = c.env.Door.EditContact(c.ctx, c.actor(), ct.ID, ch); err != nil {
+		return err
+	}
+	return c.print(toContact(ct), func(w io.Writer) {
+		fmt.Fprintf(w, "%s: %s (%s)", model.FormatID(model.PrefixContact, ct.ID), model.CleanLine(ct.Name), ct.Role)
+		if ct.Phone != "" || ct.Email != "" {
+			fmt.Fprintf(w, " · %s", model.CleanLine(strings.TrimSpace(ct.Phone+" "+ct.Email)))
+		}
+		fmt.Fprintln(w)
+	})
+}
+
+func contactRemove(c *call) error {
+	client := c.fs.String("client", "", "the client, by name or id (C-12)")
+	if err := c.parseAny(1); err != nil {
+		return err
+	}
+	if len(c.args) == 0 {
+		return usageError{msg: "name the contact: " + c.cmd.args}
+	}
+	if err := required(map[string]*string{"client": client}); err != nil {
+		return err
+	}
+	ct, err := c.contactNamed(*client, strings.Join(c.args, " "))
+	if err != nil {
+		return err
+	}
+	archived, err := c.env.Door.RemoveContact(c.ctx, c.actor(), ct.ID)
+	if err != nil {
+		return err
+	}
+	return c.print(map[string]any{"id": model.FormatID(model.PrefixContact, ct.ID), "archived": archived}, func(w io.Writer) {
+		if archived {
+			fmt.Fprintf(w, "%s removed: old records still name them\n", model.CleanLine(ct.Name))
+		} else {
+			fmt.Fprintf(w, "%s removed\n", model.CleanLine(ct.Name))
+		}
+	})
+}
+
+// siteNamed finds a site of the client named by --client.
+func (c *call) siteNamed(client, name string) (model.Site, error) {
+	cl, err := c.env.Door.FindClient(c.ctx, c.actor(), client)
+	if err != nil {
+		return model.Site{}, err
+	}
+	return c.env.Door.FindSite(c.ctx, c.actor(), cl.ID, name)
+}
+
+func siteEdit(c *call) error {
+	client := c.fs.String("client", "", "the client, by name or id (C-12)")
+	name := c.fs.String("name", "", "its new name")
+	address := c.fs.String("address", "", "its address")
+	travel := c.fs.String("travel", "", "usual travel time each way, like 30m")
+	if err := c.parseAny(1); err != nil {
+		return err
+	}
+	if len(c.args) == 0 {
+		return usageError{msg: "name the site: " + c.cmd.args}
+	}
+	if err := required(map[string]*string{"client": client}); err != nil {
+		return err
+	}
+	ch := door.SiteChange{Name: given(c.fs, "name", name), Address: given(c.fs, "address", address)}
+	if t := given(c.fs, "travel", travel); t != nil {
+		d, err := model.ParseDuration("travel", *t)
+		if err != nil {
+			return err
+		}
+		ch.Travel = &d
+	}
+	if ch == (door.SiteChange{}) {
+		return usageError{msg: "say what changes: --name, --address or --travel"}
+	}
+	s, err := c.siteNamed(*client, strings.Join(c.args, " "))
+	if err != nil {
+		return err
+	}
+	if s, err = c.env.Door.EditSite(c.ctx, c.actor(), s.ID, ch); err != nil {
+		return err
+	}
+	return c.print(toSite(s), func(w io.Writer) {
+		fmt.Fprintf(w, "%s: %s, %s, %s away\n", model.FormatID(model.PrefixSite, s.ID), model.CleanLine(s.Name), model.CleanLine(s.Address),
+			model.FormatDuration(s.Travel))
+	})
+}
+
+func siteRemove(c *call) error {
+	client := c.fs.String("client", "", "the client, by name or id (C-12)")
+	if err := c.parseAny(1); err != nil {
+		return err
+	}
+	if len(c.args) == 0 {
+		return usageError{msg: "name the site: " + c.cmd.args}
+	}
+	if err := required(map[string]*string{"client": client}); err != nil {
+		return err
+	}
+	s, err := c.siteNamed(*client, strings.Join(c.args, " "))
+	if err != nil {
+		return err
+	}
+	archived, err := c.env.Door.RemoveSite(c.ctx, c.actor(), s.ID)
+	if err != nil {
+		return err
+	}
+	return c.print(map[string]any{"id": model.FormatID(model.PrefixSite, s.ID), "archived": archived}, func(w io.Writer) {
+		if archived {
+			fmt.Fprintf(w, "%s removed: old tickets still name it\n", model.CleanLine(s.Name))
+		} else {
+			fmt.Fprintf(w, "%s removed\n", model.CleanLine(s.Name))
+		}
+	})
+}

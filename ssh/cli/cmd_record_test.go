@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// The record changes as the client does: a phone, the authorised contact,
+// a site's travel time; what history names is archived, not lost.
+func TestEditingTheClientsRecord(t *testing.T) {
+	h := newHarness(t)
+	h.bookedVisit() // T-1001 for Dana Ruiz at Main office
+	if out := h.mustLine("rita", "contact edit Tom Becker --client Acme Dental --authorised --phone 555-0150"); !strings.Contains(out, "Tom Becker (authorised) · 555-0150") {
+		t.Errorf("contact edit:\n%s", out)
+	}
+	if out := h.mustLine("rita", "client list"); !strings.Contains(out, "Tom Becker (authorised)") || strings.Contains(out, "Dana Ruiz (authorised)") {
+		t.Errorf("the role did not pass:\n%s", out)
+	}
+	if _, errs, code := h.line("rita", "contact edit Tom Becker --client Acme Dental --other"); code != 1 || !strings.Contains(errs, "a client always has one") {
+		t.Errorf("the authorised contact demoted to nobody: %d %s", code, errs)
+	}
+	if out := h.mustLine("rita", "contact remove Dana Ruiz --client Acme Dental"); !strings.Contains(out, "old records still name them") {
+		t.Errorf("contact remove:\n%s", out)
+	}
+	if out := h.mustLine("rita", "ticket show T-1001"); !strings.Contains(out, "Dana Ruiz") {
+		t.Errorf("the ticket lost its requester:\n%s", out)
+	}
+	h.clock.Advance(time.Hour)
+	h.mustLine("sam", "visit travel V-301")
+	if _, errs, code := h.line("sam", "visit arrive V-301 --contact Dana Ruiz"); code != 1 || !strings.Contains(errs, "Tom Becker") {
+		t.Errorf("checked in with a removed contact: %d %s", code, errs)
+	}
+	if out := h.mustLine("rita", "site edit Main office --client Acme Dental --travel 50m --address 14 Harbor Rd"); !strings.Contains(out, "14 Harbor Rd, 50m away") {
+		t.Errorf("site edit:\n%s", out)
+	}
+	if _, errs, code := h.line("rita", "site edit Main office --client Acme Dental"); code != 2 || !strings.Contains(errs, "say what changes") {
+		t.Errorf("an edit that changes nothing: %d %s", code, errs)
+	}
+	if out := h.mustLine("ann", "client edit Acme Dental --name Acme Dental Group --managed"); !strings.Contains(out, "Acme Dental Group, under a managed-service contract") {
+		t.Errorf("client edit:\n%s", out)
+	}
+	if _, errs, code := h.line("sam", "contact edit Tom Becker --client Acme Dental Group --phone 1"); code != 1 || !strings.Contains(errs, "you are signed in as tech") {
+		t.Errorf("a technician edited a contact: %d %s", code, errs)
+	}
+}
