@@ -53,6 +53,7 @@ const (
 	ActReviewInvoice Action = "review invoice" // adjust, explain, approve, send, credit, void
 	ActRecordPayment Action = "record payment" // paid, part paid, disputed
 	ActAuthoriseWork Action = "authorise work" // terms accepted by phone (at check-in it is a step of the visit)
+	ActLogTouch      Action = "log touch"      // a call, an email or a note on a client's timeline
 )
 
 var (
@@ -82,6 +83,7 @@ var permissions = map[Action][]Role{
 	ActReviewInvoice: {RoleAdmin, RoleManager},
 	ActRecordPayment: office,
 	ActAuthoriseWork: office,
+	ActLogTouch:      staff,
 }
 
 var actionText = map[Action]string{
@@ -104,6 +106,7 @@ var actionText = map[Action]string{
 	ActReviewInvoice: "adjusting, explaining, approving, sending, crediting and voiding invoices",
 	ActRecordPayment: "recording payments and disputes",
 	ActAuthoriseWork: "recording a work authorisation given by phone",
+	ActLogTouch:      "logging a call, an email or a note",
 }
 
 // AllowedRoles lists the roles that may take the action.

@@ -8,7 +8,9 @@ type TouchKind string
 const (
 	TouchScope   TouchKind = "scope"   // a "while you're here" request and each decision on it
 	TouchOverrun TouchKind = "overrun" // the contact told (or not) that the estimate is near or past
-	TouchCall    TouchKind = "call"    // the requester contacted about a ticket
+	TouchCall    TouchKind = "call"    // a call: the requester contacted about a ticket, or logged by hand
+	TouchEmail   TouchKind = "email"   // an email, logged by hand
+	TouchNote    TouchKind = "note"    // a note about the client, logged by hand
 )
 
 // Touch is one interaction with a client, by name and time. The client's

@@ -157,3 +157,19 @@ func draftable(b *testing.B, d *door.Door) []int64 {
 	}
 	return []int64{ready[0].ID}
 }
+
+// BenchmarkClientRecordTimelineAtScale draws a client's timeline from its
+// records (ten years of tickets, visits, requests, invoices) and takes the
+// first page. Target: 20 ms.
+func BenchmarkClientRecordTimelineAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	ctx := context.Background()
+	clients, _ := d.Clients(ctx, model.Console)
+	c := clients[len(clients)/2]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := d.ClientTimeline(ctx, model.Console, c.ID, door.TimelineQuery{Limit: 50}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -117,13 +117,23 @@ func TestClientTimelineShowsEveryDecision(t *testing.T) {
 	h.mustLine("sam", "scope ask --asked-by Tom Becker --what Spare keyboard")
 	h.clock.Advance(time.Minute)
 	h.mustLine("sam", `scope decline S-1 --reason "not ours: his own keyboard"`)
+	h.mustLine("sam", "touch add Acme Dental --kind note --text Tom asked about keyboards again --contact Tom Becker")
 	out := h.mustLine("rita", "client timeline Acme Dental")
-	for _, want := range []string{
-		"2026-11-25 09:46  S-1    Tom Becker's request declined: Spare keyboard — not ours: his own keyboard — sam",
-		"2026-11-25 09:45  S-1    Tom Becker asked sam for more while on V-301 (T-1001): Spare keyboard — sam",
+	at := 0
+	for _, want := range []string{ // newest first
+		"note: with Tom Becker: Tom asked about keyboards again",
+		"declined: not ours: his own keyboard",
+		"Tom Becker asked on V-301: Spare keyboard",
+		"sam arrived, checked in with Dana Ruiz",
+		"sam travel started",
+		"booked: sam for Wed 25 Nov 10:00",
+		"opened: Replace router (P2, 2h)",
 	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("timeline lacks %q:\n%s", want, out)
+		i := strings.Index(out[at:], want)
+		if i < 0 {
+			t.Errorf("timeline lacks %q after what came before:\n%s", want, out)
+			continue
 		}
+		at += i
 	}
 }

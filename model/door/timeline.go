@@ -1,0 +1,90 @@
+package door
+
+import (
+	"context"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/feed"
+	"dispatch/model/store"
+)
+
+// TimelineQuery narrows a client's timeline: kinds (all when none), entries
+// since an instant, words to find, and a page of Limit entries from Skip.
+type TimelineQuery struct {
+	Kinds  []model.EntryKind
+	Since  time.Time
+	Search string
+	Skip   int
+	Limit  int
+}
+
+// ClientTimeline is a client's timeline drawn from its records at this
+// moment, newest first, a page at a time; more says whether older entries
+// follow. What a technician may not see (amounts) is left out for them.
+func (d *Door) ClientTimeline(ctx context.Context, who model.Actor, clientID int64, q TimelineQuery) (entries []model.Entry, more bool, err error) {
+	err = d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		if _, err := tx.ClientByID(ctx, clientID); err != nil {
+			return err
+		}
+		r, err := tx.ClientRecords(ctx, clientID)
+		if err != nil {
+			return err
+		}
+		if !who.Role.Can(model.ActSeeRates) {
+			r.Invoices = nil // an invoice is money; a technician's timeline goes without
+			for i := range r.Tickets {
+				r.Tickets[i] = r.Tickets[i].SeenBy(who.Role)
+			}
+		}
+		all := model.FilterTimeline(model.TimelineOf(r, d.Location()), q.Kinds, q.Search)
+		for len(all) > 0 && !q.Since.IsZero() && all[len(all)-1].At.Before(q.Since) {
+			all = all[:len(all)-1]
+		}
+		start := min(q.Skip, len(all))
+		end := len(all)
+		if q.Limit > 0 {
+			end = min(start+q.Limit, len(all))
+		}
+		entries, more = all[start:end], end < len(all)
+		return nil
+	})
+	return entries, more, err
+}
+
+// LogTouch records a call, an email or a note about a client, by hand:
+// one line on its timeline.
+func (d *Door) LogTouch(ctx context.Context, who model.Actor, clientID int64, kind model.TouchKind, text, contact string) (model.Touch, error) {
+	var tc model.Touch
+	text = model.CleanLine(text)
+	if text == "" {
+		return tc, model.FieldError{Field: "text", Msg: "is empty; say in a line what was said or done"}
+	}
+	if err := (model.TextLimit{Field: "text", Max: 500}).Check(text); err != nil {
+		return tc, err
+	}
+	switch kind {
+	case model.TouchCall, model.TouchEmail, model.TouchNote:
+	default:
+		return tc, model.FieldError{Field: "kind", Msg: "is not call, email or note"}
+	}
+	err := d.write(ctx, who, model.ActLogTouch, feed.Clients, func(tx *store.Tx, now time.Time) error {
+		if _, err := tx.ClientByID(ctx, clientID); err != nil {
+			return err
+		}
+		if contact != "" {
+			ct, err := tx.ContactByName(ctx, clientID, model.CleanLine(contact))
+			if err != nil {
+				return model.FieldError{Field: "contact", Msg: model.CleanLine(contact) + " is not one of the client's contacts"}
+			}
+			text = "with " + ct.Name + ": " + text
+		}
+		var err error
+		tc, err = tx.LogTouch(ctx, model.Touch{ClientID: clientID, At: now, Kind: kind, By: who.Name, Summary: text})
+		if err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "touch.add", "client", clientID, nil, tc)
+	})
+	return tc, err
+}

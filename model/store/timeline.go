@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+
+	"dispatch/model"
+)
+
+// theirTickets selects a client's tickets by id, through the client's index.
+const theirTickets = `(SELECT id FROM tickets WHERE client_id = ?)`
+
+// ClientRecords reads every record a client's timeline is drawn from.
+func (t *Tx) ClientRecords(ctx context.Context, clientID int64) (model.ClientRecords, error) {
+	var r model.ClientRecords
+	var err error
+	if r.Tickets, err = queryAll(ctx, t, func(row scanner) (model.Ticket, error) { return scanTicket(row) },
+		`SELECT `+ticketCols+` FROM tickets t WHERE t.client_id = ?`, clientID); err != nil {
+		return r, err
+	}
+	if r.TicketEvents, err = t.ticketEventsWhere(ctx, `ticket_id IN `+theirTickets, clientID); err != nil {
+		return r, err
+	}
+	if r.Visits, err = t.visitsWhere(ctx, `v.ticket_id IN `+theirTickets, clientID); err != nil {
+		return r, err
+	}
+	if r.Requests, err = t.scopeWhere(ctx, `v.ticket_id IN `+theirTickets, clientID); err != nil {
+		return r, err
+	}
+	if r.Authorisations, err = queryAll(ctx, t, func(row scanner) (model.WorkAuthorisation, error) {
+		var a model.WorkAuthorisation
+		var visit *int64
+		var at int64
+		err := row.Scan(&a.ID, &a.TicketID, &visit, &a.ContactName, &at, &a.By)
+		if visit != nil {
+			a.VisitID = *visit
+		}
+		a.At = fromUnix(at)
+		return a, err
+	}, `SELECT w.id, w.ticket_id, w.visit_id, c.name, w.at, w.by FROM work_authorisations w JOIN contacts c ON c.id = w.contact_id
+		WHERE w.ticket_id IN `+theirTickets, clientID); err != nil {
+		return r, err
+	}
+	list, err := t.Invoices(ctx, InvoiceFilter{ClientID: clientID})
+	if err != nil {
+		return r, err
+	}
+	for _, s := range list {
+		inv, err := t.InvoiceByID(ctx, s.ID)
+		if err != nil {
+			return r, err
+		}
+		r.Invoices = append(r.Invoices, inv)
+	}
+	contacts, err := queryAll(ctx, t, scanContact, `SELECT `+contactCols+` FROM contacts WHERE client_id = ?`, clientID)
+	if err != nil {
+		return r, err
+	}
+	r.Contacts = map[int64]string{}
+	for _, c := range contacts {
+		r.Contacts[c.ID] = c.Name
+	}
+	r.Touches, err = t.HandTouches(ctx, clientID)
+	return r, err
+}
+
+// HandTouches lists the calls, emails and notes logged by hand about a
+// client; what the records say themselves (a request, an overrun answer, a
+// call back on a ticket) is read from the records, not from here.
+func (t *Tx) HandTouches(ctx context.Context, clientID int64) ([]model.Touch, error) {
+	return queryAll(ctx, t, func(r scanner) (model.Touch, error) {
+		var tc model.Touch
+		var at int64
+		err := r.Scan(&tc.ID, &tc.ClientID, &at, &tc.Kind, &tc.By, &tc.Summary)
+		tc.At, tc.Ref = fromUnix(at), model.FormatID(model.PrefixClient, tc.ClientID)
+		return tc, err
+	}, `SELECT id, client_id, at, kind, by, summary FROM touches WHERE client_id = ? AND entity = 'client' ORDER BY at DESC, id DESC`, clientID)
+}
+
+// LogTouch records a call, an email or a note about a client, by hand.
+func (t *Tx) LogTouch(ctx context.Context, tc model.Touch) (model.Touch, error) {
+	err := t.queryRow(ctx, `INSERT INTO touches (client_id, at, kind, by, summary, entity, entity_id)
+		VALUES (?, ?, ?, ?, ?, 'client', ?) RETURNING id`, tc.ClientID, unix(tc.At), tc.Kind, tc.By, tc.Summary, tc.ClientID).Scan(&tc.ID)
+	tc.Ref = model.FormatID(model.PrefixClient, tc.ClientID)
+	return tc, err
+}
+

@@ -1,0 +1,220 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// EntryKind is what sort of record a timeline entry comes from; one key on
+// the timeline filters by it.
+type EntryKind string
+
+const (
+	EntryTicket  EntryKind = "ticket"  // opened, waiting, contacted, done, cancelled, reopened
+	EntryVisit   EntryKind = "visit"   // booked, moved, travel, arrival and check-in, notes, departure and check-out
+	EntryScope   EntryKind = "scope"   // "while you're here" and each decision on it
+	EntryOverrun EntryKind = "overrun" // the contact told (or not) the estimate is near or past
+	EntryTerms   EntryKind = "terms"   // a work authorisation
+	EntryInvoice EntryKind = "invoice" // drafted, sent, paid, disputed, credited
+	EntryTouch   EntryKind = "touch"   // a call, an email or a note logged by hand
+)
+
+// EntryKinds lists the kinds in the order a filter offers them.
+var EntryKinds = []EntryKind{EntryTicket, EntryVisit, EntryScope, EntryOverrun, EntryTerms, EntryInvoice, EntryTouch}
+
+// ParseEntryKind reads a kind as typed.
+func ParseEntryKind(s string) (EntryKind, error) {
+	in := EntryKind(strings.ToLower(strings.TrimSpace(s)))
+	for _, k := range EntryKinds {
+		if in == k {
+			return k, nil
+		}
+	}
+	return "", FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a kind of entry; use ticket, visit, scope, overrun, terms, invoice or touch", CleanLine(s))}
+}
+
+// Entry is one line of a client's timeline: when, what about, who, what.
+type Entry struct {
+	At   time.Time
+	Kind EntryKind
+	Ref  string // what it is about: T-1042, V-311, S-3, I-7
+	By   string
+	Text string
+}
+
+// ClientRecords are the records a client's timeline is drawn from: the
+// records themselves, never a copy kept for the timeline.
+type ClientRecords struct {
+	Tickets        []Ticket
+	TicketEvents   []TicketEvent
+	Visits         []Visit
+	Requests       []ScopeRequest
+	Authorisations []WorkAuthorisation
+	Invoices       []Invoice
+	Touches        []Touch // logged by hand: calls, emails, notes
+	Contacts       map[int64]string
+}
+
+// TimelineOf draws a client's timeline from its records, newest first:
+// each record once, in the order things happened.
+func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
+	var out []Entry
+	add := func(at time.Time, kind EntryKind, ref, by, text string) {
+		out = append(out, Entry{At: at, Kind: kind, Ref: ref, By: by, Text: text})
+	}
+	for _, t := range r.Tickets {
+		add(t.CreatedAt, EntryTicket, t.Ref(), t.CreatedBy, fmt.Sprintf("opened: %s (%s, %s)", t.Title, t.Priority, t.Estimate))
+	}
+	for _, e := range r.TicketEvents {
+		add(e.At, EntryTicket, FormatID(PrefixTicket, e.TicketID), e.By, ticketEventText(e))
+	}
+	for _, v := range r.Visits {
+		for _, e := range v.Events {
+			kind, text := visitEntry(v, e, r.Contacts, loc)
+			if text != "" {
+				add(e.At, kind, v.Ref(), e.By, text)
+			}
+		}
+	}
+	for _, q := range r.Requests {
+		add(q.AskedAt, EntryScope, q.Ref(), q.RecordedBy, fmt.Sprintf("%s asked on %s: %s", q.AskedBy, FormatID(PrefixVisit, q.VisitID), q.What))
+		for _, d := range q.Decisions {
+			add(d.At, EntryScope, q.Ref(), d.By, decisionText(d))
+		}
+	}
+	for _, a := range r.Authorisations {
+		how := "by phone"
+		if a.VisitID != 0 {
+			how = "at check-in on " + FormatID(PrefixVisit, a.VisitID)
+		}
+		add(a.At, EntryTerms, FormatID(PrefixTicket, a.TicketID), a.By, fmt.Sprintf("%s accepted the terms, %s", a.ContactName, how))
+	}
+	for _, inv := range r.Invoices {
+		invoiceEntries(inv, add)
+	}
+	for _, tc := range r.Touches {
+		add(tc.At, EntryTouch, tc.Ref, tc.By, fmt.Sprintf("%s: %s", tc.Kind, tc.Summary))
+	}
+	// Newest first; of two at the same second, the one recorded later first
+	// (a ticket opened and booked in one minute reads booked above opened).
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool {
+		x, y := out[order[a]], out[order[b]]
+		if !x.At.Equal(y.At) {
+			return x.At.After(y.At)
+		}
+		return order[a] > order[b]
+	})
+	sorted := make([]Entry, len(out))
+	for i, k := range order {
+		sorted[i] = out[k]
+	}
+	return sorted
+}
+
+func ticketEventText(e TicketEvent) string {
+	text := strings.ReplaceAll(string(e.Kind), "_", " ")
+	if e.Note != "" {
+		text += ": " + e.Note
+	}
+	return text
+}
+
+// visitEntry is how a visit's step reads on the timeline; the overrun
+// answers are a conversation of their own.
+func visitEntry(v Visit, e Event, contacts map[int64]string, loc *time.Location) (EntryKind, string) {
+	who := e.ContactName
+	if who == "" {
+		who = contacts[e.ContactID]
+	}
+	switch e.Kind {
+	case EvScheduled:
+		return EntryVisit, fmt.Sprintf("booked: %s for %s", e.TechName, e.BookedFor.In(loc).Format("Mon 2 Jan 15:04"))
+	case EvMoved:
+		return EntryVisit, fmt.Sprintf("moved: %s for %s", e.TechName, e.BookedFor.In(loc).Format("Mon 2 Jan 15:04"))
+	case EvArrived:
+		return EntryVisit, fmt.Sprintf("%s arrived, checked in with %s", v.TechName, who)
+	case EvDeparted:
+		text := fmt.Sprintf("%s left, checked out with %s", v.TechName, who)
+		if e.Note != "" {
+			text += ": " + e.Note
+		}
+		return EntryVisit, text
+	case EvEstimateNear, EvEstimateOver:
+		return EntryOverrun, fmt.Sprintf("%s: %s", e.Kind.Label(), e.Answer.Describe())
+	case EvWorkOn:
+		return "", ""
+	case EvNote:
+		return EntryVisit, "note: " + e.Note
+	case EvCancelled:
+		return EntryVisit, "cancelled: " + e.Note
+	}
+	return EntryVisit, fmt.Sprintf("%s %s", v.TechName, e.Kind.Label())
+}
+
+func decisionText(d ScopeDecision) string {
+	switch d.Kind {
+	case DecNewTicket:
+		return "made a ticket of its own: " + FormatID(PrefixTicket, d.TicketID)
+	case DecAddOn:
+		return fmt.Sprintf("an add-on, approved by %s, about %s, told the meter is running", d.ContactName, FormatDuration(d.Estimate))
+	case DecApproved:
+		return "the add-on approved by the office"
+	case DecRefused:
+		return "the add-on refused by the office: " + d.Reason
+	}
+	return "declined: " + d.Reason
+}
+
+// invoiceEntries are an invoice's moments: drafted, sent, paid, disputed,
+// and each credit note.
+func invoiceEntries(inv Invoice, add func(time.Time, EntryKind, string, string, string)) {
+	add(inv.DraftedAt, EntryInvoice, inv.Ref(), inv.DraftedBy, fmt.Sprintf("drafted: %s", inv.Total()))
+	if !inv.SentAt.IsZero() {
+		add(inv.SentAt, EntryInvoice, inv.Ref(), "", fmt.Sprintf("sent: %s, due %s", inv.Total(), inv.DueAt.Format("2 Jan")))
+	}
+	if !inv.DisputedAt.IsZero() {
+		add(inv.DisputedAt, EntryInvoice, inv.Ref(), "", fmt.Sprintf("disputed: “%s”", inv.Dispute))
+	}
+	if !inv.PaidAt.IsZero() {
+		add(inv.PaidAt, EntryInvoice, inv.Ref(), "", fmt.Sprintf("%s: %s received", inv.State, inv.Paid))
+	}
+	for _, c := range inv.Credits {
+		add(c.At, EntryInvoice, c.Ref(), c.By, fmt.Sprintf("credit note on %s line %d: %s — %s", inv.Ref(), c.Line, c.Amount, c.Reason))
+	}
+}
+
+// FilterTimeline keeps the entries of the kinds given (all when none) whose
+// words hold every word of search, case aside.
+func FilterTimeline(entries []Entry, kinds []EntryKind, search string) []Entry {
+	words := strings.Fields(strings.ToLower(search))
+	var out []Entry
+	for _, e := range entries {
+		if len(kinds) > 0 && !containsKind(kinds, e.Kind) {
+			continue
+		}
+		text := strings.ToLower(e.Ref + " " + e.By + " " + e.Text)
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(text, w)
+		}
+		if ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func containsKind(kinds []EntryKind, k EntryKind) bool {
+	for _, x := range kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
