@@ -83,4 +83,3 @@ func (t *Tx) LogTouch(ctx context.Context, tc model.Touch) (model.Touch, error) 
 	tc.Ref = model.FormatID(model.PrefixClient, tc.ClientID)
 	return tc, err
 }
-
