@@ -54,6 +54,7 @@ type ClientRecords struct {
 	Authorisations []WorkAuthorisation
 	Invoices       []Invoice
 	Touches        []Touch // logged by hand: calls, emails, notes
+	FollowUps      []FollowUp
 	Contacts       map[int64]string
 }
 
@@ -96,6 +97,9 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 	}
 	for _, tc := range r.Touches {
 		add(tc.At, EntryTouch, tc.Ref, tc.By, fmt.Sprintf("%s: %s", tc.Kind, tc.Summary))
+	}
+	for _, f := range r.FollowUps {
+		add(f.At, EntryTouch, FormatID(PrefixVisit, f.VisitID), f.By, "asked if it works well: "+f.Text)
 	}
 	// Newest first; of two at the same second, the one recorded later first
 	// (a ticket opened and booked in one minute reads booked above opened).

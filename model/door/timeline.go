@@ -2,6 +2,7 @@ package door
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"dispatch/model"
@@ -50,6 +51,51 @@ func (d *Door) ClientTimeline(ctx context.Context, who model.Actor, clientID int
 		return nil
 	})
 	return entries, more, err
+}
+
+// Brief is what to know before contacting a client, drawn from the record
+// now; to a technician, without the invoices.
+func (d *Door) Brief(ctx context.Context, who model.Actor, clientID int64) (model.Brief, error) {
+	var b model.Brief
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		if _, err := tx.ClientByID(ctx, clientID); err != nil {
+			return err
+		}
+		r, err := tx.ClientRecords(ctx, clientID)
+		if err != nil {
+			return err
+		}
+		if !who.Role.Can(model.ActSeeRates) {
+			r.Invoices = nil
+		}
+		b = model.BriefOf(r, d.Now(), d.Location())
+		return nil
+	})
+	return b, err
+}
+
+// FollowUpDone records what the client said when asked whether a finished
+// job works well; the brief stops asking.
+func (d *Door) FollowUpDone(ctx context.Context, who model.Actor, visitID int64, text string) (model.FollowUp, error) {
+	f := model.FollowUp{VisitID: visitID, Text: model.CleanLine(text), By: who.Name}
+	if f.Text == "" {
+		return f, model.FieldError{Field: "text", Msg: "is empty; say what the client said, like \"all good, printing fine\""}
+	}
+	err := d.write(ctx, who, model.ActLogTouch, feed.Clients, func(tx *store.Tx, now time.Time) error {
+		v, err := tx.VisitByID(ctx, visitID)
+		if err != nil {
+			return err
+		}
+		if v.Phase() != model.PhaseFinished {
+			return model.Conflict{Msg: fmt.Sprintf("%s is %s; a follow-up is for a finished visit", v.Ref(), v.Phase())}
+		}
+		f.At = now
+		if err := tx.SaveFollowUp(ctx, f); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "visit.followup", "visit", visitID, nil, f)
+	})
+	return f, err
 }
 
 // LogTouch records a call, an email or a note about a client, by hand:

@@ -59,8 +59,26 @@ func (t *Tx) ClientRecords(ctx context.Context, clientID int64) (model.ClientRec
 	for _, c := range contacts {
 		r.Contacts[c.ID] = c.Name
 	}
+	if r.FollowUps, err = queryAll(ctx, t, func(row scanner) (model.FollowUp, error) {
+		var f model.FollowUp
+		var at int64
+		err := row.Scan(&f.VisitID, &at, &f.By, &f.Text)
+		f.At = fromUnix(at)
+		return f, err
+	}, `SELECT f.visit_id, f.at, f.by, f.text FROM followups f JOIN visits v ON v.id = f.visit_id
+		WHERE v.ticket_id IN `+theirTickets, clientID); err != nil {
+		return r, err
+	}
 	r.Touches, err = t.HandTouches(ctx, clientID)
 	return r, err
+}
+
+// SaveFollowUp records what the client said about a finished job; a second
+// answer replaces the first.
+func (t *Tx) SaveFollowUp(ctx context.Context, f model.FollowUp) error {
+	_, err := t.exec(ctx, `INSERT INTO followups (visit_id, at, by, text) VALUES (?, ?, ?, ?)
+		ON CONFLICT (visit_id) DO UPDATE SET at = excluded.at, by = excluded.by, text = excluded.text`, f.VisitID, unix(f.At), f.By, f.Text)
+	return err
 }
 
 // HandTouches lists the calls, emails and notes logged by hand about a

@@ -48,6 +48,8 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"client new":      {argv: plain("client", "new", "Zeta Labs", "--rate", "90"), allowed: office},
 		"client list":     {argv: plain("client", "list"), allowed: staff},
 		"client timeline": {argv: plain("client", "timeline", "Acme Dental"), allowed: staff},
+		"client brief":    {argv: plain("client", "brief", "Birchwood Law LLP"), allowed: staff},
+		"followup done":   {argv: plain("followup", "done", "V-317", "--text", "all good"), allowed: staff},
 		"touch add":       {argv: plain("touch", "add", "Acme Dental", "--kind", "call", "--text", "asked about the invoice"), allowed: staff},
 		"contact add":     {argv: plain("contact", "add", "Eve Long", "--client", "Acme Dental"), allowed: office},
 		"site add":        {argv: plain("site", "add", "Annex", "--client", "Acme Dental", "--address", "1 Side St", "--travel", "10m"), allowed: office},

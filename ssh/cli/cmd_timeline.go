@@ -112,3 +112,69 @@ func touchAdd(c *call) error {
 			fmt.Fprintf(w, "on %s's timeline: %s: %s\n", model.CleanLine(cl.Name), tc.Kind, model.CleanLine(tc.Summary))
 		})
 }
+
+func init() {
+	register(
+		command{path: "client brief", args: "CLIENT", about: "before you call: what could go wrong on the call, drawn from the record now", run: clientBrief},
+		command{path: "followup done", args: `V-311 --text "…"`, about: "record what the client said about a finished job; the brief stops asking", run: followupDone},
+	)
+}
+
+type briefJSON struct {
+	Title string   `json:"title"`
+	Items []string `json:"items"`
+}
+
+func clientBrief(c *call) error {
+	if err := c.parseAny(1); err != nil {
+		return err
+	}
+	if len(c.args) == 0 {
+		return usageError{msg: "name the client: " + c.cmd.args}
+	}
+	cl, err := c.env.Door.FindClient(c.ctx, c.actor(), strings.Join(c.args, " "))
+	if err != nil {
+		return err
+	}
+	brief, err := c.env.Door.Brief(c.ctx, c.actor(), cl.ID)
+	if err != nil {
+		return err
+	}
+	out := []briefJSON{}
+	for _, s := range brief {
+		out = append(out, briefJSON{Title: s.Title, Items: s.Items})
+	}
+	return c.print(out, func(w io.Writer) {
+		fmt.Fprintf(w, "%s — before you call\n", model.CleanLine(cl.Name))
+		if len(brief) == 0 {
+			fmt.Fprintln(w, "  nothing to know: no old tickets, disputes, overdue invoices, untold overruns or open questions")
+		}
+		for _, s := range brief {
+			fmt.Fprintf(w, "\n%s\n", strings.ToUpper(s.Title))
+			for _, it := range s.Items {
+				fmt.Fprintf(w, "  · %s\n", model.CleanLine(it))
+			}
+		}
+	})
+}
+
+func followupDone(c *call) error {
+	text := c.fs.String("text", "", "what the client said")
+	if err := c.parse(1); err != nil {
+		return err
+	}
+	if err := required(map[string]*string{"text": text}); err != nil {
+		return err
+	}
+	id, err := model.ParseID(model.PrefixVisit, c.args[0])
+	if err != nil {
+		return err
+	}
+	f, err := c.env.Door.FollowUpDone(c.ctx, c.actor(), id, *text)
+	if err != nil {
+		return err
+	}
+	return c.print(map[string]string{"visit": model.FormatID(model.PrefixVisit, f.VisitID), "text": f.Text, "at": rfc3339(f.At)}, func(w io.Writer) {
+		fmt.Fprintf(w, "%s: %s — the brief stops asking\n", model.FormatID(model.PrefixVisit, f.VisitID), model.CleanLine(f.Text))
+	})
+}
