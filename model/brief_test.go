@@ -19,7 +19,7 @@ func TestBriefRules(t *testing.T) {
 			{ID: 14, Title: "Server patch", Status: TicketDone, CreatedAt: billDay, Estimate: Estimate{Duration: time.Hour}},
 			{ID: 15, Title: "Lobby printer", Status: TicketOpen, CreatedAt: now.Add(-2 * 24 * time.Hour)},
 		},
-		Visits: []Visit{done, overran},
+		Visits:   []Visit{done, overran},
 		Requests: []ScopeRequest{{ID: 3, AskedBy: "Bob", Decisions: []ScopeDecision{{Kind: DecNewTicket, TicketID: 15}}}},
 		Invoices: []Invoice{
 			{ID: 7, State: InvoiceDisputed, Dispute: "too much", Lines: []InvoiceLine{{Amount: 100_00}}},
