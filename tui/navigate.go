@@ -5,6 +5,7 @@ import (
 
 	"dispatch/model"
 	"dispatch/tui/board"
+	"dispatch/tui/client"
 	"dispatch/tui/invoice"
 	"dispatch/tui/page"
 	"dispatch/tui/scope"
@@ -64,6 +65,8 @@ func (a *App) build(to page.Destination) (page.Page, tea.Cmd) {
 		p = invoice.NewDesk(a.pages)
 	case page.ToInvoice:
 		p = invoice.New(a.pages, to.ID)
+	case page.ToClient:
+		p = client.New(a.pages, to.ID)
 	}
 	if f, ok := p.(page.Focuser); ok {
 		return p, f.FocusCurrent()

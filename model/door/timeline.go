@@ -3,6 +3,7 @@ package door
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"dispatch/model"
@@ -133,4 +134,77 @@ func (d *Door) LogTouch(ctx context.Context, who model.Actor, clientID int64, ki
 		return tx.Audit(ctx, now, who.String(), "touch.add", "client", clientID, nil, tc)
 	})
 	return tc, err
+}
+
+// ClientPage is everything the client's page shows, read at one moment.
+type ClientPage struct {
+	Client   model.Client
+	Terms    *ClientTerms // nil to those who may not see rates
+	Contacts []model.Contact
+	Sites    []model.Site
+	Open     []model.Ticket
+	Upcoming []model.Visit          // booked, not started
+	Owed     []model.InvoiceSummary // sent and not settled; none to those who may not see amounts
+	Brief    model.Brief
+	Timeline []model.Entry
+}
+
+// ClientRecord reads a client's page: who they are, what is open and owed,
+// the brief, and the first entries of the timeline.
+func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64, timeline int) (ClientPage, error) {
+	var p ClientPage
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		c, err := tx.ClientByID(ctx, clientID)
+		if err != nil {
+			return err
+		}
+		p.Client = c.SeenBy(who.Role)
+		if who.Role.Can(model.ActSeeRates) {
+			t, err := termsOf(ctx, tx, clientID)
+			if err != nil {
+				return err
+			}
+			p.Terms = &t
+		}
+		if p.Contacts, err = tx.Contacts(ctx, clientID); err != nil {
+			return err
+		}
+		if p.Sites, err = tx.Sites(ctx, clientID); err != nil {
+			return err
+		}
+		r, err := tx.ClientRecords(ctx, clientID)
+		if err != nil {
+			return err
+		}
+		if !who.Role.Can(model.ActSeeRates) {
+			r.Invoices = nil
+			for i := range r.Tickets {
+				r.Tickets[i] = r.Tickets[i].SeenBy(who.Role)
+			}
+		}
+		for _, t := range r.Tickets {
+			if t.Status == model.TicketOpen {
+				p.Open = append(p.Open, t)
+			}
+		}
+		for _, v := range r.Visits {
+			if v.Phase() == model.PhaseScheduled {
+				p.Upcoming = append(p.Upcoming, v)
+			}
+		}
+		sort.Slice(p.Upcoming, func(i, j int) bool { return p.Upcoming[i].ScheduledAt.Before(p.Upcoming[j].ScheduledAt) })
+		for _, inv := range r.Invoices {
+			if s := inv.Summary(); s.State.Frozen() && s.State != model.InvoicePaid {
+				p.Owed = append(p.Owed, s)
+			}
+		}
+		now, loc := d.Now(), d.Location()
+		p.Brief = model.BriefOf(r, now, loc)
+		p.Timeline = model.TimelineOf(r, loc)
+		if timeline > 0 && len(p.Timeline) > timeline {
+			p.Timeline = p.Timeline[:timeline]
+		}
+		return nil
+	})
+	return p, err
 }

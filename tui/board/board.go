@@ -224,6 +224,10 @@ func (b *Board) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, b.km.Invoices):
 		return b.deps.Go(page.ToInvoices{})
+	case key.Matches(msg, b.km.Client):
+		if r, ok := b.current(); ok {
+			return b.deps.Go(page.ToClient{ID: r.Ticket.ClientID})
+		}
 	case key.Matches(msg, b.km.New):
 		if b.draft == nil {
 			b.draft = newTicketForm(b.deps, b)

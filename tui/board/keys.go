@@ -12,6 +12,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, NextSection key.Binding
 	Open, Filter, ClearFilter, New, Schedule, Help, Quit key.Binding
 	Invoices                                             key.Binding // the invoices desk, for those who see money
+	Client                                               key.Binding // the client of the row
 	Approve, Refuse                                      key.Binding // on a waiting row
 	Move, CancelVisit                                    key.Binding // on a row with a booked visit
 	Back                                                 key.Binding // when opened over another page
@@ -40,6 +41,7 @@ func newKeyMap(canWrite bool) keyMap {
 		CancelVisit: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "cancel visit")),
 		Back:        key.NewBinding(key.WithKeys("esc", "b"), key.WithHelp("esc", "back")),
 		Invoices:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "invoices")),
+		Client:      key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "client")),
 	}
 	k.Back.SetEnabled(false)
 	k.Invoices.SetEnabled(canWrite)
@@ -83,6 +85,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextSection},
 		{k.Open, k.Filter, k.ClearFilter, k.New, k.Schedule, k.Move, k.CancelVisit},
-		{k.Approve, k.Refuse, k.Invoices, k.Back, k.Help, k.Quit},
+		{k.Approve, k.Refuse, k.Invoices, k.Client, k.Back, k.Help, k.Quit},
 	}
 }

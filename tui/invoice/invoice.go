@@ -87,6 +87,8 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		p.scroll = max(p.scroll-1, 0)
 	case key.Matches(k, p.km.Ticket):
 		return p, p.deps.Go(page.ToTicket{ID: inv.TicketIDs[0]})
+	case key.Matches(k, p.km.Client) && p.err == nil:
+		return p, p.deps.Go(page.ToClient{ID: inv.ClientID})
 	case key.Matches(k, p.km.Adjust):
 		return p, p.open("adjust", newAdjustForm)
 	case key.Matches(k, p.km.Explain):

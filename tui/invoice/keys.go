@@ -33,7 +33,7 @@ func (k deskKeys) FullHelp() [][]key.Binding {
 // pageKeys are an invoice's keys; each is enabled only where its state and
 // the user's role allow it.
 type pageKeys struct {
-	Up, Down, Adjust, Explain, Approve, Send, Void, Redraft, Paid, Dispute, Credit, Refund, Ticket, Back, Help, Quit key.Binding
+	Up, Down, Adjust, Explain, Approve, Send, Void, Redraft, Paid, Dispute, Credit, Refund, Ticket, Client, Back, Help, Quit key.Binding
 }
 
 func newPageKeys() pageKeys {
@@ -51,6 +51,7 @@ func newPageKeys() pageKeys {
 		Credit:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "credit note")),
 		Refund:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refund paid")),
 		Ticket:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "its ticket")),
+		Client:  key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "client")),
 		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -62,6 +63,6 @@ func (k pageKeys) ShortHelp() []key.Binding {
 }
 
 func (k pageKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Ticket, k.Back}, {k.Adjust, k.Explain, k.Redraft, k.Approve, k.Send, k.Void},
+	return [][]key.Binding{{k.Up, k.Down, k.Ticket, k.Client, k.Back}, {k.Adjust, k.Explain, k.Redraft, k.Approve, k.Send, k.Void},
 		{k.Paid, k.Dispute, k.Credit, k.Refund}, {k.Help, k.Quit}}
 }

@@ -44,6 +44,9 @@ type (
 	ToInvoices struct{}
 	// ToInvoice is one invoice with its lines and what the client was told.
 	ToInvoice struct{ ID int64 }
+	// ToClient is a client's record: the brief, contacts, sites, what is
+	// open and owed, the timeline.
+	ToClient struct{ ID int64 }
 )
 
 func (ToBoard) destination()          {}
@@ -58,3 +61,4 @@ func (ToScopeRefusal) destination()   {}
 func (ToSearch) destination()         {}
 func (ToInvoices) destination()       {}
 func (ToInvoice) destination()        {}
+func (ToClient) destination()         {}

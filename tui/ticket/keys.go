@@ -11,6 +11,7 @@ type keyMap struct {
 	Move, CancelVisit, Cancel, Reopen    key.Binding
 	Invoice                              key.Binding // the invoice the ticket is on
 	Authorise                            key.Binding // terms accepted by phone
+	Client                               key.Binding // the client's record
 }
 
 func newKeyMap(canWrite bool) keyMap {
@@ -32,6 +33,7 @@ func newKeyMap(canWrite bool) keyMap {
 		Reopen:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reopen")),
 		Invoice:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "its invoice")),
 		Authorise:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "terms accepted by phone")),
+		Client:      key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "client")),
 	}
 	k.Schedule.SetEnabled(canWrite)
 	return k
@@ -53,10 +55,10 @@ func (k *keyMap) forTicket(canTrack, open, closed, waiting bool) {
 }
 
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Invoice, k.Reopen, k.Edit, k.Schedule, k.Move, k.CancelVisit, k.Wait, k.Contacted, k.Priority, k.Done, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Client, k.Invoice, k.Reopen, k.Edit, k.Schedule, k.Move, k.CancelVisit, k.Wait, k.Contacted, k.Priority, k.Done, k.Back, k.Help, k.Quit}
 }
 
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down}, {k.Edit, k.Schedule, k.Move, k.CancelVisit}, {k.Wait, k.Contacted, k.Priority},
-		{k.Done, k.Cancel, k.Reopen, k.Invoice, k.Authorise}, {k.Back, k.Help, k.Quit}}
+		{k.Done, k.Cancel, k.Reopen, k.Invoice, k.Authorise, k.Client}, {k.Back, k.Help, k.Quit}}
 }

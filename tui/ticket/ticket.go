@@ -99,6 +99,8 @@ func (d *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return d, d.deps.Open(d.confirmDone())
 	case key.Matches(k, d.km.Invoice):
 		return d, d.deps.Go(page.ToInvoice{ID: d.invoiceID})
+	case key.Matches(k, d.km.Client) && d.err == nil:
+		return d, d.deps.Go(page.ToClient{ID: d.card.ClientID})
 	case key.Matches(k, d.km.Authorise):
 		f := newAuthoriseForm(d.deps, d.card.Ticket)
 		return d, tea.Batch(d.deps.Open(f), f.FocusCurrent())
