@@ -67,6 +67,8 @@ func (a *App) build(to page.Destination) (page.Page, tea.Cmd) {
 		p = invoice.New(a.pages, to.ID)
 	case page.ToClient:
 		p = client.New(a.pages, to.ID)
+	case page.ToClients:
+		p = client.NewList(a.pages)
 	}
 	if f, ok := p.(page.Focuser); ok {
 		return p, f.FocusCurrent()

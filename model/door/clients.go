@@ -200,3 +200,18 @@ func (d *Door) ContactsOf(ctx context.Context, who model.Actor, clientID int64) 
 	})
 	return out, err
 }
+
+// ClientNames lists every client by name, without contacts or sites: what
+// a list to pick one from needs, in one read however many there are.
+func (d *Door) ClientNames(ctx context.Context, who model.Actor) ([]model.Client, error) {
+	var out []model.Client
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Clients(ctx)
+		for i := range out {
+			out[i] = out[i].SeenBy(who.Role)
+		}
+		return err
+	})
+	return out, err
+}

@@ -13,6 +13,7 @@ type keyMap struct {
 	Open, Filter, ClearFilter, New, Schedule, Help, Quit key.Binding
 	Invoices                                             key.Binding // the invoices desk, for those who see money
 	Client                                               key.Binding // the client of the row
+	Clients                                              key.Binding // every client, to find one
 	Approve, Refuse                                      key.Binding // on a waiting row
 	Move, CancelVisit                                    key.Binding // on a row with a booked visit
 	Back                                                 key.Binding // when opened over another page
@@ -42,6 +43,7 @@ func newKeyMap(canWrite bool) keyMap {
 		Back:        key.NewBinding(key.WithKeys("esc", "b"), key.WithHelp("esc", "back")),
 		Invoices:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "invoices")),
 		Client:      key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "client")),
+		Clients:     key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "clients")),
 	}
 	k.Back.SetEnabled(false)
 	k.Invoices.SetEnabled(canWrite)
@@ -85,6 +87,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextSection},
 		{k.Open, k.Filter, k.ClearFilter, k.New, k.Schedule, k.Move, k.CancelVisit},
-		{k.Approve, k.Refuse, k.Invoices, k.Client, k.Back, k.Help, k.Quit},
+		{k.Approve, k.Refuse, k.Invoices, k.Client, k.Clients, k.Back, k.Help, k.Quit},
 	}
 }

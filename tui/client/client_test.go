@@ -35,3 +35,18 @@ func TestTheBriefAndWhatATechnicianSees(t *testing.T) {
 	tech.MustNotSee("terms:", "OWED", "$")
 	tech.FitsWindow(80, 24)
 }
+
+// C on the board lists every client; / narrows the list as you type and
+// enter opens the one found.
+func TestFindAClientByName(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 100, 30)
+	s.Keys("C")
+	s.MustSee("Clients", "Acme Dental", "Birchwood Law LLP")
+	s.Keys("/", "har")
+	s.MustSee("Harbor Light Church")
+	s.MustNotSee("Acme Dental")
+	s.Keys("enter", "enter")
+	s.MustSee("Harbor Light Church", "CONTACTS", "TIMELINE")
+	s.Keys("esc", "/", "zzz")
+	s.MustSee("no client's name holds those words")
+}

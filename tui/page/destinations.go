@@ -47,6 +47,8 @@ type (
 	// ToClient is a client's record: the brief, contacts, sites, what is
 	// open and owed, the timeline.
 	ToClient struct{ ID int64 }
+	// ToClients is every client by name, to find one.
+	ToClients struct{}
 )
 
 func (ToBoard) destination()          {}
@@ -62,3 +64,4 @@ func (ToSearch) destination()         {}
 func (ToInvoices) destination()       {}
 func (ToInvoice) destination()        {}
 func (ToClient) destination()         {}
+func (ToClients) destination()        {}
