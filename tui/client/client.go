@@ -64,20 +64,24 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		p.scroll = max(p.scroll-1, 0)
 	case key.Matches(k, p.km.Kind):
 		p.kind = (p.kind + 1) % (len(model.EntryKinds) + 1)
+	case key.Matches(k, p.km.Touch) && p.err == nil:
+		f := newTouchForm(p.deps, p.rec.Client)
+		return p, tea.Batch(p.deps.Open(f), f.FocusCurrent())
 	}
 	return p, nil
 }
 
-type keyMap struct{ Up, Down, Kind, Back, Help, Quit key.Binding }
+type keyMap struct{ Up, Down, Kind, Touch, Back, Help, Quit key.Binding }
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down: key.NewBinding(key.WithKeys("down", "j", "space", "pgdown"), key.WithHelp("↓/j", "scroll down")),
-		Kind: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "timeline: next kind")),
-		Back: key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:  key.NewBinding(key.WithKeys("down", "j", "space", "pgdown"), key.WithHelp("↓/j", "scroll down")),
+		Kind:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "timeline: next kind")),
+		Touch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a call, email or note")),
+		Back:  key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Quit:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 

@@ -50,3 +50,12 @@ func TestFindAClientByName(t *testing.T) {
 	s.Keys("esc", "/", "zzz")
 	s.MustSee("no client's name holds those words")
 }
+
+// n logs a call in one line; it is on the timeline at once.
+func TestLogACallFromTheClientsPage(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("C", "/", "acme", "enter", "enter", "n")
+	s.MustSee("Log a touch · Acme Dental", "It was a")
+	s.Keys("c", "tab", "Dana asked when the new PC comes", "ctrl+s")
+	s.MustSee("on the timeline: call: Dana asked when the new PC comes", "touch   C-11    call: Dana asked when the new PC comes")
+}

@@ -1,0 +1,46 @@
+package client
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"dispatch/model"
+	"dispatch/tui/form"
+	"dispatch/tui/page"
+)
+
+// touchForm logs a call, an email or a note on the client's timeline: one
+// line, what was said or done.
+type touchForm struct {
+	*form.Form
+	deps     page.Deps
+	clientID int64
+	kind     *form.ChoiceField
+	text     *form.TextField
+}
+
+func newTouchForm(deps page.Deps, c model.Client) *touchForm {
+	f := &touchForm{Form: form.New(deps, "Log a touch · "+c.Name, "cancel"), deps: deps, clientID: c.ID,
+		kind: form.NewChoiceField(string(model.TouchCall), string(model.TouchEmail), string(model.TouchNote)),
+		text: form.NewTextField("what was said or done, in a line", 500)}
+	f.Add("kind", "It was a", f.kind)
+	f.Add("text", "What", f.text)
+	return f
+}
+
+func (f *touchForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
+	return f, f.HandleOrLeave(msg, f.submit)
+}
+
+func (f *touchForm) submit() tea.Cmd {
+	kind := f.kind.Chosen()
+	if kind == "" {
+		return f.ShowError(model.FieldError{Field: "kind", Msg: "is not said; choose call, email or note (c, e or n)"})
+	}
+	tc, err := f.deps.Door.LogTouch(f.deps.Ctx, f.deps.Actor(), f.clientID, model.TouchKind(kind), f.text.Value(), "")
+	if err != nil {
+		return f.ShowError(err)
+	}
+	return f.deps.Close(fmt.Sprintf("on the timeline: %s: %s", tc.Kind, tc.Summary))
+}
