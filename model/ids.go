@@ -20,12 +20,14 @@ const (
 	PrefixCredit  = "CN" // a credit note: C alone is a client
 	PrefixPart    = "PT" // P alone is a contact
 	PrefixAuth    = "A"  // a work authorisation
+	PrefixNotice  = "N"  // a notice of a change of price or policy
 )
 
 var prefixName = map[string]string{
 	PrefixTicket: "ticket", PrefixVisit: "visit", PrefixClient: "client",
 	PrefixContact: "contact", PrefixSite: "site", PrefixEvent: "event", PrefixScope: "scope request",
 	PrefixInvoice: "invoice", PrefixCredit: "credit note", PrefixPart: "part", PrefixAuth: "work authorisation",
+	PrefixNotice: "notice",
 }
 
 // prefixOf is the kind prefix a typed id starts with, longest first (CN-4

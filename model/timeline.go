@@ -19,10 +19,11 @@ const (
 	EntryTerms   EntryKind = "terms"   // a work authorisation
 	EntryInvoice EntryKind = "invoice" // drafted, sent, paid, disputed, credited
 	EntryTouch   EntryKind = "touch"   // a call, an email or a note logged by hand
+	EntryNotice  EntryKind = "notice"  // a change of price or policy told
 )
 
 // EntryKinds lists the kinds in the order a filter offers them.
-var EntryKinds = []EntryKind{EntryTicket, EntryVisit, EntryScope, EntryOverrun, EntryTerms, EntryInvoice, EntryTouch}
+var EntryKinds = []EntryKind{EntryTicket, EntryVisit, EntryScope, EntryOverrun, EntryTerms, EntryInvoice, EntryTouch, EntryNotice}
 
 // ParseEntryKind reads a kind as typed.
 func ParseEntryKind(s string) (EntryKind, error) {
@@ -32,7 +33,7 @@ func ParseEntryKind(s string) (EntryKind, error) {
 			return k, nil
 		}
 	}
-	return "", FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a kind of entry; use ticket, visit, scope, overrun, terms, invoice or touch", CleanLine(s))}
+	return "", FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a kind of entry; use ticket, visit, scope, overrun, terms, invoice, touch or notice", CleanLine(s))}
 }
 
 // Entry is one line of a client's timeline: when, what about, who, what.
@@ -55,6 +56,7 @@ type ClientRecords struct {
 	Invoices       []Invoice
 	Touches        []Touch // logged by hand: calls, emails, notes
 	FollowUps      []FollowUp
+	Notices        []Notice
 	Contacts       map[int64]string
 }
 
@@ -97,6 +99,9 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 	}
 	for _, tc := range r.Touches {
 		add(tc.At, EntryTouch, tc.Ref, tc.By, fmt.Sprintf("%s: %s", tc.Kind, tc.Summary))
+	}
+	for _, n := range r.Notices {
+		add(n.SentAt, EntryNotice, n.Ref(), n.By, fmt.Sprintf("%s notice, effective %s: %s", n.Kind, n.Effective.In(loc).Format("2 Jan 2006"), n.Text))
 	}
 	for _, f := range r.FollowUps {
 		add(f.At, EntryTouch, FormatID(PrefixVisit, f.VisitID), f.By, "asked if it works well: "+f.Text)

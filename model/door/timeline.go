@@ -145,6 +145,7 @@ type ClientPage struct {
 	Open     []model.Ticket
 	Upcoming []model.Visit          // booked, not started
 	Owed     []model.InvoiceSummary // sent and not settled; none to those who may not see amounts
+	Notices  []model.Notice
 	Brief    model.Brief
 	Timeline []model.Entry
 }
@@ -198,6 +199,7 @@ func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64
 				p.Owed = append(p.Owed, s)
 			}
 		}
+		p.Notices = r.Notices
 		now, loc := d.Now(), d.Location()
 		p.Brief = model.BriefOf(r, now, loc)
 		p.Timeline = model.TimelineOf(r, loc)

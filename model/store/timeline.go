@@ -69,6 +69,9 @@ func (t *Tx) ClientRecords(ctx context.Context, clientID int64) (model.ClientRec
 		WHERE v.ticket_id IN `+theirTickets, clientID); err != nil {
 		return r, err
 	}
+	if r.Notices, err = t.NoticesFor(ctx, clientID); err != nil {
+		return r, err
+	}
 	r.Touches, err = t.HandTouches(ctx, clientID)
 	return r, err
 }

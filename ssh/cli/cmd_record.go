@@ -229,3 +229,54 @@ func siteRemove(c *call) error {
 		}
 	})
 }
+
+func init() {
+	register(command{path: "notice add", args: `--kind price|policy --text "…" --effective DATE (--client C [--client C …] | --all)`,
+		about: "tell clients of a change of price or policy (a price change needs 30 days' notice without a managed-service contract)", run: noticeAdd})
+}
+
+// names is a flag given more than once: --client A --client B.
+type names []string
+
+func (n *names) String() string     { return strings.Join(*n, ", ") }
+func (n *names) Set(v string) error { *n = append(*n, v); return nil }
+
+func noticeAdd(c *call) error {
+	kind := c.fs.String("kind", "", "price or policy")
+	text := c.fs.String("text", "", "what changes, as the client will read it")
+	effective := c.fs.String("effective", "", "the day it takes effect, like 2027-01-01")
+	all := c.fs.Bool("all", false, "every client")
+	var clients names
+	c.fs.Var(&clients, "client", "a client it goes to, by name or id; give it again for another")
+	if err := c.parse(0); err != nil {
+		return err
+	}
+	if err := required(map[string]*string{"kind": kind, "text": text, "effective": effective}); err != nil {
+		return err
+	}
+	if *all == (len(clients) > 0) {
+		return usageError{msg: "say who is told: --client C (again for another) or --all"}
+	}
+	var bad model.Invalid
+	k, err := model.ParseNoticeKind(*kind)
+	bad.Add("kind", err)
+	day, err := model.ParseDate("effective", *effective, c.env.Door.Now(), c.env.Door.Location())
+	bad.Add("effective", err)
+	var ids []int64
+	for _, name := range clients {
+		cl, err := c.env.Door.FindClient(c.ctx, c.actor(), name)
+		bad.Add("client", err)
+		ids = append(ids, cl.ID)
+	}
+	if err := bad.Err(); err != nil {
+		return err
+	}
+	n, err := c.env.Door.SendNotice(c.ctx, c.actor(), model.Notice{Kind: k, Text: *text, Effective: day}, ids)
+	if err != nil {
+		return err
+	}
+	return c.print(map[string]any{"id": n.Ref(), "kind": string(n.Kind), "effective": n.Effective.Format("2006-01-02"), "clients": len(n.Clients)},
+		func(w io.Writer) {
+			fmt.Fprintf(w, "%s: %s notice, effective %s, sent to %d client(s)\n", n.Ref(), n.Kind, n.Effective.In(c.env.Door.Location()).Format("2006-01-02"), len(n.Clients))
+		})
+}

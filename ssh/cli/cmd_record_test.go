@@ -44,3 +44,24 @@ func TestEditingTheClientsRecord(t *testing.T) {
 		t.Errorf("a technician edited a contact: %d %s", code, errs)
 	}
 }
+
+// A price change goes to a client without a managed-service contract only
+// with 30 days' notice; the refusal says the earliest day, and a notice
+// sent is on the client's timeline.
+func TestANoticeTooSoonIsRefused(t *testing.T) {
+	h := newHarness(t)
+	h.office()
+	if _, errs, code := h.line("ann", "notice add --kind price --text Rates rise to $135/h --effective 2026-12-01 --client Acme Dental"); code != 1 ||
+		!strings.Contains(errs, "the earliest is 2026-12-25") {
+		t.Errorf("a price change too soon: %d %s", code, errs)
+	}
+	if out := h.mustLine("ann", "notice add --kind price --text Rates rise to $135/h --effective 2026-12-25 --client Acme Dental"); !strings.Contains(out, "N-1: price notice, effective 2026-12-25, sent to 1 client(s)") {
+		t.Errorf("notice add:\n%s", out)
+	}
+	if out := h.mustLine("rita", "client timeline Acme Dental --kind notice"); !strings.Contains(out, "price notice, effective 25 Dec 2026: Rates rise to $135/h") {
+		t.Errorf("the notice is not on the timeline:\n%s", out)
+	}
+	if _, errs, code := h.line("rita", "notice add --kind policy --text x --effective 2026-12-25 --all"); code != 1 || !strings.Contains(errs, "for managers and admins") {
+		t.Errorf("a dispatcher sent a notice: %d %s", code, errs)
+	}
+}

@@ -79,6 +79,13 @@ func (p *Page) body(width int) []string {
 			add(draw.Fit(line, width))
 		}
 	}
+	if len(r.Notices) > 0 {
+		add("", theme.Section.Render(fmt.Sprintf("NOTICES SENT (%d)", len(r.Notices))))
+		for _, n := range r.Notices {
+			add(draw.Fit(fmt.Sprintf("  %s %s, effective %s: %s", n.Ref(), n.Kind, n.Effective.In(loc).Format("2 Jan 2006"), draw.Safe(n.Text))+
+				theme.Muted.Render(" · sent "+n.SentAt.In(loc).Format("2 Jan")), width))
+		}
+	}
 	filter := "every kind"
 	if k := p.filter(); k != "" {
 		filter = string(k)

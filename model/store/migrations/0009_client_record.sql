@@ -12,3 +12,20 @@ CREATE TABLE followups (
     by       TEXT NOT NULL,
     text     TEXT NOT NULL
 );
+
+-- A change of price or policy told to clients, and to whom; a price change
+-- to a client without a managed-service contract gives 30 days' notice.
+CREATE TABLE notices (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind         TEXT NOT NULL CHECK (kind IN ('price', 'policy')),
+    text         TEXT NOT NULL,
+    effective_at INTEGER NOT NULL,
+    sent_at      INTEGER NOT NULL,
+    by           TEXT NOT NULL
+);
+CREATE TABLE notice_clients (
+    notice_id INTEGER NOT NULL REFERENCES notices(id),
+    client_id INTEGER NOT NULL REFERENCES clients(id),
+    PRIMARY KEY (notice_id, client_id)
+) WITHOUT ROWID;
+CREATE INDEX notice_clients_client ON notice_clients(client_id);
