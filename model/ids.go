@@ -21,13 +21,14 @@ const (
 	PrefixPart    = "PT" // P alone is a contact
 	PrefixAuth    = "A"  // a work authorisation
 	PrefixNotice  = "N"  // a notice of a change of price or policy
+	PrefixMeeting = "M"
 )
 
 var prefixName = map[string]string{
 	PrefixTicket: "ticket", PrefixVisit: "visit", PrefixClient: "client",
 	PrefixContact: "contact", PrefixSite: "site", PrefixEvent: "event", PrefixScope: "scope request",
 	PrefixInvoice: "invoice", PrefixCredit: "credit note", PrefixPart: "part", PrefixAuth: "work authorisation",
-	PrefixNotice: "notice",
+	PrefixNotice: "notice", PrefixMeeting: "meeting",
 }
 
 // prefixOf is the kind prefix a typed id starts with, longest first (CN-4

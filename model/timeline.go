@@ -20,10 +20,11 @@ const (
 	EntryInvoice EntryKind = "invoice" // drafted, sent, paid, disputed, credited
 	EntryTouch   EntryKind = "touch"   // a call, an email or a note logged by hand
 	EntryNotice  EntryKind = "notice"  // a change of price or policy told
+	EntryMeeting EntryKind = "meeting" // invited, confirmed, held
 )
 
 // EntryKinds lists the kinds in the order a filter offers them.
-var EntryKinds = []EntryKind{EntryTicket, EntryVisit, EntryScope, EntryOverrun, EntryTerms, EntryInvoice, EntryTouch, EntryNotice}
+var EntryKinds = []EntryKind{EntryTicket, EntryVisit, EntryScope, EntryOverrun, EntryTerms, EntryInvoice, EntryTouch, EntryNotice, EntryMeeting}
 
 // ParseEntryKind reads a kind as typed.
 func ParseEntryKind(s string) (EntryKind, error) {
@@ -33,7 +34,7 @@ func ParseEntryKind(s string) (EntryKind, error) {
 			return k, nil
 		}
 	}
-	return "", FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a kind of entry; use ticket, visit, scope, overrun, terms, invoice, touch or notice", CleanLine(s))}
+	return "", FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a kind of entry; use ticket, visit, scope, overrun, terms, invoice, touch, notice or meeting", CleanLine(s))}
 }
 
 // Entry is one line of a client's timeline: when, what about, who, what.
@@ -57,6 +58,8 @@ type ClientRecords struct {
 	Touches        []Touch // logged by hand: calls, emails, notes
 	FollowUps      []FollowUp
 	Notices        []Notice
+	Meetings       []Meeting
+	Policy         Policy // business days, for when a confirmation call falls due
 	Contacts       map[int64]string
 }
 
@@ -102,6 +105,15 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 	}
 	for _, n := range r.Notices {
 		add(n.SentAt, EntryNotice, n.Ref(), n.By, fmt.Sprintf("%s notice, effective %s: %s", n.Kind, n.Effective.In(loc).Format("2 Jan 2006"), n.Text))
+	}
+	for _, m := range r.Meetings {
+		add(m.InvitedAt, EntryMeeting, m.Ref(), m.InvitedBy, fmt.Sprintf("invited to a %s meeting on %s: %s", m.Kind, m.At.In(loc).Format("Mon 2 Jan 15:04"), strings.Join(m.Agenda, "; ")))
+		if !m.ConfirmedAt.IsZero() {
+			add(m.ConfirmedAt, EntryMeeting, m.Ref(), m.By, "confirmed: "+m.ConfirmNote)
+		}
+		if !m.DoneAt.IsZero() {
+			add(m.DoneAt, EntryMeeting, m.Ref(), m.By, "held: "+m.Notes)
+		}
 	}
 	for _, f := range r.FollowUps {
 		add(f.At, EntryTouch, FormatID(PrefixVisit, f.VisitID), f.By, "asked if it works well: "+f.Text)

@@ -72,6 +72,12 @@ func (t *Tx) ClientRecords(ctx context.Context, clientID int64) (model.ClientRec
 	if r.Notices, err = t.NoticesFor(ctx, clientID); err != nil {
 		return r, err
 	}
+	if r.Meetings, err = t.MeetingsFor(ctx, clientID); err != nil {
+		return r, err
+	}
+	if r.Policy, err = t.Policy(ctx); err != nil {
+		return r, err
+	}
 	r.Touches, err = t.HandTouches(ctx, clientID)
 	return r, err
 }

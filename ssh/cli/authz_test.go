@@ -50,11 +50,17 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"client timeline": {argv: plain("client", "timeline", "Acme Dental"), allowed: staff},
 		"notice add": {argv: plain("notice", "add", "--kind", "policy", "--text", "New hours from January", "--effective", "2026-12-01", "--all"),
 			allowed: []model.Role{model.RoleAdmin, model.RoleManager}},
-		"client brief":  {argv: plain("client", "brief", "Birchwood Law LLP"), allowed: staff},
-		"followup done": {argv: plain("followup", "done", "V-317", "--text", "all good"), allowed: staff},
-		"touch add":     {argv: plain("touch", "add", "Acme Dental", "--kind", "call", "--text", "asked about the invoice"), allowed: staff},
-		"contact add":   {argv: plain("contact", "add", "Eve Long", "--client", "Acme Dental"), allowed: office},
-		"site add":      {argv: plain("site", "add", "Annex", "--client", "Acme Dental", "--address", "1 Side St", "--travel", "10m"), allowed: office},
+		"client brief": {argv: plain("client", "brief", "Birchwood Law LLP"), allowed: staff},
+		"meeting plan": {argv: plain("meeting", "plan", "Acme Dental", "--kind", "first", "--at", "2026-12-03 10:00", "--agenda", "how we work"),
+			allowed: office},
+		"meeting confirm": {argv: plain("meeting", "confirm", "M-1", "--note", "Dana will come"), allowed: office, prep: func(o *authzOffice) { o.meeting() }},
+		"meeting prep":    {argv: plain("meeting", "prep", "M-1"), allowed: staff, prep: func(o *authzOffice) { o.meeting() }},
+		"meeting done":    {argv: plain("meeting", "done", "M-1", "--notes", "agreed a roadmap"), allowed: office, prep: func(o *authzOffice) { o.meeting() }},
+		"meeting list":    {argv: plain("meeting", "list"), allowed: staff},
+		"followup done":   {argv: plain("followup", "done", "V-317", "--text", "all good"), allowed: staff},
+		"touch add":       {argv: plain("touch", "add", "Acme Dental", "--kind", "call", "--text", "asked about the invoice"), allowed: staff},
+		"contact add":     {argv: plain("contact", "add", "Eve Long", "--client", "Acme Dental"), allowed: office},
+		"site add":        {argv: plain("site", "add", "Annex", "--client", "Acme Dental", "--address", "1 Side St", "--travel", "10m"), allowed: office},
 		"ticket new": {argv: plain("ticket", "new", "--client", "Acme Dental", "--contact", "Dana Ruiz", "--title", "New laptop",
 			"--scope", "Set it up", "--priority", "P3", "--estimate", "1h"), allowed: office},
 		"ticket show":      {argv: plain("ticket", "show", "T-1027"), allowed: staff},
@@ -211,6 +217,19 @@ func (o *authzOffice) tech(name string) model.User {
 		o.t.Fatal(err)
 	}
 	return u
+}
+
+// meeting plans M-1 with Acme Dental, as the console.
+func (o *authzOffice) meeting() {
+	o.t.Helper()
+	acme, err := o.Door.FindClient(context.Background(), model.Console, "Acme Dental")
+	if err == nil {
+		_, err = o.Door.PlanMeeting(context.Background(), model.Console, model.Meeting{ClientID: acme.ID, Kind: model.MeetingFirst,
+			At: authzNow.Add(72 * time.Hour), Agenda: []string{"how we work"}})
+	}
+	if err != nil {
+		o.t.Fatal(err)
+	}
 }
 
 // part adds a part to a ticket, as the console.

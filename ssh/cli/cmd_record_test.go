@@ -65,3 +65,43 @@ func TestANoticeTooSoonIsRefused(t *testing.T) {
 		t.Errorf("a dispatcher sent a notice: %d %s", code, errs)
 	}
 }
+
+// A first meeting planned: the call to confirm it falls due the next
+// business day and shows on the list and in the brief until made; prep
+// lists the agenda and the brief; held, it is on the timeline.
+func TestAFirstMeetingPlannedConfirmedAndHeld(t *testing.T) {
+	h := newHarness(t)
+	h.bookedVisit() // Acme has work: it needs a first meeting
+	if out := h.mustLine("rita", "client brief Acme Dental"); !strings.Contains(out, "no first meeting planned") {
+		t.Errorf("brief before planning:\n%s", out)
+	}
+	out := h.mustLine("rita", `meeting plan Acme Dental --kind first --at "2026-12-02 10:00" --agenda how we work together --agenda the router`)
+	if !strings.Contains(out, "M-1: first meeting with Acme Dental on 2026-12-02 10:00; call to confirm from Thu 26 Nov") {
+		t.Errorf("meeting plan:\n%s", out)
+	}
+	if out := h.mustLine("rita", "meeting list"); !strings.Contains(out, "call from Thu 26 Nov") {
+		t.Errorf("meeting list:\n%s", out)
+	}
+	h.clock.Advance(24 * time.Hour)
+	if out := h.mustLine("rita", "meeting list"); !strings.Contains(out, "call to confirm, due") {
+		t.Errorf("the next business day:\n%s", out)
+	}
+	if out := h.mustLine("rita", "client brief Acme Dental"); !strings.Contains(out, "M-1: call to confirm the first meeting") || strings.Contains(out, "no first meeting") {
+		t.Errorf("brief with the call due:\n%s", out)
+	}
+	h.mustLine("rita", `meeting confirm M-1 --note "Dana will bring Tom"`)
+	prep := h.mustLine("sam", "meeting prep M-1")
+	for _, want := range []string{"AGENDA", "[ ] how we work together", "[ ] the router"} {
+		if !strings.Contains(prep, want) {
+			t.Errorf("prep lacks %q:\n%s", want, prep)
+		}
+	}
+	h.mustLine("rita", `meeting done M-1 --notes "agreed a quarterly review"`)
+	if out := h.mustLine("rita", "client timeline Acme Dental --kind meeting"); !strings.Contains(out, "held: agreed a quarterly review") ||
+		!strings.Contains(out, "confirmed: Dana will bring Tom") || !strings.Contains(out, "invited to a first meeting") {
+		t.Errorf("timeline:\n%s", out)
+	}
+	if _, errs, code := h.line("rita", "meeting done M-1 --notes again"); code != 1 || !strings.Contains(errs, "its record is closed") {
+		t.Errorf("a meeting held twice: %d %s", code, errs)
+	}
+}

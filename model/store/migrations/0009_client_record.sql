@@ -29,3 +29,22 @@ CREATE TABLE notice_clients (
     PRIMARY KEY (notice_id, client_id)
 ) WITHOUT ROWID;
 CREATE INDEX notice_clients_client ON notice_clients(client_id);
+
+-- A first meeting or a roadmap review: the invitation with its agenda, the
+-- confirmation call a business day or two later, and what was said.
+CREATE TABLE meetings (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_id    INTEGER NOT NULL REFERENCES clients(id),
+    kind         TEXT NOT NULL CHECK (kind IN ('first', 'roadmap')),
+    at           INTEGER NOT NULL,
+    agenda       TEXT NOT NULL,  -- JSON list of items
+    invited_at   INTEGER NOT NULL,
+    invited_by   TEXT NOT NULL,
+    confirmed_at INTEGER,
+    confirm_note TEXT NOT NULL DEFAULT '',
+    done_at      INTEGER,
+    notes        TEXT NOT NULL DEFAULT '',
+    by           TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX meetings_client ON meetings(client_id);
+CREATE INDEX meetings_unconfirmed ON meetings(invited_at) WHERE confirmed_at IS NULL AND done_at IS NULL;

@@ -1,0 +1,61 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"dispatch/model"
+)
+
+// InsertMeeting stores a planned meeting: its invitation.
+func (t *Tx) InsertMeeting(ctx context.Context, m model.Meeting) (model.Meeting, error) {
+	agenda, err := json.Marshal(m.Agenda)
+	if err != nil {
+		return m, err
+	}
+	err = t.queryRow(ctx, `INSERT INTO meetings (client_id, kind, at, agenda, invited_at, invited_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+		m.ClientID, m.Kind, unix(m.At), string(agenda), unix(m.InvitedAt), m.InvitedBy).Scan(&m.ID)
+	return m, err
+}
+
+// SaveMeeting stores a meeting's confirmation and notes.
+func (t *Tx) SaveMeeting(ctx context.Context, m model.Meeting) error {
+	_, err := t.exec(ctx, `UPDATE meetings SET confirmed_at = ?, confirm_note = ?, done_at = ?, notes = ?, by = ? WHERE id = ?`,
+		nullUnix(m.ConfirmedAt), m.ConfirmNote, nullUnix(m.DoneAt), m.Notes, m.By, m.ID)
+	return err
+}
+
+const meetingCols = `m.id, m.client_id, c.name, m.kind, m.at, m.agenda, m.invited_at, m.invited_by, m.confirmed_at, m.confirm_note,
+	m.done_at, m.notes, m.by`
+
+func scanMeeting(r scanner) (model.Meeting, error) {
+	var m model.Meeting
+	var at, invited int64
+	var confirmed, done sql.NullInt64
+	var agenda string
+	err := r.Scan(&m.ID, &m.ClientID, &m.Client, &m.Kind, &at, &agenda, &invited, &m.InvitedBy, &confirmed, &m.ConfirmNote, &done, &m.Notes, &m.By)
+	if err != nil {
+		return m, err
+	}
+	m.At, m.InvitedAt, m.ConfirmedAt, m.DoneAt = fromUnix(at), fromUnix(invited), fromNullUnix(confirmed), fromNullUnix(done)
+	return m, json.Unmarshal([]byte(agenda), &m.Agenda)
+}
+
+// MeetingByID finds a meeting.
+func (t *Tx) MeetingByID(ctx context.Context, id int64) (model.Meeting, error) {
+	m, err := scanMeeting(t.queryRow(ctx, `SELECT `+meetingCols+` FROM meetings m JOIN clients c ON c.id = m.client_id WHERE m.id = ?`, id))
+	return m, notFound(err, "meeting", model.FormatID(model.PrefixMeeting, id), "see: meeting list")
+}
+
+// MeetingsFor lists a client's meetings, soonest first.
+func (t *Tx) MeetingsFor(ctx context.Context, clientID int64) ([]model.Meeting, error) {
+	return queryAll(ctx, t, scanMeeting, `SELECT `+meetingCols+` FROM meetings m JOIN clients c ON c.id = m.client_id
+		WHERE m.client_id = ? ORDER BY m.at`, clientID)
+}
+
+// OpenMeetings lists the meetings not yet held, soonest first.
+func (t *Tx) OpenMeetings(ctx context.Context) ([]model.Meeting, error) {
+	return queryAll(ctx, t, scanMeeting, `SELECT `+meetingCols+` FROM meetings m JOIN clients c ON c.id = m.client_id
+		WHERE m.done_at IS NULL ORDER BY m.at`)
+}
