@@ -188,7 +188,7 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 			}
 			return
 		}
-		code := cli.Run(sess.Context(), cli.Env{Door: s.door, User: user, Fingerprint: fp, Out: sess, Err: sess.Stderr()}, argv)
+		code := cli.Run(sess.Context(), cli.Env{Door: s.door, User: user, Fingerprint: fp, Out: sess, Err: sess.Stderr(), In: sess}, argv)
 		_ = sess.Exit(code)
 	}
 }

@@ -38,5 +38,5 @@ func runConsole(argv []string) int {
 	}
 	defer st.Close()
 	console := model.User{Name: model.Console.Name, Role: model.Console.Role}
-	return cli.Run(ctx, cli.Env{Door: d, User: console, Fingerprint: "local console", Out: os.Stdout, Err: os.Stderr, ReadFile: os.ReadFile}, rest)
+	return cli.Run(ctx, cli.Env{Door: d, User: console, Fingerprint: "local console", Out: os.Stdout, Err: os.Stderr, In: os.Stdin, ReadFile: os.ReadFile}, rest)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"dispatch/model"
@@ -202,4 +203,167 @@ func (d *Door) RemoveSite(ctx context.Context, who model.Actor, id int64) (archi
 		return tx.Audit(ctx, now, who.String(), "site.remove", "site", id, s, map[string]bool{"archived": used})
 	})
 	return archived, err
+}
+
+// Imported counts what an import did.
+type Imported struct{ Created, Updated, Unchanged int }
+
+// ImportClients brings a client list in, in one transaction: clients,
+// contacts and sites are created, or brought up to what the file says;
+// what already says so is left alone, so importing a file twice changes
+// nothing the second time. A file at odds with itself or with the rules
+// imports nothing.
+func (d *Door) ImportClients(ctx context.Context, who model.Actor, rows []model.ClientRow) (Imported, error) {
+	var n Imported
+	if err := model.CheckClientRows(rows); err != nil {
+		return n, err
+	}
+	err := d.write(ctx, who, model.ActManageClients, feed.Clients, func(tx *store.Tx, now time.Time) error {
+		clients := map[string]model.Client{}
+		client := func(r model.ClientRow) (model.Client, error) {
+			key := strings.ToLower(r.Client)
+			if c, ok := clients[key]; ok {
+				return c, nil
+			}
+			c, err := tx.ClientByName(ctx, r.Client)
+			if errors.Is(err, model.ErrNotFound) {
+				c = model.Client{Name: r.Client, CreatedAt: now}
+				if err = c.Validate(); err != nil {
+					return c, rowErr(r, "client", err)
+				}
+				if c, err = tx.InsertClient(ctx, c); err == nil {
+					n.Created++
+					err = tx.Audit(ctx, now, who.String(), "client.import", "client", c.ID, nil, c)
+				}
+			}
+			clients[key] = c
+			return c, err
+		}
+		for _, r := range rows {
+			c, err := client(r)
+			if err != nil {
+				return err
+			}
+			switch r.Row {
+			case "client":
+				if c.Managed == r.Managed && c.Terms == r.Terms {
+					n.Unchanged++
+					continue
+				}
+				before := c
+				c.Managed, c.Terms = r.Managed, r.Terms
+				if err := tx.UpdateClient(ctx, c); err != nil {
+					return err
+				}
+				if err := tx.SetClientTerms(ctx, c.ID, c.Own, c.Terms); err != nil {
+					return err
+				}
+				clients[strings.ToLower(r.Client)] = c
+				n.Updated++
+				err = tx.Audit(ctx, now, who.String(), "client.import", "client", c.ID, before, c)
+			case "contact":
+				err = importContact(ctx, tx, who, c, r, now, &n)
+			case "site":
+				err = importSite(ctx, tx, who, c, r, now, &n)
+			}
+			if err != nil {
+				return rowErr(r, r.Row, err)
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+func rowErr(r model.ClientRow, column string, err error) error {
+	var fe model.FieldError
+	if errors.As(err, &fe) {
+		column = fe.Field
+		return model.RowError{Line: r.Line, Column: column, Msg: fe.Msg}
+	}
+	return model.RowError{Line: r.Line, Column: column, Msg: err.Error()}
+}
+
+func importContact(ctx context.Context, tx *store.Tx, who model.Actor, c model.Client, r model.ClientRow, now time.Time, n *Imported) error {
+	want := r.Contact
+	want.ClientID = c.ID
+	have, err := tx.ContactByName(ctx, c.ID, want.Name)
+	if errors.Is(err, model.ErrNotFound) {
+		if want.Role.MayApprove() {
+			if err := passRole(ctx, tx, who, want, now); err != nil {
+				return err
+			}
+		}
+		if want, err = tx.InsertContact(ctx, want); err != nil {
+			return err
+		}
+		n.Created++
+		return tx.Audit(ctx, now, who.String(), "contact.import", "contact", want.ID, nil, want)
+	}
+	if err != nil {
+		return err
+	}
+	if have.Role == want.Role && have.Phone == want.Phone && have.Email == want.Email {
+		n.Unchanged++
+		return nil
+	}
+	want.ID = have.ID
+	if want.Role.MayApprove() && want.Role != have.Role {
+		if err := passRole(ctx, tx, who, want, now); err != nil {
+			return err
+		}
+	}
+	if err := tx.UpdateContact(ctx, want); err != nil {
+		return err
+	}
+	n.Updated++
+	return tx.Audit(ctx, now, who.String(), "contact.import", "contact", want.ID, have, want)
+}
+
+func importSite(ctx context.Context, tx *store.Tx, who model.Actor, c model.Client, r model.ClientRow, now time.Time, n *Imported) error {
+	want := r.Site
+	want.ClientID = c.ID
+	have, err := tx.SiteByName(ctx, c.ID, want.Name)
+	if errors.Is(err, model.ErrNotFound) {
+		if want, err = tx.InsertSite(ctx, want); err != nil {
+			return err
+		}
+		n.Created++
+		return tx.Audit(ctx, now, who.String(), "site.import", "site", want.ID, nil, want)
+	}
+	if err != nil {
+		return err
+	}
+	if have.Address == want.Address && have.Travel == want.Travel {
+		n.Unchanged++
+		return nil
+	}
+	want.ID = have.ID
+	if err := tx.UpdateSite(ctx, want); err != nil {
+		return err
+	}
+	n.Updated++
+	return tx.Audit(ctx, now, who.String(), "site.import", "site", want.ID, have, want)
+}
+
+// ClientList is every client with its contacts and sites, for an export.
+func (d *Door) ClientList(ctx context.Context, who model.Actor) ([]model.Client, map[int64][]model.Contact, map[int64][]model.Site, error) {
+	var clients []model.Client
+	contacts, sites := map[int64][]model.Contact{}, map[int64][]model.Site{}
+	err := d.read(ctx, who, model.ActManageClients, func(tx *store.Tx) error {
+		var err error
+		if clients, err = tx.Clients(ctx); err != nil {
+			return err
+		}
+		for _, c := range clients {
+			if contacts[c.ID], err = tx.Contacts(ctx, c.ID); err != nil {
+				return err
+			}
+			if sites[c.ID], err = tx.Sites(ctx, c.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return clients, contacts, sites, err
 }

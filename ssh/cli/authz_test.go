@@ -50,7 +50,9 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"client timeline": {argv: plain("client", "timeline", "Acme Dental"), allowed: staff},
 		"notice add": {argv: plain("notice", "add", "--kind", "policy", "--text", "New hours from January", "--effective", "2026-12-01", "--all"),
 			allowed: []model.Role{model.RoleAdmin, model.RoleManager}},
-		"client brief": {argv: plain("client", "brief", "Birchwood Law LLP"), allowed: staff},
+		"client import": {argv: plain("client", "import", "--csv", "-"), allowed: office},
+		"client export": {argv: plain("client", "export", "--csv"), allowed: office},
+		"client brief":  {argv: plain("client", "brief", "Birchwood Law LLP"), allowed: staff},
 		"meeting plan": {argv: plain("meeting", "plan", "Acme Dental", "--kind", "first", "--at", "2026-12-03 10:00", "--agenda", "how we work"),
 			allowed: office},
 		"meeting confirm": {argv: plain("meeting", "confirm", "M-1", "--note", "Dana will come"), allowed: office, prep: func(o *authzOffice) { o.meeting() }},
@@ -179,7 +181,8 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 				}
 				argv := c.argv(o)
 				var out, errs bytes.Buffer
-				code := Run(context.Background(), Env{Door: o.Door, User: who, Fingerprint: "SHA256:test", Out: &out, Err: &errs}, argv)
+				code := Run(context.Background(), Env{Door: o.Door, User: who, Fingerprint: "SHA256:test", Out: &out, Err: &errs,
+					In: strings.NewReader("client,row,name,role\nZeta Labs,contact,Zoe Park,authorised\n")}, argv)
 				allowed := contains(c.allowed, role)
 				switch {
 				case allowed && code != ExitOK:

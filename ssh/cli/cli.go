@@ -22,6 +22,7 @@ type Env struct {
 	User        model.User
 	Fingerprint string // of the key the user signed in with
 	Out, Err    io.Writer
+	In          io.Reader // what is piped in: client import --csv - < clients.csv
 	// ReadFile is set only for the local console, where --key-file may read
 	// the server's disk; over SSH it is nil and --key-file is refused.
 	ReadFile func(path string) ([]byte, error)

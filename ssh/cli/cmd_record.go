@@ -280,3 +280,61 @@ func noticeAdd(c *call) error {
 			fmt.Fprintf(w, "%s: %s notice, effective %s, sent to %d client(s)\n", n.Ref(), n.Kind, n.Effective.In(c.env.Door.Location()).Format("2006-01-02"), len(n.Clients))
 		})
 }
+
+func init() {
+	register(
+		command{path: "client import", args: "--csv FILE|-", about: "bring a client list in from CSV (over SSH: --csv - < clients.csv); a file with a bad row imports nothing", run: clientImport},
+		command{path: "client export", args: "--csv", about: "every client with its contacts and sites as CSV, in the columns client import reads", run: clientExport},
+	)
+}
+
+func clientImport(c *call) error {
+	file := c.fs.String("csv", "", "the file, or - for what is piped in; columns: "+strings.Join(model.ClientCSVColumns, ","))
+	if err := c.parse(0); err != nil {
+		return err
+	}
+	if err := required(map[string]*string{"csv": file}); err != nil {
+		return err
+	}
+	var in io.Reader
+	switch {
+	case *file == "-" && c.env.In != nil:
+		in = c.env.In
+	case *file == "-":
+		return usageError{msg: "nothing is piped in here"}
+	case c.env.ReadFile == nil:
+		return usageError{msg: "over SSH the server cannot read your files: pipe it in, client import --csv - < " + model.CleanLine(*file)}
+	default:
+		b, err := c.env.ReadFile(*file)
+		if err != nil {
+			return err
+		}
+		in = strings.NewReader(string(b))
+	}
+	rows, err := model.ReadClientCSV(in)
+	if err != nil {
+		return fmt.Errorf("nothing was imported:\n%w", err)
+	}
+	n, err := c.env.Door.ImportClients(c.ctx, c.actor(), rows)
+	if err != nil {
+		return fmt.Errorf("nothing was imported:\n%w", err)
+	}
+	return c.print(map[string]int{"created": n.Created, "updated": n.Updated, "unchanged": n.Unchanged}, func(w io.Writer) {
+		fmt.Fprintf(w, "imported %d rows: %d created, %d updated, %d unchanged\n", len(rows), n.Created, n.Updated, n.Unchanged)
+	})
+}
+
+func clientExport(c *call) error {
+	asCSV := c.fs.Bool("csv", false, "as CSV (the only way, for now)")
+	if err := c.parse(0); err != nil {
+		return err
+	}
+	if !*asCSV {
+		return usageError{msg: "say --csv: client export --csv > clients.csv"}
+	}
+	clients, contacts, sites, err := c.env.Door.ClientList(c.ctx, c.actor())
+	if err != nil {
+		return err
+	}
+	return model.WriteClientCSV(c.env.Out, clients, contacts, sites)
+}

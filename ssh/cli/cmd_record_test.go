@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -103,5 +105,46 @@ func TestAFirstMeetingPlannedConfirmedAndHeld(t *testing.T) {
 	}
 	if _, errs, code := h.line("rita", "meeting done M-1 --notes again"); code != 1 || !strings.Contains(errs, "its record is closed") {
 		t.Errorf("a meeting held twice: %d %s", code, errs)
+	}
+}
+
+// A client list comes in whole or not at all; the same file twice changes
+// nothing; an export imports back unchanged.
+func TestImportingAClientList(t *testing.T) {
+	h := newHarness(t)
+	h.office()
+	run := func(csv string, argv ...string) (string, string, int) {
+		var out, errs bytes.Buffer
+		code := Run(context.Background(), Env{Door: h.d, User: h.users["rita"], Out: &out, Err: &errs, In: strings.NewReader(csv)}, argv)
+		return out.String(), errs.String(), code
+	}
+	list := "client,row,name,role,phone,email,address,travel,managed,terms\n" +
+		"Bayside Realty,client,,,,,,,no,net15\n" +
+		"Bayside Realty,contact,Ivy Chen,authorised,555-0300,ivy@bayside.example,,,,\n" +
+		"Bayside Realty,site,Office,,,,9 Pier Rd,25m,,\n" +
+		"Acme Dental,contact,Tom Becker,authorised,555-0150,,,,,\n"
+	bad := list + "Bayside Realty,site,Yard,,,,,soon,,\n"
+	if _, errs, code := run(bad, "client", "import", "--csv", "-"); code != 1 || !strings.Contains(errs, `line 6, travel: "soon" is not a travel time`) || !strings.Contains(errs, "nothing was imported") {
+		t.Fatalf("a file with a bad row: %d %s", code, errs)
+	}
+	if _, _, code := h.line("rita", "client terms Bayside Realty"); code == 0 {
+		t.Fatal("a file with a bad row imported a client")
+	}
+	out, errs, code := run(list, "client", "import", "--csv", "-")
+	if code != 0 || !strings.Contains(out, "imported 4 rows: 3 created, 2 updated, 0 unchanged") {
+		t.Fatalf("import: %d %s %s", code, out, errs)
+	}
+	if out := h.mustLine("rita", "client list"); !strings.Contains(out, "Tom Becker (authorised)") || strings.Contains(out, "Dana Ruiz (authorised)") {
+		t.Errorf("the authorised contact did not pass:\n%s", out)
+	}
+	if out, _, _ := run(list, "client", "import", "--csv", "-"); !strings.Contains(out, "0 created, 0 updated, 4 unchanged") {
+		t.Errorf("the same file twice: %s", out)
+	}
+	exported, _, code := run("", "client", "export", "--csv")
+	if code != 0 {
+		t.Fatal(exported)
+	}
+	if out, _, _ := run(exported, "client", "import", "--csv", "-"); !strings.Contains(out, "0 created, 0 updated") {
+		t.Errorf("an export does not import back unchanged: %s\n%s", out, exported)
 	}
 }
