@@ -47,11 +47,22 @@ func (d *Door) AddContact(ctx context.Context, who model.Actor, c model.Contact)
 		if _, err := tx.ContactByName(ctx, c.ClientID, c.Name); err == nil {
 			return model.FieldError{Field: "name", Msg: fmt.Sprintf("is taken: %s already has a contact named %s", client.Name, c.Name)}
 		}
+		removed, err := tx.ArchivedContact(ctx, c.ClientID, c.Name)
+		if err != nil && !errors.Is(err, model.ErrNotFound) {
+			return err
+		}
 		if c.Role.MayApprove() {
 			if holder, err := tx.ContactWithRole(ctx, c.ClientID, c.Role); err == nil {
 				return model.Conflict{Msg: fmt.Sprintf("%s already has an %s contact, %s; a client has only one — add %s without --%s",
 					client.Name, c.Role, holder.Name, c.Name, c.Role)}
 			}
+		}
+		if removed.ID != 0 { // someone removed comes back: the same contact old records name
+			c.ID = removed.ID
+			if err := tx.RestoreContact(ctx, c); err != nil {
+				return err
+			}
+			return tx.Audit(ctx, now, who.String(), "contact.restore", "contact", c.ID, removed, c)
 		}
 		if c, err = tx.InsertContact(ctx, c); err != nil {
 			return err

@@ -72,6 +72,9 @@ func (d *Door) changeMeeting(ctx context.Context, who model.Actor, id int64, act
 		if !m.DoneAt.IsZero() {
 			return model.Conflict{Msg: fmt.Sprintf("%s was held on %s; its record is closed", m.Ref(), m.DoneAt.In(d.Location()).Format("2 Jan"))}
 		}
+		if action == "meeting.done" && now.Before(m.At) {
+			return model.Conflict{Msg: fmt.Sprintf("%s is on %s; it is recorded held once it has been", m.Ref(), m.At.In(d.Location()).Format("Mon 2 Jan 15:04"))}
+		}
 		before := m
 		if err := fn(&m, now); err != nil {
 			return err
@@ -103,10 +106,7 @@ func (d *Door) PrepMeeting(ctx context.Context, who model.Actor, id int64) (Meet
 		if err != nil {
 			return err
 		}
-		if !who.Role.Can(model.ActSeeRates) {
-			r.Invoices = nil
-		}
-		p.Brief = model.BriefOf(r, d.Now(), d.Location())
+		p.Brief = model.BriefOf(seenBy(r, who.Role), d.Now(), d.Location())
 		return nil
 	})
 	return p, err

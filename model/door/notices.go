@@ -3,6 +3,8 @@ package door
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
 
 	"dispatch/model"
@@ -39,12 +41,21 @@ func (d *Door) SendNotice(ctx context.Context, who model.Actor, n model.Notice, 
 			return model.FieldError{Field: "client", Msg: "is missing: there are no clients to tell"}
 		}
 		var refused []error
+		var tooSoon []string
 		for _, c := range clients {
 			if err := model.CheckNotice(n, c, d.Location()); err != nil {
-				refused = append(refused, err)
+				if len(refused) == 0 {
+					refused = append(refused, err)
+				}
+				tooSoon = append(tooSoon, c.Name)
 				continue
 			}
 			n.Clients = append(n.Clients, c.ID)
+		}
+		if len(tooSoon) > 1 {
+			earliest := model.EarliestEffective(n.Kind, false, n.SentAt, d.Location()).In(d.Location()).Format("2006-01-02")
+			return model.FieldError{Field: "effective", Msg: fmt.Sprintf("is too soon for %d clients without a managed-service contract (%s): a price changes for them only with %d days' notice; the earliest is %s",
+				len(tooSoon), strings.Join(tooSoon, ", "), model.NoticeDays, earliest)}
 		}
 		if len(refused) > 0 {
 			return errors.Join(refused...)

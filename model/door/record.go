@@ -126,6 +126,12 @@ func (d *Door) RemoveContact(ctx context.Context, who model.Actor, id int64) (ar
 		if c.Role == model.ContactAuthorised {
 			return model.Conflict{Msg: fmt.Sprintf("%s is the authorised contact: make another contact the authorised one first (contact edit NAME --authorised)", c.Name)}
 		}
+		if open, err := tx.RequesterOfOpenWork(ctx, c); err != nil || open {
+			if err == nil {
+				err = model.Conflict{Msg: fmt.Sprintf("%s asked for work still open; finish it, or give it another requester (ticket edit T-… --contact …), first", c.Name)}
+			}
+			return err
+		}
 		if archived, err = tx.ContactInHistory(ctx, c); err != nil {
 			return err
 		}

@@ -55,19 +55,30 @@ func TestRemovingWhatHistoryNames(t *testing.T) {
 	if _, err := f.d.EditContact(ctx, f.disp, f.backup.ID, ContactChange{Role: ptr(model.ContactAuthorised)}); err != nil {
 		t.Fatal(err)
 	}
-	archived, err := f.d.RemoveContact(ctx, f.disp, f.contact.ID)
-	if err != nil || !archived {
-		t.Fatalf("Dana removed: archived %v, %v", archived, err)
+	if _, err := f.d.RemoveContact(ctx, f.disp, f.contact.ID); err == nil || !strings.Contains(err.Error(), "asked for work still open") {
+		t.Fatalf("the requester of open work was removed: %v", err)
 	}
-	if archived, err := f.d.RemoveContact(ctx, f.disp, f.other.ID); err != nil || archived {
-		t.Errorf("Bob, whom nothing names, archived %v, %v", archived, err)
+	f.ask(t, v, f.tech, "Bob Frey", "Set up the lobby printer") // history names Bob
+	archived, err := f.d.RemoveContact(ctx, f.disp, f.other.ID)
+	if err != nil || !archived {
+		t.Fatalf("Bob removed: archived %v, %v", archived, err)
+	}
+	zed, _ := f.d.AddContact(ctx, f.disp, model.Contact{ClientID: f.client.ID, Name: "Zed Moss"})
+	if archived, err := f.d.RemoveContact(ctx, f.disp, zed.ID); err != nil || archived {
+		t.Errorf("Zed, whom nothing names, archived %v, %v", archived, err)
+	}
+	if back, err := f.d.AddContact(ctx, f.disp, model.Contact{ClientID: f.client.ID, Name: "Bob Frey", Phone: "555-0101"}); err != nil || back.ID != f.other.ID {
+		t.Errorf("Bob added back is not the Bob old records name: %+v %v", back, err)
+	}
+	if _, err := f.d.RemoveContact(ctx, f.disp, f.other.ID); err != nil {
+		t.Fatal(err)
 	}
 	card, err := f.d.Visit(ctx, f.disp, v.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range card.Contacts {
-		if c.Name == "Dana Ruiz" || c.Name == "Bob Frey" {
+		if c.Name == "Bob Frey" || c.Name == "Zed Moss" {
 			t.Errorf("%s is still offered to check out with", c.Name)
 		}
 	}

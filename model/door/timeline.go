@@ -33,12 +33,7 @@ func (d *Door) ClientTimeline(ctx context.Context, who model.Actor, clientID int
 		if err != nil {
 			return err
 		}
-		if !who.Role.Can(model.ActSeeRates) {
-			r.Invoices = nil // an invoice is money; a technician's timeline goes without
-			for i := range r.Tickets {
-				r.Tickets[i] = r.Tickets[i].SeenBy(who.Role)
-			}
-		}
+		r = seenBy(r, who.Role)
 		all := model.FilterTimeline(model.TimelineOf(r, d.Location()), q.Kinds, q.Search)
 		for len(all) > 0 && !q.Since.IsZero() && all[len(all)-1].At.Before(q.Since) {
 			all = all[:len(all)-1]
@@ -66,10 +61,7 @@ func (d *Door) Brief(ctx context.Context, who model.Actor, clientID int64) (mode
 		if err != nil {
 			return err
 		}
-		if !who.Role.Can(model.ActSeeRates) {
-			r.Invoices = nil
-		}
-		b = model.BriefOf(r, d.Now(), d.Location())
+		b = model.BriefOf(seenBy(r, who.Role), d.Now(), d.Location())
 		return nil
 	})
 	return b, err
@@ -177,12 +169,7 @@ func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64
 		if err != nil {
 			return err
 		}
-		if !who.Role.Can(model.ActSeeRates) {
-			r.Invoices = nil
-			for i := range r.Tickets {
-				r.Tickets[i] = r.Tickets[i].SeenBy(who.Role)
-			}
-		}
+		r = seenBy(r, who.Role)
 		for _, t := range r.Tickets {
 			if t.Status == model.TicketOpen {
 				p.Open = append(p.Open, t)
@@ -209,4 +196,24 @@ func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64
 		return nil
 	})
 	return p, err
+}
+
+// seenBy is a client's records as a role may see them: to someone who may
+// not see what a client pays, no invoices, no quotes, no price notices.
+func seenBy(r model.ClientRecords, role model.Role) model.ClientRecords {
+	if role.Can(model.ActSeeRates) {
+		return r
+	}
+	r.Invoices = nil
+	for i := range r.Tickets {
+		r.Tickets[i] = r.Tickets[i].SeenBy(role)
+	}
+	var notices []model.Notice
+	for _, n := range r.Notices {
+		if n.Kind != model.NoticePrice {
+			notices = append(notices, n)
+		}
+	}
+	r.Notices = notices
+	return r
 }

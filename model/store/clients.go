@@ -159,6 +159,26 @@ func (t *Tx) ContactInHistory(ctx context.Context, c model.Contact) (bool, error
 	return n == 1, err
 }
 
+// ArchivedContact finds a removed contact of a client by name, any case.
+func (t *Tx) ArchivedContact(ctx context.Context, clientID int64, name string) (model.Contact, error) {
+	c, err := scanContact(t.queryRow(ctx, `SELECT `+contactCols+` FROM contacts
+		WHERE client_id = ? AND name = ? AND archived_at IS NOT NULL`, clientID, name))
+	return c, notFound(err, "removed contact", name, "")
+}
+
+// RestoreContact brings a removed contact back, as given.
+func (t *Tx) RestoreContact(ctx context.Context, c model.Contact) error {
+	_, err := t.exec(ctx, `UPDATE contacts SET archived_at = NULL, role = ?, phone = ?, email = ? WHERE id = ?`, c.Role, c.Phone, c.Email, c.ID)
+	return err
+}
+
+// RequesterOfOpenWork reports whether an open ticket has the contact as its requester.
+func (t *Tx) RequesterOfOpenWork(ctx context.Context, c model.Contact) (bool, error) {
+	var n int
+	err := t.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM tickets WHERE client_id = ? AND contact_id = ? AND status = 'open')`, c.ClientID, c.ID).Scan(&n)
+	return n == 1, err
+}
+
 // RemoveContact archives a contact history names (it stays in old records,
 // without a role) or deletes one it does not.
 func (t *Tx) RemoveContact(ctx context.Context, id int64, inHistory bool, at time.Time) error {

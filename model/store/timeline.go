@@ -83,10 +83,9 @@ func (t *Tx) ClientRecords(ctx context.Context, clientID int64) (model.ClientRec
 }
 
 // SaveFollowUp records what the client said about a finished job; a second
-// answer replaces the first.
+// answer joins the first.
 func (t *Tx) SaveFollowUp(ctx context.Context, f model.FollowUp) error {
-	_, err := t.exec(ctx, `INSERT INTO followups (visit_id, at, by, text) VALUES (?, ?, ?, ?)
-		ON CONFLICT (visit_id) DO UPDATE SET at = excluded.at, by = excluded.by, text = excluded.text`, f.VisitID, unix(f.At), f.By, f.Text)
+	_, err := t.exec(ctx, `INSERT INTO followups (visit_id, at, by, text) VALUES (?, ?, ?, ?)`, f.VisitID, unix(f.At), f.By, f.Text)
 	return err
 }
 

@@ -222,13 +222,14 @@ func (o *authzOffice) tech(name string) model.User {
 	return u
 }
 
-// meeting plans M-1 with Acme Dental, as the console.
+// meeting plans M-1 with Acme Dental, as the console: invited three days
+// ago, held an hour ago.
 func (o *authzOffice) meeting() {
 	o.t.Helper()
 	acme, err := o.Door.FindClient(context.Background(), model.Console, "Acme Dental")
 	if err == nil {
 		_, err = o.Door.PlanMeeting(context.Background(), model.Console, model.Meeting{ClientID: acme.ID, Kind: model.MeetingFirst,
-			At: authzNow.Add(72 * time.Hour), Agenda: []string{"how we work"}})
+			At: authzNow.Add(-time.Hour), InvitedAt: authzNow.Add(-72 * time.Hour), Agenda: []string{"how we work"}})
 	}
 	if err != nil {
 		o.t.Fatal(err)

@@ -7,11 +7,13 @@ ALTER TABLE sites ADD COLUMN archived_at INTEGER;
 -- The answer to "is it working well?" after a finished visit: asked on the
 -- client's brief until someone records what the client said.
 CREATE TABLE followups (
-    visit_id INTEGER PRIMARY KEY REFERENCES visits(id),
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    visit_id INTEGER NOT NULL REFERENCES visits(id),
     at       INTEGER NOT NULL,
     by       TEXT NOT NULL,
     text     TEXT NOT NULL
 );
+CREATE INDEX followups_visit ON followups(visit_id);
 
 -- A change of price or policy told to clients, and to whom; a price change
 -- to a client without a managed-service contract gives 30 days' notice.
