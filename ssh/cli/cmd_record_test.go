@@ -68,6 +68,9 @@ func TestANoticeTooSoonIsRefused(t *testing.T) {
 	if out := h.mustLine("rita", "client timeline Acme Dental --kind notice"); !strings.Contains(out, "price notice, effective 25 Dec 2026: Rates rise to $135/h") {
 		t.Errorf("the notice is not on the timeline:\n%s", out)
 	}
+	if out := h.mustLine("sam", "client timeline Acme Dental"); strings.Contains(out, "$135") {
+		t.Errorf("a technician reads a price notice:\n%s", out)
+	}
 	if _, errs, code := h.line("rita", "notice add --kind policy --text x --effective 2026-12-25 --all"); code != 1 || !strings.Contains(errs, "for managers and admins") {
 		t.Errorf("a dispatcher sent a notice: %d %s", code, errs)
 	}
