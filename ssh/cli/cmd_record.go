@@ -128,17 +128,11 @@ func contactEdit(c *call) error {
 }
 
 func contactRemove(c *call) error {
-	client := c.fs.String("client", "", "the client, by name or id (C-12)")
-	if err := c.parseAny(1); err != nil {
+	client, name, err := c.ofClient("contact")
+	if err != nil {
 		return err
 	}
-	if len(c.args) == 0 {
-		return usageError{msg: "name the contact: " + c.cmd.args}
-	}
-	if err := required(map[string]*string{"client": client}); err != nil {
-		return err
-	}
-	ct, err := c.contactNamed(*client, strings.Join(c.args, " "))
+	ct, err := c.contactNamed(client, name)
 	if err != nil {
 		return err
 	}
@@ -146,11 +140,32 @@ func contactRemove(c *call) error {
 	if err != nil {
 		return err
 	}
-	return c.print(map[string]any{"id": model.FormatID(model.PrefixContact, ct.ID), "archived": archived}, func(w io.Writer) {
+	return c.printRemoved(model.FormatID(model.PrefixContact, ct.ID), ct.Name, archived, "old records still name them")
+}
+
+// ofClient reads what names a contact or site: its name, and --client.
+func (c *call) ofClient(what string) (client, name string, err error) {
+	flag := c.fs.String("client", "", "the client, by name or id (C-12)")
+	if err := c.parseAny(1); err != nil {
+		return "", "", err
+	}
+	if len(c.args) == 0 {
+		return "", "", usageError{msg: "name the " + what + ": " + c.cmd.args}
+	}
+	if err := required(map[string]*string{"client": flag}); err != nil {
+		return "", "", err
+	}
+	return *flag, strings.Join(c.args, " "), nil
+}
+
+// printRemoved says what a remove did: archived (old records still name it)
+// or deleted.
+func (c *call) printRemoved(ref, name string, archived bool, still string) error {
+	return c.print(map[string]any{"id": ref, "archived": archived}, func(w io.Writer) {
 		if archived {
-			fmt.Fprintf(w, "%s removed: old records still name them\n", model.CleanLine(ct.Name))
+			fmt.Fprintf(w, "%s removed: %s\n", model.CleanLine(name), still)
 		} else {
-			fmt.Fprintf(w, "%s removed\n", model.CleanLine(ct.Name))
+			fmt.Fprintf(w, "%s removed\n", model.CleanLine(name))
 		}
 	})
 }
@@ -203,31 +218,19 @@ func siteEdit(c *call) error {
 }
 
 func siteRemove(c *call) error {
-	client := c.fs.String("client", "", "the client, by name or id (C-12)")
-	if err := c.parseAny(1); err != nil {
-		return err
-	}
-	if len(c.args) == 0 {
-		return usageError{msg: "name the site: " + c.cmd.args}
-	}
-	if err := required(map[string]*string{"client": client}); err != nil {
-		return err
-	}
-	s, err := c.siteNamed(*client, strings.Join(c.args, " "))
+	client, name, err := c.ofClient("site")
 	if err != nil {
 		return err
 	}
-	archived, err := c.env.Door.RemoveSite(c.ctx, c.actor(), s.ID)
+	st, err := c.siteNamed(client, name)
 	if err != nil {
 		return err
 	}
-	return c.print(map[string]any{"id": model.FormatID(model.PrefixSite, s.ID), "archived": archived}, func(w io.Writer) {
-		if archived {
-			fmt.Fprintf(w, "%s removed: old tickets still name it\n", model.CleanLine(s.Name))
-		} else {
-			fmt.Fprintf(w, "%s removed\n", model.CleanLine(s.Name))
-		}
-	})
+	archived, err := c.env.Door.RemoveSite(c.ctx, c.actor(), st.ID)
+	if err != nil {
+		return err
+	}
+	return c.printRemoved(model.FormatID(model.PrefixSite, st.ID), st.Name, archived, "old tickets still name it")
 }
 
 func init() {
