@@ -86,6 +86,8 @@ type Board struct {
 	At       time.Time
 	AtRisk   int // open tickets whose pressing clock runs low
 	Breached int // open tickets whose pressing clock ran out
+	// Calls owed about meetings: confirmations due, first meetings to plan.
+	Calls []MeetingCall
 }
 
 // Count is how many tickets stand in a section.

@@ -68,7 +68,7 @@ func BriefOf(r ClientRecords, now time.Time, loc *time.Location) Brief {
 	section("Surprises explained on recent invoices", explained)
 	section("Overruns the contact was never told of", untold(r, visitsOf))
 	section("Requests that became tickets, not yet scheduled", unscheduledRequests(r, visitsOf))
-	section("Meetings", MeetingsToKnow(r.Meetings, len(r.Tickets) > 0, r.Policy, loc, now))
+	section("Meetings", MeetingsToKnow(r.Meetings, r.FirstJob(), r.Policy, loc, now))
 	if q := followUpQuestion(r, day); q != "" {
 		section("Ask", []string{q})
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -85,9 +86,10 @@ func ConfirmationDue(p Policy, loc *time.Location, invited time.Time) (from, ove
 }
 
 // MeetingsToKnow are the brief's lines about meetings: a confirmation call
-// due, the next meeting and its agenda, a client with tickets and no first
-// meeting planned.
-func MeetingsToKnow(meetings []Meeting, hasTickets bool, p Policy, loc *time.Location, now time.Time) []string {
+// due, the next meeting and its agenda, a new client with no first meeting
+// planned. firstJob is when the client's first ticket was opened (zero for
+// none).
+func MeetingsToKnow(meetings []Meeting, firstJob time.Time, p Policy, loc *time.Location, now time.Time) []string {
 	var out []string
 	first := false
 	for _, m := range meetings {
@@ -105,8 +107,87 @@ func MeetingsToKnow(meetings []Meeting, hasTickets bool, p Policy, loc *time.Loc
 			out = append(out, fmt.Sprintf("%s: %s meeting %s — %s", m.Ref(), m.Kind, m.At.In(loc).Format("Mon 2 Jan 15:04"), strings.Join(m.Agenda, "; ")))
 		}
 	}
-	if hasTickets && !first {
-		out = append(out, "no first meeting planned: plan one within 30 days of the first job (meeting plan … --kind first)")
+	if !first && NeedsFirstMeeting(firstJob, now) {
+		out = append(out, fmt.Sprintf("no first meeting planned: plan one by %s, 30 days after the first job (meeting plan … --kind first)",
+			FirstMeetingBy(firstJob).In(loc).Format("Mon 2 Jan")))
 	}
+	return out
+}
+
+// A new client's first meeting is planned within 30 days of its first job;
+// the office is reminded for the first two months, and not about clients
+// it has worked for for years.
+const (
+	firstMeetingWithin = 30 * 24 * time.Hour
+	firstMeetingWindow = 60 * 24 * time.Hour
+)
+
+// NeedsFirstMeeting reports whether a client whose first ticket was opened
+// at firstJob, and who has no first meeting, is still new enough to need one.
+func NeedsFirstMeeting(firstJob, now time.Time) bool {
+	return !firstJob.IsZero() && now.Sub(firstJob) < firstMeetingWindow
+}
+
+// NewClientsSince is how far back a first ticket makes a client new.
+func NewClientsSince(now time.Time) time.Time { return now.Add(-firstMeetingWindow) }
+
+// FirstMeetingBy is when a new client's first meeting should be planned by.
+func FirstMeetingBy(firstJob time.Time) time.Time { return firstJob.Add(firstMeetingWithin) }
+
+// NewClient is a client with its first ticket lately and no first meeting.
+type NewClient struct {
+	ID       int64
+	Name     string
+	FirstJob time.Time
+}
+
+// MeetingCall is a call the office owes a client about a meeting: to
+// confirm one it was invited to, or to plan its first.
+type MeetingCall struct {
+	ClientID int64
+	Client   string
+	Meeting  *Meeting // nil: no first meeting is planned yet
+	FirstJob time.Time
+	Due      time.Time // the call is owed from then
+	Overdue  bool
+}
+
+// What says in a line what the call is for.
+func (c MeetingCall) What(loc *time.Location) string {
+	if c.Meeting == nil {
+		return fmt.Sprintf("plan a first meeting: first job %s, plan by %s", c.FirstJob.In(loc).Format("2 Jan"), FirstMeetingBy(c.FirstJob).In(loc).Format("2 Jan"))
+	}
+	return fmt.Sprintf("call to confirm the %s meeting of %s (invited %s)", c.Meeting.Kind, c.Meeting.At.In(loc).Format("Mon 2 Jan 15:04"),
+		c.Meeting.InvitedAt.In(loc).Format("2 Jan"))
+}
+
+// MeetingCalls are the calls owed now, overdue first, then oldest: the
+// confirmation of every meeting not confirmed whose call has fallen due,
+// and every new client still without a first meeting.
+func MeetingCalls(open []Meeting, fresh []NewClient, p Policy, loc *time.Location, now time.Time) []MeetingCall {
+	var out []MeetingCall
+	for i := range open {
+		m := &open[i]
+		if !m.ConfirmedAt.IsZero() || !m.DoneAt.IsZero() {
+			continue
+		}
+		from, overdue := ConfirmationDue(p, loc, m.InvitedAt)
+		if now.Before(from) {
+			continue
+		}
+		out = append(out, MeetingCall{ClientID: m.ClientID, Client: m.Client, Meeting: m, Due: from, Overdue: !now.Before(overdue)})
+	}
+	for _, c := range fresh {
+		if !NeedsFirstMeeting(c.FirstJob, now) {
+			continue
+		}
+		out = append(out, MeetingCall{ClientID: c.ID, Client: c.Name, FirstJob: c.FirstJob, Due: c.FirstJob, Overdue: !now.Before(FirstMeetingBy(c.FirstJob))})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Overdue != out[j].Overdue {
+			return out[i].Overdue
+		}
+		return out[i].Due.Before(out[j].Due)
+	})
 	return out
 }

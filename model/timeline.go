@@ -239,3 +239,14 @@ func containsKind(kinds []EntryKind, k EntryKind) bool {
 	}
 	return false
 }
+
+// FirstJob is when the client's first ticket was opened; zero for none.
+func (r ClientRecords) FirstJob() time.Time {
+	var first time.Time
+	for _, t := range r.Tickets {
+		if first.IsZero() || t.CreatedAt.Before(first) {
+			first = t.CreatedAt
+		}
+	}
+	return first
+}

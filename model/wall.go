@@ -11,12 +11,13 @@ import (
 // same read, so the two can never disagree.
 type Wall struct {
 	At       time.Time
-	Techs    []TechNow   // every technician, by name: a wall keeps its places
-	Today    DayProgress // today's schedule
-	Breached []BoardRow  // open tickets past a promise, most pressing first
-	AtRisk   []BoardRow  // open tickets whose clock runs low, least left first
-	Waiting  []BoardRow  // decisions waiting for a supervisor, oldest first
-	Overruns []BoardRow  // over the estimate and the contact not yet told
+	Techs    []TechNow     // every technician, by name: a wall keeps its places
+	Today    DayProgress   // today's schedule
+	Breached []BoardRow    // open tickets past a promise, most pressing first
+	AtRisk   []BoardRow    // open tickets whose clock runs low, least left first
+	Waiting  []BoardRow    // decisions waiting for a supervisor, oldest first
+	Overruns []BoardRow    // over the estimate and the contact not yet told
+	Calls    []MeetingCall // meetings to confirm, first meetings to plan
 	// Hours recorded by every technician, running phases up to At.
 	HoursToday, HoursWeek Times
 }
@@ -58,7 +59,7 @@ func (w Wall) Attention() int { return len(w.Breached) + len(w.Waiting) + len(w.
 // ticket's state (a visit in both counts once). It is a pure function of
 // them and the clock.
 func BuildWall(b Board, tickets []BoardTicket, techs []User, week []Visit, now time.Time, loc *time.Location) Wall {
-	w := Wall{At: now, Waiting: b.Rows[SecWaiting]}
+	w := Wall{At: now, Waiting: b.Rows[SecWaiting], Calls: b.Calls}
 	w.Today = DayProgress{InProgress: b.Count(SecInProgress), Late: b.LateToStart()}
 	w.Today.ToStart = b.Count(SecToday) - w.Today.Late
 	w.Breached, w.AtRisk, w.Overruns = pressingRows(b)

@@ -69,6 +69,8 @@ func (a *App) build(to page.Destination) (page.Page, tea.Cmd) {
 		p = client.New(a.pages, to.ID)
 	case page.ToClients:
 		p = client.NewList(a.pages)
+	case page.ToMeetings:
+		p = client.NewMeetings(a.pages)
 	}
 	if f, ok := p.(page.Focuser); ok {
 		return p, f.FocusCurrent()

@@ -72,6 +72,9 @@ func Seed(ctx context.Context, s *store.Store, hub *feed.Hub, now time.Time, loc
 	if err := seedBilling(ctx, at, earliest, now, ordered, visits); err != nil {
 		return false, err
 	}
+	if err := seedMeetings(ctx, s, at, earliest, now, loc); err != nil {
+		return false, err
+	}
 	if err := real.SetSetting(ctx, seeder, seededKey, now.UTC().Format(time.RFC3339)); err != nil {
 		return false, err
 	}

@@ -27,6 +27,10 @@ type officeRead struct {
 	tickets []model.BoardTicket  // every ticket not yet invoiced
 	waiting []model.ScopeRequest // add-ons waiting for a supervisor
 	policy  model.Policy         // a policy change is a change
+	// Meetings not yet held and new clients without a first meeting: the
+	// calls the office owes.
+	meetings []model.Meeting
+	fresh    []model.NewClient
 	// For walls, read only once one has asked: the technicians, and every
 	// visit stepped on since the start of the week.
 	forWalls bool
@@ -72,6 +76,7 @@ func (c *builtBoard) get(ctx context.Context, d *Door, forWall bool) (model.Boar
 	defer c.mu.Unlock()
 	if !c.valid || c.version != r.version || !c.minute.Equal(minute) {
 		c.board = model.BuildBoard(r.tickets, r.waiting, r.policy, minute, zone)
+		c.board.Calls = model.MeetingCalls(r.meetings, r.fresh, r.policy, zone, minute)
 		c.version, c.minute, c.valid, c.wall = r.version, minute, true, nil
 	}
 	if forWall && c.wall == nil {
@@ -102,7 +107,13 @@ func (d *Door) officeRead(ctx context.Context, forWall bool) (*officeRead, error
 		if r.policy, err = tx.Policy(ctx); err != nil {
 			return err
 		}
-		if r.waiting, err = tx.AwaitingSupervisor(ctx); err != nil || !r.forWalls {
+		if r.waiting, err = tx.AwaitingSupervisor(ctx); err != nil {
+			return err
+		}
+		if r.meetings, err = tx.OpenMeetings(ctx); err != nil {
+			return err
+		}
+		if r.fresh, err = tx.NewClients(ctx, model.NewClientsSince(d.clock.Now())); err != nil || !r.forWalls {
 			return err
 		}
 		if r.techs, err = tx.Users(ctx, model.RoleTech); err != nil {

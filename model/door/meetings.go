@@ -122,3 +122,14 @@ func (d *Door) OpenMeetings(ctx context.Context, who model.Actor) ([]model.Meeti
 	})
 	return out, err
 }
+
+// MeetingCalls are the calls the office owes about meetings now: the
+// confirmations due and the new clients without a first meeting, overdue
+// first. They are built with the board, from the same read.
+func (d *Door) MeetingCalls(ctx context.Context, who model.Actor) ([]model.MeetingCall, error) {
+	if err := who.Role.Check(model.ActManageClients); err != nil {
+		return nil, err
+	}
+	b, err := d.board(ctx)
+	return b.Calls, err
+}

@@ -138,8 +138,11 @@ type ClientPage struct {
 	Upcoming []model.Visit          // booked, not started
 	Owed     []model.InvoiceSummary // sent and not settled; none to those who may not see amounts
 	Notices  []model.Notice
-	Brief    model.Brief
-	Timeline []model.Entry
+	Meetings []model.Meeting // not yet held, soonest first
+	// NeedsFirst is set while a new client has no first meeting: plan by then.
+	NeedsFirst time.Time
+	Brief      model.Brief
+	Timeline   []model.Entry
 }
 
 // ClientRecord reads a client's page: who they are, what is open and owed,
@@ -188,6 +191,16 @@ func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64
 		}
 		p.Notices = r.Notices
 		now, loc := d.Now(), d.Location()
+		first := false
+		for _, m := range r.Meetings {
+			first = first || m.Kind == model.MeetingFirst
+			if m.DoneAt.IsZero() {
+				p.Meetings = append(p.Meetings, m)
+			}
+		}
+		if job := r.FirstJob(); !first && model.NeedsFirstMeeting(job, now) {
+			p.NeedsFirst = model.FirstMeetingBy(job)
+		}
 		p.Brief = model.BriefOf(r, now, loc)
 		p.Timeline = model.TimelineOf(r, loc)
 		if timeline > 0 && len(p.Timeline) > timeline {

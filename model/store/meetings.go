@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"time"
 
 	"dispatch/model"
 )
@@ -58,4 +59,20 @@ func (t *Tx) MeetingsFor(ctx context.Context, clientID int64) ([]model.Meeting, 
 func (t *Tx) OpenMeetings(ctx context.Context) ([]model.Meeting, error) {
 	return queryAll(ctx, t, scanMeeting, `SELECT `+meetingCols+` FROM meetings m JOIN clients c ON c.id = m.client_id
 		WHERE m.done_at IS NULL ORDER BY m.at`)
+}
+
+// NewClients lists the clients whose first ticket was opened since then
+// and who have no first meeting, newest last.
+func (t *Tx) NewClients(ctx context.Context, since time.Time) ([]model.NewClient, error) {
+	return queryAll(ctx, t, func(r scanner) (model.NewClient, error) {
+		var c model.NewClient
+		var first int64
+		err := r.Scan(&c.ID, &c.Name, &first)
+		c.FirstJob = fromUnix(first)
+		return c, err
+	}, `SELECT id, name, first FROM (
+			-- one step down tickets_client per client, not a scan of every ticket
+			SELECT c.id, c.name, (SELECT MIN(t.created_at) FROM tickets t WHERE t.client_id = c.id) AS first FROM clients c
+			WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.client_id = c.id AND m.kind = 'first'))
+		WHERE first >= ? ORDER BY first`, unix(since))
 }

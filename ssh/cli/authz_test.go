@@ -55,14 +55,20 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"client brief":  {argv: plain("client", "brief", "Birchwood Law LLP"), allowed: staff},
 		"meeting plan": {argv: plain("meeting", "plan", "Acme Dental", "--kind", "first", "--at", "2026-12-03 10:00", "--agenda", "how we work"),
 			allowed: office},
-		"meeting confirm": {argv: plain("meeting", "confirm", "M-1", "--note", "Dana will come"), allowed: office, prep: func(o *authzOffice) { o.meeting() }},
-		"meeting prep":    {argv: plain("meeting", "prep", "M-1"), allowed: staff, prep: func(o *authzOffice) { o.meeting() }},
-		"meeting done":    {argv: plain("meeting", "done", "M-1", "--notes", "agreed a roadmap"), allowed: office, prep: func(o *authzOffice) { o.meeting() }},
-		"meeting list":    {argv: plain("meeting", "list"), allowed: staff},
-		"followup done":   {argv: plain("followup", "done", "V-317", "--text", "all good"), allowed: staff},
-		"touch add":       {argv: plain("touch", "add", "Acme Dental", "--kind", "call", "--text", "asked about the invoice"), allowed: staff},
-		"contact add":     {argv: plain("contact", "add", "Eve Long", "--client", "Acme Dental"), allowed: office},
-		"site add":        {argv: plain("site", "add", "Annex", "--client", "Acme Dental", "--address", "1 Side St", "--travel", "10m"), allowed: office},
+		"meeting confirm": {argv: func(o *authzOffice) []string {
+			return []string{"meeting", "confirm", o.meetingRef, "--note", "Dana will come"}
+		},
+			allowed: office, prep: func(o *authzOffice) { o.meeting() }},
+		"meeting prep": {argv: func(o *authzOffice) []string { return []string{"meeting", "prep", o.meetingRef} }, allowed: staff, prep: func(o *authzOffice) { o.meeting() }},
+		"meeting done": {argv: func(o *authzOffice) []string {
+			return []string{"meeting", "done", o.meetingRef, "--notes", "agreed a roadmap"}
+		},
+			allowed: office, prep: func(o *authzOffice) { o.meeting() }},
+		"meeting list":  {argv: plain("meeting", "list"), allowed: staff},
+		"followup done": {argv: plain("followup", "done", "V-317", "--text", "all good"), allowed: staff},
+		"touch add":     {argv: plain("touch", "add", "Acme Dental", "--kind", "call", "--text", "asked about the invoice"), allowed: staff},
+		"contact add":   {argv: plain("contact", "add", "Eve Long", "--client", "Acme Dental"), allowed: office},
+		"site add":      {argv: plain("site", "add", "Annex", "--client", "Acme Dental", "--address", "1 Side St", "--travel", "10m"), allowed: office},
 		"ticket new": {argv: plain("ticket", "new", "--client", "Acme Dental", "--contact", "Dana Ruiz", "--title", "New laptop",
 			"--scope", "Set it up", "--priority", "P3", "--estimate", "1h"), allowed: office},
 		"ticket show":      {argv: plain("ticket", "show", "T-1027"), allowed: staff},
@@ -211,6 +217,7 @@ type authzOffice struct {
 	waiting      string // a ticket waiting on its client
 	kimsVisit    string // a visit booked for later today, its technician free
 	priyasSetOff string // the event of Priya setting off, to correct
+	meetingRef   string // a meeting planned for the case
 }
 
 func (o *authzOffice) tech(name string) model.User {
@@ -222,18 +229,20 @@ func (o *authzOffice) tech(name string) model.User {
 	return u
 }
 
-// meeting plans M-1 with Acme Dental, as the console: invited three days
-// ago, held an hour ago.
+// meeting plans a roadmap review with Acme Dental, as the console: invited
+// three days ago, held an hour ago.
 func (o *authzOffice) meeting() {
 	o.t.Helper()
 	acme, err := o.Door.FindClient(context.Background(), model.Console, "Acme Dental")
+	var m model.Meeting
 	if err == nil {
-		_, err = o.Door.PlanMeeting(context.Background(), model.Console, model.Meeting{ClientID: acme.ID, Kind: model.MeetingFirst,
+		m, err = o.Door.PlanMeeting(context.Background(), model.Console, model.Meeting{ClientID: acme.ID, Kind: model.MeetingRoadmap,
 			At: authzNow.Add(-time.Hour), InvitedAt: authzNow.Add(-72 * time.Hour), Agenda: []string{"how we work"}})
 	}
 	if err != nil {
 		o.t.Fatal(err)
 	}
+	o.meetingRef = m.Ref()
 }
 
 // part adds a part to a ticket, as the console.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"dispatch/model"
 	"dispatch/model/door"
@@ -142,72 +141,8 @@ func (c *call) officeTerms(who model.Actor, f termsFlags, tolerance, toleranceMi
 
 // applyOwn sets what the flags say; "office" clears a client's own setting.
 func (f termsFlags) applyOwn(o *model.OwnTerms, pay *model.Terms) error {
-	var inv model.Invalid
-	reset := func(s string) bool { return strings.EqualFold(strings.TrimSpace(s), "office") }
-	var err error
-	switch {
-	case *f.rate == "":
-	case reset(*f.rate):
-		o.Rate = 0
-	default:
-		o.Rate, err = model.ParseMoney("rate", *f.rate)
-		inv.Add("rate", err)
-		if err == nil && o.Rate == 0 {
-			inv.Add("rate", model.FieldError{Field: "rate", Msg: "cannot be $0; give the hourly rate, or \"office\" for the office's"})
-		}
-	}
-	switch {
-	case *f.travel == "":
-	case reset(*f.travel):
-		o.Travel = model.TravelPolicy{}
-	default:
-		o.Travel, err = model.ParseTravelPolicy(*f.travel)
-		inv.Add("travel", err)
-	}
-	if d, ok, err := durationFlag("rounding", *f.rounding, model.ParseIncrement); err != nil {
-		inv.Add("rounding", err)
-	} else if ok {
-		o.Increment = d
-	}
-	switch {
-	case *f.mode == "":
-	case reset(*f.mode):
-		o.Mode = ""
-	default:
-		o.Mode, err = model.ParseRoundingMode(*f.mode)
-		inv.Add("rounding-mode", err)
-	}
-	switch {
-	case *f.scope == "":
-	case reset(*f.scope):
-		o.Scope = ""
-	default:
-		o.Scope, err = model.ParseRoundingScope(*f.scope)
-		inv.Add("rounding-scope", err)
-	}
-	if d, ok, err := durationFlag("minimum", *f.minimum, model.ParseIncrement); err != nil {
-		inv.Add("minimum", err)
-	} else if ok {
-		o.Minimum = d
-	}
-	if *f.payment != "" {
-		*pay, err = model.ParseTerms(*f.payment)
-		inv.Add("terms", err)
-	}
-	return inv.Err()
-}
-
-// durationFlag reads a duration setting: nil for "office", ok false when
-// the flag was not given.
-func durationFlag(field, s string, parse func(field, s string) (time.Duration, error)) (*time.Duration, bool, error) {
-	switch {
-	case s == "":
-		return nil, false, nil
-	case strings.EqualFold(strings.TrimSpace(s), "office"):
-		return nil, true, nil
-	}
-	d, err := parse(field, s)
-	return &d, true, err
+	return model.TermsChange{Rate: *f.rate, Travel: *f.travel, Rounding: *f.rounding, Mode: *f.mode, Scope: *f.scope,
+		Minimum: *f.minimum, Payment: *f.payment}.Apply(o, pay)
 }
 
 // ownFields names the settings a client has of its own.

@@ -226,6 +226,8 @@ func (b *Board) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return b.deps.Go(page.ToInvoices{})
 	case key.Matches(msg, b.km.Clients):
 		return b.deps.Go(page.ToClients{})
+	case key.Matches(msg, b.km.Meetings):
+		return b.deps.Go(page.ToMeetings{})
 	case key.Matches(msg, b.km.Client):
 		if r, ok := b.current(); ok {
 			return b.deps.Go(page.ToClient{ID: r.Ticket.ClientID})

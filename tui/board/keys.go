@@ -14,6 +14,7 @@ type keyMap struct {
 	Invoices                                             key.Binding // the invoices desk, for those who see money
 	Client                                               key.Binding // the client of the row
 	Clients                                              key.Binding // every client, to find one
+	Meetings                                             key.Binding // the calls owed about meetings, and meetings to come
 	Approve, Refuse                                      key.Binding // on a waiting row
 	Move, CancelVisit                                    key.Binding // on a row with a booked visit
 	Back                                                 key.Binding // when opened over another page
@@ -44,7 +45,9 @@ func newKeyMap(canWrite bool) keyMap {
 		Invoices:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "invoices")),
 		Client:      key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "client")),
 		Clients:     key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "clients")),
+		Meetings:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "meetings")),
 	}
+	k.Meetings.SetEnabled(canWrite)
 	k.Back.SetEnabled(false)
 	k.Invoices.SetEnabled(canWrite)
 	k.New.SetEnabled(canWrite)
@@ -87,6 +90,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextSection},
 		{k.Open, k.Filter, k.ClearFilter, k.New, k.Schedule, k.Move, k.CancelVisit},
-		{k.Approve, k.Refuse, k.Invoices, k.Client, k.Clients, k.Back, k.Help, k.Quit},
+		{k.Approve, k.Refuse, k.Invoices, k.Client, k.Clients, k.Meetings, k.Back, k.Help, k.Quit},
 	}
 }

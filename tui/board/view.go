@@ -163,6 +163,9 @@ func (b *Board) urgentCounts() string {
 	if n := b.board.LateToStart(); n > 0 {
 		s += theme.Warn.Render(fmt.Sprintf("%d late to start", n)) + "  "
 	}
+	if n := len(b.board.Calls); n > 0 && b.km.Meetings.Enabled() {
+		s += theme.Warn.Render(fmt.Sprintf("%d meeting calls (M)", n)) + "  "
+	}
 	return s
 }
 

@@ -69,3 +69,12 @@ func (c *ChoiceField) view(int) []string {
 	}
 	return []string{strings.Join(parts, theme.Muted.Render(" · ")) + hint}
 }
+
+// Choose says an answer ahead of the user, who may still change it.
+func (c *ChoiceField) Choose(option string) {
+	for i, o := range c.options {
+		if o == option {
+			c.chosen = i
+		}
+	}
+}

@@ -49,6 +49,8 @@ type (
 	ToClient struct{ ID int64 }
 	// ToClients is every client by name, to find one.
 	ToClients struct{}
+	// ToMeetings is the calls owed about meetings and every meeting to come.
+	ToMeetings struct{}
 )
 
 func (ToBoard) destination()          {}
@@ -65,3 +67,4 @@ func (ToInvoices) destination()       {}
 func (ToInvoice) destination()        {}
 func (ToClient) destination()         {}
 func (ToClients) destination()        {}
+func (ToMeetings) destination()       {}

@@ -60,12 +60,13 @@ type attentionItem struct {
 	kind  string
 	style lipgloss.Style
 	row   model.BoardRow
+	call  *model.MeetingCall // a call owed about a meeting, instead of a row
 }
 
 // attentionItems lists what needs someone, most urgent first: what keeps a
 // technician waiting on site (a decision for a supervisor, a contact to
 // reach), overruns the contact has not heard of, broken promises, then
-// promises running low.
+// promises running low, then calls owed about meetings.
 func attentionItems(w *model.Wall) []attentionItem {
 	var out []attentionItem
 	for _, r := range w.Waiting {
@@ -73,16 +74,27 @@ func attentionItems(w *model.Wall) []attentionItem {
 		if r.Alert {
 			kind = "CALL"
 		}
-		out = append(out, attentionItem{r.Key(), kind, theme.Error.Bold(true), r})
+		out = append(out, attentionItem{r.Key(), kind, theme.Error.Bold(true), r, nil})
 	}
 	for _, r := range w.Overruns {
-		out = append(out, attentionItem{"over " + r.Ticket.Ref(), "OVER EST.", theme.Error, r})
+		out = append(out, attentionItem{"over " + r.Ticket.Ref(), "OVER EST.", theme.Error, r, nil})
 	}
 	for _, r := range w.Breached {
-		out = append(out, attentionItem{"breached " + r.Ticket.Ref(), "BREACHED", theme.Error.Bold(true), r})
+		out = append(out, attentionItem{"breached " + r.Ticket.Ref(), "BREACHED", theme.Error.Bold(true), r, nil})
 	}
 	for _, r := range w.AtRisk {
-		out = append(out, attentionItem{"at risk " + r.Ticket.Ref(), "AT RISK", theme.Warn, r})
+		out = append(out, attentionItem{"at risk " + r.Ticket.Ref(), "AT RISK", theme.Warn, r, nil})
+	}
+	for i := range w.Calls {
+		c := &w.Calls[i]
+		it := attentionItem{key: "plan " + model.FormatID(model.PrefixClient, c.ClientID), kind: "1ST MTG", style: theme.Warn, call: c}
+		if c.Meeting != nil {
+			it.key, it.kind = "confirm "+c.Meeting.Ref(), "CONFIRM"
+		}
+		if c.Overdue {
+			it.style = theme.Error
+		}
+		out = append(out, it)
 	}
 	return out
 }
@@ -90,11 +102,23 @@ func attentionItems(w *model.Wall) []attentionItem {
 // attentionLine draws an item in one line of w cells: what, which, for
 // whom, and how it stands at the end.
 func attentionLine(it attentionItem, hl bool, w int, now time.Time, loc *time.Location) string {
-	r := it.row
 	mark := "  "
 	if hl {
 		mark = "● "
 	}
+	if c := it.call; c != nil {
+		ref := model.FormatID(model.PrefixClient, c.ClientID)
+		what := "plan a first meeting by " + model.FirstMeetingBy(c.FirstJob).In(loc).Format("Mon 2 Jan")
+		detail := "first job " + c.FirstJob.In(loc).Format("2 Jan")
+		if m := c.Meeting; m != nil {
+			ref, what = m.Ref(), fmt.Sprintf("confirm the %s meeting of %s", m.Kind, m.At.In(loc).Format("Mon 2 Jan 15:04"))
+			detail = "invited " + m.InvitedAt.In(loc).Format("2 Jan")
+		}
+		left := []seg{plain(mark), {fmt.Sprintf("%-10s", it.kind), it.style}, {fmt.Sprintf("%-7s", ref), theme.Muted},
+			plain(" "), {draw.Safe(c.Client), theme.Header}, plain(" · " + what)}
+		return spread(left, []seg{{detail, it.style}}, w, hl)
+	}
+	r := it.row
 	ref, what, detail := r.Ticket.Ref(), draw.Safe(r.Ticket.Title), ""
 	switch {
 	case r.Scope != nil:
