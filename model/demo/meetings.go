@@ -73,8 +73,13 @@ func heldFirstMeeting(ctx context.Context, at func(time.Time) *door.Door, c mode
 	return err
 }
 
-// at9 is nine in the morning of t's day where the office is.
+// at9 is nine in the morning of t's day where the office is, or of the
+// Monday after when that is a weekend.
 func at9(t time.Time, loc *time.Location) time.Time {
 	y, mo, dd := t.In(loc).Date()
-	return time.Date(y, mo, dd, 9, 0, 0, 0, loc)
+	day := time.Date(y, mo, dd, 9, 0, 0, 0, loc)
+	for day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
+		day = day.AddDate(0, 0, 1)
+	}
+	return day
 }

@@ -33,20 +33,24 @@ func (d *Door) ClientTimeline(ctx context.Context, who model.Actor, clientID int
 		if err != nil {
 			return err
 		}
-		r = seenBy(r, who.Role)
-		all := model.FilterTimeline(model.TimelineOf(r, d.Location()), q.Kinds, q.Search)
-		for len(all) > 0 && !q.Since.IsZero() && all[len(all)-1].At.Before(q.Since) {
-			all = all[:len(all)-1]
-		}
-		start := min(q.Skip, len(all))
-		end := len(all)
-		if q.Limit > 0 {
-			end = min(start+q.Limit, len(all))
-		}
-		entries, more = all[start:end], end < len(all)
+		entries, more = q.page(seenBy(r, who.Role), d.Location())
 		return nil
 	})
 	return entries, more, err
+}
+
+// page draws the timeline from the records and cuts the query's page.
+func (q TimelineQuery) page(r model.ClientRecords, loc *time.Location) (entries []model.Entry, more bool) {
+	all := model.FilterTimeline(model.TimelineOf(r, loc), q.Kinds, q.Search)
+	for len(all) > 0 && !q.Since.IsZero() && all[len(all)-1].At.Before(q.Since) {
+		all = all[:len(all)-1]
+	}
+	start := min(q.Skip, len(all))
+	end := len(all)
+	if q.Limit > 0 {
+		end = min(start+q.Limit, len(all))
+	}
+	return all[start:end], end < len(all)
 }
 
 // Brief is what to know before contacting a client, drawn from the record
@@ -142,12 +146,13 @@ type ClientPage struct {
 	// NeedsFirst is set while a new client has no first meeting: plan by then.
 	NeedsFirst time.Time
 	Brief      model.Brief
-	Timeline   []model.Entry
+	Timeline   []model.Entry // the page the query asked for
+	More       bool          // older entries follow the page
 }
 
 // ClientRecord reads a client's page: who they are, what is open and owed,
-// the brief, and the first entries of the timeline.
-func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64, timeline int) (ClientPage, error) {
+// the brief, and the timeline's page the query asks for.
+func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64, q TimelineQuery) (ClientPage, error) {
 	var p ClientPage
 	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
 		c, err := tx.ClientByID(ctx, clientID)
@@ -202,10 +207,7 @@ func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64
 			p.NeedsFirst = model.FirstMeetingBy(job)
 		}
 		p.Brief = model.BriefOf(r, now, loc)
-		p.Timeline = model.TimelineOf(r, loc)
-		if timeline > 0 && len(p.Timeline) > timeline {
-			p.Timeline = p.Timeline[:timeline]
-		}
+		p.Timeline, p.More = q.page(r, loc)
 		return nil
 	})
 	return p, err

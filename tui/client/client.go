@@ -6,40 +6,57 @@ package client
 import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"dispatch/model"
 	"dispatch/model/door"
 	"dispatch/tui/page"
+	"dispatch/tui/theme"
 )
 
-// timelineShown is how many of the newest entries the page draws.
-const timelineShown = 200
+// timelinePage is how many timeline entries a page of it shows.
+const timelinePage = 50
 
 // Page is one client's record.
 type Page struct {
-	deps   page.Deps
-	km     keyMap
-	id     int64
-	rec    door.ClientPage
-	err    error
-	scroll int
-	kind   int // 0: every kind; else model.EntryKinds[kind-1]
+	deps    page.Deps
+	km      keyMap
+	id      int64
+	rec     door.ClientPage
+	err     error
+	scroll  int
+	kind    int // 0: every kind; else model.EntryKinds[kind-1]
+	older   int // pages of the timeline skipped, newest first
+	search  textinput.Model
+	finding bool
 }
 
 // New opens the client with this id.
 func New(deps page.Deps, id int64) *Page {
-	p := &Page{deps: deps, km: newKeyMap(), id: id}
+	in := textinput.New()
+	in.Prompt = "find in the timeline: "
+	in.Placeholder = "words, a ref (V-311), a name"
+	in.SetStyles(theme.Input())
+	p := &Page{deps: deps, km: newKeyMap(deps.User.Role), id: id, search: in}
 	p.Refresh()
 	return p
 }
 
 func (p *Page) Keys() help.KeyMap  { return p.km }
-func (p *Page) CapturesText() bool { return false }
+func (p *Page) CapturesText() bool { return p.finding }
 func (p *Page) Ticking() bool      { return false }
 
 func (p *Page) Refresh() {
-	p.rec, p.err = p.deps.Door.ClientRecord(p.deps.Ctx, p.deps.Actor(), p.id, timelineShown)
+	q := door.TimelineQuery{Search: p.search.Value(), Skip: p.older * timelinePage, Limit: timelinePage}
+	if k := p.filter(); k != "" {
+		q.Kinds = []model.EntryKind{k}
+	}
+	p.rec, p.err = p.deps.Door.ClientRecord(p.deps.Ctx, p.deps.Actor(), p.id, q)
+	if p.err == nil && p.older > 0 && len(p.rec.Timeline) == 0 { // the timeline shrank under the page shown
+		p.older = 0
+		p.Refresh()
+	}
 }
 
 // filter is the kind the timeline shows, or "" for all.
@@ -51,12 +68,22 @@ func (p *Page) filter() model.EntryKind {
 }
 
 func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
+	if p.finding {
+		return p, p.find(msg)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return p, nil
 	}
+	c := p.rec.Client
 	switch {
 	case key.Matches(k, p.km.Back):
+		if p.search.Value() != "" { // esc takes the search away first
+			p.search.SetValue("")
+			p.older = 0
+			p.Refresh()
+			return p, nil
+		}
 		return p, p.deps.Close("")
 	case key.Matches(k, p.km.Down):
 		p.scroll++
@@ -64,30 +91,104 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		p.scroll = max(p.scroll-1, 0)
 	case key.Matches(k, p.km.Kind):
 		p.kind = (p.kind + 1) % (len(model.EntryKinds) + 1)
-	case key.Matches(k, p.km.Touch) && p.err == nil:
-		f := newTouchForm(p.deps, p.rec.Client)
-		return p, tea.Batch(p.deps.Open(f), f.FocusCurrent())
+		p.older = 0
+		p.Refresh()
+	case key.Matches(k, p.km.Find):
+		p.finding = true
+		return p, p.search.Focus()
+	case key.Matches(k, p.km.Older) && p.rec.More:
+		p.older++
+		p.Refresh()
+	case key.Matches(k, p.km.Newer) && p.older > 0:
+		p.older--
+		p.Refresh()
+	case p.err != nil:
+	case key.Matches(k, p.km.Touch):
+		return p, openForm(p.deps, newTouchForm(p.deps, c, p.rec.Contacts))
+	case key.Matches(k, p.km.Meeting):
+		kind := model.MeetingRoadmap
+		if !p.rec.NeedsFirst.IsZero() {
+			kind = model.MeetingFirst
+		}
+		return p, openForm(p.deps, newPlanForm(p.deps, c.ID, c.Name, kind))
+	case key.Matches(k, p.km.Edit):
+		return p, openForm(p.deps, newEditClientForm(p.deps, c))
+	case key.Matches(k, p.km.Terms) && p.rec.Terms != nil:
+		return p, openForm(p.deps, newTermsForm(p.deps, c, *p.rec.Terms))
+	case key.Matches(k, p.km.Contact):
+		return p, openForm(p.deps, newContactForm(p.deps, c, p.rec.Contacts))
+	case key.Matches(k, p.km.Site):
+		return p, openForm(p.deps, newSiteForm(p.deps, c, p.rec.Sites))
 	}
 	return p, nil
 }
 
-type keyMap struct{ Up, Down, Kind, Touch, Back, Help, Quit key.Binding }
-
-func newKeyMap() keyMap {
-	return keyMap{
-		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:  key.NewBinding(key.WithKeys("down", "j", "space", "pgdown"), key.WithHelp("↓/j", "scroll down")),
-		Kind:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "timeline: next kind")),
-		Touch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a call, email or note")),
-		Back:  key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
-		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		Quit:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+// find types the timeline's search: each key narrows it at once; enter
+// keeps it, esc takes it away.
+func (p *Page) find(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "enter", "down":
+			p.finding = false
+			p.search.Blur()
+			return nil
+		case "esc":
+			p.finding = false
+			p.search.Blur()
+			p.search.SetValue("")
+			p.older = 0
+			p.Refresh()
+			return nil
+		}
 	}
+	before := p.search.Value()
+	var cmd tea.Cmd
+	p.search, cmd = p.search.Update(msg)
+	if p.search.Value() != before {
+		p.older = 0
+		p.Refresh()
+	}
+	return cmd
+}
+
+type keyMap struct {
+	Up, Down, Kind, Find, Older, Newer, Touch  key.Binding
+	Meeting, Edit, Terms, Contact, Site        key.Binding // the office's
+	Back, Help, Quit                           key.Binding
+}
+
+func newKeyMap(role model.Role) keyMap {
+	k := keyMap{
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:    key.NewBinding(key.WithKeys("down", "j", "space", "pgdown"), key.WithHelp("↓/j", "scroll down")),
+		Kind:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "timeline: next kind")),
+		Find:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find in timeline")),
+		Older:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "older entries")),
+		Newer:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "newer entries")),
+		Touch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a call")),
+		Meeting: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "plan a meeting")),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "rename / contract")),
+		Terms:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "rate and terms")),
+		Contact: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "edit a contact")),
+		Site:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "edit a site")),
+		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}
+	office := role.Can(model.ActManageClients)
+	k.Touch.SetEnabled(role.Can(model.ActLogTouch))
+	k.Meeting.SetEnabled(office)
+	k.Edit.SetEnabled(office)
+	k.Contact.SetEnabled(office)
+	k.Site.SetEnabled(office)
+	k.Terms.SetEnabled(role.Can(model.ActSetTerms))
+	return k
 }
 
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Kind, k.Down, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Touch, k.Kind, k.Find, k.Older, k.Meeting, k.Edit, k.Back, k.Help}
 }
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Kind}, {k.Back, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Kind, k.Find, k.Older, k.Newer}, {k.Touch, k.Meeting, k.Edit, k.Terms, k.Contact, k.Site},
+		{k.Back, k.Help, k.Quit}}
 }

@@ -15,7 +15,7 @@ func TestTheClientsRecordFromATicket(t *testing.T) {
 	s.Keys("/", "T-1039", "enter", "enter", "K")
 	s.MustSee("BEFORE YOU CALL", "CONTACTS", "authorised", "SITES", "TIMELINE", "every kind")
 	s.Keys("f")
-	s.MustSee("TIMELINE", "ticket · f for another kind", "opened:")
+	s.MustSee("TIMELINE", "newest first · ticket · entries 1–", "opened:")
 	s.MustNotSee("every kind")
 	s.Keys("esc")
 	s.MustSee("T-1039")
@@ -46,7 +46,7 @@ func TestFindAClientByName(t *testing.T) {
 	s.MustSee("Harbor Light Church")
 	s.MustNotSee("Acme Dental")
 	s.Keys("enter", "enter")
-	s.MustSee("Harbor Light Church", "CONTACTS", "TIMELINE")
+	s.MustSee("Harbor Light Church", "CONTACTS", "MEETINGS")
 	s.Keys("esc", "/", "zzz")
 	s.MustSee("no client's name holds those words")
 }
@@ -58,4 +58,77 @@ func TestLogACallFromTheClientsPage(t *testing.T) {
 	s.MustSee("Log a touch · Acme Dental", "It was a")
 	s.Keys("c", "tab", "Dana asked when the new PC comes", "ctrl+s")
 	s.MustSee("on the timeline: call: Dana asked when the new PC comes", "touch   C-11    call: Dana asked when the new PC comes")
+}
+
+// / finds words in the timeline as they are typed; esc takes them away;
+// ] and [ page through a long timeline.
+func TestFindAndPageTheTimeline(t *testing.T) {
+	s := screentest.New(t, model.RoleManager, 120, 200)
+	s.Keys("C", "/", "acme", "enter", "enter")
+	s.MustSee("TIMELINE", "entries 1–")
+	s.Keys("/", "checked in")
+	s.MustSee("find in the timeline: checked in", "arrived")
+	s.MustNotSee("opened:")
+	s.Keys("enter", "esc")
+	s.MustSee("opened:")
+	s.MustNotSee("find in the timeline")
+	s.Keys("/", "zzzz", "enter")
+	s.MustSee("no entry holds those words")
+}
+
+// Editing from the client's page: e renames, o makes the backup the
+// authorised contact (the old one stands down in the same save), s changes
+// a site's travel, t the rate; each form opens with what stands now.
+func TestEditAClientFromItsPage(t *testing.T) {
+	s := screentest.New(t, model.RoleManager, 120, 60)
+	s.Keys("C", "/", "harbor", "enter", "enter")
+	s.Keys("e")
+	s.MustSee("Edit Harbor Light Church", "Harbor Light Church")
+	s.Keys("ctrl+s")
+	s.MustSee("nothing changed")
+
+	s.Keys("o", "ada", "enter")
+	s.MustSee("Contact · Ada Kim", "555-0841")
+	s.Keys("tab", "tab", "tab", "a", "ctrl+s")
+	s.MustSee("Ada Kim saved; now the authorised contact", "Ada Kim authorised")
+	s.MustNotSee("Reid authorised")
+
+	s.Keys("s", "enter")
+	s.MustSee("Site · Church office", "40m")
+	s.Keys("tab", "tab", "ctrl+u", "55m", "ctrl+s")
+	s.MustSee("Church office saved", "55m away")
+
+	s.Keys("t")
+	s.MustSee("Rate and terms · Harbor Light Church")
+	s.Keys("ctrl+u", "140", "ctrl+s")
+	s.MustSee("terms saved", "$140.00/h")
+}
+
+// A technician reads the page but is offered no edits and no meetings.
+func TestATechnicianIsOfferedNoEdits(t *testing.T) {
+	tech := screentest.Tech(t, "Leo Brandt", 120, 40)
+	tech.Keys("enter", "K", "e", "t", "o", "s", "m")
+	tech.MustSee("CONTACTS")
+	tech.MustNotSee("Edit ", "Rate and terms", "Plan a meeting", "Contact ·", "Site ·")
+}
+
+// m plans a meeting from the client's page; M on the board lists the calls
+// owed and the meetings to come, and c records the confirmation call.
+func TestPlanAndConfirmAMeeting(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("C", "/", "northwind", "enter", "enter")
+	s.MustSee("no first meeting planned: plan one by")
+	s.Keys("m")
+	s.MustSee("Plan a meeting · Northwind Pediatrics", "(•) first")
+	s.Keys("2026-12-03 10:00", "tab", "how you work with us; the new server", "ctrl+s")
+	s.MustSee("planned: first meeting Thu 3 Dec 10:00", "not confirmed · how you work with us; the new server")
+	s.MustNotSee("no first meeting planned")
+
+	s.Keys("esc", "esc", "M")
+	s.MustSee("Meetings", "CALLS TO MAKE", "Granite Peak Accounting", "MEETINGS TO COME", "Northwind Pediatrics")
+	s.Keys("c")
+	s.MustSee("Confirm M-")
+	s.Keys("spoke to the office manager", "ctrl+s")
+	s.MustSee("confirmed for Mon 30 Nov 09:00")
+	s.MustNotSee("CALLS TO MAKE")
 }

@@ -18,14 +18,29 @@ type touchForm struct {
 	clientID int64
 	kind     *form.ChoiceField
 	text     *form.TextField
+	with     *form.Picker
+	names    map[int64]string
 }
 
-func newTouchForm(deps page.Deps, c model.Client) *touchForm {
+// nobody is the picker's choice of no contact in particular.
+const nobody = -2
+
+func newTouchForm(deps page.Deps, c model.Client, contacts []model.Contact) *touchForm {
 	f := &touchForm{Form: form.New(deps, "Log a touch · "+c.Name, "cancel"), deps: deps, clientID: c.ID,
-		kind: form.NewChoiceField(string(model.TouchCall), string(model.TouchEmail), string(model.TouchNote)),
-		text: form.NewTextField("what was said or done, in a line", 500)}
+		kind:  form.NewChoiceField(string(model.TouchCall), string(model.TouchEmail), string(model.TouchNote)),
+		text:  form.NewTextField("what was said or done, in a line", 500),
+		with:  form.NewPicker("type to narrow"),
+		names: map[int64]string{}}
+	opts := []form.Option{{ID: nobody, Label: "no one in particular"}}
+	for _, ct := range contacts {
+		opts = append(opts, form.Option{ID: ct.ID, Label: ct.Name, Hint: ct.Phone})
+		f.names[ct.ID] = ct.Name
+	}
+	f.with.SetOptions(opts)
+	f.with.Choose(nobody)
 	f.Add("kind", "It was a", f.kind)
 	f.Add("text", "What", f.text)
+	f.Add("contact", "With", f.with)
 	return f
 }
 
@@ -38,7 +53,7 @@ func (f *touchForm) submit() tea.Cmd {
 	if kind == "" {
 		return f.ShowError(model.FieldError{Field: "kind", Msg: "is not said; choose call, email or note (c, e or n)"})
 	}
-	tc, err := f.deps.Door.LogTouch(f.deps.Ctx, f.deps.Actor(), f.clientID, model.TouchKind(kind), f.text.Value(), "")
+	tc, err := f.deps.Door.LogTouch(f.deps.Ctx, f.deps.Actor(), f.clientID, model.TouchKind(kind), f.text.Value(), f.names[f.with.Chosen()])
 	if err != nil {
 		return f.ShowError(err)
 	}

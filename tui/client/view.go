@@ -3,10 +3,10 @@ package client
 import (
 	"fmt"
 	"strings"
-
-	"charm.land/lipgloss/v2"
+	"time"
 
 	"dispatch/model"
+	"dispatch/model/door"
 	"dispatch/tui/draw"
 	"dispatch/tui/theme"
 )
@@ -21,7 +21,7 @@ func (p *Page) View(width, height int) string {
 }
 
 func (p *Page) body(width int) []string {
-	r, loc := p.rec, p.deps.Door.Location()
+	r, loc, now := p.rec, p.deps.Door.Location(), p.deps.Door.Now()
 	var out []string
 	add := func(s ...string) { out = append(out, s...) }
 	contract := "no managed-service contract"
@@ -32,30 +32,19 @@ func (p *Page) body(width int) []string {
 		theme.Muted.Render("  "+contract), width))
 	if r.Terms != nil {
 		add(draw.WrapNotice(theme.Muted, "terms: "+r.Terms.Effective.Describe(), width)...)
-	}
-	if len(r.Brief) > 0 {
-		add("", theme.Section.Render("BEFORE YOU CALL"))
-		for _, s := range r.Brief {
-			add(theme.Warn.Render(draw.Fit("  "+s.Title, width)))
-			for _, it := range s.Items {
-				add(draw.WrapNotice(lipNone, "    · "+it, width)...)
+		for _, n := range r.Notices {
+			if n.Kind == model.NoticePrice && n.Effective.After(now) {
+				add(draw.WrapNotice(theme.Warn, fmt.Sprintf("coming on %s (%s): %s", n.Effective.In(loc).Format("2 Jan 2006"), n.Ref(), n.Text), width)...)
 			}
 		}
-	} else {
-		add("", theme.Muted.Render(draw.Fit("Before you call: nothing to know — no old tickets, disputes, overdue invoices or open questions.", width)))
 	}
-	add("", theme.Section.Render(fmt.Sprintf("CONTACTS (%d)", len(r.Contacts))))
-	for _, c := range r.Contacts {
-		role := ""
-		if c.Role.MayApprove() {
-			role = theme.OK.Render(" " + string(c.Role))
-		}
-		add(draw.Fit("  "+draw.Safe(c.Name)+role+theme.Muted.Render("  "+draw.Safe(strings.TrimSpace(c.Phone+"  "+c.Email))), width))
-	}
+	add(brief(r.Brief, width)...)
+	add(contacts(r.Contacts, width)...)
 	add("", theme.Section.Render(fmt.Sprintf("SITES (%d)", len(r.Sites))))
 	for _, s := range r.Sites {
 		add(draw.Fit(fmt.Sprintf("  %s%s", draw.Safe(s.Name), theme.Muted.Render(" · "+draw.Safe(s.Address)+" · "+model.FormatDuration(s.Travel)+" away")), width))
 	}
+	add(meetings(r, loc, width)...)
 	if len(r.Open) > 0 {
 		add("", theme.Section.Render(fmt.Sprintf("OPEN TICKETS (%d)", len(r.Open))))
 		for _, t := range r.Open {
@@ -82,32 +71,102 @@ func (p *Page) body(width int) []string {
 	if len(r.Notices) > 0 {
 		add("", theme.Section.Render(fmt.Sprintf("NOTICES SENT (%d)", len(r.Notices))))
 		for _, n := range r.Notices {
-			add(draw.Fit(fmt.Sprintf("  %s %s, effective %s: %s", n.Ref(), n.Kind, n.Effective.In(loc).Format("2 Jan 2006"), draw.Safe(n.Text))+
-				theme.Muted.Render(" · sent "+n.SentAt.In(loc).Format("2 Jan")), width))
+			add(draw.Hang(fmt.Sprintf("  %s %s, effective %s: ", n.Ref(), n.Kind, n.Effective.In(loc).Format("2 Jan 2006")),
+				draw.Safe(n.Text)+" · sent "+n.SentAt.In(loc).Format("2 Jan"), width, 4)...)
 		}
 	}
-	filter := "every kind"
-	if k := p.filter(); k != "" {
-		filter = string(k)
+	return append(out, p.timeline(width)...)
+}
+
+// brief is what to know before calling, or one line saying there is nothing.
+func brief(b model.Brief, width int) []string {
+	if len(b) == 0 {
+		return []string{"", theme.Muted.Render(draw.Fit("Before you call: nothing to know — no old tickets, disputes, overdue invoices or open questions.", width))}
 	}
-	add("", theme.Section.Render("TIMELINE")+theme.Muted.Render("  newest first · "+filter+" · f for another kind"))
-	shown := 0
-	for _, e := range r.Timeline {
-		if k := p.filter(); k != "" && e.Kind != k {
-			continue
+	out := []string{"", theme.Section.Render("BEFORE YOU CALL")}
+	for _, s := range b {
+		out = append(out, theme.Warn.Render(draw.Fit("  "+s.Title, width)))
+		for _, it := range s.Items {
+			out = append(out, draw.Hang("    · ", draw.Safe(it), width, 6)...)
 		}
-		shown++
-		by := ""
-		if e.By != "" {
-			by = theme.Muted.Render(" — " + draw.Safe(e.By))
-		}
-		add(draw.Fit(fmt.Sprintf("  %s  %-7s %-7s ", e.At.In(loc).Format("2006-01-02 15:04"), e.Kind, e.Ref)+draw.Safe(e.Text)+by, width))
-	}
-	if shown == 0 {
-		add(theme.Muted.Render("  nothing of this kind"))
 	}
 	return out
 }
 
-// lipNone draws text as it is.
-var lipNone = lipgloss.NewStyle()
+func contacts(cs []model.Contact, width int) []string {
+	out := []string{"", theme.Section.Render(fmt.Sprintf("CONTACTS (%d)", len(cs)))}
+	for _, c := range cs {
+		role := ""
+		if c.Role.MayApprove() {
+			role = theme.OK.Render(" " + string(c.Role))
+		}
+		out = append(out, draw.Fit("  "+draw.Safe(c.Name)+role+theme.Muted.Render("  "+draw.Safe(strings.TrimSpace(c.Phone+"  "+c.Email))), width))
+	}
+	return out
+}
+
+// meetings are those still to be held, and a new client's missing first.
+func meetings(r door.ClientPage, loc *time.Location, width int) []string {
+	if len(r.Meetings) == 0 && r.NeedsFirst.IsZero() {
+		return nil
+	}
+	out := []string{"", theme.Section.Render(fmt.Sprintf("MEETINGS (%d)", len(r.Meetings)))}
+	if !r.NeedsFirst.IsZero() {
+		out = append(out, theme.Warn.Render(draw.Fit("  no first meeting planned: plan one by "+r.NeedsFirst.In(loc).Format("Mon 2 Jan")+" (m)", width)))
+	}
+	for _, m := range r.Meetings {
+		state := theme.Warn.Render("not confirmed")
+		if !m.ConfirmedAt.IsZero() {
+			state = theme.OK.Render("confirmed")
+		}
+		out = append(out, draw.Hang(fmt.Sprintf("  %s %s %s · %s · ", m.Ref(), m.At.In(loc).Format("Mon 2 Jan 15:04"), m.Kind, state),
+			draw.Safe(strings.Join(m.Agenda, "; ")), width, 4)...)
+	}
+	return out
+}
+
+// timeline is the page of entries asked for, each whole, with how to find
+// more: another kind, words, older pages.
+func (p *Page) timeline(width int) []string {
+	r, loc := p.rec, p.deps.Door.Location()
+	filter := "every kind"
+	if k := p.filter(); k != "" {
+		filter = string(k)
+	}
+	from := p.older * timelinePage
+	where := fmt.Sprintf("newest first · %s · entries %d–%d", filter, from+1, from+len(r.Timeline))
+	if len(r.Timeline) == 0 {
+		where = "newest first · " + filter
+	}
+	out := []string{"", theme.Section.Render("TIMELINE") + theme.Muted.Render(draw.Fit("  "+where, max(width-10, 10)))}
+	if p.finding || p.search.Value() != "" {
+		p.search.SetWidth(max(width-26, 10))
+		out = append(out, p.search.View())
+	}
+	for _, e := range r.Timeline {
+		prefix := fmt.Sprintf("  %s  %-7s %-7s ", e.At.In(loc).Format("2006-01-02 15:04"), e.Kind, e.Ref)
+		text := draw.Safe(e.Text)
+		if e.By != "" {
+			text += " — " + draw.Safe(e.By)
+		}
+		out = append(out, draw.Hang(prefix, text, width, 4)...)
+	}
+	if len(r.Timeline) == 0 {
+		what := "nothing of this kind"
+		if p.search.Value() != "" {
+			what = "no entry holds those words; esc takes the search away"
+		}
+		out = append(out, theme.Muted.Render("  "+what))
+	}
+	var more []string
+	if p.older > 0 {
+		more = append(more, "[ newer")
+	}
+	if r.More {
+		more = append(more, "] older")
+	}
+	if len(more) > 0 {
+		out = append(out, theme.Muted.Render("  "+strings.Join(more, " · ")))
+	}
+	return out
+}

@@ -63,3 +63,48 @@ func WrapNotice(style lipgloss.Style, msg string, width int) []string {
 	}
 	return out
 }
+
+// Hang wraps text after a first-line prefix to width, later lines indented
+// by indent cells, so a long entry reads whole rather than cut. The prefix
+// may be styled; text is drawn as it is.
+func Hang(prefix, text string, width, indent int) []string {
+	room := func(first bool) int {
+		if first {
+			return max(width-ansi.StringWidth(prefix), 10)
+		}
+		return max(width-indent, 10)
+	}
+	var out []string
+	line, first := "", true
+	flush := func() {
+		if first {
+			out = append(out, prefix+line)
+		} else {
+			out = append(out, Spaces(indent)+line)
+		}
+		line, first = "", false
+	}
+	for _, w := range strings.Fields(text) {
+		for ansi.StringWidth(w) > room(first) { // a word longer than a line is cut across lines
+			if line != "" {
+				flush()
+			}
+			cut := ansi.Truncate(w, room(first), "")
+			line, w = cut, strings.TrimPrefix(w, cut)
+			flush()
+		}
+		switch {
+		case line == "":
+			line = w
+		case ansi.StringWidth(line)+1+ansi.StringWidth(w) <= room(first):
+			line += " " + w
+		default:
+			flush()
+			line = w
+		}
+	}
+	if line != "" || first {
+		flush()
+	}
+	return out
+}
