@@ -152,9 +152,9 @@ func (p *Page) find(msg tea.Msg) tea.Cmd {
 }
 
 type keyMap struct {
-	Up, Down, Kind, Find, Older, Newer, Touch  key.Binding
-	Meeting, Edit, Terms, Contact, Site        key.Binding // the office's
-	Back, Help, Quit                           key.Binding
+	Up, Down, Kind, Find, Older, Newer, Touch key.Binding
+	Meeting, Edit, Terms, Contact, Site       key.Binding // the office's
+	Back, Help, Quit                          key.Binding
 }
 
 func newKeyMap(role model.Role) keyMap {
