@@ -76,9 +76,13 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 	for _, e := range r.TicketEvents {
 		add(e.At, EntryTicket, FormatID(PrefixTicket, e.TicketID), e.By, ticketEventText(e))
 	}
+	estimates := make(map[int64]time.Duration, len(r.Tickets))
+	for _, t := range r.Tickets {
+		estimates[t.ID] = t.Estimate.Duration
+	}
 	for _, v := range r.Visits {
 		for _, e := range v.Events {
-			kind, text := visitEntry(v, e, r.Contacts, loc)
+			kind, text := visitEntry(v, e, r.Contacts, estimates[v.TicketID], loc)
 			if text != "" {
 				add(e.At, kind, v.Ref(), e.By, text)
 			}
@@ -87,7 +91,7 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 	for _, q := range r.Requests {
 		add(q.AskedAt, EntryScope, q.Ref(), q.RecordedBy, fmt.Sprintf("%s asked on %s: %s", q.AskedBy, FormatID(PrefixVisit, q.VisitID), q.What))
 		for _, d := range q.Decisions {
-			add(d.At, EntryScope, q.Ref(), d.By, decisionText(d))
+			add(d.At, EntryScope, q.Ref(), d.By, decisionText(q, d))
 		}
 	}
 	for _, a := range r.Authorisations {
@@ -147,8 +151,8 @@ func ticketEventText(e TicketEvent) string {
 }
 
 // visitEntry is how a visit's step reads on the timeline; the overrun
-// answers are a conversation of their own.
-func visitEntry(v Visit, e Event, contacts map[int64]string, loc *time.Location) (EntryKind, string) {
+// answers are a conversation of their own, read against the estimate.
+func visitEntry(v Visit, e Event, contacts map[int64]string, estimate time.Duration, loc *time.Location) (EntryKind, string) {
 	who := e.ContactName
 	if who == "" {
 		who = contacts[e.ContactID]
@@ -167,9 +171,27 @@ func visitEntry(v Visit, e Event, contacts map[int64]string, loc *time.Location)
 		}
 		return EntryVisit, text
 	case EvEstimateNear, EvEstimateOver:
-		return EntryOverrun, fmt.Sprintf("%s: %s", e.Kind.Label(), e.Answer.Describe())
+		level := map[EventKind]string{EvEstimateNear: "near", EvEstimateOver: "past"}[e.Kind]
+		onSite := AttributeOnSite(v.Events, e.At)[0]
+		text := fmt.Sprintf("%s its %s estimate (%s on site): %s", level, FormatDuration(estimate), FormatDuration(onSite.Truncate(time.Minute)), e.Answer.Describe())
+		if e.Note != "" {
+			text += "; " + e.Note
+		}
+		return EntryOverrun, text
 	case EvWorkOn:
 		return "", ""
+	case EvTravelStarted:
+		return EntryVisit, v.TechName + " set off"
+	case EvTravelEnded:
+		return EntryVisit, v.TechName + " back from the trip"
+	case EvPaused:
+		return EntryVisit, v.TechName + " paused the work on site"
+	case EvResumed:
+		return EntryVisit, v.TechName + " took up the work again"
+	case EvShopStarted:
+		return EntryVisit, v.TechName + " began work in the shop"
+	case EvShopStopped:
+		return EntryVisit, v.TechName + " stopped work in the shop"
 	case EvNote:
 		return EntryVisit, "note: " + e.Note
 	case EvCancelled:
@@ -178,18 +200,24 @@ func visitEntry(v Visit, e Event, contacts map[int64]string, loc *time.Location)
 	return EntryVisit, fmt.Sprintf("%s %s", v.TechName, e.Kind.Label())
 }
 
-func decisionText(d ScopeDecision) string {
+// decisionText is a decision on a request in a sentence that stands alone.
+func decisionText(q ScopeRequest, d ScopeDecision) string {
 	switch d.Kind {
 	case DecNewTicket:
-		return "made a ticket of its own: " + FormatID(PrefixTicket, d.TicketID)
+		return fmt.Sprintf("%s's request became %s: %s", q.AskedBy, FormatID(PrefixTicket, d.TicketID), q.What)
 	case DecAddOn:
-		return fmt.Sprintf("an add-on, approved by %s, about %s, told the meter is running", d.ContactName, FormatDuration(d.Estimate))
+		text := fmt.Sprintf("%s approved adding %q to %s, about %s, told the meter is running", d.ContactName, q.What,
+			FormatID(PrefixVisit, q.VisitID), FormatDuration(d.Estimate))
+		if q.FirstJob {
+			text += "; a first job, so it waits for a supervisor"
+		}
+		return text
 	case DecApproved:
-		return "the add-on approved by the office"
+		return fmt.Sprintf("the office approved the add-on %q on a first job", q.What)
 	case DecRefused:
-		return "the add-on refused by the office: " + d.Reason
+		return fmt.Sprintf("the office refused the add-on %q on a first job: %s", q.What, d.Reason)
 	}
-	return "declined: " + d.Reason
+	return fmt.Sprintf("%s's request declined: %s — %s", q.AskedBy, q.What, d.Reason)
 }
 
 // invoiceEntries are an invoice's moments: drafted, sent, paid, disputed,

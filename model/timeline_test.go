@@ -31,9 +31,9 @@ func TestTimelineHasEveryRecordOnceInOrder(t *testing.T) {
 	}{
 		{EntryTouch, "email: sent the price list"}, {EntryInvoice, "credit note on I-7 line 1"}, {EntryInvoice, "part paid: $10.00 received"},
 		{EntryInvoice, "disputed: “too much”"}, {EntryInvoice, "sent"}, {EntryInvoice, "drafted"}, {EntryTerms, "Rob Grant accepted the terms, by phone"},
-		{EntryScope, "declined: a ticket of its own"}, {EntryScope, "Rob Grant asked on V-301: antivirus"}, {EntryVisit, "travel ended"},
-		{EntryVisit, "Sam left, checked out with Rob Grant"}, {EntryVisit, "note: router swapped"}, {EntryOverrun, "near the estimate: told the contact, carrying on"},
-		{EntryVisit, "Sam arrived, checked in with Rob Grant"}, {EntryVisit, "travel started"}, {EntryTicket, "contacted: called Rob"},
+		{EntryScope, "Rob Grant's request declined: antivirus — a ticket of its own"}, {EntryScope, "Rob Grant asked on V-301: antivirus"}, {EntryVisit, "Sam back from the trip"},
+		{EntryVisit, "Sam left, checked out with Rob Grant"}, {EntryVisit, "note: router swapped"}, {EntryOverrun, "near its 1h estimate (3h on site): told the contact, carrying on"},
+		{EntryVisit, "Sam arrived, checked in with Rob Grant"}, {EntryVisit, "Sam set off"}, {EntryTicket, "contacted: called Rob"},
 		{EntryTicket, "opened: Router"},
 	}
 	if len(got) != len(want) {

@@ -47,8 +47,7 @@ func (d *Door) AskScope(ctx context.Context, who model.Actor, visitID int64, in 
 		if r, err = tx.InsertScopeRequest(ctx, r); err != nil {
 			return err
 		}
-		summary := fmt.Sprintf("%s asked %s for more while on %s (%s): %s", r.AskedBy, v.TechName, v.Ref(), ticket.Ref(), r.What)
-		return d.touch(ctx, tx, who, at, now, r, summary, "scope.ask", nil)
+		return tx.Audit(ctx, now, who.String(), "scope.ask", "scope", r.ID, nil, r)
 	})
 	if err != nil {
 		return r, err
@@ -101,7 +100,7 @@ type SpawnTicket struct {
 func (d *Door) ScopeNewTicket(ctx context.Context, who model.Actor, scopeID int64, in SpawnTicket) (model.ScopeRequest, model.Ticket, error) {
 	var t model.Ticket
 	r, err := d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecNewTicket, feed.Tickets, in.At,
-		func(tx *store.Tx, at time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error) {
+		func(tx *store.Tx, at time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, error) {
 			if in.Title == "" {
 				in.Title = r.What
 			}
@@ -114,9 +113,9 @@ func (d *Door) ScopeNewTicket(ctx context.Context, who model.Actor, scopeID int6
 			}
 			var err error
 			if t, err = d.spawn(ctx, tx, who, at, parent, requester, askedBy, in); err != nil {
-				return model.ScopeDecision{}, "", err
+				return model.ScopeDecision{}, err
 			}
-			return model.ScopeDecision{TicketID: t.ID}, fmt.Sprintf("%s's request became %s: %s", r.AskedBy, t.Ref(), t.Title), nil
+			return model.ScopeDecision{TicketID: t.ID}, nil
 		})
 	return r, t, err
 }
@@ -155,17 +154,17 @@ type AddOn struct {
 // rough cost. On a first job it then waits for a supervisor.
 func (d *Door) ScopeAddOn(ctx context.Context, who model.Actor, scopeID int64, in AddOn) (model.ScopeRequest, error) {
 	return d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecAddOn, 0, in.At,
-		func(tx *store.Tx, at time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error) {
+		func(tx *store.Tx, at time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, error) {
 			v, err := tx.VisitByID(ctx, r.VisitID)
 			if err != nil {
-				return model.ScopeDecision{}, "", err
+				return model.ScopeDecision{}, err
 			}
 			if err := model.CheckOnSiteAt(v, at, d.Now(), d.Location(), "an add-on (or make "+r.Ref()+" a new ticket instead)"); err != nil {
-				return model.ScopeDecision{}, "", err
+				return model.ScopeDecision{}, err
 			}
 			contacts, err := tx.Contacts(ctx, r.ClientID)
 			if err != nil {
-				return model.ScopeDecision{}, "", err
+				return model.ScopeDecision{}, err
 			}
 			contact, ok := findContact(contacts, in.ContactID, in.Contact)
 			if !ok {
@@ -173,19 +172,14 @@ func (d *Door) ScopeAddOn(ctx context.Context, who model.Actor, scopeID int64, i
 				if name == "" {
 					name = "nobody"
 				}
-				return model.ScopeDecision{}, "", model.FieldError{Field: "approved by", Msg: fmt.Sprintf(
+				return model.ScopeDecision{}, model.FieldError{Field: "approved by", Msg: fmt.Sprintf(
 					"%s is not a contact of %s; only %s can approve an add-on", name, r.Client, model.Approvers(contacts))}
 			}
 			if err := model.CheckApprover(contact, contacts, in.Estimate, in.ToldMeterRunning); err != nil {
-				return model.ScopeDecision{}, "", err
-			}
-			summary := fmt.Sprintf("%s approved adding %q to %s, about %s, told the meter is running",
-				contact.Name, r.What, model.FormatID(model.PrefixVisit, r.VisitID), model.FormatDuration(in.Estimate))
-			if r.FirstJob {
-				summary += "; a first job, so it waits for a supervisor"
+				return model.ScopeDecision{}, err
 			}
 			return model.ScopeDecision{ContactID: contact.ID, ContactName: contact.Name, Estimate: in.Estimate,
-				ToldMeterRunning: true}, summary, nil
+				ToldMeterRunning: true}, nil
 		})
 }
 
@@ -197,8 +191,8 @@ func (d *Door) ScopeDecline(ctx context.Context, who model.Actor, scopeID int64,
 		return model.ScopeRequest{}, err
 	}
 	return d.decide(ctx, who, model.ActRecordVisit, scopeID, model.DecDeclined, 0, at,
-		func(tx *store.Tx, _ time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, string, error) {
-			return model.ScopeDecision{Reason: reason}, fmt.Sprintf("%s's request declined: %s — %s", r.AskedBy, r.What, reason), nil
+		func(tx *store.Tx, _ time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, error) {
+			return model.ScopeDecision{Reason: reason}, nil
 		})
 }
 
@@ -208,28 +202,24 @@ func (d *Door) ScopeSupervise(ctx context.Context, who model.Actor, scopeID int6
 	if err != nil {
 		return model.ScopeRequest{}, err
 	}
-	kind, verb := model.DecRefused, "refused"
+	kind := model.DecRefused
 	if approve {
-		kind, verb = model.DecApproved, "approved"
+		kind = model.DecApproved
 	}
 	return d.decide(ctx, who, model.ActSuperviseWork, scopeID, kind, 0, time.Time{},
-		func(tx *store.Tx, _ time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, string, error) {
-			summary := fmt.Sprintf("%s %s the add-on %q on a first job", who.Name, verb, r.What)
-			if reason != "" {
-				summary += ": " + reason
-			}
-			return model.ScopeDecision{Reason: reason}, summary, nil
+		func(tx *store.Tx, _ time.Time, r model.ScopeRequest, _ model.Ticket) (model.ScopeDecision, error) {
+			return model.ScopeDecision{Reason: reason}, nil
 		})
 }
 
 // decideFunc checks a decision's details, as of when it was made, and
-// returns it with the sentence that goes on the client's timeline.
-type decideFunc func(tx *store.Tx, at time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, string, error)
+// returns it.
+type decideFunc func(tx *store.Tx, at time.Time, r model.ScopeRequest, parent model.Ticket) (model.ScopeDecision, error)
 
 // decide runs one decision on a request, made at (zero: now): the role, the
 // technician's own visit (or the office on their behalf), the state
-// machine, the time against the request's, then the decision, its touch and
-// its audit in one transaction.
+// machine, the time against the request's, then the decision and its audit
+// in one transaction.
 func (d *Door) decide(ctx context.Context, who model.Actor, act model.Action, scopeID int64, kind model.DecisionKind,
 	topics feed.Topic, at time.Time, fn decideFunc) (model.ScopeRequest, error) {
 	var r model.ScopeRequest
@@ -249,7 +239,7 @@ func (d *Door) decide(ctx context.Context, who model.Actor, act model.Action, sc
 		if err := model.CheckDecisionAt(r, at, now, d.Location()); err != nil {
 			return err
 		}
-		dec, summary, err := fn(tx, at, r, parent)
+		dec, err := fn(tx, at, r, parent)
 		if err != nil {
 			return err
 		}
@@ -258,22 +248,12 @@ func (d *Door) decide(ctx context.Context, who model.Actor, act model.Action, sc
 		if r, err = tx.AppendDecision(ctx, r, dec); err != nil {
 			return err
 		}
-		return d.touch(ctx, tx, who, at, now, r, summary, "scope."+string(kind), before)
+		return tx.Audit(ctx, now, who.String(), "scope."+string(kind), "scope", r.ID, before, r)
 	})
 	if err != nil {
 		return r, err
 	}
 	return d.Scope(ctx, who, r.ID)
-}
-
-// touch puts a scope event on the client's timeline, when it happened, and
-// in the audit, when it was entered.
-func (d *Door) touch(ctx context.Context, tx *store.Tx, who model.Actor, at, now time.Time, r model.ScopeRequest, summary, action string, before any) error {
-	tc := model.Touch{ClientID: r.ClientID, At: at, Kind: model.TouchScope, By: who.Name, Summary: summary}
-	if err := tx.AddTouch(ctx, tc, "scope", r.ID); err != nil {
-		return err
-	}
-	return tx.Audit(ctx, now, who.String(), action, "scope", r.ID, before, r)
 }
 
 // Scope loads one request with its decisions.
@@ -298,18 +278,6 @@ func (d *Door) ScopeList(ctx context.Context, who model.Actor, pending bool) ([]
 			all, err = tx.ScopeSince(ctx, since)
 		}
 		out = all
-		return err
-	})
-	return out, err
-}
-
-// Timeline lists a client's latest touches, newest first: what everyone
-// reads before contacting the client.
-func (d *Door) Timeline(ctx context.Context, who model.Actor, clientID int64) ([]model.Touch, error) {
-	var out []model.Touch
-	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
-		var err error
-		out, err = tx.Touches(ctx, clientID, 50)
 		return err
 	})
 	return out, err

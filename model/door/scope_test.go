@@ -251,19 +251,12 @@ func TestEveryDecisionIsATouch(t *testing.T) {
 	if _, _, err := f.d.ScopeNewTicket(ctx, f.tech, r.ID, SpawnTicket{}); err != nil {
 		t.Fatal(err)
 	}
-	touches, err := f.d.Timeline(ctx, f.disp, f.client.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, tc := range touches {
-		got = append(got, tc.By+": "+tc.Summary)
-	}
+	got := timelineOf(t, f.d, f.disp, f.client.ID, model.EntryScope)
 	want := []string{
 		"Sam: Bob Frey's request became T-",
-		"Rita: Rita refused the add-on \"Printer\" on a first job: first job: quote it",
+		"Rita: the office refused the add-on \"Printer\" on a first job: first job: quote it",
 		"Sam: Lee Park approved adding \"Printer\" to " + v.Ref() + ", about 20m, told the meter is running; a first job",
-		"Sam: Bob Frey asked Sam for more while on " + v.Ref(),
+		"Sam: Bob Frey asked on " + v.Ref() + ": Printer",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("timeline %q", got)
@@ -379,8 +372,23 @@ func TestOverrunPromptAnswers(t *testing.T) {
 	if due := model.OverrunDue(v.Events, 2*time.Hour, f.clock.T); due != model.EstimateNone {
 		t.Errorf("still due after answering: %d", due)
 	}
-	touches, _ := f.d.Timeline(ctx, f.disp, f.client.ID)
-	if len(touches) != 3 || !strings.Contains(touches[0].Summary, "past its 2h estimate (2h06m on site): Sam, told the contact, stopping here") {
-		t.Errorf("overrun touches %+v", touches)
+	overruns := timelineOf(t, f.d, f.disp, f.client.ID, model.EntryOverrun)
+	if len(overruns) != 3 || !strings.Contains(overruns[0], "past its 2h estimate (2h06m on site): told the contact, stopping here") {
+		t.Errorf("overruns on the timeline %q", overruns)
 	}
+}
+
+// timelineOf is a client's timeline of these kinds, newest first, each
+// entry as "by: text".
+func timelineOf(t *testing.T, d *Door, who model.Actor, clientID int64, kinds ...model.EntryKind) []string {
+	t.Helper()
+	entries, _, err := d.ClientTimeline(context.Background(), who, clientID, TimelineQuery{Kinds: kinds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.By+": "+e.Text)
+	}
+	return out
 }

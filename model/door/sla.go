@@ -118,11 +118,6 @@ func (d *Door) TrackTicket(ctx context.Context, who model.Actor, ticketID int64,
 			if err := tx.SetTicketStatus(ctx, t.ID, model.TicketOpen, now); err != nil {
 				return err
 			}
-		case model.TkContacted:
-			tc := model.Touch{ClientID: t.ClientID, At: now, Kind: model.TouchCall, By: who.Name, Summary: "contacted about " + t.Ref() + ": " + in.Note}
-			if err := tx.AddTouch(ctx, tc, "ticket", t.ID); err != nil {
-				return err
-			}
 		}
 		if e, err = tx.AppendTicketEvent(ctx, e); err != nil {
 			return err

@@ -92,9 +92,8 @@ func TestAContactOrASetOffIsTheResponse(t *testing.T) {
 	if !card.Response.Stopped || card.Response.Used != 20*time.Minute {
 		t.Errorf("after the call: %+v", card.Response)
 	}
-	touches, _ := f.d.Timeline(ctx, f.disp, f.client.ID)
-	if len(touches) != 1 || touches[0].Kind != model.TouchCall || !strings.Contains(touches[0].Summary, "called Dana") {
-		t.Errorf("the call is not on the client's timeline: %+v", touches)
+	if calls := timelineOf(t, f.d, f.disp, f.client.ID, model.EntryTicket); len(calls) != 2 || !strings.Contains(calls[0], "called Dana") {
+		t.Errorf("the call is not on the client's timeline: %q", calls)
 	}
 	v := f.visitFor(t, f.tech)
 	f.clock.Advance(10 * time.Minute)

@@ -111,17 +111,6 @@ func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64
 		if e, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
 			return err
 		}
-		main := model.AttributeOnSite(v.Events, at)[0]
-		summary := fmt.Sprintf("%s %s its %s estimate (%s on site): %s, %s", v.Ref(), map[model.EstimateLevel]string{
-			model.EstimateNear: "near", model.EstimateOver: "past"}[level], model.FormatDuration(estimate),
-			model.FormatDuration(main.Truncate(time.Minute)), who.Name, answer.Describe())
-		if e.Note != "" {
-			summary += "; " + e.Note
-		}
-		tc := model.Touch{ClientID: ticket.ClientID, At: at, Kind: model.TouchOverrun, By: who.Name, Summary: summary}
-		if err := tx.AddTouch(ctx, tc, "visit", v.ID); err != nil {
-			return err
-		}
 		v, err = tx.VisitByID(ctx, visitID)
 		return err
 	})

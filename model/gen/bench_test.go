@@ -53,19 +53,6 @@ func BenchmarkWallAfterChangeAtScale(b *testing.B) {
 	}
 }
 
-// BenchmarkClientTimelineAtScale reads a client's timeline page.
-func BenchmarkClientTimelineAtScale(b *testing.B) {
-	d := gentest.Open(b)
-	ctx := context.Background()
-	clients, _ := d.Clients(ctx, model.Console)
-	c := clients[len(clients)/2]
-	for b.Loop() {
-		if _, err := d.Timeline(ctx, model.Console, c.ID); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // BenchmarkTicketPageAtScale reads one ticket in full with its clocks.
 func BenchmarkTicketPageAtScale(b *testing.B) {
 	d := gentest.Open(b)

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"fmt"
 	"time"
 
 	"dispatch/model"
@@ -160,7 +159,7 @@ func siteOf(c *clientRef, id int64) model.Site {
 }
 
 // maybeScope asks for more on one visit in twenty: declined, or an add-on
-// the authorised contact approved, each a touch on the client's record.
+// the authorised contact approved.
 func (g *generator) maybeScope(b *store.Bulk, t model.Ticket, c *clientRef, v model.Visit) (*model.ScopeRequest, error) {
 	if g.rng.IntN(20) != 0 {
 		return nil, nil
@@ -179,10 +178,5 @@ func (g *generator) maybeScope(b *store.Bulk, t model.Ticket, c *clientRef, v mo
 	if t.FirstJob && d.Kind == model.DecAddOn {
 		r.Decisions = append(r.Decisions, model.ScopeDecision{Kind: model.DecApproved, At: d.At.Add(3 * time.Minute), By: "office"})
 	}
-	if err := b.Scope(r); err != nil {
-		return nil, err
-	}
-	tc := model.Touch{ClientID: c.id, At: d.At, Kind: model.TouchScope, By: v.TechName,
-		Summary: fmt.Sprintf("%s asked for %q during %s: %s", r.AskedBy, r.What, v.Ref(), d.Kind)}
-	return &r, b.Touch(tc, "scope", r.ID)
+	return &r, b.Scope(r)
 }

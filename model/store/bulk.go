@@ -32,7 +32,6 @@ var bulkSQL = map[string]string{
 	"tevent":   `INSERT INTO ticket_events (ticket_id, kind, at, by, note) VALUES (?, ?, ?, ?, ?)`,
 	"scope":    `INSERT INTO scope_requests (id, visit_id, asked_at, recorded_by, asked_by_contact, asked_by, what, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	"decision": `INSERT INTO scope_decisions (request_id, kind, at, by, contact_id, estimate_seconds, told_meter_running, ticket_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"touch":    `INSERT INTO touches (client_id, at, kind, by, summary, entity, entity_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 	"invoice": `INSERT INTO invoices (id, client_id, state, terms, tolerance, told, warnings, total_cents, told_cents, surprise, explanation,
 		explained_by, explained_over_cents, drafted_at, drafted_by, approved_at, approved_by, sent_at, due_at, paid_cents, paid_at, dispute, disputed_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -126,10 +125,6 @@ func (b *Bulk) Scope(r model.ScopeRequest) error {
 		}
 	}
 	return nil
-}
-
-func (b *Bulk) Touch(t model.Touch, entity string, id int64) error {
-	return b.exec("touch", t.ClientID, unix(t.At), t.Kind, t.By, t.Summary, entity, id)
 }
 
 // Invoice stores an invoice with its tickets and lines, as drafted and

@@ -123,30 +123,6 @@ func (t *Tx) scopeWhere(ctx context.Context, cond string, args ...any) ([]model.
 	return reqs, err
 }
 
-// touchEntity maps what a touch is about to its readable prefix.
-var touchEntity = map[string]string{"scope": model.PrefixScope, "visit": model.PrefixVisit, "ticket": model.PrefixTicket}
-
-// AddTouch records an interaction on the client's timeline. entity is
-// "scope", "visit" or "ticket".
-func (t *Tx) AddTouch(ctx context.Context, tc model.Touch, entity string, id int64) error {
-	_, err := t.exec(ctx, `INSERT INTO touches (client_id, at, kind, by, summary, entity, entity_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, tc.ClientID, unix(tc.At), tc.Kind, tc.By, tc.Summary, entity, id)
-	return err
-}
-
-// Touches lists a client's most recent touches, newest first.
-func (t *Tx) Touches(ctx context.Context, clientID int64, limit int) ([]model.Touch, error) {
-	return queryAll(ctx, t, func(r scanner) (model.Touch, error) {
-		var tc model.Touch
-		var at, id int64
-		var entity string
-		err := r.Scan(&tc.ID, &tc.ClientID, &at, &tc.Kind, &tc.By, &tc.Summary, &entity, &id)
-		tc.At, tc.Ref = fromUnix(at), model.FormatID(touchEntity[entity], id)
-		return tc, err
-	}, `SELECT id, client_id, at, kind, by, summary, entity, entity_id FROM touches
-		WHERE client_id = ? ORDER BY at DESC, id DESC LIMIT ?`, clientID, limit)
-}
-
 // ScopeSince lists the requests asked since an instant.
 func (t *Tx) ScopeSince(ctx context.Context, since time.Time) ([]model.ScopeRequest, error) {
 	return t.scopeWhere(ctx, `s.asked_at >= ?`, unix(since))

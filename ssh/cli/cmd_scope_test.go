@@ -122,10 +122,10 @@ func TestClientTimelineShowsEveryDecision(t *testing.T) {
 	at := 0
 	for _, want := range []string{ // newest first
 		"note: with Tom Becker: Tom asked about keyboards again",
-		"declined: not ours: his own keyboard",
+		"Tom Becker's request declined: Spare keyboard — not ours: his own keyboard",
 		"Tom Becker asked on V-301: Spare keyboard",
 		"sam arrived, checked in with Dana Ruiz",
-		"sam travel started",
+		"sam set off",
 		"booked: sam for Wed 25 Nov 10:00",
 		"opened: Replace router (P2, 2h)",
 	} {

@@ -3,3 +3,8 @@
 DROP INDEX tickets_client;
 CREATE INDEX tickets_client ON tickets(client_id, created_at);
 CREATE INDEX meetings_first ON meetings(client_id) WHERE kind = 'first';
+
+-- The timeline is drawn from the records themselves. The copies once
+-- written beside scope decisions, overrun answers and "contacted" events
+-- could drift from them; they go. Touches logged by hand stay.
+DELETE FROM touches WHERE entity <> 'client';
