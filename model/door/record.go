@@ -226,6 +226,7 @@ func (d *Door) ImportClients(ctx context.Context, who model.Actor, rows []model.
 	}
 	err := d.write(ctx, who, model.ActManageClients, feed.Clients, func(tx *store.Tx, now time.Time) error {
 		clients := map[string]model.Client{}
+		fresh := map[int64]bool{} // created by this import: its own row sets it up, not an update
 		client := func(r model.ClientRow) (model.Client, error) {
 			key := strings.ToLower(r.Client)
 			if c, ok := clients[key]; ok {
@@ -239,6 +240,7 @@ func (d *Door) ImportClients(ctx context.Context, who model.Actor, rows []model.
 				}
 				if c, err = tx.InsertClient(ctx, c); err == nil {
 					n.Created++
+					fresh[c.ID] = true
 					err = tx.Audit(ctx, now, who.String(), "client.import", "client", c.ID, nil, c)
 				}
 			}
@@ -265,7 +267,9 @@ func (d *Door) ImportClients(ctx context.Context, who model.Actor, rows []model.
 					return err
 				}
 				clients[strings.ToLower(r.Client)] = c
-				n.Updated++
+				if !fresh[c.ID] {
+					n.Updated++
+				}
 				err = tx.Audit(ctx, now, who.String(), "client.import", "client", c.ID, before, c)
 			case "contact":
 				err = importContact(ctx, tx, who, c, r, now, &n)

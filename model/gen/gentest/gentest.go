@@ -6,6 +6,7 @@ package gentest
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,23 +26,44 @@ var Now = time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
 // Open returns a door over the generated office, with a clock at Now.
 func Open(tb testing.TB) *door.Door {
 	tb.Helper()
+	s, err := store.Open(context.Background(), pathOf(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return door.New(s, feed.NewHub(), &model.FixedClock{T: Now}, time.UTC)
+}
+
+// pathOf is the generated office's file, generated first if need be.
+func pathOf(tb testing.TB) string {
+	tb.Helper()
 	path := os.Getenv("DISPATCH_BENCH_DB")
 	if path == "" {
 		cfg := gen.Default(Now)
 		cfg.Years = 1
-		path = filepath.Join(os.TempDir(), fmt.Sprintf("dispatch-bench-%dy-seed%d-v6.db", cfg.Years, cfg.Seed))
+		path = filepath.Join(os.TempDir(), fmt.Sprintf("dispatch-bench-%dy-seed%d-v7.db", cfg.Years, cfg.Seed))
 		if _, err := os.Stat(path); err != nil {
 			if err := generate(path, cfg); err != nil {
 				tb.Fatal(err)
 			}
 		}
 	}
-	s, err := store.Open(context.Background(), path)
+	return path
+}
+
+// Busiest is the client with the most tickets: the longest timeline.
+func Busiest(tb testing.TB) int64 {
+	tb.Helper()
+	db, err := sql.Open("sqlite", "file:"+pathOf(tb)+"?mode=ro")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { s.Close() })
-	return door.New(s, feed.NewHub(), &model.FixedClock{T: Now}, time.UTC)
+	defer db.Close()
+	var id int64
+	if err := db.QueryRow(`SELECT client_id FROM tickets GROUP BY client_id ORDER BY COUNT(*) DESC LIMIT 1`).Scan(&id); err != nil {
+		tb.Fatal(err)
+	}
+	return id
 }
 
 // generate writes to a temporary name first, so an interrupted run leaves
