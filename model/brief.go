@@ -25,6 +25,9 @@ type BriefSection struct {
 // at a moment; empty sections are left out.
 type Brief []BriefSection
 
+// BriefMeetings is the title of the brief's section about meetings.
+const BriefMeetings = "Meetings"
+
 // StaleTicket is how long a ticket may stay open before the brief names it.
 const StaleTicket = 30 * 24 * time.Hour
 
@@ -68,7 +71,7 @@ func BriefOf(r ClientRecords, now time.Time, loc *time.Location) Brief {
 	section("Surprises explained on recent invoices", explained)
 	section("Overruns the contact was never told of", untold(r, visitsOf))
 	section("Requests that became tickets, not yet scheduled", unscheduledRequests(r, visitsOf))
-	section("Meetings", MeetingsToKnow(r.Meetings, r.FirstJob(), r.Policy, loc, now))
+	section(BriefMeetings, MeetingsToKnow(r.Meetings, r.FirstJob(), r.Policy, loc, now))
 	if q := followUpQuestion(r, day); q != "" {
 		section("Ask", []string{q})
 	}

@@ -126,3 +126,40 @@ func (s *Site) Validate() error {
 	}
 	return inv.Err()
 }
+
+// ClientsNamed are the clients whose names hold every word typed, any case:
+// "acme" finds Acme Dental.
+func ClientsNamed(clients []Client, typed string) []Client {
+	words := strings.Fields(strings.ToLower(CleanLine(typed)))
+	if len(words) == 0 {
+		return nil
+	}
+	var out []Client
+	for _, c := range clients {
+		name, all := strings.ToLower(c.Name), true
+		for _, w := range words {
+			all = all && strings.Contains(name, w)
+		}
+		if all {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Names lists clients' names for a sentence: "A, B or C", the first few.
+func Names(clients []Client) string {
+	const shown = 5
+	var names []string
+	for i, c := range clients {
+		if i == shown {
+			names[len(names)-1] += fmt.Sprintf(" (and %d more)", len(clients)-shown)
+			break
+		}
+		names = append(names, c.Name)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}

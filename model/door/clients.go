@@ -123,17 +123,32 @@ func (d *Door) Clients(ctx context.Context, who model.Actor) ([]ClientCard, erro
 	return out, err
 }
 
-// FindClient resolves what a user typed — "C-12" or a name — to a client.
+// FindClient resolves what a user typed — "C-12", a name, or part of one
+// that names one client only — to a client.
 func (d *Door) FindClient(ctx context.Context, who model.Actor, key string) (model.Client, error) {
 	var c model.Client
 	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
 		var err error
 		if id, perr := model.ParseID(model.PrefixClient, key); perr == nil {
 			c, err = tx.ClientByID(ctx, id)
-		} else {
-			c, err = tx.ClientByName(ctx, model.CleanLine(key))
+			return err
 		}
-		return err
+		if c, err = tx.ClientByName(ctx, model.CleanLine(key)); !errors.Is(err, model.ErrNotFound) {
+			return err
+		}
+		all, lerr := tx.Clients(ctx) // part of a name, when it names one client only
+		if lerr != nil {
+			return lerr
+		}
+		switch found := model.ClientsNamed(all, key); len(found) {
+		case 0:
+			return err
+		case 1:
+			c = found[0]
+			return nil
+		default:
+			return model.NotFound{What: "client", Key: model.CleanLine(key), Hint: "could be " + model.Names(found) + "; say which"}
+		}
 	})
 	return c.SeenBy(who.Role), err
 }

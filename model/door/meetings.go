@@ -106,7 +106,7 @@ func (d *Door) PrepMeeting(ctx context.Context, who model.Actor, id int64) (Meet
 		if err != nil {
 			return err
 		}
-		p.Brief = model.BriefOf(seenBy(r, who.Role), d.Now(), d.Location())
+		p.Brief = d.briefFor(seenBy(r, who.Role), who.Role)
 		return nil
 	})
 	return p, err

@@ -100,3 +100,38 @@ func TestRemovingWhatHistoryNames(t *testing.T) {
 		t.Errorf("two clients of one name: %v", err)
 	}
 }
+
+// A new client's brief asks the office for a first meeting; a technician's
+// brief of the same client leaves the calls to the office.
+func TestOnlyTheOfficeIsAskedToPlanAFirstMeeting(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if _, err := f.d.CreateTicket(ctx, f.disp, f.newTicket()); err != nil {
+		t.Fatal(err)
+	}
+	has := func(who model.Actor) bool {
+		b, err := f.d.Brief(ctx, who, f.client.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range b {
+			if s.Title == model.BriefMeetings {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(f.disp) {
+		t.Error("the dispatcher is not asked to plan a first meeting")
+	}
+	if has(f.tech) {
+		t.Error("the technician is asked to plan a first meeting")
+	}
+	calls, err := f.d.MeetingCalls(ctx, f.disp)
+	if err != nil || len(calls) != 1 || calls[0].ClientID != f.client.ID || calls[0].Meeting != nil {
+		t.Errorf("the office's calls: %+v %v", calls, err)
+	}
+	if _, err := f.d.MeetingCalls(ctx, f.tech); err == nil {
+		t.Error("a technician read the office's calls")
+	}
+}

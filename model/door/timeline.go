@@ -65,7 +65,7 @@ func (d *Door) Brief(ctx context.Context, who model.Actor, clientID int64) (mode
 		if err != nil {
 			return err
 		}
-		b = model.BriefOf(seenBy(r, who.Role), d.Now(), d.Location())
+		b = d.briefFor(seenBy(r, who.Role), who.Role)
 		return nil
 	})
 	return b, err
@@ -203,14 +203,30 @@ func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64
 				p.Meetings = append(p.Meetings, m)
 			}
 		}
-		if job := r.FirstJob(); !first && model.NeedsFirstMeeting(job, now) {
+		if job := r.FirstJob(); !first && model.NeedsFirstMeeting(job, now) && who.Role.Can(model.ActManageClients) {
 			p.NeedsFirst = model.FirstMeetingBy(job)
 		}
-		p.Brief = model.BriefOf(r, now, loc)
+		p.Brief = d.briefFor(r, who.Role)
 		p.Timeline, p.More = q.page(r, loc)
 		return nil
 	})
 	return p, err
+}
+
+// briefFor draws the brief now; the calls to make about meetings are the
+// office's, so a technician's brief leaves them out.
+func (d *Door) briefFor(r model.ClientRecords, role model.Role) model.Brief {
+	b := model.BriefOf(r, d.Now(), d.Location())
+	if role.Can(model.ActManageClients) {
+		return b
+	}
+	out := b[:0]
+	for _, s := range b {
+		if s.Title != model.BriefMeetings {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // seenBy is a client's records as a role may see them: to someone who may

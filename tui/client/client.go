@@ -91,10 +91,18 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		p.scroll = max(p.scroll-1, 0)
 	case key.Matches(k, p.km.Kind):
 		p.kind = (p.kind + 1) % (len(model.EntryKinds) + 1)
+		if p.filter() == model.EntryInvoice && !p.deps.User.Role.Can(model.ActSeeRates) {
+			p.kind = (p.kind + 1) % (len(model.EntryKinds) + 1) // none they may see
+		}
 		p.older = 0
 		p.Refresh()
-	case key.Matches(k, p.km.Find):
+	case key.Matches(k, p.km.Find): // a new search, not more words on the last
 		p.finding = true
+		if p.search.Value() != "" {
+			p.search.SetValue("")
+			p.older = 0
+			p.Refresh()
+		}
 		return p, p.search.Focus()
 	case key.Matches(k, p.km.Older) && p.rec.More:
 		p.older++

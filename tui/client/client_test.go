@@ -132,3 +132,20 @@ func TestPlanAndConfirmAMeeting(t *testing.T) {
 	s.MustSee("confirmed for Mon 30 Nov 09:00")
 	s.MustNotSee("CALLS TO MAKE")
 }
+
+// A technician's f skips invoices, and their brief holds no calls to make
+// about meetings; / on the list starts a new search each time.
+func TestTheTechniciansKindsAndANewSearch(t *testing.T) {
+	tech := screentest.Tech(t, "Leo Brandt", 120, 60)
+	tech.Keys("enter", "K")
+	for range model.EntryKinds {
+		tech.Keys("f")
+		tech.MustNotSee("· invoice ·")
+	}
+	tech.MustNotSee("no first meeting planned", "call to confirm")
+
+	s := screentest.New(t, model.RoleDispatcher, 100, 30)
+	s.Keys("C", "/", "acme", "enter", "/", "har")
+	s.MustSee("find: har", "Harbor Light Church")
+	s.MustNotSee("acmehar")
+}

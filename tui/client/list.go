@@ -95,8 +95,10 @@ func (l *List) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		l.cursor = min(l.cursor+1, max(len(l.shown)-1, 0))
 	case key.Matches(k, l.km.Up):
 		l.cursor = max(l.cursor-1, 0)
-	case key.Matches(k, l.km.Find):
+	case key.Matches(k, l.km.Find): // a new search, not more words on the last
 		l.finding = true
+		l.find.SetValue("")
+		l.narrow()
 		return l, l.find.Focus()
 	case key.Matches(k, l.km.Open) && l.cursor < len(l.shown):
 		return l, l.deps.Go(page.ToClient{ID: l.shown[l.cursor].ID})
