@@ -70,9 +70,8 @@ func (t *Tx) NewClients(ctx context.Context, since time.Time) ([]model.NewClient
 		err := r.Scan(&c.ID, &c.Name, &first)
 		c.FirstJob = fromUnix(first)
 		return c, err
-	}, `SELECT id, name, first FROM (
-			-- one step down tickets_client per client, not a scan of every ticket
-			SELECT c.id, c.name, (SELECT MIN(t.created_at) FROM tickets t WHERE t.client_id = c.id) AS first FROM clients c
-			WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.client_id = c.id AND m.kind = 'first'))
-		WHERE first >= ? ORDER BY first`, unix(since))
+	}, `SELECT c.id, c.name, t.created_at FROM tickets t JOIN clients c ON c.id = t.client_id
+		WHERE t.first_job = 1 AND t.created_at >= ?
+		AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.client_id = c.id AND m.kind = 'first')
+		ORDER BY t.created_at, t.id`, unix(since))
 }

@@ -116,16 +116,16 @@ func TestATechnicianIsOfferedNoEdits(t *testing.T) {
 // owed and the meetings to come, and c records the confirmation call.
 func TestPlanAndConfirmAMeeting(t *testing.T) {
 	s := screentest.New(t, model.RoleDispatcher, 120, 40)
-	s.Keys("C", "/", "northwind", "enter", "enter")
+	s.Keys("C", "/", "delta", "enter", "enter")
 	s.MustSee("no first meeting planned: plan one by")
 	s.Keys("m")
-	s.MustSee("Plan a meeting · Northwind Pediatrics", "(•) first")
+	s.MustSee("Plan a meeting · Delta Freight Co", "(•) first")
 	s.Keys("2026-12-03 10:00", "tab", "how you work with us; the new server", "ctrl+s")
 	s.MustSee("planned: first meeting Thu 3 Dec 10:00", "not confirmed · how you work with us; the new server")
 	s.MustNotSee("no first meeting planned")
 
 	s.Keys("esc", "esc", "M")
-	s.MustSee("Meetings", "CALLS TO MAKE", "Granite Peak Accounting", "MEETINGS TO COME", "Northwind Pediatrics")
+	s.MustSee("Meetings", "CALLS TO MAKE", "Northwind Pediatrics", "MEETINGS TO COME", "Delta Freight Co")
 	s.Keys("c")
 	s.MustSee("Confirm M-")
 	s.Keys("spoke to the office manager", "ctrl+s")

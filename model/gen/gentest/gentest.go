@@ -41,7 +41,7 @@ func pathOf(tb testing.TB) string {
 	if path == "" {
 		cfg := gen.Default(Now)
 		cfg.Years = 1
-		path = filepath.Join(os.TempDir(), fmt.Sprintf("dispatch-bench-%dy-seed%d-v7.db", cfg.Years, cfg.Seed))
+		path = filepath.Join(os.TempDir(), fmt.Sprintf("dispatch-bench-%dy-seed%d-v8.db", cfg.Years, cfg.Seed))
 		if _, err := os.Stat(path); err != nil {
 			if err := generate(path, cfg); err != nil {
 				tb.Fatal(err)
