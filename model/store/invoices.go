@@ -68,20 +68,74 @@ func (t *Tx) SetInvoiceState(ctx context.Context, inv model.Invoice) error {
 	return err
 }
 
-// InvoiceByID loads an invoice whole: its tickets, lines and credit notes.
+// InvoiceByID loads an invoice with its tickets, lines and credit notes.
 func (t *Tx) InvoiceByID(ctx context.Context, id int64) (model.Invoice, error) {
+	list, err := t.invoicesWhere(ctx, `i.id = ?`, id)
+	if err == nil && len(list) == 0 {
+		err = sql.ErrNoRows
+	}
+	if err != nil {
+		return model.Invoice{}, notFound(err, "invoice", model.FormatID(model.PrefixInvoice, id), "see: invoice list")
+	}
+	return list[0], nil
+}
+
+// InvoicesOfClient loads a client's invoices but the void ones, each whole,
+// oldest first: four reads however many there are.
+func (t *Tx) InvoicesOfClient(ctx context.Context, clientID int64) ([]model.Invoice, error) {
+	return t.invoicesWhere(ctx, `i.client_id = ? AND i.state <> 'void'`, clientID)
+}
+
+// invoicesWhere loads the invoices a condition on i (invoices) selects,
+// with their tickets, lines and credit notes, by id.
+func (t *Tx) invoicesWhere(ctx context.Context, where string, args ...any) ([]model.Invoice, error) {
+	list, err := queryAll(ctx, t, scanInvoice, `SELECT i.id, i.client_id, c.name, i.state, i.terms, i.tolerance, i.told, i.warnings, i.explanation,
+		i.explained_by, i.explained_over_cents, i.drafted_at, i.drafted_by, i.approved_at, i.approved_by, i.sent_at, i.due_at, i.paid_cents, i.paid_at,
+		i.dispute, i.disputed_at, i.version FROM invoices i JOIN clients c ON c.id = i.client_id WHERE `+where+` ORDER BY i.id`, args...)
+	if err != nil || len(list) == 0 {
+		return list, err
+	}
+	at := make(map[int64]*model.Invoice, len(list))
+	for i := range list {
+		at[list[i].ID] = &list[i]
+	}
+	chosen := `(SELECT i.id FROM invoices i WHERE ` + where + `)`
+	held, err := queryAll(ctx, t, func(r scanner) ([2]int64, error) {
+		var p [2]int64
+		return p, r.Scan(&p[0], &p[1])
+	}, `SELECT invoice_id, ticket_id FROM invoice_tickets WHERE invoice_id IN `+chosen+` ORDER BY invoice_id, ticket_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range held {
+		at[p[0]].TicketIDs = append(at[p[0]].TicketIDs, p[1])
+	}
+	lines, err := queryAll(ctx, t, scanInvoiceLine, `SELECT invoice_id, n, ticket_id, visit_id, kind, grp, description, actual_seconds, billed_seconds,
+		rate_cents, qty, amount_cents, sources, reason, by FROM invoice_lines WHERE invoice_id IN `+chosen+` ORDER BY invoice_id, n`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		at[l.invoice].Lines = append(at[l.invoice].Lines, l.InvoiceLine)
+	}
+	credits, err := queryAll(ctx, t, scanCredit, `SELECT id, invoice_id, line_n, amount_cents, reason, at, by FROM credit_notes
+		WHERE invoice_id IN `+chosen+` ORDER BY id`, args...)
+	for _, c := range credits {
+		at[c.InvoiceID].Credits = append(at[c.InvoiceID].Credits, c)
+	}
+	return list, err
+}
+
+func scanInvoice(r scanner) (model.Invoice, error) {
 	var inv model.Invoice
 	var terms, tol, told, warnings string
 	var drafted int64
 	var approved, sent, due, paid, disputed sql.NullInt64
-	err := t.queryRow(ctx, `SELECT i.id, i.client_id, c.name, i.state, i.terms, i.tolerance, i.told, i.warnings, i.explanation,
-		i.explained_by, i.explained_over_cents, i.drafted_at, i.drafted_by, i.approved_at, i.approved_by, i.sent_at, i.due_at, i.paid_cents, i.paid_at,
-		i.dispute, i.disputed_at, i.version FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = ?`, id).
-		Scan(&inv.ID, &inv.ClientID, &inv.Client, &inv.State, &terms, &tol, &told, &warnings, &inv.Explanation,
-			&inv.ExplainedBy, &inv.ExplainedOver, &drafted, &inv.DraftedBy, &approved, &inv.ApprovedBy, &sent, &due, &inv.Paid, &paid,
-			&inv.Dispute, &disputed, &inv.Version)
+	err := r.Scan(&inv.ID, &inv.ClientID, &inv.Client, &inv.State, &terms, &tol, &told, &warnings, &inv.Explanation,
+		&inv.ExplainedBy, &inv.ExplainedOver, &drafted, &inv.DraftedBy, &approved, &inv.ApprovedBy, &sent, &due, &inv.Paid, &paid,
+		&inv.Dispute, &disputed, &inv.Version)
 	if err != nil {
-		return inv, notFound(err, "invoice", model.FormatID(model.PrefixInvoice, id), "see: invoice list")
+		return inv, err
 	}
 	inv.DraftedAt, inv.ApprovedAt, inv.SentAt, inv.DueAt = fromUnix(drafted), fromNullUnix(approved), fromNullUnix(sent), fromNullUnix(due)
 	inv.PaidAt, inv.DisputedAt = fromNullUnix(paid), fromNullUnix(disputed)
@@ -93,33 +147,34 @@ func (t *Tx) InvoiceByID(ctx context.Context, id int64) (model.Invoice, error) {
 			return inv, err
 		}
 	}
-	if inv.TicketIDs, err = queryAll(ctx, t, func(r scanner) (int64, error) {
-		var id int64
-		return id, r.Scan(&id)
-	}, `SELECT ticket_id FROM invoice_tickets WHERE invoice_id = ? ORDER BY ticket_id`, id); err != nil {
-		return inv, err
-	}
-	if inv.Lines, err = t.invoiceLines(ctx, id); err != nil {
-		return inv, err
-	}
-	inv.Credits, err = t.CreditsFor(ctx, id)
-	return inv, err
+	return inv, nil
 }
 
-func (t *Tx) invoiceLines(ctx context.Context, id int64) ([]model.InvoiceLine, error) {
-	return queryAll(ctx, t, func(r scanner) (model.InvoiceLine, error) {
-		var l model.InvoiceLine
-		var ticket, visit sql.NullInt64
-		var actual, billed int64
-		var sources string
-		err := r.Scan(&l.N, &ticket, &visit, &l.Kind, &l.Group, &l.Description, &actual, &billed, &l.Rate, &l.Qty, &l.Amount,
-			&sources, &l.Reason, &l.By)
-		l.TicketID, l.VisitID = ticket.Int64, visit.Int64
-		l.Actual, l.Billed = time.Duration(actual)*time.Second, time.Duration(billed)*time.Second
-		l.Sources = strings.Fields(sources)
-		return l, err
-	}, `SELECT n, ticket_id, visit_id, kind, grp, description, actual_seconds, billed_seconds, rate_cents, qty, amount_cents,
-		sources, reason, by FROM invoice_lines WHERE invoice_id = ? ORDER BY n`, id)
+// lineOf is an invoice line with the invoice it is on.
+type lineOf struct {
+	invoice int64
+	model.InvoiceLine
+}
+
+func scanInvoiceLine(r scanner) (lineOf, error) {
+	var l lineOf
+	var ticket, visit sql.NullInt64
+	var actual, billed int64
+	var sources string
+	err := r.Scan(&l.invoice, &l.N, &ticket, &visit, &l.Kind, &l.Group, &l.Description, &actual, &billed, &l.Rate, &l.Qty, &l.Amount,
+		&sources, &l.Reason, &l.By)
+	l.TicketID, l.VisitID = ticket.Int64, visit.Int64
+	l.Actual, l.Billed = time.Duration(actual)*time.Second, time.Duration(billed)*time.Second
+	l.Sources = strings.Fields(sources)
+	return l, err
+}
+
+func scanCredit(r scanner) (model.CreditNote, error) {
+	var c model.CreditNote
+	var at int64
+	err := r.Scan(&c.ID, &c.InvoiceID, &c.Line, &c.Amount, &c.Reason, &at, &c.By)
+	c.At = fromUnix(at)
+	return c, err
 }
 
 // InsertCredit stores a credit note.
@@ -131,13 +186,7 @@ func (t *Tx) InsertCredit(ctx context.Context, c model.CreditNote) (model.Credit
 
 // CreditsFor lists an invoice's credit notes, oldest first.
 func (t *Tx) CreditsFor(ctx context.Context, invoiceID int64) ([]model.CreditNote, error) {
-	return queryAll(ctx, t, func(r scanner) (model.CreditNote, error) {
-		var c model.CreditNote
-		var at int64
-		err := r.Scan(&c.ID, &c.InvoiceID, &c.Line, &c.Amount, &c.Reason, &at, &c.By)
-		c.At = fromUnix(at)
-		return c, err
-	}, `SELECT id, invoice_id, line_n, amount_cents, reason, at, by FROM credit_notes WHERE invoice_id = ? ORDER BY id`, invoiceID)
+	return queryAll(ctx, t, scanCredit, `SELECT id, invoice_id, line_n, amount_cents, reason, at, by FROM credit_notes WHERE invoice_id = ? ORDER BY id`, invoiceID)
 }
 
 // LiveInvoiceOf is the invoice, not void, that holds a ticket, or 0.

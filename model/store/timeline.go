@@ -40,16 +40,8 @@ func (t *Tx) ClientRecords(ctx context.Context, clientID int64) (model.ClientRec
 		WHERE w.ticket_id IN `+theirTickets, clientID); err != nil {
 		return r, err
 	}
-	list, err := t.Invoices(ctx, InvoiceFilter{ClientID: clientID})
-	if err != nil {
+	if r.Invoices, err = t.InvoicesOfClient(ctx, clientID); err != nil {
 		return r, err
-	}
-	for _, s := range list {
-		inv, err := t.InvoiceByID(ctx, s.ID)
-		if err != nil {
-			return r, err
-		}
-		r.Invoices = append(r.Invoices, inv)
 	}
 	contacts, err := queryAll(ctx, t, scanContact, `SELECT `+contactCols+` FROM contacts WHERE client_id = ?`, clientID)
 	if err != nil {
