@@ -149,3 +149,14 @@ func TestTheTechniciansKindsAndANewSearch(t *testing.T) {
 	s.MustSee("find: har", "Harbor Light Church")
 	s.MustNotSee("acmehar")
 }
+
+// K opens the client from a technician's day and from the invoices desk.
+func TestKOpensTheClientFromMyDayAndTheDesk(t *testing.T) {
+	tech := screentest.Tech(t, "Leo Brandt", 120, 40)
+	tech.Keys("K")
+	tech.MustSee("CONTACTS", "SITES", "TIMELINE")
+
+	s := screentest.New(t, model.RoleManager, 120, 40)
+	s.Keys("i", "K")
+	s.MustSee("CONTACTS", "SITES")
+}

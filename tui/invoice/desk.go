@@ -173,6 +173,13 @@ func (d *Desk) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		case r.ready != nil:
 			return d, d.deps.Go(page.ToTicket{ID: r.ready.ID})
 		}
+	case key.Matches(k, d.km.Client):
+		switch r := d.selected(); {
+		case r.inv != nil:
+			return d, d.deps.Go(page.ToClient{ID: r.inv.ClientID})
+		case r.ready != nil:
+			return d, d.deps.Go(page.ToClient{ID: r.ready.ClientID})
+		}
 	case key.Matches(k, d.km.Draft):
 		return d, d.draft([]int64{d.selected().ready.ID})
 	case key.Matches(k, d.km.DraftClient):

@@ -4,7 +4,7 @@ import "charm.land/bubbles/v2/key"
 
 // deskKeys are the invoices desk's keys.
 type deskKeys struct {
-	Up, Down, Top, Bottom, Open, Draft, DraftClient, Back, Help, Quit key.Binding
+	Up, Down, Top, Bottom, Open, Draft, DraftClient, Client, Back, Help, Quit key.Binding
 }
 
 func newDeskKeys() deskKeys {
@@ -16,6 +16,7 @@ func newDeskKeys() deskKeys {
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Draft:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "draft invoice")),
 		DraftClient: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "draft all the client's")),
+		Client:      key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "client")),
 		Back:        key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -27,7 +28,7 @@ func (k deskKeys) ShortHelp() []key.Binding {
 }
 
 func (k deskKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Draft, k.DraftClient, k.Back}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Draft, k.DraftClient, k.Client, k.Back}, {k.Help, k.Quit}}
 }
 
 // pageKeys are an invoice's keys; each is enabled only where its state and

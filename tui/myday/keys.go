@@ -10,6 +10,7 @@ import (
 // follows the selected visit.
 type keyMap struct {
 	Up, Down, Travel, Arrive, Pause, Depart, Return, Shop, Note, Earlier, Open, Board, Help, Quit key.Binding
+	Client                                                                                        key.Binding
 	Ask, WorkOn                                                                                   key.Binding
 	ToldContinue, ToldStop, Unreachable                                                           key.Binding
 }
@@ -28,6 +29,7 @@ func newKeyMap() keyMap {
 		Earlier:      key.NewBinding(key.WithKeys("T", "P", "R", "W"), key.WithHelp("T P R W", "same, at an earlier time")),
 		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ticket and log")),
 		Board:        key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "board")),
+		Client:       key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "client")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Ask:          key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "while you're here")),
@@ -78,7 +80,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Open, k.Board},
+		{k.Up, k.Down, k.Open, k.Client, k.Board},
 		{k.Travel, k.Arrive, k.Pause, k.Depart, k.Return, k.Shop},
 		{k.Ask, k.WorkOn, k.ToldContinue, k.ToldStop, k.Unreachable},
 		{k.Note, k.Earlier, k.Help, k.Quit},

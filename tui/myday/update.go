@@ -38,6 +38,9 @@ func (m *Day) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	if key.Matches(k, m.km.Open) {
 		return m, m.deps.Go(page.ToTicket{ID: c.Ticket.ID})
 	}
+	if key.Matches(k, m.km.Client) {
+		return m, m.deps.Go(page.ToClient{ID: c.Ticket.ClientID})
+	}
 	m.syncKeys()
 	if cmd, handled := m.sideKey(k, c); handled {
 		return m, cmd
