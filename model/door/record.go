@@ -50,11 +50,19 @@ type ContactChange struct {
 	Role               *model.ContactRole
 }
 
+// ContactEdited is a contact as saved, and who stood down from the role
+// they were given, if anyone did.
+type ContactEdited struct {
+	model.Contact
+	StoodDown string
+}
+
 // EditContact changes a contact. Making one the authorised contact or the
 // backup passes the role from whoever held it, who becomes a contact who
 // may ask, in the same transaction; the record says who changed it.
-func (d *Door) EditContact(ctx context.Context, who model.Actor, id int64, ch ContactChange) (model.Contact, error) {
+func (d *Door) EditContact(ctx context.Context, who model.Actor, id int64, ch ContactChange) (ContactEdited, error) {
 	var c model.Contact
+	var stoodDown string
 	err := d.write(ctx, who, model.ActManageClients, feed.Clients, func(tx *store.Tx, now time.Time) error {
 		before, err := tx.ContactByID(ctx, id)
 		if err != nil {
@@ -82,7 +90,7 @@ func (d *Door) EditContact(ctx context.Context, who model.Actor, id int64, ch Co
 			return model.Conflict{Msg: fmt.Sprintf("%s is the authorised contact, and a client always has one: make another contact the authorised one (contact edit NAME --authorised), and %s becomes one who may ask", before.Name, before.Name)}
 		}
 		if c.Role.MayApprove() && c.Role != before.Role {
-			if err := passRole(ctx, tx, who, c, now); err != nil {
+			if stoodDown, err = passRole(ctx, tx, who, c, now); err != nil {
 				return err
 			}
 		}
@@ -91,24 +99,25 @@ func (d *Door) EditContact(ctx context.Context, who model.Actor, id int64, ch Co
 		}
 		return tx.Audit(ctx, now, who.String(), "contact.edit", "contact", id, before, c)
 	})
-	return c, err
+	return ContactEdited{Contact: c, StoodDown: stoodDown}, err
 }
 
-// passRole takes the role c is given from whoever holds it now.
-func passRole(ctx context.Context, tx *store.Tx, who model.Actor, c model.Contact, now time.Time) error {
+// passRole takes the role c is given from whoever holds it now, and says
+// who that was.
+func passRole(ctx context.Context, tx *store.Tx, who model.Actor, c model.Contact, now time.Time) (string, error) {
 	holder, err := tx.ContactWithRole(ctx, c.ClientID, c.Role)
 	if errors.Is(err, model.ErrNotFound) {
-		return nil
+		return "", nil
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	was := holder
 	holder.Role = model.ContactOther
 	if err := tx.UpdateContact(ctx, holder); err != nil {
-		return err
+		return "", err
 	}
-	return tx.Audit(ctx, now, who.String(), "contact.role", "contact", holder.ID, was, holder)
+	return holder.Name, tx.Audit(ctx, now, who.String(), "contact.role", "contact", holder.ID, was, holder)
 }
 
 // RemoveContact takes a contact off a client: archived if any record names
@@ -300,7 +309,7 @@ func importContact(ctx context.Context, tx *store.Tx, who model.Actor, c model.C
 	have, err := tx.ContactByName(ctx, c.ID, want.Name)
 	if errors.Is(err, model.ErrNotFound) {
 		if want.Role.MayApprove() {
-			if err := passRole(ctx, tx, who, want, now); err != nil {
+			if _, err := passRole(ctx, tx, who, want, now); err != nil {
 				return err
 			}
 		}
@@ -319,7 +328,7 @@ func importContact(ctx context.Context, tx *store.Tx, who model.Actor, c model.C
 	}
 	want.ID = have.ID
 	if want.Role.MayApprove() && want.Role != have.Role {
-		if err := passRole(ctx, tx, who, want, now); err != nil {
+		if _, err := passRole(ctx, tx, who, want, now); err != nil {
 			return err
 		}
 	}

@@ -36,6 +36,8 @@ type contactJSON struct {
 	Role   string `json:"role"`
 	Phone  string `json:"phone,omitempty"`
 	Email  string `json:"email,omitempty"`
+	// StoodDown is who held the role this contact was given, on an edit.
+	StoodDown string `json:"stood_down,omitempty"`
 }
 
 type siteJSON struct {

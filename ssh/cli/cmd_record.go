@@ -115,15 +115,21 @@ func contactEdit(c *call) error {
 	if err != nil {
 		return err
 	}
-	if ct, err = c.env.Door.EditContact(c.ctx, c.actor(), ct.ID, ch); err != nil {
+	ed, err := c.env.Door.EditContact(c.ctx, c.actor(), ct.ID, ch)
+	if err != nil {
 		return err
 	}
-	return c.print(toContact(ct), func(w io.Writer) {
-		fmt.Fprintf(w, "%s: %s (%s)", model.FormatID(model.PrefixContact, ct.ID), model.CleanLine(ct.Name), ct.Role)
-		if ct.Phone != "" || ct.Email != "" {
-			fmt.Fprintf(w, " · %s", model.CleanLine(strings.TrimSpace(ct.Phone+" "+ct.Email)))
+	out := toContact(ed.Contact)
+	out.StoodDown = ed.StoodDown
+	return c.print(out, func(w io.Writer) {
+		fmt.Fprintf(w, "%s: %s (%s)", model.FormatID(model.PrefixContact, ed.ID), model.CleanLine(ed.Name), ed.Role)
+		if ed.Phone != "" || ed.Email != "" {
+			fmt.Fprintf(w, " · %s", model.CleanLine(strings.TrimSpace(ed.Phone+" "+ed.Email)))
 		}
 		fmt.Fprintln(w)
+		if ed.StoodDown != "" {
+			fmt.Fprintf(w, "%s is no longer the %s contact, and may still ask for work\n", model.CleanLine(ed.StoodDown), ed.Role)
+		}
 	})
 }
 

@@ -13,7 +13,7 @@ import (
 func TestEditingTheClientsRecord(t *testing.T) {
 	h := newHarness(t)
 	h.bookedVisit() // T-1001 for Dana Ruiz at Main office
-	if out := h.mustLine("rita", "contact edit Tom Becker --client Acme Dental --authorised --phone 555-0150"); !strings.Contains(out, "Tom Becker (authorised) · 555-0150") {
+	if out := h.mustLine("rita", "contact edit Tom Becker --client Acme Dental --authorised --phone 555-0150"); !strings.Contains(out, "Tom Becker (authorised) · 555-0150") || !strings.Contains(out, "Dana Ruiz is no longer the authorised contact, and may still ask for work") {
 		t.Errorf("contact edit:\n%s", out)
 	}
 	if out := h.mustLine("rita", "client list"); !strings.Contains(out, "Tom Becker (authorised)") || strings.Contains(out, "Dana Ruiz (authorised)") {

@@ -90,7 +90,7 @@ func TestEditAClientFromItsPage(t *testing.T) {
 	s.Keys("o", "ada", "enter")
 	s.MustSee("Contact · Ada Kim", "555-0841")
 	s.Keys("tab", "tab", "tab", "a", "ctrl+s")
-	s.MustSee("Ada Kim saved; now the authorised contact", "Ada Kim authorised")
+	s.MustSee("Ada Kim saved; now the authorised contact (Pastor James Reid no longer is)", "Ada Kim authorised")
 	s.MustNotSee("Reid authorised")
 
 	s.Keys("s", "enter")

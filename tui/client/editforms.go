@@ -232,6 +232,9 @@ func (f *contactEdit) submit() tea.Cmd {
 	if ch.Role != nil && ct.Role.MayApprove() {
 		msg += fmt.Sprintf("; now the %s contact", ct.Role)
 	}
+	if ct.StoodDown != "" {
+		msg += fmt.Sprintf(" (%s no longer is)", ct.StoodDown)
+	}
 	return f.deps.Close(msg)
 }
 
