@@ -38,7 +38,25 @@ type Meeting struct {
 	ConfirmNote string
 	DoneAt      time.Time
 	Notes       string
-	By          string // who recorded it done
+	By          string // who recorded it confirmed, held or called off
+	// A meeting called off: when and why.
+	CancelledAt  time.Time
+	CancelReason string
+}
+
+// Open reports whether the meeting is still to be held: not held, not
+// called off.
+func (m Meeting) Open() bool { return m.DoneAt.IsZero() && m.CancelledAt.IsZero() }
+
+// FirstMeetingOf is the client's first meeting, planned or held and not
+// called off, if it has one.
+func FirstMeetingOf(meetings []Meeting) (Meeting, bool) {
+	for _, m := range meetings {
+		if m.Kind == MeetingFirst && m.CancelledAt.IsZero() {
+			return m, true
+		}
+	}
+	return Meeting{}, false
 }
 
 // Ref is the meeting's readable id, M-4.
@@ -91,10 +109,9 @@ func ConfirmationDue(p Policy, loc *time.Location, invited time.Time) (from, ove
 // none).
 func MeetingsToKnow(meetings []Meeting, firstJob time.Time, p Policy, loc *time.Location, now time.Time) []string {
 	var out []string
-	first := false
+	_, first := FirstMeetingOf(meetings)
 	for _, m := range meetings {
-		first = first || m.Kind == MeetingFirst
-		if !m.DoneAt.IsZero() {
+		if !m.Open() {
 			continue
 		}
 		if m.ConfirmedAt.IsZero() {
@@ -168,7 +185,7 @@ func MeetingCalls(open []Meeting, fresh []NewClient, p Policy, loc *time.Locatio
 	var out []MeetingCall
 	for i := range open {
 		m := &open[i]
-		if !m.ConfirmedAt.IsZero() || !m.DoneAt.IsZero() {
+		if !m.ConfirmedAt.IsZero() || !m.Open() {
 			continue
 		}
 		from, overdue := ConfirmationDue(p, loc, m.InvitedAt)

@@ -118,6 +118,9 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 		if !m.DoneAt.IsZero() {
 			add(m.DoneAt, EntryMeeting, m.Ref(), m.By, "held: "+m.Notes)
 		}
+		if !m.CancelledAt.IsZero() {
+			add(m.CancelledAt, EntryMeeting, m.Ref(), m.By, "called off: "+m.CancelReason)
+		}
 	}
 	for _, f := range r.FollowUps {
 		add(f.At, EntryTouch, FormatID(PrefixVisit, f.VisitID), f.By, "asked if it works well: "+f.Text)

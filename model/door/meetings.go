@@ -31,6 +31,16 @@ func (d *Door) PlanMeeting(ctx context.Context, who model.Actor, m model.Meeting
 		if !m.At.After(m.InvitedAt) {
 			return model.FieldError{Field: "at", Msg: "is not after the invitation; a meeting is planned ahead"}
 		}
+		if m.Kind == model.MeetingFirst {
+			had, err := tx.MeetingsFor(ctx, c.ID)
+			if err != nil {
+				return err
+			}
+			if first, ok := model.FirstMeetingOf(had); ok {
+				return model.Conflict{Msg: fmt.Sprintf("%s has its first meeting already (%s, %s); plan a roadmap review (--kind roadmap), or call %s off first",
+					c.Name, first.Ref(), first.At.In(d.Location()).Format("2 Jan 2006"), first.Ref())}
+			}
+		}
 		m.Client, m.InvitedBy = c.Name, who.Name
 		if m, err = tx.InsertMeeting(ctx, m); err != nil {
 			return err
@@ -47,6 +57,17 @@ func (d *Door) ConfirmMeeting(ctx context.Context, who model.Actor, id int64, no
 			return model.Conflict{Msg: fmt.Sprintf("%s was confirmed already, %s", m.Ref(), m.ConfirmedAt.In(d.Location()).Format("Mon 2 Jan 15:04"))}
 		}
 		m.ConfirmedAt, m.ConfirmNote, m.By = now, model.CleanLine(note), who.Name
+		return nil
+	})
+}
+
+// CancelMeeting calls a meeting off, saying why; its record stays.
+func (d *Door) CancelMeeting(ctx context.Context, who model.Actor, id int64, reason string) (model.Meeting, error) {
+	return d.changeMeeting(ctx, who, id, "meeting.cancel", func(m *model.Meeting, now time.Time) error {
+		if m.CancelReason = model.CleanLine(reason); m.CancelReason == "" {
+			return model.FieldError{Field: "reason", Msg: "is empty; say why it is called off, like \"the owner is away; to plan again in January\""}
+		}
+		m.CancelledAt, m.By = now, who.Name
 		return nil
 	})
 }
@@ -71,6 +92,10 @@ func (d *Door) changeMeeting(ctx context.Context, who model.Actor, id int64, act
 		}
 		if !m.DoneAt.IsZero() {
 			return model.Conflict{Msg: fmt.Sprintf("%s was held on %s; its record is closed", m.Ref(), m.DoneAt.In(d.Location()).Format("2 Jan"))}
+		}
+		if !m.CancelledAt.IsZero() {
+			return model.Conflict{Msg: fmt.Sprintf("%s was called off on %s (%s); plan another if it is to happen", m.Ref(),
+				m.CancelledAt.In(d.Location()).Format("2 Jan"), m.CancelReason)}
 		}
 		if action == "meeting.done" && now.Before(m.At) {
 			return model.Conflict{Msg: fmt.Sprintf("%s is on %s; it is recorded held once it has been", m.Ref(), m.At.In(d.Location()).Format("Mon 2 Jan 15:04"))}

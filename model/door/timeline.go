@@ -196,10 +196,9 @@ func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64
 		}
 		p.Notices = r.Notices
 		now, loc := d.Now(), d.Location()
-		first := false
+		_, first := model.FirstMeetingOf(r.Meetings)
 		for _, m := range r.Meetings {
-			first = first || m.Kind == model.MeetingFirst
-			if m.DoneAt.IsZero() {
+			if m.Open() {
 				p.Meetings = append(p.Meetings, m)
 			}
 		}

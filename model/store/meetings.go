@@ -20,26 +20,28 @@ func (t *Tx) InsertMeeting(ctx context.Context, m model.Meeting) (model.Meeting,
 	return m, err
 }
 
-// SaveMeeting stores a meeting's confirmation and notes.
+// SaveMeeting stores a meeting's confirmation, notes or cancellation.
 func (t *Tx) SaveMeeting(ctx context.Context, m model.Meeting) error {
-	_, err := t.exec(ctx, `UPDATE meetings SET confirmed_at = ?, confirm_note = ?, done_at = ?, notes = ?, by = ? WHERE id = ?`,
-		nullUnix(m.ConfirmedAt), m.ConfirmNote, nullUnix(m.DoneAt), m.Notes, m.By, m.ID)
+	_, err := t.exec(ctx, `UPDATE meetings SET confirmed_at = ?, confirm_note = ?, done_at = ?, notes = ?, by = ?, cancelled_at = ?, cancel_reason = ?
+		WHERE id = ?`, nullUnix(m.ConfirmedAt), m.ConfirmNote, nullUnix(m.DoneAt), m.Notes, m.By, nullUnix(m.CancelledAt), m.CancelReason, m.ID)
 	return err
 }
 
 const meetingCols = `m.id, m.client_id, c.name, m.kind, m.at, m.agenda, m.invited_at, m.invited_by, m.confirmed_at, m.confirm_note,
-	m.done_at, m.notes, m.by`
+	m.done_at, m.notes, m.by, m.cancelled_at, m.cancel_reason`
 
 func scanMeeting(r scanner) (model.Meeting, error) {
 	var m model.Meeting
 	var at, invited int64
-	var confirmed, done sql.NullInt64
+	var confirmed, done, cancelled sql.NullInt64
 	var agenda string
-	err := r.Scan(&m.ID, &m.ClientID, &m.Client, &m.Kind, &at, &agenda, &invited, &m.InvitedBy, &confirmed, &m.ConfirmNote, &done, &m.Notes, &m.By)
+	err := r.Scan(&m.ID, &m.ClientID, &m.Client, &m.Kind, &at, &agenda, &invited, &m.InvitedBy, &confirmed, &m.ConfirmNote, &done, &m.Notes, &m.By,
+		&cancelled, &m.CancelReason)
 	if err != nil {
 		return m, err
 	}
 	m.At, m.InvitedAt, m.ConfirmedAt, m.DoneAt = fromUnix(at), fromUnix(invited), fromNullUnix(confirmed), fromNullUnix(done)
+	m.CancelledAt = fromNullUnix(cancelled)
 	return m, json.Unmarshal([]byte(agenda), &m.Agenda)
 }
 
@@ -58,7 +60,7 @@ func (t *Tx) MeetingsFor(ctx context.Context, clientID int64) ([]model.Meeting, 
 // OpenMeetings lists the meetings not yet held, soonest first.
 func (t *Tx) OpenMeetings(ctx context.Context) ([]model.Meeting, error) {
 	return queryAll(ctx, t, scanMeeting, `SELECT `+meetingCols+` FROM meetings m JOIN clients c ON c.id = m.client_id
-		WHERE m.done_at IS NULL ORDER BY m.at`)
+		WHERE m.done_at IS NULL AND m.cancelled_at IS NULL ORDER BY m.at`)
 }
 
 // NewClients lists the clients whose first ticket was opened since then
@@ -72,6 +74,6 @@ func (t *Tx) NewClients(ctx context.Context, since time.Time) ([]model.NewClient
 		return c, err
 	}, `SELECT c.id, c.name, t.created_at FROM tickets t JOIN clients c ON c.id = t.client_id
 		WHERE t.first_job = 1 AND t.created_at >= ?
-		AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.client_id = c.id AND m.kind = 'first')
+		AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.client_id = c.id AND m.kind = 'first' AND m.cancelled_at IS NULL)
 		ORDER BY t.created_at, t.id`, unix(since))
 }

@@ -53,7 +53,7 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"client import": {argv: plain("client", "import", "--csv", "-"), allowed: office},
 		"client export": {argv: plain("client", "export", "--csv"), allowed: office},
 		"client brief":  {argv: plain("client", "brief", "Birchwood Law LLP"), allowed: staff},
-		"meeting plan": {argv: plain("meeting", "plan", "Acme Dental", "--kind", "first", "--at", "2026-12-03 10:00", "--agenda", "how we work"),
+		"meeting plan": {argv: plain("meeting", "plan", "Acme Dental", "--kind", "roadmap", "--at", "2026-12-03 10:00", "--agenda", "how we work"),
 			allowed: office},
 		"meeting confirm": {argv: func(o *authzOffice) []string {
 			return []string{"meeting", "confirm", o.meetingRef, "--note", "Dana will come"}
@@ -62,6 +62,10 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"meeting prep": {argv: func(o *authzOffice) []string { return []string{"meeting", "prep", o.meetingRef} }, allowed: staff, prep: func(o *authzOffice) { o.meeting() }},
 		"meeting done": {argv: func(o *authzOffice) []string {
 			return []string{"meeting", "done", o.meetingRef, "--notes", "agreed a roadmap"}
+		},
+			allowed: office, prep: func(o *authzOffice) { o.meeting() }},
+		"meeting cancel": {argv: func(o *authzOffice) []string {
+			return []string{"meeting", "cancel", o.meetingRef, "--reason", "the owner is away"}
 		},
 			allowed: office, prep: func(o *authzOffice) { o.meeting() }},
 		"meeting list":  {argv: plain("meeting", "list"), allowed: staff},

@@ -15,6 +15,7 @@ func init() {
 		command{path: "meeting confirm", args: `M-4 [--note "…"]`, about: "record the call that confirmed a meeting", run: meetingConfirm},
 		command{path: "meeting prep", args: "M-4", about: "what to go over: the agenda and the client's brief as it stands now", run: meetingPrep},
 		command{path: "meeting done", args: `M-4 --notes "…"`, about: "record that a meeting was held, and what was said", run: meetingDone},
+		command{path: "meeting cancel", args: `M-4 --reason "…"`, about: "call a meeting off, saying why; its record stays on the timeline", run: meetingCancel},
 		command{path: "meeting list", about: "meetings not yet held, soonest first, with the confirmation calls due", run: meetingList},
 	)
 }
@@ -67,7 +68,8 @@ func meetingPlan(c *call) error {
 
 func meetingOut(m model.Meeting) map[string]any {
 	return map[string]any{"id": m.Ref(), "client": m.Client, "kind": string(m.Kind), "at": rfc3339(m.At), "agenda": m.Agenda,
-		"invited_at": rfc3339(m.InvitedAt), "confirmed_at": rfc3339(m.ConfirmedAt), "done_at": rfc3339(m.DoneAt), "notes": m.Notes}
+		"invited_at": rfc3339(m.InvitedAt), "confirmed_at": rfc3339(m.ConfirmedAt), "done_at": rfc3339(m.DoneAt), "notes": m.Notes,
+		"cancelled_at": rfc3339(m.CancelledAt), "cancel_reason": m.CancelReason}
 }
 
 func (c *call) meetingID() (int64, error) {
@@ -101,6 +103,21 @@ func meetingDone(c *call) error {
 		return err
 	}
 	return c.print(meetingOut(m), func(w io.Writer) { fmt.Fprintf(w, "%s held: on %s's timeline\n", m.Ref(), model.CleanLine(m.Client)) })
+}
+
+func meetingCancel(c *call) error {
+	reason := c.fs.String("reason", "", "why it is called off")
+	id, err := c.meetingID()
+	if err != nil {
+		return err
+	}
+	m, err := c.env.Door.CancelMeeting(c.ctx, c.actor(), id, *reason)
+	if err != nil {
+		return err
+	}
+	return c.print(meetingOut(m), func(w io.Writer) {
+		fmt.Fprintf(w, "%s called off: %s\n", m.Ref(), model.CleanLine(m.CancelReason))
+	})
 }
 
 func meetingPrep(c *call) error {

@@ -120,6 +120,39 @@ func TestAFirstMeetingPlannedConfirmedAndHeld(t *testing.T) {
 	}
 }
 
+// A client has one first meeting: a second is refused until the first is
+// called off, which stays on the timeline with its reason and stops its
+// confirmation call.
+func TestAFirstMeetingCalledOff(t *testing.T) {
+	h := newHarness(t)
+	h.bookedVisit()
+	h.mustLine("rita", `meeting plan Acme Dental --kind first --at "2026-12-02 10:00" --agenda how we work together`)
+	if _, errs, code := h.line("rita", `meeting plan Acme Dental --kind first --at "2026-12-09 10:00" --agenda again`); code != 1 ||
+		!strings.Contains(errs, "Acme Dental has its first meeting already (M-1, 2 Dec 2026); plan a roadmap review (--kind roadmap), or call M-1 off first") {
+		t.Errorf("a second first meeting: %d %s", code, errs)
+	}
+	if _, errs, code := h.line("rita", "meeting cancel M-1"); code != 1 || !strings.Contains(errs, "say why it is called off") {
+		t.Errorf("called off without a reason: %d %s", code, errs)
+	}
+	if out := h.mustLine("rita", `meeting cancel M-1 --reason "Dana is away; again in January"`); !strings.Contains(out, "M-1 called off: Dana is away; again in January") {
+		t.Errorf("meeting cancel:\n%s", out)
+	}
+	h.clock.Advance(48 * time.Hour)
+	if out := h.mustLine("rita", "meeting list"); strings.Contains(out, "M-1") {
+		t.Errorf("a meeting called off is still listed:\n%s", out)
+	}
+	if out := h.mustLine("rita", "client brief Acme Dental"); !strings.Contains(out, "no first meeting planned") || strings.Contains(out, "call to confirm") {
+		t.Errorf("the brief after calling it off:\n%s", out)
+	}
+	if out := h.mustLine("rita", "client timeline Acme Dental --kind meeting"); !strings.Contains(out, "called off: Dana is away; again in January") {
+		t.Errorf("timeline:\n%s", out)
+	}
+	if _, errs, code := h.line("rita", `meeting confirm M-1`); code != 1 || !strings.Contains(errs, "was called off on") {
+		t.Errorf("confirming a meeting called off: %d %s", code, errs)
+	}
+	h.mustLine("rita", `meeting plan Acme Dental --kind first --at "2027-01-12 10:00" --agenda how we work together`)
+}
+
 // A client list comes in whole or not at all; a client new to the office
 // counts once, as created, though its own row sets its terms; the same file
 // twice changes nothing; an export imports back unchanged.

@@ -160,3 +160,14 @@ func TestKOpensTheClientFromMyDayAndTheDesk(t *testing.T) {
 	s.Keys("i", "K")
 	s.MustSee("CONTACTS", "SITES")
 }
+
+// x on the meetings page calls a meeting off, saying why.
+func TestCallAMeetingOff(t *testing.T) {
+	s := screentest.New(t, model.RoleManager, 120, 40)
+	s.Keys("M", "x")
+	s.MustSee("Call off M-")
+	s.Keys("ctrl+s")
+	s.MustSee("say why it is called off")
+	s.Keys("the owner is away; again in January", "ctrl+s")
+	s.MustSee("called off; the reason is on the timeline")
+}

@@ -60,27 +60,34 @@ func (f *planForm) submit() tea.Cmd {
 		m.Ref(), m.Kind, m.At.In(d.Location()).Format("Mon 2 Jan 15:04")))
 }
 
-// meetingNoteForm records a meeting confirmed (a note of the call) or held
-// (what was said and agreed).
+// noteFor is what a meeting note form records.
+type noteFor int
+
+const (
+	confirming noteFor = iota // the call that confirmed it
+	holding                   // what was said and agreed
+	callingOff                // why it will not happen
+)
+
+// meetingNoteForm records a meeting confirmed, held or called off, with a
+// line of why or what.
 type meetingNoteForm struct {
 	*form.Form
 	deps page.Deps
 	m    model.Meeting
-	held bool
+	mode noteFor
 	note *form.TextField
 }
 
-func newMeetingNoteForm(deps page.Deps, m model.Meeting, held bool) *meetingNoteForm {
-	title, label, hint := "Confirm "+m.Ref()+" · "+m.Client, "Note", "who confirmed it, anything changed (may be empty)"
-	if held {
-		title, label, hint = "Held: "+m.Ref()+" · "+m.Client, "Notes", "what was said and agreed"
-	}
-	f := &meetingNoteForm{Form: form.New(deps, title, "cancel"), deps: deps, m: m, held: held, note: form.NewTextField(hint, 2000)}
-	name := "note"
-	if held {
-		name = "notes"
-	}
-	f.Add(name, label, f.note)
+func newMeetingNoteForm(deps page.Deps, m model.Meeting, mode noteFor) *meetingNoteForm {
+	t := []struct{ title, name, label, hint string }{
+		confirming: {"Confirm", "note", "Note", "who confirmed it, anything changed (may be empty)"},
+		holding:    {"Held:", "notes", "Notes", "what was said and agreed"},
+		callingOff: {"Call off", "reason", "Why", "why it will not happen, and what next"},
+	}[mode]
+	f := &meetingNoteForm{Form: form.New(deps, t.title+" "+m.Ref()+" · "+m.Client, "cancel"), deps: deps, m: m, mode: mode,
+		note: form.NewTextField(t.hint, 2000)}
+	f.Add(t.name, t.label, f.note)
 	return f
 }
 
@@ -90,16 +97,22 @@ func (f *meetingNoteForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 
 func (f *meetingNoteForm) submit() tea.Cmd {
 	d, ctx, who := f.deps.Door, f.deps.Ctx, f.deps.Actor()
-	if f.held {
-		m, err := d.MeetingDone(ctx, who, f.m.ID, f.note.Value())
-		if err != nil {
-			return f.ShowError(err)
-		}
-		return f.deps.Close(m.Ref() + " recorded held; its notes are on the timeline")
+	var m model.Meeting
+	var err error
+	var done string
+	switch f.mode {
+	case holding:
+		m, err = d.MeetingDone(ctx, who, f.m.ID, f.note.Value())
+		done = m.Ref() + " recorded held; its notes are on the timeline"
+	case callingOff:
+		m, err = d.CancelMeeting(ctx, who, f.m.ID, f.note.Value())
+		done = m.Ref() + " called off; the reason is on the timeline"
+	default:
+		m, err = d.ConfirmMeeting(ctx, who, f.m.ID, f.note.Value())
+		done = fmt.Sprintf("%s confirmed for %s", m.Ref(), m.At.In(d.Location()).Format("Mon 2 Jan 15:04"))
 	}
-	m, err := d.ConfirmMeeting(ctx, who, f.m.ID, f.note.Value())
 	if err != nil {
 		return f.ShowError(err)
 	}
-	return f.deps.Close(fmt.Sprintf("%s confirmed for %s", m.Ref(), m.At.In(d.Location()).Format("Mon 2 Jan 15:04")))
+	return f.deps.Close(done)
 }

@@ -116,21 +116,26 @@ func (m *Meetings) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return m, openForm(m.deps, newPlanForm(m.deps, r.clientID(), name, kind))
 	case key.Matches(k, m.km.Confirm):
 		if mt := m.meeting(); mt != nil {
-			return m, openForm(m.deps, newMeetingNoteForm(m.deps, *mt, false))
+			return m, openForm(m.deps, newMeetingNoteForm(m.deps, *mt, confirming))
 		}
 		m.notice = "a new client has no meeting to confirm yet: p plans one"
 	case key.Matches(k, m.km.Held):
 		if mt := m.meeting(); mt != nil {
-			return m, openForm(m.deps, newMeetingNoteForm(m.deps, *mt, true))
+			return m, openForm(m.deps, newMeetingNoteForm(m.deps, *mt, holding))
 		}
 		m.notice = "a new client has no meeting to record held: p plans one"
+	case key.Matches(k, m.km.CallOff):
+		if mt := m.meeting(); mt != nil {
+			return m, openForm(m.deps, newMeetingNoteForm(m.deps, *mt, callingOff))
+		}
+		m.notice = "a new client has no meeting to call off: p plans one"
 	}
 	return m, nil
 }
 
 func (m *Meetings) View(width, height int) string {
 	out := []string{draw.Fit(theme.Header.Render("Meetings")+theme.Muted.Render(
-		fmt.Sprintf("  · %d calls to make · enter opens the client · p plan · c confirmed · d held", m.calls)), width)}
+		fmt.Sprintf("  · %d calls to make · enter opens the client · p plan · c confirmed · d held · x call off", m.calls)), width)}
 	if m.err != nil {
 		return strings.Join(append(out, draw.WrapNotice(theme.Error, m.err.Error(), width)...), "\n")
 	}
@@ -193,7 +198,7 @@ func openForm(deps page.Deps, f interface {
 	return tea.Batch(deps.Open(f), f.FocusCurrent())
 }
 
-type meetingKeys struct{ Up, Down, Open, Plan, Confirm, Held, Back, Help, Quit key.Binding }
+type meetingKeys struct{ Up, Down, Open, Plan, Confirm, Held, CallOff, Back, Help, Quit key.Binding }
 
 func newMeetingKeys() meetingKeys {
 	return meetingKeys{
@@ -203,6 +208,7 @@ func newMeetingKeys() meetingKeys {
 		Plan:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "plan a meeting")),
 		Confirm: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "confirmed")),
 		Held:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "held")),
+		CallOff: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "call off")),
 		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -210,8 +216,8 @@ func newMeetingKeys() meetingKeys {
 }
 
 func (k meetingKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Plan, k.Confirm, k.Held, k.Back, k.Help}
+	return []key.Binding{k.Open, k.Plan, k.Confirm, k.Held, k.CallOff, k.Back, k.Help}
 }
 func (k meetingKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Plan, k.Confirm, k.Held}, {k.Back, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Plan, k.Confirm, k.Held, k.CallOff}, {k.Back, k.Help, k.Quit}}
 }

@@ -7,3 +7,9 @@ CREATE INDEX meetings_first ON meetings(client_id) WHERE kind = 'first';
 -- written beside scope decisions, overrun answers and "contacted" events
 -- could drift from them; they go. Touches logged by hand stay.
 DELETE FROM touches WHERE entity <> 'client';
+
+-- A meeting called off keeps its record: when, why, and who said so.
+ALTER TABLE meetings ADD COLUMN cancelled_at INTEGER;
+ALTER TABLE meetings ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
+DROP INDEX meetings_unconfirmed;
+CREATE INDEX meetings_unconfirmed ON meetings(invited_at) WHERE confirmed_at IS NULL AND done_at IS NULL AND cancelled_at IS NULL;
