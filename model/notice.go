@@ -66,3 +66,76 @@ func CheckNotice(n Notice, client Client, loc *time.Location) error {
 	}
 	return nil
 }
+
+// PriceRises names what in a change of a client's terms costs them more:
+// a higher hourly rate, travel billed where it was free or at more, a
+// larger minimum. Empty when nothing does.
+func PriceRises(before, after BillingTerms) []string {
+	var out []string
+	if after.Rate > before.Rate {
+		out = append(out, fmt.Sprintf("the rate from %s/h to %s/h", before.Rate, after.Rate))
+	}
+	if was, is := before.Travel.Describe(before.Rate), after.Travel.Describe(after.Rate); travelCosts(before.Travel, before.Rate) < travelCosts(after.Travel, after.Rate) ||
+		before.Travel.Kind != after.Travel.Kind && after.Travel.Kind != TravelNone && before.Travel.Kind != TravelNone {
+		out = append(out, fmt.Sprintf("travel from %s to %s", was, is))
+	}
+	if after.Minimum > before.Minimum {
+		out = append(out, fmt.Sprintf("the minimum from %s to %s", FormatDuration(before.Minimum), FormatDuration(after.Minimum)))
+	}
+	return out
+}
+
+// travelCosts is what a policy charges, in cents per hour or per visit:
+// enough to tell more from less between two policies of the same kind, and
+// anything from nothing.
+func travelCosts(p TravelPolicy, rate Cents) Cents {
+	switch p.Kind {
+	case TravelHourly:
+		return rate
+	case TravelRate, TravelFlat:
+		return p.Amount
+	}
+	return 0
+}
+
+// priceNoticeLasts is how long after it takes effect a price notice allows
+// the rise it announced: the rise is made on the day, or soon after.
+const priceNoticeLasts = 90 * 24 * time.Hour
+
+// CheckPriceRise says whether a rise in a client's prices may take effect
+// now. A client without a managed-service contract who has accepted terms
+// is owed 30 days' notice: the rise waits for a price notice sent to them
+// to take effect. A client never told any terms has nothing to be raised.
+func CheckPriceRise(c Client, rises []string, told bool, notices []Notice, now time.Time, loc *time.Location) error {
+	if len(rises) == 0 || c.Managed || !told {
+		return nil
+	}
+	today := StartOfDay(now, loc)
+	var coming *Notice
+	for i, n := range notices {
+		if n.Kind != NoticePrice {
+			continue
+		}
+		if !n.Effective.After(today) && now.Sub(n.Effective) < priceNoticeLasts {
+			return nil
+		}
+		if n.Effective.After(today) && (coming == nil || n.Effective.Before(coming.Effective)) {
+			coming = &notices[i]
+		}
+	}
+	msg := fmt.Sprintf("%s has no managed-service contract, so raising %s needs %d days' notice", c.Name, strings.Join(rises, " and "), NoticeDays)
+	if coming != nil {
+		msg += fmt.Sprintf(": %s takes effect on %s; raise it then", coming.Ref(), coming.Effective.In(loc).Format("2 Jan 2006"))
+	} else {
+		msg += fmt.Sprintf(": send a price notice (notice add --kind price --client %q --effective %s --text …) and raise it on that day",
+			c.Name, EarliestEffective(NoticePrice, false, now, loc).In(loc).Format("2006-01-02"))
+	}
+	return NoticeOwed{Msg: msg}
+}
+
+// NoticeOwed refuses a price rise made without the notice it is owed. The
+// office may still make it, saying the client agreed another way.
+type NoticeOwed struct{ Msg string }
+
+func (e NoticeOwed) Error() string { return e.Msg }
+func (NoticeOwed) Confirmable()    {}

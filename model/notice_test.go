@@ -29,3 +29,47 @@ func TestThirtyDaysNoticeOfAPriceChange(t *testing.T) {
 		}
 	}
 }
+
+func TestAPriceRiseWaitsForItsNotice(t *testing.T) {
+	loc := time.UTC
+	now := time.Date(2026, 11, 30, 10, 0, 0, 0, loc)
+	before := BillingTerms{Rate: 120_00, Travel: TravelPolicy{Kind: TravelNone}, Minimum: time.Hour}
+	acme := Client{ID: 11, Name: "Acme Dental"}
+	notice := func(id int64, kind NoticeKind, effective time.Time) Notice {
+		return Notice{ID: id, Kind: kind, Effective: effective, SentAt: effective.AddDate(0, 0, -30)}
+	}
+	cases := []struct {
+		name    string
+		after   BillingTerms
+		client  Client
+		told    bool
+		notices []Notice
+		refused string // "" when the change may go ahead
+	}{
+		{"a lower rate", BillingTerms{Rate: 100_00, Travel: before.Travel, Minimum: time.Hour}, acme, true, nil, ""},
+		{"a higher rate, unannounced", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true, nil,
+			"Acme Dental has no managed-service contract, so raising the rate from $120.00/h to $135.00/h needs 30 days' notice: send a price notice"},
+		{"travel billed where it was free", BillingTerms{Rate: 120_00, Travel: TravelPolicy{Kind: TravelFlat, Amount: 45_00}, Minimum: time.Hour}, acme, true, nil,
+			"raising travel from"},
+		{"a longer minimum", BillingTerms{Rate: 120_00, Travel: before.Travel, Minimum: 2 * time.Hour}, acme, true, nil, "the minimum from 1h to 2h"},
+		{"a notice that has taken effect", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
+			[]Notice{notice(1, NoticePrice, now.AddDate(0, 0, -2))}, ""},
+		{"a notice still to come", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
+			[]Notice{notice(2, NoticePrice, now.AddDate(0, 0, 10))}, "N-2 takes effect on 10 Dec 2026; raise it then"},
+		{"a notice long past", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
+			[]Notice{notice(3, NoticePrice, now.AddDate(0, -6, 0))}, "send a price notice"},
+		{"a policy notice is not a price notice", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
+			[]Notice{notice(4, NoticePolicy, now.AddDate(0, 0, -2))}, "send a price notice"},
+		{"a managed-service contract", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, Client{Name: "Birchwood", Managed: true}, true, nil, ""},
+		{"never told any terms", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, false, nil, ""},
+	}
+	for _, c := range cases {
+		err := CheckPriceRise(c.client, PriceRises(before, c.after), c.told, c.notices, now, loc)
+		switch {
+		case c.refused == "" && err != nil:
+			t.Errorf("%s: refused: %v", c.name, err)
+		case c.refused != "" && (err == nil || !strings.Contains(err.Error(), c.refused)):
+			t.Errorf("%s: %v, want it refused saying %q", c.name, err, c.refused)
+		}
+	}
+}

@@ -66,7 +66,7 @@ func (o *office) invoice(user, command string) invoiceOut {
 // surprise: it cannot go out until someone explains it.
 func TestTheRouterStoryEndsInAnExplainedSurprise(t *testing.T) {
 	o := startOffice(t)
-	o.run("Ann Admin", `client terms "Acme Dental" --rate 120 --travel hourly`)
+	o.run("Ann Admin", `client terms "Acme Dental" --rate 120 --travel hourly --anyway`) // agreed when the office took them on
 	ticket := refIn(t, "T", o.run("Rita Gomez", `ticket new --client "Acme Dental" --contact "Dana Ruiz" --title "Replace unstable wireless router" `+
 		`--scope "Swap the router for a new one; done when every PC is online" --priority P3 --estimate 1h --at "2026-11-19 10:00"`))
 	visit := refIn(t, "V", o.run("Rita Gomez", `visit schedule `+ticket+` --tech "Sam Okafor" --at "2026-11-19 12:00" --past`))

@@ -20,7 +20,7 @@ func seedBilling(ctx context.Context, at func(time.Time) *door.Door, earliest, n
 	_, err := at(earliest).SetOfficeTerms(ctx, seeder, func(o *model.OfficeTerms) error {
 		o.Rate, o.Travel = 120_00, model.TravelPolicy{Kind: model.TravelHourly}
 		return nil
-	})
+	}, false)
 	if err != nil {
 		return err
 	}

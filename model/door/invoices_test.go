@@ -30,7 +30,7 @@ func (f *fixture) officeTerms(t *testing.T) {
 	_, err := f.d.SetOfficeTerms(context.Background(), f.admin, func(o *model.OfficeTerms) error {
 		o.Rate, o.Travel = 120_00, model.TravelPolicy{Kind: model.TravelHourly}
 		return nil
-	})
+	}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,8 +23,9 @@ func (d *Door) OfficeTerms(ctx context.Context, who model.Actor) (model.OfficeTe
 }
 
 // SetOfficeTerms changes the office's billing defaults; change says how,
-// given the terms as they are.
-func (d *Door) SetOfficeTerms(ctx context.Context, who model.Actor, change func(*model.OfficeTerms) error) (model.OfficeTerms, error) {
+// given the terms as they are. A rise is owed notice by every client it
+// reaches without a managed-service contract (see SetClientTerms).
+func (d *Door) SetOfficeTerms(ctx context.Context, who model.Actor, change func(*model.OfficeTerms) error, anyway bool) (model.OfficeTerms, error) {
 	var o model.OfficeTerms
 	err := d.write(ctx, who, model.ActSetTerms, feed.Invoices|feed.Clients, func(tx *store.Tx, now time.Time) error {
 		before, err := tx.OfficeTerms(ctx)
@@ -38,12 +39,49 @@ func (d *Door) SetOfficeTerms(ctx context.Context, who model.Actor, change func(
 		if err := (model.OwnTerms{Rate: o.Rate, Travel: o.Travel, Minimum: &o.Minimum}).Validate(); err != nil {
 			return err
 		}
+		if !anyway {
+			if err := d.officeRiseNoticed(ctx, tx, before, o); err != nil {
+				return err
+			}
+		}
 		if err := tx.SetOfficeTerms(ctx, o); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, now, who.String(), "terms.office", "office", 0, before, o)
 	})
 	return o, err
+}
+
+// officeRiseNoticed checks a change of the office's defaults against every
+// client it raises prices for, and names the first few still owed notice.
+func (d *Door) officeRiseNoticed(ctx context.Context, tx *store.Tx, before, after model.OfficeTerms) error {
+	clients, err := tx.Clients(ctx)
+	if err != nil {
+		return err
+	}
+	told, err := tx.ClientsWithAcceptedTerms(ctx)
+	if err != nil {
+		return err
+	}
+	var owed []string
+	for _, c := range clients {
+		rises := model.PriceRises(c.Own.Over(before.BillingTerms, c.Terms), c.Own.Over(after.BillingTerms, c.Terms))
+		if len(rises) == 0 || c.Managed || !told[c.ID] {
+			continue
+		}
+		notices, err := tx.NoticesFor(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		if model.CheckPriceRise(c, rises, true, notices, d.Now(), d.Location()) != nil {
+			owed = append(owed, c.Name)
+		}
+	}
+	if len(owed) == 0 {
+		return nil
+	}
+	return model.NoticeOwed{Msg: fmt.Sprintf("raising the office's prices needs %d days' notice to each client it reaches without a managed-service contract, and %d have not had it (%s): send a price notice (notice add --kind price --all --effective %s --text …) and raise them on that day",
+		model.NoticeDays, len(owed), strings.Join(owed[:min(len(owed), 5)], ", "), model.EarliestEffective(model.NoticePrice, false, d.Now(), d.Location()).In(d.Location()).Format("2006-01-02"))}
 }
 
 // ClientTerms is a client's own terms, the office's, and what they make.
@@ -73,8 +111,12 @@ func termsOf(ctx context.Context, tx *store.Tx, clientID int64) (ClientTerms, er
 	return ClientTerms{Client: c, Office: o, Effective: c.Own.Over(o.BillingTerms, c.Terms)}, err
 }
 
-// SetClientTerms changes a client's own terms; change says how.
-func (d *Door) SetClientTerms(ctx context.Context, who model.Actor, clientID int64, change func(*model.OwnTerms, *model.Terms) error) (ClientTerms, error) {
+// SetClientTerms changes a client's own terms; change says how. A rise in
+// what the client pays waits for a price notice to take effect when the
+// client has no managed-service contract and has accepted terms before;
+// anyway makes it now, the client having agreed another way (the audit
+// keeps who did).
+func (d *Door) SetClientTerms(ctx context.Context, who model.Actor, clientID int64, change func(*model.OwnTerms, *model.Terms) error, anyway bool) (ClientTerms, error) {
 	var ct ClientTerms
 	err := d.write(ctx, who, model.ActSetTerms, feed.Invoices|feed.Clients, func(tx *store.Tx, now time.Time) error {
 		before, err := termsOf(ctx, tx, clientID)
@@ -93,6 +135,19 @@ func (d *Door) SetClientTerms(ctx context.Context, who model.Actor, clientID int
 		}
 		if ct, err = termsOf(ctx, tx, clientID); err != nil {
 			return err
+		}
+		if rises := model.PriceRises(before.Effective, ct.Effective); len(rises) > 0 && !anyway {
+			told, err := tx.HasAcceptedTerms(ctx, clientID)
+			if err != nil {
+				return err
+			}
+			notices, err := tx.NoticesFor(ctx, clientID)
+			if err != nil {
+				return err
+			}
+			if err := model.CheckPriceRise(ct.Client, rises, told, notices, now, d.Location()); err != nil {
+				return err
+			}
 		}
 		return tx.Audit(ctx, now, who.String(), "terms.client", "client", clientID, before.Effective, ct.Effective)
 	})

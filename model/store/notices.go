@@ -32,3 +32,25 @@ func (t *Tx) NoticesFor(ctx context.Context, clientID int64) ([]model.Notice, er
 	}, `SELECT n.id, n.kind, n.text, n.effective_at, n.sent_at, n.by FROM notices n JOIN notice_clients nc ON nc.notice_id = n.id
 		WHERE nc.client_id = ? ORDER BY n.sent_at DESC, n.id DESC`, clientID)
 }
+
+// HasAcceptedTerms reports whether a client's contact has ever accepted
+// the terms for a job.
+func (t *Tx) HasAcceptedTerms(ctx context.Context, clientID int64) (bool, error) {
+	var yes bool
+	err := t.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM work_authorisations w JOIN tickets t ON t.id = w.ticket_id WHERE t.client_id = ?)`, clientID).Scan(&yes)
+	return yes, err
+}
+
+// ClientsWithAcceptedTerms are the clients whose contacts have accepted
+// terms for a job.
+func (t *Tx) ClientsWithAcceptedTerms(ctx context.Context) (map[int64]bool, error) {
+	ids, err := queryAll(ctx, t, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, `SELECT DISTINCT t.client_id FROM work_authorisations w JOIN tickets t ON t.id = w.ticket_id`)
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, err
+}

@@ -194,3 +194,26 @@ func TestImportingAClientList(t *testing.T) {
 		t.Errorf("an export does not import back unchanged: %s\n%s", out, exported)
 	}
 }
+
+// A client without a contract who has accepted terms hears of a rise 30
+// days ahead: raising the rate is refused until a price notice takes
+// effect, or made anyway when the client agreed.
+func TestARateRiseWaitsForItsNotice(t *testing.T) {
+	h := newHarness(t)
+	h.bookedVisit() // T-1001
+	h.mustLine("rita", "ticket authorise T-1001 --contact Dana Ruiz")
+	if _, errs, code := h.line("ann", "client terms Acme Dental --rate 140"); code != 1 || !strings.Contains(errs, "needs 30 days' notice") || !strings.Contains(errs, "(--anyway)") {
+		t.Fatalf("a rise without notice: %d %s", code, errs)
+	}
+	h.mustLine("ann", `notice add --kind price --text "Our rate rises to $140/h" --effective 2026-12-28 --client Acme Dental`)
+	if _, errs, code := h.line("ann", "client terms Acme Dental --rate 140"); code != 1 || !strings.Contains(errs, "N-1 takes effect on 28 Dec 2026; raise it then") {
+		t.Fatalf("a rise before its notice takes effect: %d %s", code, errs)
+	}
+	h.clock.Advance(34 * 24 * time.Hour)
+	if out := h.mustLine("ann", "client terms Acme Dental --rate 140"); !strings.Contains(out, "$140.00/h") {
+		t.Errorf("the rise on its day:\n%s", out)
+	}
+	if out := h.mustLine("ann", "client terms Acme Dental --rate 150 --anyway"); !strings.Contains(out, "$150.00/h") {
+		t.Errorf("a rise the client agreed to:\n%s", out)
+	}
+}

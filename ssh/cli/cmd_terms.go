@@ -36,6 +36,7 @@ type termsJSON struct {
 // termsFlags are the flags both forms of client terms take.
 type termsFlags struct {
 	rate, travel, rounding, mode, scope, minimum, payment *string
+	anyway                                                *bool // raise prices without the notice owed, the client having agreed
 }
 
 func (f termsFlags) any() bool {
@@ -56,6 +57,7 @@ func clientTerms(c *call) error {
 		scope:    c.fs.String("rounding-scope", "", "ticket (each ticket's total, once) or line (each line)"),
 		minimum:  c.fs.String("minimum", "", "minimum work billed per ticket, like 1h (0 for none)"),
 		payment:  c.fs.String("terms", "", "payment terms: delivery or net15, net30 …"),
+		anyway:   c.fs.Bool("anyway", false, "raise prices now without the 30 days' notice a client without a contract is owed: they agreed"),
 	}
 	office := c.fs.Bool("office", false, "the office's defaults, for every client without its own")
 	tolerance := c.fs.String("tolerance", "", "office: how far over what the client was told an invoice may be, in percent, like 10%")
@@ -90,7 +92,8 @@ func clientTerms(c *call) error {
 	}
 	var ct door.ClientTerms
 	if f.any() {
-		ct, err = c.env.Door.SetClientTerms(c.ctx, who, cl.ID, func(o *model.OwnTerms, pay *model.Terms) error { return f.applyOwn(o, pay) })
+		ct, err = c.env.Door.SetClientTerms(c.ctx, who, cl.ID, func(o *model.OwnTerms, pay *model.Terms) error { return f.applyOwn(o, pay) }, *f.anyway)
+		err = withAnyway(err)
 	} else {
 		ct, err = c.env.Door.TermsOf(c.ctx, who, cl.ID)
 	}
@@ -129,7 +132,8 @@ func (c *call) officeTerms(who model.Actor, f termsFlags, tolerance, toleranceMi
 				inv.Add("from", model.TextLimit{Field: "from", Max: 200}.Check(o.From))
 			}
 			return inv.Err()
-		})
+		}, *f.anyway)
+		err = withAnyway(err)
 	} else {
 		o, err = c.env.Door.OfficeTerms(c.ctx, who)
 	}

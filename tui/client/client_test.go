@@ -101,6 +101,8 @@ func TestEditAClientFromItsPage(t *testing.T) {
 	s.Keys("t")
 	s.MustSee("Rate and terms · Harbor Light Church")
 	s.Keys("ctrl+u", "140", "ctrl+s")
+	s.MustSee("Harbor Light Church has no managed-service contract, so raising the rate from $85.00/h to", "save again to go ahead")
+	s.Keys("ctrl+s")
 	s.MustSee("terms saved", "$140.00/h")
 }
 

@@ -117,7 +117,7 @@ func (f *termsForm) submit() tea.Cmd {
 	if ch == (model.TermsChange{}) {
 		return f.deps.Close("nothing changed")
 	}
-	t, err := f.deps.Door.SetClientTerms(f.deps.Ctx, f.deps.Actor(), f.c.ID, ch.Apply)
+	t, err := f.deps.Door.SetClientTerms(f.deps.Ctx, f.deps.Actor(), f.c.ID, ch.Apply, f.Confirming()) // saved again over the notice owed
 	if err != nil {
 		return f.ShowError(err)
 	}
