@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -37,7 +38,11 @@ func (e RowError) Error() string { return fmt.Sprintf("line %d, %s: %s", e.Line,
 // ReadClientCSV reads a client list. Every bad row is reported by line and
 // column with what was expected; any error means nothing is to be imported.
 func ReadClientCSV(r io.Reader) ([]ClientRow, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+		br.Discard(3) // a spreadsheet's "CSV UTF-8" starts with a byte-order mark
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
 	if err != nil {
@@ -47,10 +52,15 @@ func ReadClientCSV(r io.Reader) ([]ClientRow, error) {
 	for i, h := range head {
 		col[strings.ToLower(strings.TrimSpace(h))] = i
 	}
-	for _, want := range []string{"client", "row", "name"} {
+	var missing []string
+	for _, want := range ClientCSVColumns {
 		if _, ok := col[want]; !ok {
-			return nil, RowError{Line: 1, Column: want, Msg: "is missing from the header; the columns are " + strings.Join(ClientCSVColumns, ",")}
+			missing = append(missing, want)
 		}
+	}
+	if len(missing) > 0 {
+		return nil, RowError{Line: 1, Column: "header", Msg: fmt.Sprintf("lacks %s; the columns are %s (an empty cell is fine, a missing column is not)",
+			strings.Join(missing, ", "), strings.Join(ClientCSVColumns, ","))}
 	}
 	var rows []ClientRow
 	var errs []error
@@ -78,6 +88,9 @@ func ReadClientCSV(r io.Reader) ([]ClientRow, error) {
 		row, rowErrs := readClientRow(line, cell)
 		errs = append(errs, rowErrs...)
 		rows = append(rows, row)
+	}
+	if err := CheckClientRows(rows); err != nil {
+		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

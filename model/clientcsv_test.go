@@ -58,10 +58,19 @@ Acme Dental,shop,X,,,,,,,
 			t.Errorf("errors lack %q:\n%v", want, err)
 		}
 	}
-	rows, _ := ReadClientCSV(strings.NewReader("client,row,name,role\nA,contact,X,authorised\nA,contact,Y,authorised\nA,contact,X,other\n"))
-	if err := CheckClientRows(rows); err == nil || !strings.Contains(err.Error(), "line 3, role: A has a second authorised contact (the first is on line 2)") ||
-		!strings.Contains(err.Error(), "line 4, name: repeats line 2") {
-		t.Errorf("a file at odds with itself: %v", err)
+	const head = "client,row,name,role,phone,email,address,travel,managed,terms\n"
+	_, err = ReadClientCSV(strings.NewReader(head + "A,contact,X,authorised,,,,,,\nA,contact,Y,authorised,,,,,,\nA,contact,X,other,,,,,,\nB,site,Yard,,,,,soon,,\n"))
+	if err == nil || !strings.Contains(err.Error(), "line 3, role: A has a second authorised contact (the first is on line 2)") ||
+		!strings.Contains(err.Error(), "line 4, name: repeats line 2") || !strings.Contains(err.Error(), `line 5, travel: "soon"`) {
+		t.Errorf("a file at odds with itself, and with a bad cell: %v", err)
+	}
+	if _, err := ReadClientCSV(strings.NewReader("client,row,name\nFir,client,\n")); err == nil ||
+		!strings.Contains(err.Error(), "line 1, header: lacks role, phone, email, address, travel, managed, terms") {
+		t.Errorf("a header without every column: %v", err)
+	}
+	rows, err := ReadClientCSV(strings.NewReader("\ufeff" + strings.ReplaceAll(head+"Fir,client,,,,,,,no,net30\n", "\n", "\r\n")))
+	if err != nil || len(rows) != 1 || rows[0].Client != "Fir" || rows[0].Terms.NetDays != 30 {
+		t.Errorf("a spreadsheet's CSV UTF-8, with its byte-order mark and CRLF: %v %+v", err, rows)
 	}
 	if _, err := ReadClientCSV(strings.NewReader("")); err == nil || !strings.Contains(err.Error(), "line 1") {
 		t.Errorf("an empty file: %v", err)

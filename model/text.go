@@ -170,3 +170,11 @@ func (l TextLimit) Check(s string) error {
 	}
 	return nil
 }
+
+// Plural counts things in words: "1 row", "3 rows".
+func Plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}

@@ -1,6 +1,7 @@
 package door
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -235,7 +236,8 @@ func (d *Door) ImportClients(ctx context.Context, who model.Actor, rows []model.
 	}
 	err := d.write(ctx, who, model.ActManageClients, feed.Clients, func(tx *store.Tx, now time.Time) error {
 		clients := map[string]model.Client{}
-		fresh := map[int64]bool{} // created by this import: its own row sets it up, not an update
+		fresh := map[int64]bool{}  // created by this import: its own row sets it up, not an update
+		demoted := map[int64]int{} // the line that took the authorised role from a client's contact
 		client := func(r model.ClientRow) (model.Client, error) {
 			key := strings.ToLower(r.Client)
 			if c, ok := clients[key]; ok {
@@ -264,7 +266,9 @@ func (d *Door) ImportClients(ctx context.Context, who model.Actor, rows []model.
 			switch r.Row {
 			case "client":
 				if c.Managed == r.Managed && c.Terms == r.Terms {
-					n.Unchanged++
+					if !fresh[c.ID] { // a client made by this import is counted once, as created
+						n.Unchanged++
+					}
 					continue
 				}
 				before := c
@@ -281,12 +285,19 @@ func (d *Door) ImportClients(ctx context.Context, who model.Actor, rows []model.
 				}
 				err = tx.Audit(ctx, now, who.String(), "client.import", "client", c.ID, before, c)
 			case "contact":
-				err = importContact(ctx, tx, who, c, r, now, &n)
+				err = importContact(ctx, tx, who, c, r, now, &n, demoted)
 			case "site":
 				err = importSite(ctx, tx, who, c, r, now, &n)
 			}
 			if err != nil {
 				return rowErr(r, r.Row, err)
+			}
+		}
+		for clientID, line := range demoted { // a client always has an authorised contact
+			if _, err := tx.ContactWithRole(ctx, clientID, model.ContactAuthorised); errors.Is(err, model.ErrNotFound) {
+				return model.RowError{Line: line, Column: "role", Msg: "takes the authorised role and no row gives it to another contact; a client always has one"}
+			} else if err != nil {
+				return err
 			}
 		}
 		return nil
@@ -303,7 +314,7 @@ func rowErr(r model.ClientRow, column string, err error) error {
 	return model.RowError{Line: r.Line, Column: column, Msg: err.Error()}
 }
 
-func importContact(ctx context.Context, tx *store.Tx, who model.Actor, c model.Client, r model.ClientRow, now time.Time, n *Imported) error {
+func importContact(ctx context.Context, tx *store.Tx, who model.Actor, c model.Client, r model.ClientRow, now time.Time, n *Imported, demoted map[int64]int) error {
 	want := r.Contact
 	want.ClientID = c.ID
 	have, err := tx.ContactByName(ctx, c.ID, want.Name)
@@ -322,9 +333,15 @@ func importContact(ctx context.Context, tx *store.Tx, who model.Actor, c model.C
 	if err != nil {
 		return err
 	}
+	// An empty cell keeps what is on file: a list made elsewhere may lack a
+	// phone the office has.
+	want.Phone, want.Email = cmp.Or(want.Phone, have.Phone), cmp.Or(want.Email, have.Email)
 	if have.Role == want.Role && have.Phone == want.Phone && have.Email == want.Email {
 		n.Unchanged++
 		return nil
+	}
+	if have.Role == model.ContactAuthorised && want.Role != model.ContactAuthorised {
+		demoted[c.ID] = r.Line // unless a later row makes another contact authorised
 	}
 	want.ID = have.ID
 	if want.Role.MayApprove() && want.Role != have.Role {

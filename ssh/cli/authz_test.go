@@ -192,7 +192,7 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 				argv := c.argv(o)
 				var out, errs bytes.Buffer
 				code := Run(context.Background(), Env{Door: o.Door, User: who, Fingerprint: "SHA256:test", Out: &out, Err: &errs,
-					In: strings.NewReader("client,row,name,role\nZeta Labs,contact,Zoe Park,authorised\n")}, argv)
+					In: strings.NewReader("client,row,name,role,phone,email,address,travel,managed,terms\nZeta Labs,contact,Zoe Park,authorised,,,,,,\n")}, argv)
 				allowed := contains(c.allowed, role)
 				switch {
 				case allowed && code != ExitOK:

@@ -92,7 +92,7 @@ func Run(ctx context.Context, env Env, argv []string) int {
 		c.writeUsage(env.Err)
 		return ExitUsage
 	}
-	fmt.Fprintf(env.Err, "dispatch %s: %s\n", cmd.path, model.CleanLine(err.Error()))
+	fmt.Fprintf(env.Err, "dispatch %s: %s\n", cmd.path, cleanLines(err.Error()))
 	return ExitError
 }
 
@@ -270,4 +270,14 @@ func (c *call) writeUsage(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-22s %s\n", name, f.Usage)
 	})
+}
+
+// cleanLines makes an error safe to print, keeping its lines apart: an
+// import names each bad row on a line of its own.
+func cleanLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = model.CleanLine(l)
+	}
+	return strings.Join(lines, "\n  ")
 }

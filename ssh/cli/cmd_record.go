@@ -329,7 +329,7 @@ func clientImport(c *call) error {
 		return fmt.Errorf("nothing was imported:\n%w", err)
 	}
 	return c.print(map[string]int{"created": n.Created, "updated": n.Updated, "unchanged": n.Unchanged}, func(w io.Writer) {
-		fmt.Fprintf(w, "imported %d rows: %d created, %d updated, %d unchanged\n", len(rows), n.Created, n.Updated, n.Unchanged)
+		fmt.Fprintf(w, "imported %s: %d created, %d updated, %d unchanged\n", model.Plural(len(rows), "row"), n.Created, n.Updated, n.Unchanged)
 	})
 }
 

@@ -186,6 +186,18 @@ func TestImportingAClientList(t *testing.T) {
 	if out, _, _ := run(list, "client", "import", "--csv", "-"); !strings.Contains(out, "0 created, 0 updated, 4 unchanged") {
 		t.Errorf("the same file twice: %s", out)
 	}
+	demote := "client,row,name,role,phone,email,address,travel,managed,terms\nAcme Dental,contact,Tom Becker,other,,,,,,\n"
+	if _, errs, code := run(demote, "client", "import", "--csv", "-"); code != 1 ||
+		!strings.Contains(errs, "line 2, role: takes the authorised role and no row gives it to another contact") {
+		t.Errorf("an import that leaves a client no authorised contact: %d %s", code, errs)
+	}
+	swap := "client,row,name,role,phone,email,address,travel,managed,terms\nAcme Dental,contact,Tom Becker,other,,,,,,\nAcme Dental,contact,Dana Ruiz,authorised,,,,,,\n"
+	if out, errs, code := run(swap, "client", "import", "--csv", "-"); code != 0 || !strings.Contains(out, "imported 2 rows: 0 created, 2 updated") {
+		t.Errorf("an import that passes the role on: %d %s %s", code, out, errs)
+	}
+	if out, _, _ := run("", "client", "export", "--csv"); !strings.Contains(out, "Acme Dental,contact,Tom Becker,other,555-0150") {
+		t.Errorf("an empty phone cell cleared Tom's phone:\n%s", out)
+	}
 	exported, _, code := run("", "client", "export", "--csv")
 	if code != 0 {
 		t.Fatal(exported)

@@ -135,7 +135,7 @@ func (m *Meetings) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 
 func (m *Meetings) View(width, height int) string {
 	out := []string{draw.Fit(theme.Header.Render("Meetings")+theme.Muted.Render(
-		fmt.Sprintf("  · %d calls to make · enter opens the client · p plan · c confirmed · d held · x call off", m.calls)), width)}
+		"  · "+model.Plural(m.calls, "call")+" to make · enter opens the client · p plan · c confirmed · d held · x call off"), width)}
 	if m.err != nil {
 		return strings.Join(append(out, draw.WrapNotice(theme.Error, m.err.Error(), width)...), "\n")
 	}
