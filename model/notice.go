@@ -59,6 +59,10 @@ func CheckNotice(n Notice, client Client, loc *time.Location) error {
 	if strings.TrimSpace(n.Text) == "" {
 		return FieldError{Field: "text", Msg: "is empty; say what changes, as the client will read it"}
 	}
+	if n.Effective.Before(StartOfDay(n.SentAt, loc)) {
+		return FieldError{Field: "effective", Msg: fmt.Sprintf("is in the past; a notice takes effect on the day it is sent (%s) or later",
+			n.SentAt.In(loc).Format("2006-01-02"))}
+	}
 	earliest := EarliestEffective(n.Kind, client.Managed, n.SentAt, loc)
 	if n.Effective.Before(earliest) {
 		return FieldError{Field: "effective", Msg: fmt.Sprintf("is too soon for %s: without a managed-service contract a price changes only with %d days' notice; the earliest is %s",

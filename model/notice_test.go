@@ -19,7 +19,8 @@ func TestThirtyDaysNoticeOfAPriceChange(t *testing.T) {
 		{NoticePrice, false, "2026-12-25", ""},
 		{NoticePrice, true, "2026-11-26", ""}, // a managed-service contract says how its prices change
 		{NoticePolicy, false, "2026-11-25", ""},
-		{NoticePolicy, false, "2026-11-24", "the earliest is 2026-11-25"},
+		{NoticePolicy, false, "2026-11-24", "is in the past; a notice takes effect on the day it is sent (2026-11-25) or later"},
+		{NoticePrice, true, "2026-11-01", "is in the past"}, // not a word about 30 days to a managed client
 	}
 	for _, c := range cases {
 		err := CheckNotice(Notice{Kind: c.kind, Text: "rates rise to $130/h", SentAt: sent, Effective: day(c.effective)},

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -81,8 +83,8 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 		estimates[t.ID] = t.Estimate.Duration
 	}
 	for _, v := range r.Visits {
-		for _, e := range v.Events {
-			kind, text := visitEntry(v, e, r.Contacts, estimates[v.TicketID], loc)
+		for i, e := range v.Events {
+			kind, text := visitEntry(v, i, r.Contacts, estimates[v.TicketID], loc)
 			if text != "" {
 				add(e.At, kind, v.Ref(), e.By, text)
 			}
@@ -104,10 +106,16 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 	for _, inv := range r.Invoices {
 		invoiceEntries(inv, add)
 	}
-	for _, tc := range r.Touches {
+	// Appended oldest first, so that of two in the same second the one
+	// recorded later reads above (see the sort below).
+	touches := slices.Clone(r.Touches)
+	slices.SortStableFunc(touches, func(a, b Touch) int { return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID)) })
+	for _, tc := range touches {
 		add(tc.At, EntryTouch, tc.Ref, tc.By, fmt.Sprintf("%s: %s", tc.Kind, tc.Summary))
 	}
-	for _, n := range r.Notices {
+	notices := slices.Clone(r.Notices)
+	slices.SortStableFunc(notices, func(a, b Notice) int { return cmp.Or(a.SentAt.Compare(b.SentAt), cmp.Compare(a.ID, b.ID)) })
+	for _, n := range notices {
 		add(n.SentAt, EntryNotice, n.Ref(), n.By, fmt.Sprintf("%s notice, effective %s: %s", n.Kind, n.Effective.In(loc).Format("2 Jan 2006"), n.Text))
 	}
 	for _, m := range r.Meetings {
@@ -155,7 +163,8 @@ func ticketEventText(e TicketEvent) string {
 
 // visitEntry is how a visit's step reads on the timeline; the overrun
 // answers are a conversation of their own, read against the estimate.
-func visitEntry(v Visit, e Event, contacts map[int64]string, estimate time.Duration, loc *time.Location) (EntryKind, string) {
+func visitEntry(v Visit, i int, contacts map[int64]string, estimate time.Duration, loc *time.Location) (EntryKind, string) {
+	e := v.Events[i]
 	who := e.ContactName
 	if who == "" {
 		who = contacts[e.ContactID]
@@ -175,7 +184,7 @@ func visitEntry(v Visit, e Event, contacts map[int64]string, estimate time.Durat
 		return EntryVisit, text
 	case EvEstimateNear, EvEstimateOver:
 		level := map[EventKind]string{EvEstimateNear: "near", EvEstimateOver: "past"}[e.Kind]
-		onSite := AttributeOnSite(v.Events, e.At)[0]
+		onSite := AttributeOnSite(v.Events[:i], e.At)[0] // when the contact was told, not by the end of the visit
 		text := fmt.Sprintf("%s its %s estimate (%s on site): %s", level, FormatDuration(estimate), FormatDuration(onSite.Truncate(time.Minute)), e.Answer.Describe())
 		if e.Note != "" {
 			text += "; " + e.Note

@@ -32,7 +32,7 @@ func TestTimelineHasEveryRecordOnceInOrder(t *testing.T) {
 		{EntryTouch, "email: sent the price list"}, {EntryInvoice, "credit note on I-7 line 1"}, {EntryInvoice, "part paid: $10.00 received"},
 		{EntryInvoice, "disputed: “too much”"}, {EntryInvoice, "sent"}, {EntryInvoice, "drafted"}, {EntryTerms, "Rob Grant accepted the terms, by phone"},
 		{EntryScope, "Rob Grant's request declined: antivirus — a ticket of its own"}, {EntryScope, "Rob Grant asked on V-301: antivirus"}, {EntryVisit, "Sam back from the trip"},
-		{EntryVisit, "Sam left, checked out with Rob Grant"}, {EntryVisit, "note: router swapped"}, {EntryOverrun, "near its 1h estimate (3h on site): told the contact, carrying on"},
+		{EntryVisit, "Sam left, checked out with Rob Grant"}, {EntryVisit, "note: router swapped"}, {EntryOverrun, "near its 1h estimate (1h on site): told the contact, carrying on"},
 		{EntryVisit, "Sam arrived, checked in with Rob Grant"}, {EntryVisit, "Sam set off"}, {EntryTicket, "contacted: called Rob"},
 		{EntryTicket, "opened: Router"},
 	}
@@ -68,4 +68,22 @@ func FuzzParseEntryKind(f *testing.F) {
 			t.Fatalf("%q: %v", in, err)
 		}
 	})
+}
+
+// Calls logged and notices sent in the same second read newest first, as
+// the store hands them back newest first.
+func TestTheSameSecondReadsNewestFirst(t *testing.T) {
+	at := time.Date(2026, 11, 30, 2, 10, 0, 0, time.UTC)
+	r := ClientRecords{
+		Touches: []Touch{{ID: 3, At: at, Kind: TouchNote, Summary: "third"}, {ID: 2, At: at, Kind: TouchNote, Summary: "second"}, {ID: 1, At: at, Kind: TouchNote, Summary: "first"}},
+		Notices: []Notice{{ID: 5, Kind: NoticePolicy, SentAt: at, Effective: at, Text: "N5"}, {ID: 4, Kind: NoticePolicy, SentAt: at, Effective: at, Text: "N4"}},
+	}
+	var got []string
+	for _, e := range TimelineOf(r, time.UTC) {
+		got = append(got, e.Text)
+	}
+	want := []string{"policy notice, effective 30 Nov 2026: N5", "policy notice, effective 30 Nov 2026: N4", "note: third", "note: second", "note: first"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("same second:\n got %q\nwant %q", got, want)
+	}
 }
