@@ -82,6 +82,19 @@ func (m *Meeting) Validate() error {
 	return inv.Err()
 }
 
+// CheckMeetingDay refuses a meeting on a day the office is closed: the
+// office that invites keeps its own hours.
+func CheckMeetingDay(p Policy, loc *time.Location, at time.Time) error {
+	local := at.In(loc)
+	switch {
+	case p.IsHoliday(local.Format("2006-01-02")):
+		return FieldError{Field: "at", Msg: fmt.Sprintf("is %s, a holiday the office is closed; pick an open day", local.Format("Mon 2 Jan"))}
+	case p.Week[local.Weekday()].Closed():
+		return FieldError{Field: "at", Msg: fmt.Sprintf("is a %s, when the office is closed; pick an open day", local.Weekday())}
+	}
+	return nil
+}
+
 // NextBusinessDay is the start of the first open day after t's day: not a
 // closed weekday, not a holiday.
 func NextBusinessDay(p Policy, loc *time.Location, t time.Time) time.Time {
@@ -97,10 +110,18 @@ func NextBusinessDay(p Policy, loc *time.Location, t time.Time) time.Time {
 }
 
 // ConfirmationDue is when the call to confirm a meeting falls due: from the
-// first business day after the invitation, and overdue after the second.
-func ConfirmationDue(p Policy, loc *time.Location, invited time.Time) (from, overdue time.Time) {
-	from = NextBusinessDay(p, loc, invited)
-	return from, NextBusinessDay(p, loc, from)
+// first business day after the invitation, and overdue after the second —
+// or at once, and overdue by the meeting, for a meeting sooner than that.
+func ConfirmationDue(p Policy, loc *time.Location, m Meeting) (from, overdue time.Time) {
+	from = NextBusinessDay(p, loc, m.InvitedAt)
+	overdue = NextBusinessDay(p, loc, from)
+	if !from.Before(StartOfDay(m.At, loc)) {
+		from = m.InvitedAt
+	}
+	if overdue.After(m.At) {
+		overdue = m.At
+	}
+	return from, overdue
 }
 
 // MeetingsToKnow are the brief's lines about meetings: a confirmation call
@@ -115,7 +136,7 @@ func MeetingsToKnow(meetings []Meeting, firstJob time.Time, p Policy, loc *time.
 			continue
 		}
 		if m.ConfirmedAt.IsZero() {
-			if from, _ := ConfirmationDue(p, loc, m.InvitedAt); !now.Before(from) {
+			if from, _ := ConfirmationDue(p, loc, m); !now.Before(from) {
 				out = append(out, fmt.Sprintf("%s: call to confirm the %s meeting of %s (invited %s)", m.Ref(), m.Kind,
 					m.At.In(loc).Format("Mon 2 Jan 15:04"), m.InvitedAt.In(loc).Format("2 Jan")))
 			}
@@ -188,7 +209,7 @@ func MeetingCalls(open []Meeting, fresh []NewClient, p Policy, loc *time.Locatio
 		if !m.ConfirmedAt.IsZero() || !m.Open() {
 			continue
 		}
-		from, overdue := ConfirmationDue(p, loc, m.InvitedAt)
+		from, overdue := ConfirmationDue(p, loc, *m)
 		if now.Before(from) {
 			continue
 		}

@@ -10,16 +10,20 @@ func TestAConfirmationCallFallsDueABusinessDayLater(t *testing.T) {
 	p := DefaultPolicy()
 	p.Holidays = []string{"2026-11-30"}
 	cases := []struct {
-		invited, from, overdue string
+		invited, at, from, overdue string
 	}{
-		{"2026-11-24 15:00", "2026-11-25", "2026-11-26"}, // Tuesday: Wednesday, then Thursday
-		{"2026-11-27 16:00", "2026-12-01", "2026-12-02"}, // Friday: the weekend and Monday's holiday pass
+		{"2026-11-24 15:00", "2026-12-10 10:00", "2026-11-25 00:00", "2026-11-26 00:00"}, // Tuesday: Wednesday, then Thursday
+		{"2026-11-27 16:00", "2026-12-10 10:00", "2026-12-01 00:00", "2026-12-02 00:00"}, // Friday: the weekend and Monday's holiday pass
+		{"2026-11-24 15:00", "2026-11-25 09:00", "2026-11-24 15:00", "2026-11-25 09:00"}, // tomorrow's meeting: call now, before it
+		{"2026-11-24 15:00", "2026-11-25 16:00", "2026-11-24 15:00", "2026-11-25 16:00"},
+		{"2026-11-24 15:00", "2026-11-26 09:00", "2026-11-25 00:00", "2026-11-26 00:00"}, // the day before is time enough
 	}
 	for _, c := range cases {
 		invited, _ := time.Parse(TimeLayout, c.invited)
-		from, overdue := ConfirmationDue(p, time.UTC, invited)
-		if from.Format("2006-01-02") != c.from || overdue.Format("2006-01-02") != c.overdue {
-			t.Errorf("invited %s: due %s, overdue %s; want %s, %s", c.invited, from.Format("2006-01-02"), overdue.Format("2006-01-02"), c.from, c.overdue)
+		at, _ := time.Parse(TimeLayout, c.at)
+		from, overdue := ConfirmationDue(p, time.UTC, Meeting{InvitedAt: invited, At: at})
+		if from.Format(TimeLayout) != c.from || overdue.Format(TimeLayout) != c.overdue {
+			t.Errorf("invited %s for %s: due %s, overdue %s; want %s, %s", c.invited, c.at, from.Format(TimeLayout), overdue.Format(TimeLayout), c.from, c.overdue)
 		}
 	}
 }

@@ -38,7 +38,7 @@ func seedMeetings(ctx context.Context, s *store.Store, at func(time.Time) *door.
 			invited := now.Add(-50 * time.Hour)
 			_, err = at(invited).PlanMeeting(ctx, ken, model.Meeting{ClientID: c.ID, Kind: model.MeetingFirst, At: at9(now.Add(5 * d)), Agenda: firstA})
 		default:
-			err = heldFirstMeeting(ctx, at, c, now, loc)
+			err = heldFirstMeeting(ctx, at, c, now, loc, i)
 		}
 		if err != nil {
 			return fmt.Errorf("demo meeting for %s: %w", c.Name, err)
@@ -56,11 +56,11 @@ func seedMeetings(ctx context.Context, s *store.Store, at func(time.Time) *door.
 
 // heldFirstMeeting invites a client three days after its first job to a
 // meeting a week later, confirms it the next day and records it held.
-func heldFirstMeeting(ctx context.Context, at func(time.Time) *door.Door, c model.NewClient, now time.Time, loc *time.Location) error {
+func heldFirstMeeting(ctx context.Context, at func(time.Time) *door.Door, c model.NewClient, now time.Time, loc *time.Location, i int) error {
 	invited := c.FirstJob.Add(3 * d)
 	when := at9(invited.Add(7*d), loc)
 	if !when.Add(2 * time.Hour).Before(now) {
-		when = at9(now.Add(4*d), loc) // its week is not over: the meeting is still to come
+		when = at9(now.Add(time.Duration(2+i%5)*d), loc).Add(time.Duration(i%3) * time.Hour) // its week is not over: still to come
 	}
 	m, err := at(invited).PlanMeeting(ctx, ken, model.Meeting{ClientID: c.ID, Kind: model.MeetingFirst, At: when, Agenda: firstA})
 	if err != nil {

@@ -31,6 +31,13 @@ func (d *Door) PlanMeeting(ctx context.Context, who model.Actor, m model.Meeting
 		if !m.At.After(m.InvitedAt) {
 			return model.FieldError{Field: "at", Msg: "is not after the invitation; a meeting is planned ahead"}
 		}
+		p, err := tx.Policy(ctx)
+		if err != nil {
+			return err
+		}
+		if err := model.CheckMeetingDay(p, d.Location(), m.At); err != nil {
+			return err
+		}
 		if m.Kind == model.MeetingFirst {
 			had, err := tx.MeetingsFor(ctx, c.ID)
 			if err != nil {

@@ -59,7 +59,7 @@ func meetingPlan(c *call) error {
 		return err
 	}
 	p, _, _ := c.env.Door.Policy(c.ctx, c.actor())
-	from, _ := model.ConfirmationDue(p, loc, m.InvitedAt)
+	from, _ := model.ConfirmationDue(p, loc, m)
 	return c.print(meetingOut(m), func(w io.Writer) {
 		fmt.Fprintf(w, "%s: %s meeting with %s on %s; call to confirm from %s\n", m.Ref(), m.Kind, model.CleanLine(m.Client),
 			c.local(m.At), from.In(loc).Format("Mon 2 Jan"))
@@ -166,7 +166,7 @@ func meetingList(c *call) error {
 		out = append(out, meetingOut(m))
 		call := "confirmed"
 		if m.ConfirmedAt.IsZero() {
-			from, overdue := model.ConfirmationDue(p, loc, m.InvitedAt)
+			from, overdue := model.ConfirmationDue(p, loc, m)
 			switch {
 			case now.After(overdue):
 				call = "CALL TO CONFIRM, overdue"

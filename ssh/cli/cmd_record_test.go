@@ -150,6 +150,10 @@ func TestAFirstMeetingCalledOff(t *testing.T) {
 	if _, errs, code := h.line("rita", `meeting confirm M-1`); code != 1 || !strings.Contains(errs, "was called off on") {
 		t.Errorf("confirming a meeting called off: %d %s", code, errs)
 	}
+	if _, errs, code := h.line("rita", `meeting plan Acme Dental --kind first --at "2026-12-06 10:00" --agenda again`); code != 1 ||
+		!strings.Contains(errs, "is a Sunday, when the office is closed; pick an open day") {
+		t.Errorf("a meeting on a Sunday: %d %s", code, errs)
+	}
 	h.mustLine("rita", `meeting plan Acme Dental --kind first --at "2027-01-12 10:00" --agenda how we work together`)
 }
 

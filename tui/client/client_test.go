@@ -1,6 +1,8 @@
 package client_test
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"dispatch/model"
@@ -172,4 +174,19 @@ func TestCallAMeetingOff(t *testing.T) {
 	s.MustSee("say why it is called off")
 	s.Keys("the owner is away; again in January", "ctrl+s")
 	s.MustSee("called off; the reason is on the timeline")
+}
+
+// The cursor stays on its meeting when another leaves the list.
+func TestTheMeetingsCursorStaysOnItsMeeting(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("M", "down", "down", "down")
+	before := s.CursorLine()
+	ref := strings.Fields(strings.TrimPrefix(strings.TrimSpace(before), "▸"))[0]
+	if _, err := s.Door.ConfirmMeeting(context.Background(), model.Console, 12, "confirmed elsewhere"); err != nil {
+		t.Fatal(err)
+	}
+	s.Changed()
+	if after := s.CursorLine(); !strings.Contains(after, ref) {
+		t.Errorf("the cursor left %s for %q", ref, after)
+	}
 }

@@ -63,6 +63,10 @@ func (m *Meetings) Refresh() {
 	if m.err = err; err != nil {
 		return
 	}
+	was := ""
+	if m.cursor < len(m.rows) {
+		was = m.rows[m.cursor].key()
+	}
 	m.rows = m.rows[:0]
 	for i := range calls {
 		m.rows = append(m.rows, meetingRow{call: &calls[i]})
@@ -72,6 +76,24 @@ func (m *Meetings) Refresh() {
 		m.rows = append(m.rows, meetingRow{meeting: &open[i]})
 	}
 	m.cursor = min(m.cursor, max(len(m.rows)-1, 0))
+	for i, r := range m.rows { // the cursor stays on its meeting when others come and go
+		if r.key() == was {
+			m.cursor = i
+			break
+		}
+	}
+}
+
+// key names a row's meeting, or the client whose first is to plan: the
+// same meeting as a call and, once confirmed, as a meeting to come.
+func (r meetingRow) key() string {
+	switch {
+	case r.meeting != nil:
+		return r.meeting.Ref()
+	case r.call.Meeting != nil:
+		return r.call.Meeting.Ref()
+	}
+	return model.FormatID(model.PrefixClient, r.call.ClientID)
 }
 
 // meeting is the meeting the cursor is on, whether as a call or as itself.
