@@ -189,6 +189,11 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case "f1": // works while typing, where ? is text
 		a.fullHelp = !a.fullHelp
 		return nil, true
+	case "esc":
+		if a.fullHelp { // esc closes the keys first, not the page under them
+			a.fullHelp = false
+			return nil, true
+		}
 	}
 	if a.top().CapturesText() {
 		return nil, false

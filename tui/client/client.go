@@ -30,6 +30,9 @@ type Page struct {
 	older   int // pages of the timeline skipped, newest first
 	search  textinput.Model
 	finding bool
+	// Where the last drawing put the timeline, and how tall it was: G jumps
+	// there, pgdn moves a screen.
+	timelineAt, height int
 }
 
 // New opens the client with this id.
@@ -57,6 +60,8 @@ func (p *Page) Refresh() {
 		p.older = 0
 		p.Refresh()
 	}
+	p.km.Older.SetEnabled(p.rec.More)
+	p.km.Newer.SetEnabled(p.older > 0)
 }
 
 // filter is the kind the timeline shows, or "" for all.
@@ -89,6 +94,14 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		p.scroll++
 	case key.Matches(k, p.km.Up):
 		p.scroll = max(p.scroll-1, 0)
+	case key.Matches(k, p.km.Top):
+		p.scroll = 0
+	case key.Matches(k, p.km.Timeline):
+		p.scroll = p.timelineAt // View keeps it in range
+	case key.Matches(k, p.km.PageDown):
+		p.scroll += max(p.height-2, 1)
+	case key.Matches(k, p.km.PageUp):
+		p.scroll = max(p.scroll-max(p.height-2, 1), 0)
 	case key.Matches(k, p.km.Kind):
 		p.kind = (p.kind + 1) % (len(model.EntryKinds) + 1)
 		if p.filter() == model.EntryInvoice && !p.deps.User.Role.Can(model.ActSeeRates) {
@@ -160,28 +173,33 @@ func (p *Page) find(msg tea.Msg) tea.Cmd {
 }
 
 type keyMap struct {
-	Up, Down, Kind, Find, Older, Newer, Touch key.Binding
+	Up, Down, PageUp, PageDown, Top, Timeline key.Binding
+	Kind, Find, Older, Newer, Touch           key.Binding
 	Meeting, Edit, Terms, Contact, Site       key.Binding // the office's
 	Back, Help, Quit                          key.Binding
 }
 
 func newKeyMap(role model.Role) keyMap {
 	k := keyMap{
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:    key.NewBinding(key.WithKeys("down", "j", "space", "pgdown"), key.WithHelp("↓/j", "scroll down")),
-		Kind:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "timeline: next kind")),
-		Find:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find in timeline")),
-		Older:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "older entries")),
-		Newer:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "newer entries")),
-		Touch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a call")),
-		Meeting: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "plan a meeting")),
-		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "rename / contract")),
-		Terms:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "rate and terms")),
-		Contact: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "edit a contact")),
-		Site:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "edit a site")),
-		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Timeline: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "timeline")),
+		Kind:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "timeline: next kind")),
+		Find:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find in timeline")),
+		Older:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "older entries")),
+		Newer:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "newer entries")),
+		Touch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a call")),
+		Meeting:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "plan a meeting")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "rename / contract")),
+		Terms:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "rate and terms")),
+		Contact:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "edit a contact")),
+		Site:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "edit a site")),
+		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 	office := role.Can(model.ActManageClients)
 	k.Touch.SetEnabled(role.Can(model.ActLogTouch))
@@ -194,9 +212,9 @@ func newKeyMap(role model.Role) keyMap {
 }
 
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Touch, k.Kind, k.Find, k.Older, k.Meeting, k.Edit, k.Back, k.Help}
+	return []key.Binding{k.Timeline, k.Touch, k.Kind, k.Find, k.Older, k.Back, k.Help}
 }
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Kind, k.Find, k.Older, k.Newer}, {k.Touch, k.Meeting, k.Edit, k.Terms, k.Contact, k.Site},
-		{k.Back, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Timeline}, {k.Kind, k.Find, k.Older, k.Newer, k.Touch},
+		{k.Meeting, k.Edit, k.Terms, k.Contact, k.Site}, {k.Back, k.Help, k.Quit}}
 }

@@ -190,3 +190,20 @@ func TestTheMeetingsCursorStaysOnItsMeeting(t *testing.T) {
 		t.Errorf("the cursor left %s for %q", ref, after)
 	}
 }
+
+// G jumps to the timeline and g back to the top; esc closes the keys
+// before the page; ] is offered only when older entries follow.
+func TestGettingAroundAClientsPage(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 80, 24)
+	s.Keys("C", "/", "harbor", "enter", "enter")
+	s.MustSee("BEFORE YOU CALL", "G timeline")
+	s.MustNotSee("TIMELINE  newest first", "] older")
+	s.Keys("G")
+	s.MustSee("TIMELINE  newest first", "opened:")
+	s.MustNotSee("BEFORE YOU CALL")
+	s.Keys("g")
+	s.MustSee("BEFORE YOU CALL")
+	s.Keys("?", "esc")
+	s.MustSee("Harbor Light Church", "BEFORE YOU CALL")
+	s.FitsWindow(80, 24)
+}

@@ -2,6 +2,7 @@ package client
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ func (p *Page) View(width, height int) string {
 		return strings.Join(draw.WrapNotice(theme.Error, p.err.Error(), width), "\n")
 	}
 	body := p.body(width)
+	p.height = height
 	p.scroll = min(p.scroll, max(len(body)-height, 0))
 	return strings.Join(body[p.scroll:min(p.scroll+height, len(body))], "\n")
 }
@@ -32,7 +34,7 @@ func (p *Page) body(width int) []string {
 		theme.Muted.Render("  "+contract), width))
 	if r.Terms != nil {
 		add(draw.WrapNotice(theme.Muted, "terms: "+r.Terms.Effective.Describe(), width)...)
-		for _, n := range r.Notices {
+		for _, n := range soonestFirst(r.Notices) {
 			if n.Kind == model.NoticePrice && n.Effective.After(now) {
 				add(draw.WrapNotice(theme.Warn, fmt.Sprintf("coming on %s (%s): %s", n.Effective.In(loc).Format("2 Jan 2006"), n.Ref(), n.Text), width)...)
 			}
@@ -75,7 +77,15 @@ func (p *Page) body(width int) []string {
 				draw.Safe(n.Text)+" · sent "+n.SentAt.In(loc).Format("2 Jan"), width, 4)...)
 		}
 	}
+	p.timelineAt = len(out) + 1 // past the blank line above its heading
 	return append(out, p.timeline(width)...)
+}
+
+// soonestFirst orders notices by the day they take effect.
+func soonestFirst(ns []model.Notice) []model.Notice {
+	out := slices.Clone(ns)
+	slices.SortStableFunc(out, func(a, b model.Notice) int { return a.Effective.Compare(b.Effective) })
+	return out
 }
 
 // brief is what to know before calling, or one line saying there is nothing.
