@@ -132,6 +132,16 @@ func unscheduledRequests(r ClientRecords, visitsOf map[int64][]Visit) []string {
 // followUpQuestion asks about the last finished visit of a done job until
 // someone records the answer.
 func followUpQuestion(r ClientRecords, day func(time.Time) string) string {
+	v, t, ok := FollowUpDue(r)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("%s: %s, done on %s — is it working well? (a on the client's page, or followup done %s --text …)", v.Ref(), t.Title, day(PhaseSince(v.Events)), v.Ref())
+}
+
+// FollowUpDue is the last finished visit of a job done, and its ticket,
+// while nobody has recorded whether it works well.
+func FollowUpDue(r ClientRecords) (Visit, Ticket, bool) {
 	done := map[int64]Ticket{}
 	for _, t := range r.Tickets {
 		if t.Status == TicketDone || t.Status == TicketInvoiced {
@@ -149,13 +159,12 @@ func followUpQuestion(r ClientRecords, day func(time.Time) string) string {
 		}
 	}
 	if len(finished) == 0 {
-		return ""
+		return Visit{}, Ticket{}, false
 	}
 	sort.Slice(finished, func(i, j int) bool { return PhaseSince(finished[i].Events).After(PhaseSince(finished[j].Events)) })
 	v := finished[0]
 	if answered[v.ID] {
-		return ""
+		return Visit{}, Ticket{}, false
 	}
-	t := done[v.TicketID]
-	return fmt.Sprintf("%s: %s, done on %s — is it working well? (record the answer: followup done %s --text …)", v.Ref(), t.Title, day(PhaseSince(v.Events)), v.Ref())
+	return v, done[v.TicketID], true
 }

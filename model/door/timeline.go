@@ -145,9 +145,11 @@ type ClientPage struct {
 	Meetings []model.Meeting // not yet held, soonest first
 	// NeedsFirst is set while a new client has no first meeting: plan by then.
 	NeedsFirst time.Time
-	Brief      model.Brief
-	Timeline   []model.Entry // the page the query asked for
-	More       bool          // older entries follow the page
+	// AskAbout is the finished visit the brief asks after, if any.
+	AskAbout *model.Visit
+	Brief    model.Brief
+	Timeline []model.Entry // the page the query asked for
+	More     bool          // older entries follow the page
 }
 
 // ClientRecord reads a client's page: who they are, what is open and owed,
@@ -206,6 +208,9 @@ func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64
 			p.NeedsFirst = model.FirstMeetingBy(job)
 		}
 		p.Brief = d.briefFor(r, who.Role)
+		if v, _, ok := model.FollowUpDue(r); ok {
+			p.AskAbout = &v
+		}
 		p.Timeline, p.More = q.page(r, loc)
 		return nil
 	})

@@ -124,6 +124,8 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		p.older--
 		p.Refresh()
 	case p.err != nil:
+	case key.Matches(k, p.km.Answer) && p.rec.AskAbout != nil:
+		return p, openForm(p.deps, newFollowUpForm(p.deps, c, *p.rec.AskAbout))
 	case key.Matches(k, p.km.Touch):
 		return p, openForm(p.deps, newTouchForm(p.deps, c, p.rec.Contacts))
 	case key.Matches(k, p.km.Meeting):
@@ -174,7 +176,7 @@ func (p *Page) find(msg tea.Msg) tea.Cmd {
 
 type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Timeline key.Binding
-	Kind, Find, Older, Newer, Touch           key.Binding
+	Kind, Find, Older, Newer, Touch, Answer   key.Binding
 	Meeting, Edit, Terms, Contact, Site       key.Binding // the office's
 	Back, Help, Quit                          key.Binding
 }
@@ -192,6 +194,7 @@ func newKeyMap(role model.Role) keyMap {
 		Older:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "older entries")),
 		Newer:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "newer entries")),
 		Touch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a call")),
+		Answer:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "answer: is it working well?")),
 		Meeting:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "plan a meeting")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "rename / contract")),
 		Terms:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "rate and terms")),
@@ -203,6 +206,7 @@ func newKeyMap(role model.Role) keyMap {
 	}
 	office := role.Can(model.ActManageClients)
 	k.Touch.SetEnabled(role.Can(model.ActLogTouch))
+	k.Answer.SetEnabled(role.Can(model.ActLogTouch))
 	k.Meeting.SetEnabled(office)
 	k.Edit.SetEnabled(office)
 	k.Contact.SetEnabled(office)
@@ -215,6 +219,6 @@ func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Timeline, k.Touch, k.Kind, k.Find, k.Older, k.Back, k.Help}
 }
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Timeline}, {k.Kind, k.Find, k.Older, k.Newer, k.Touch},
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Timeline}, {k.Kind, k.Find, k.Older, k.Newer, k.Touch, k.Answer},
 		{k.Meeting, k.Edit, k.Terms, k.Contact, k.Site}, {k.Back, k.Help, k.Quit}}
 }

@@ -207,3 +207,15 @@ func TestGettingAroundAClientsPage(t *testing.T) {
 	s.MustSee("Harbor Light Church", "BEFORE YOU CALL")
 	s.FitsWindow(80, 24)
 }
+
+// a records the answer to the brief's question about the last finished job.
+func TestAnswerTheFollowUpFromThePage(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 60)
+	s.Keys("C", "/", "acme", "enter", "enter")
+	s.MustSee("is it working well?")
+	s.Keys("a")
+	s.MustSee("Is it working well? · V-")
+	s.Keys("all good, the PC boots fast", "ctrl+s")
+	s.MustSee("is on the timeline", "asked if it works well: all good, the PC boots fast")
+	s.MustNotSee("is it working well? (a on")
+}

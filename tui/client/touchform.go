@@ -59,3 +59,30 @@ func (f *touchForm) submit() tea.Cmd {
 	}
 	return f.deps.Close(fmt.Sprintf("on the timeline: %s: %s", tc.Kind, tc.Summary))
 }
+
+// followUpForm records what the client said when asked whether a finished
+// job works well; the brief stops asking.
+type followUpForm struct {
+	*form.Form
+	deps page.Deps
+	v    model.Visit
+	text *form.TextField
+}
+
+func newFollowUpForm(deps page.Deps, c model.Client, v model.Visit) *followUpForm {
+	f := &followUpForm{Form: form.New(deps, "Is it working well? · "+v.Ref()+" · "+c.Name, "cancel"), deps: deps, v: v,
+		text: form.NewTextField("what the client said, like \"all good, printing fine\"", 500)}
+	f.Add("text", "They said", f.text)
+	return f
+}
+
+func (f *followUpForm) Update(msg tea.Msg) (page.Page, tea.Cmd) {
+	return f, f.HandleOrLeave(msg, f.submit)
+}
+
+func (f *followUpForm) submit() tea.Cmd {
+	if _, err := f.deps.Door.FollowUpDone(f.deps.Ctx, f.deps.Actor(), f.v.ID, f.text.Value()); err != nil {
+		return f.ShowError(err)
+	}
+	return f.deps.Close("the answer about " + f.v.Ref() + " is on the timeline")
+}
