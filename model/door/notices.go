@@ -68,3 +68,19 @@ func (d *Door) SendNotice(ctx context.Context, who model.Actor, n model.Notice, 
 	})
 	return n, err
 }
+
+// Notices lists every notice sent, newest first, with the clients each
+// went to; those who may not see prices are shown the policy notices only.
+func (d *Door) Notices(ctx context.Context, who model.Actor) ([]model.Notice, error) {
+	var out []model.Notice
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		all, err := tx.Notices(ctx)
+		for _, n := range all {
+			if n.Kind == model.NoticePolicy || who.Role.Can(model.ActSeeRates) {
+				out = append(out, n)
+			}
+		}
+		return err
+	})
+	return out, err
+}

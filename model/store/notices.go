@@ -54,3 +54,32 @@ func (t *Tx) ClientsWithAcceptedTerms(ctx context.Context) (map[int64]bool, erro
 	}
 	return out, err
 }
+
+// Notices lists every notice sent, newest first, with the clients each
+// went to.
+func (t *Tx) Notices(ctx context.Context) ([]model.Notice, error) {
+	list, err := queryAll(ctx, t, func(r scanner) (model.Notice, error) {
+		var n model.Notice
+		var eff, sent int64
+		err := r.Scan(&n.ID, &n.Kind, &n.Text, &eff, &sent, &n.By)
+		n.Effective, n.SentAt = fromUnix(eff), fromUnix(sent)
+		return n, err
+	}, `SELECT id, kind, text, effective_at, sent_at, by FROM notices ORDER BY sent_at DESC, id DESC`)
+	if err != nil || len(list) == 0 {
+		return list, err
+	}
+	at := make(map[int64]*model.Notice, len(list))
+	for i := range list {
+		at[list[i].ID] = &list[i]
+	}
+	sent, err := queryAll(ctx, t, func(r scanner) ([2]int64, error) {
+		var p [2]int64
+		return p, r.Scan(&p[0], &p[1])
+	}, `SELECT notice_id, client_id FROM notice_clients ORDER BY notice_id, client_id`)
+	for _, p := range sent {
+		if n, ok := at[p[0]]; ok {
+			n.Clients = append(n.Clients, p[1])
+		}
+	}
+	return list, err
+}

@@ -68,6 +68,7 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 			return []string{"meeting", "cancel", o.meetingRef, "--reason", "the owner is away"}
 		},
 			allowed: office, prep: func(o *authzOffice) { o.meeting() }},
+		"notice list":   {argv: plain("notice", "list"), allowed: staff},
 		"meeting list":  {argv: plain("meeting", "list"), allowed: staff},
 		"followup done": {argv: plain("followup", "done", "V-317", "--text", "all good"), allowed: staff},
 		"touch add":     {argv: plain("touch", "add", "Acme Dental", "--kind", "call", "--text", "asked about the invoice"), allowed: staff},

@@ -291,6 +291,52 @@ func noticeAdd(c *call) error {
 }
 
 func init() {
+	register(command{path: "notice list", about: "every notice sent, newest first, with whom it went to", run: noticeList})
+}
+
+func noticeList(c *call) error {
+	if err := c.parse(0); err != nil {
+		return err
+	}
+	notices, err := c.env.Door.Notices(c.ctx, c.actor())
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	clients, err := c.env.Door.ClientNames(c.ctx, c.actor())
+	if err != nil {
+		return err
+	}
+	for _, cl := range clients {
+		names[cl.ID] = cl.Name
+	}
+	loc := c.env.Door.Location()
+	var out []map[string]any
+	for _, n := range notices {
+		to := make([]string, len(n.Clients))
+		for i, id := range n.Clients {
+			to[i] = names[id]
+		}
+		out = append(out, map[string]any{"id": n.Ref(), "kind": string(n.Kind), "text": n.Text, "effective": n.Effective.In(loc).Format("2006-01-02"),
+			"sent_at": rfc3339(n.SentAt), "by": n.By, "clients": to})
+	}
+	return c.print(out, func(w io.Writer) {
+		if len(notices) == 0 {
+			fmt.Fprintln(w, "no notice sent yet (notice add --kind price|policy …)")
+		}
+		for i, n := range notices {
+			to := out[i]["clients"].([]string)
+			whom := strings.Join(to, ", ")
+			if len(to) > 3 {
+				whom = fmt.Sprintf("%s and %d more", strings.Join(to[:3], ", "), len(to)-3)
+			}
+			fmt.Fprintf(w, "%s %s, effective %s: %s\n    sent %s by %s to %s\n", n.Ref(), n.Kind, n.Effective.In(loc).Format("2006-01-02"),
+				model.CleanLine(n.Text), n.SentAt.In(loc).Format("2 Jan 2006"), model.CleanLine(n.By), model.CleanLine(whom))
+		}
+	})
+}
+
+func init() {
 	register(
 		command{path: "client import", args: "--csv FILE|-", about: "bring a client list in from CSV (over SSH: --csv - < clients.csv); a file with a bad row imports nothing", run: clientImport},
 		command{path: "client export", args: "--csv", about: "every client with its contacts and sites as CSV, in the columns client import reads", run: clientExport},

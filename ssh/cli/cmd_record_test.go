@@ -71,6 +71,12 @@ func TestANoticeTooSoonIsRefused(t *testing.T) {
 	if out := h.mustLine("sam", "client timeline Acme Dental"); strings.Contains(out, "$135") {
 		t.Errorf("a technician reads a price notice:\n%s", out)
 	}
+	if out := h.mustLine("rita", "notice list"); !strings.Contains(out, "N-1 price, effective 2026-12-25: Rates rise to $135/h") || !strings.Contains(out, "to Acme Dental") {
+		t.Errorf("notice list:\n%s", out)
+	}
+	if out := h.mustLine("sam", "notice list"); strings.Contains(out, "$135") {
+		t.Errorf("a technician lists a price notice:\n%s", out)
+	}
 	if _, errs, code := h.line("rita", "notice add --kind policy --text x --effective 2026-12-25 --all"); code != 1 || !strings.Contains(errs, "for managers and admins") {
 		t.Errorf("a dispatcher sent a notice: %d %s", code, errs)
 	}
