@@ -176,10 +176,12 @@ func (e Estimate) String() string {
 const TimeLayout = "2006-01-02 15:04"
 
 // ParseWhen reads a start time in the office's zone: "2026-11-25 14:00",
-// "14:00" (today), "tomorrow 9:00". now fixes what "today" means.
+// "14:00" (today), "tomorrow 9:00", "wed 10:00" (the next Wednesday: today
+// when it is Wednesday and 10:00 is still to come). now fixes what "today"
+// means.
 func ParseWhen(field, s string, now time.Time, loc *time.Location) (time.Time, error) {
 	in := strings.ToLower(strings.Join(strings.Fields(s), " "))
-	hint := fmt.Sprintf("write it like %s, 14:00 (today) or tomorrow 9:00", now.In(loc).Format(TimeLayout))
+	hint := fmt.Sprintf("write it like %s, 14:00 (today), tomorrow 9:00 or wed 10:00", now.In(loc).Format(TimeLayout))
 	if in == "" {
 		return time.Time{}, FieldError{Field: field, Msg: "is empty; " + hint}
 	}
@@ -195,11 +197,38 @@ func ParseWhen(field, s string, now time.Time, loc *time.Location) (time.Time, e
 		clock, day = strings.TrimPrefix(in, "tomorrow "), day.AddDate(0, 0, 1)
 	case strings.HasPrefix(in, "yesterday "): // read, so the caller can say what a past start needs
 		clock, day = strings.TrimPrefix(in, "yesterday "), day.AddDate(0, 0, -1)
+	default:
+		if word, rest, ok := strings.Cut(in, " "); ok {
+			if wd, ok := weekdayOf(word); ok {
+				h, m, ok := clockOf(rest)
+				if !ok {
+					break
+				}
+				ahead := (int(wd) - int(day.Weekday()) + 7) % 7
+				t := time.Date(day.Year(), day.Month(), day.Day()+ahead, h, m, 0, 0, loc)
+				if !t.After(now) {
+					t = t.AddDate(0, 0, 7) // this morning's has gone: next week's
+				}
+				return t, nil
+			}
+		}
 	}
 	if h, m, ok := clockOf(clock); ok {
 		return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc), nil
 	}
 	return time.Time{}, FieldError{Field: field, Msg: fmt.Sprintf("%q is not a time; %s", s, hint)}
+}
+
+// weekdayOf reads a day's name or its first three letters: "wed",
+// "wednesday".
+func weekdayOf(s string) (time.Weekday, bool) {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		if s == name || len(s) >= 3 && strings.HasPrefix(name, s) {
+			return d, true
+		}
+	}
+	return 0, false
 }
 
 // clockOf reads a time of day: "14:00", "9:30", "3:15pm", "3pm".

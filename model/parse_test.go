@@ -111,6 +111,10 @@ func TestParseWhen(t *testing.T) {
 		{"tomorrow 9:00", "2026-11-26 09:00"},
 		{"Tomorrow  2pm", "2026-11-26 14:00"},
 		{"3:15pm", "2026-11-25 15:15"},
+		{"fri 10:00", "2026-11-27 10:00"},     // Wednesday today: this Friday
+		{"Wednesday 2pm", "2026-11-25 14:00"}, // today, still to come
+		{"wed 8:00", "2026-12-02 08:00"},      // today's has gone: next week's
+		{"mon 9:30", "2026-11-30 09:30"},
 	}
 	for _, tt := range tests {
 		got, err := ParseWhen("start", tt.in, now, loc)
@@ -118,7 +122,7 @@ func TestParseWhen(t *testing.T) {
 			t.Errorf("ParseWhen(%q) = %v, %v; want %s", tt.in, got, err, tt.want)
 		}
 	}
-	for _, bad := range []string{"", "noon-ish", "2026-13-01 10:00", "25:00"} {
+	for _, bad := range []string{"", "noon-ish", "2026-13-01 10:00", "25:00", "we 10:00", "wed noon", "fri"} {
 		if _, err := ParseWhen("start", bad, now, loc); err == nil || !strings.Contains(err.Error(), "write it like") && !strings.Contains(err.Error(), "empty") {
 			t.Errorf("ParseWhen(%q) err = %v, want a hint", bad, err)
 		}
