@@ -69,7 +69,8 @@ func clientTimeline(c *call) error {
 	return c.print(out, func(w io.Writer) {
 		fmt.Fprintf(w, "%s — timeline, newest first\n", model.CleanLine(cl.Name))
 		if len(entries) == 0 {
-			fmt.Fprintln(w, "  nothing yet")
+			fmt.Fprintln(w, "  nothing of that yet")
+			return
 		}
 		var rows [][]string
 		for _, e := range entries {
