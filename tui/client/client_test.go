@@ -154,7 +154,8 @@ func TestTheTechniciansKindsAndANewSearch(t *testing.T) {
 	s.MustNotSee("acmehar")
 }
 
-// K opens the client from a technician's day and from the invoices desk.
+// K opens the client from a technician's day, the invoices desk and a
+// search result.
 func TestKOpensTheClientFromMyDayAndTheDesk(t *testing.T) {
 	tech := screentest.Tech(t, "Leo Brandt", 120, 40)
 	tech.Keys("K")
@@ -163,6 +164,10 @@ func TestKOpensTheClientFromMyDayAndTheDesk(t *testing.T) {
 	s := screentest.New(t, model.RoleManager, 120, 40)
 	s.Keys("i", "K")
 	s.MustSee("CONTACTS", "SITES")
+
+	found := screentest.New(t, model.RoleDispatcher, 120, 40)
+	found.Keys("/", "Scanner driver", "enter", "K")
+	found.MustSee("Birchwood Law LLP", "CONTACTS")
 }
 
 // x on the meetings page calls a meeting off, saying why.

@@ -4,7 +4,7 @@ import "charm.land/bubbles/v2/key"
 
 // keyMap is the search page's keys.
 type keyMap struct {
-	Up, Down, Top, Bottom, Open, More, Edit, Back, Help, Quit key.Binding
+	Up, Down, Top, Bottom, Open, Client, More, Edit, Back, Help, Quit key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -12,6 +12,7 @@ func newKeyMap() keyMap {
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open ticket")),
+		Client: key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "client")),
 		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "newest")),
 		Bottom: key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "oldest loaded")),
 		More:   key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "older")),
@@ -27,5 +28,5 @@ func (k keyMap) ShortHelp() []key.Binding {
 }
 
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.More}, {k.Open, k.Edit, k.Back}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.More}, {k.Open, k.Client, k.Edit, k.Back}, {k.Help, k.Quit}}
 }

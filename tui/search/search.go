@@ -100,6 +100,8 @@ func (s *Search) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return s, s.query.Focus()
 	case key.Matches(k, s.km.Open) && s.cursor < len(s.hits):
 		return s, s.deps.Go(page.ToTicket{ID: s.hits[s.cursor].Ticket.ID})
+	case key.Matches(k, s.km.Client) && s.cursor < len(s.hits):
+		return s, s.deps.Go(page.ToClient{ID: s.hits[s.cursor].Ticket.ClientID})
 	}
 	return s, nil
 }
