@@ -227,16 +227,25 @@ func (o OwnTerms) Over(office BillingTerms, payment Terms) BillingTerms {
 func (t BillingTerms) Describe() string {
 	parts := []string{fmt.Sprintf("%s/h", t.Rate), t.Travel.Describe(t.Rate)}
 	if t.Increment > 0 {
-		what := "each ticket's time"
-		if t.Scope == RoundLine {
-			what = "each line's time"
-		}
-		parts = append(parts, fmt.Sprintf("%s rounded %s to %s", what, t.Mode, FormatDuration(t.Increment)))
+		parts = append(parts, t.RoundingText())
 	}
 	if t.Minimum > 0 {
 		parts = append(parts, "minimum "+FormatDuration(t.Minimum)+" per ticket")
 	}
 	return strings.Join(append(parts, "payment "+t.Payment.String()), "; ")
+}
+
+// RoundingText says how billed time is rounded: "each ticket's time
+// rounded up to 15m", or "no rounding".
+func (t BillingTerms) RoundingText() string {
+	if t.Increment == 0 {
+		return "no rounding"
+	}
+	what := "each ticket's time"
+	if t.Scope == RoundLine {
+		what = "each line's time"
+	}
+	return fmt.Sprintf("%s rounded %s to %s", what, t.Mode, FormatDuration(t.Increment))
 }
 
 // DueAt is when an invoice sent at sent falls due under the terms.

@@ -32,6 +32,9 @@ type Notice struct {
 	SentAt    time.Time
 	By        string
 	Clients   []int64
+	// RaisedAt is when the rise this notice announced was made, for the
+	// client it was read for; zero while it is still to be made.
+	RaisedAt time.Time
 }
 
 // Ref is the notice's readable id, N-3.
@@ -72,39 +75,85 @@ func CheckNotice(n Notice, client Client, loc *time.Location) error {
 }
 
 // PriceRises names what in a change of a client's terms costs them more:
-// a higher hourly rate, travel billed where it was free or at more, a
-// larger minimum. Empty when nothing does.
+// a higher hourly rate; travel billed where it was free, at more an hour, a
+// larger call-out fee, or moved between an hourly and a per-visit charge
+// (which cannot be compared); a larger minimum; rounding that rounds more
+// up — a larger increment rounded up, nearest turned up, each line rounded
+// rather than the ticket once. Empty when nothing does.
 func PriceRises(before, after BillingTerms) []string {
 	var out []string
 	if after.Rate > before.Rate {
 		out = append(out, fmt.Sprintf("the rate from %s/h to %s/h", before.Rate, after.Rate))
 	}
-	if was, is := before.Travel.Describe(before.Rate), after.Travel.Describe(after.Rate); travelCosts(before.Travel, before.Rate) < travelCosts(after.Travel, after.Rate) ||
-		before.Travel.Kind != after.Travel.Kind && after.Travel.Kind != TravelNone && before.Travel.Kind != TravelNone {
-		out = append(out, fmt.Sprintf("travel from %s to %s", was, is))
+	if travelRises(before, after) {
+		out = append(out, fmt.Sprintf("travel from %s to %s", strings.TrimPrefix(before.Travel.Describe(before.Rate), "travel "),
+			strings.TrimPrefix(after.Travel.Describe(after.Rate), "travel ")))
 	}
 	if after.Minimum > before.Minimum {
 		out = append(out, fmt.Sprintf("the minimum from %s to %s", FormatDuration(before.Minimum), FormatDuration(after.Minimum)))
 	}
+	if roundsMore(before, after) {
+		out = append(out, fmt.Sprintf("rounding from %s to %s", before.RoundingText(), after.RoundingText()))
+	}
 	return out
 }
 
-// travelCosts is what a policy charges, in cents per hour or per visit:
-// enough to tell more from less between two policies of the same kind, and
-// anything from nothing.
-func travelCosts(p TravelPolicy, rate Cents) Cents {
-	switch p.Kind {
-	case TravelHourly:
-		return rate
-	case TravelRate, TravelFlat:
-		return p.Amount
+// travelRises compares what travel costs before and after. Travel billed
+// at the rate rises with the rate, which is a rise of its own.
+func travelRises(before, after BillingTerms) bool {
+	perHour := func(t BillingTerms) (Cents, bool) {
+		switch t.Travel.Kind {
+		case TravelHourly:
+			return t.Rate, true
+		case TravelRate:
+			return t.Travel.Amount, true
+		}
+		return 0, false
 	}
-	return 0
+	b, a := before.Travel, after.Travel
+	switch {
+	case a.Kind == TravelNone || a.Kind == "":
+		return false
+	case b.Kind == TravelNone || b.Kind == "":
+		return true
+	case b.Kind == TravelHourly && a.Kind == TravelHourly:
+		return false // the rate's rise says it
+	case b.Kind == TravelFlat && a.Kind == TravelFlat:
+		return a.Amount > b.Amount
+	}
+	was, wasHourly := perHour(before)
+	is, isHourly := perHour(after)
+	if wasHourly != isHourly {
+		return true // an hour's charge against a visit's: not comparable, so told
+	}
+	return is > was
+}
+
+// roundsMore reports whether billed time is rounded up further after.
+func roundsMore(before, after BillingTerms) bool {
+	if after.Increment == 0 || after.Mode != RoundUp {
+		return false // rounding to the nearest never bills more on the whole
+	}
+	return before.Increment == 0 || before.Mode != RoundUp || after.Increment > before.Increment ||
+		before.Scope == RoundTicket && after.Scope == RoundLine
 }
 
 // priceNoticeLasts is how long after it takes effect a price notice allows
 // the rise it announced: the rise is made on the day, or soon after.
 const priceNoticeLasts = 90 * 24 * time.Hour
+
+// NoticeForRise is the price notice that allows a rise now: one sent to
+// the client that has taken effect lately and has not yet allowed a rise.
+// A notice allows one rise; the next needs notice of its own.
+func NoticeForRise(notices []Notice, now time.Time, loc *time.Location) (Notice, bool) {
+	today := StartOfDay(now, loc)
+	for _, n := range notices {
+		if n.Kind == NoticePrice && n.RaisedAt.IsZero() && !n.Effective.After(today) && now.Sub(n.Effective) < priceNoticeLasts {
+			return n, true
+		}
+	}
+	return Notice{}, false
+}
 
 // CheckPriceRise says whether a rise in a client's prices may take effect
 // now. A client without a managed-service contract who has accepted terms
@@ -114,14 +163,14 @@ func CheckPriceRise(c Client, rises []string, told bool, notices []Notice, now t
 	if len(rises) == 0 || c.Managed || !told {
 		return nil
 	}
+	if _, ok := NoticeForRise(notices, now, loc); ok {
+		return nil
+	}
 	today := StartOfDay(now, loc)
 	var coming *Notice
 	for i, n := range notices {
 		if n.Kind != NoticePrice {
 			continue
-		}
-		if !n.Effective.After(today) && now.Sub(n.Effective) < priceNoticeLasts {
-			return nil
 		}
 		if n.Effective.After(today) && (coming == nil || n.Effective.Before(coming.Effective)) {
 			coming = &notices[i]

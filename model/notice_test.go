@@ -55,6 +55,12 @@ func TestAPriceRiseWaitsForItsNotice(t *testing.T) {
 		{"a longer minimum", BillingTerms{Rate: 120_00, Travel: before.Travel, Minimum: 2 * time.Hour}, acme, true, nil, "the minimum from 1h to 2h"},
 		{"a notice that has taken effect", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
 			[]Notice{notice(1, NoticePrice, now.AddDate(0, 0, -2))}, ""},
+		{"a notice already used by the rise it announced", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
+			[]Notice{func() Notice { n := notice(5, NoticePrice, now.AddDate(0, 0, -2)); n.RaisedAt = now.Add(-time.Hour); return n }()}, "send a price notice"},
+		{"rounding up to a larger increment", BillingTerms{Rate: 120_00, Travel: before.Travel, Minimum: time.Hour, Increment: 30 * time.Minute, Mode: RoundUp, Scope: RoundTicket},
+			acme, true, nil, "rounding from no rounding to each ticket's time rounded up to 30m"},
+		{"travel at its own lower hourly rate", BillingTerms{Rate: 120_00, Travel: TravelPolicy{Kind: TravelRate, Amount: 85_00}, Minimum: time.Hour},
+			acme, true, nil, "raising travel from at no charge to billed at $85.00/h"},
 		{"a notice still to come", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
 			[]Notice{notice(2, NoticePrice, now.AddDate(0, 0, 10))}, "N-2 takes effect on 10 Dec 2026; raise it then"},
 		{"a notice long past", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
@@ -71,6 +77,34 @@ func TestAPriceRiseWaitsForItsNotice(t *testing.T) {
 			t.Errorf("%s: refused: %v", c.name, err)
 		case c.refused != "" && (err == nil || !strings.Contains(err.Error(), c.refused)):
 			t.Errorf("%s: %v, want it refused saying %q", c.name, err, c.refused)
+		}
+	}
+}
+
+func TestWhatRaisesAPrice(t *testing.T) {
+	hourly := BillingTerms{Rate: 120_00, Travel: TravelPolicy{Kind: TravelHourly}, Increment: 15 * time.Minute, Mode: RoundUp, Scope: RoundTicket}
+	with := func(f func(*BillingTerms)) BillingTerms { b := hourly; f(&b); return b }
+	cases := []struct {
+		name  string
+		after BillingTerms
+		rises string // "" for none
+	}{
+		{"nothing changed", hourly, ""},
+		{"a higher rate, travel at the rate with it: one rise", with(func(b *BillingTerms) { b.Rate = 130_00 }), "the rate from $120.00/h to $130.00/h"},
+		{"travel at its own lower rate", with(func(b *BillingTerms) { b.Travel = TravelPolicy{Kind: TravelRate, Amount: 85_00} }), ""},
+		{"travel at its own higher rate", with(func(b *BillingTerms) { b.Travel = TravelPolicy{Kind: TravelRate, Amount: 150_00} }), "travel from billed at $120.00/h to billed at $150.00/h"},
+		{"an hour's charge to a visit's", with(func(b *BillingTerms) { b.Travel = TravelPolicy{Kind: TravelFlat, Amount: 10_00} }), "travel from"},
+		{"travel no longer charged", with(func(b *BillingTerms) { b.Travel = TravelPolicy{Kind: TravelNone} }), ""},
+		{"a larger increment rounded up", with(func(b *BillingTerms) { b.Increment = 30 * time.Minute }), "rounding from each ticket's time rounded up to 15m to each ticket's time rounded up to 30m"},
+		{"a smaller increment", with(func(b *BillingTerms) { b.Increment = 6 * time.Minute }), ""},
+		{"each line rounded, not the ticket", with(func(b *BillingTerms) { b.Scope = RoundLine }), "rounding from"},
+		{"rounding to the nearest", with(func(b *BillingTerms) { b.Mode = RoundNearest; b.Increment = time.Hour }), ""},
+		{"a minimum", with(func(b *BillingTerms) { b.Minimum = time.Hour }), "the minimum from 0m to 1h"},
+	}
+	for _, c := range cases {
+		got := strings.Join(PriceRises(hourly, c.after), "; ")
+		if c.rises == "" && got != "" || c.rises != "" && !strings.HasPrefix(got, c.rises) {
+			t.Errorf("%s: rises %q, want %q", c.name, got, c.rises)
 		}
 	}
 }

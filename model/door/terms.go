@@ -40,7 +40,7 @@ func (d *Door) SetOfficeTerms(ctx context.Context, who model.Actor, change func(
 			return err
 		}
 		if !anyway {
-			if err := d.officeRiseNoticed(ctx, tx, before, o); err != nil {
+			if err := officeRiseNoticed(ctx, tx, before, o, now, d.Location()); err != nil {
 				return err
 			}
 		}
@@ -52,9 +52,22 @@ func (d *Door) SetOfficeTerms(ctx context.Context, who model.Actor, change func(
 	return o, err
 }
 
+// riseNoticed lets a rise through when the client is owed no notice, or
+// when a price notice to them has taken effect — which it then uses up.
+func riseNoticed(ctx context.Context, tx *store.Tx, c model.Client, rises []string, told bool, notices []model.Notice, now time.Time, loc *time.Location) error {
+	if err := model.CheckPriceRise(c, rises, told, notices, now, loc); err != nil {
+		return err
+	}
+	if n, ok := model.NoticeForRise(notices, now, loc); ok && told && !c.Managed {
+		return tx.NoticeRaised(ctx, n.ID, c.ID, now)
+	}
+	return nil
+}
+
 // officeRiseNoticed checks a change of the office's defaults against every
-// client it raises prices for, and names the first few still owed notice.
-func (d *Door) officeRiseNoticed(ctx context.Context, tx *store.Tx, before, after model.OfficeTerms) error {
+// client it raises prices for, uses up the notices that allow it, and names
+// the first few clients still owed notice.
+func officeRiseNoticed(ctx context.Context, tx *store.Tx, before, after model.OfficeTerms, now time.Time, loc *time.Location) error {
 	clients, err := tx.Clients(ctx)
 	if err != nil {
 		return err
@@ -63,25 +76,35 @@ func (d *Door) officeRiseNoticed(ctx context.Context, tx *store.Tx, before, afte
 	if err != nil {
 		return err
 	}
+	notices, err := tx.PriceNoticesByClient(ctx)
+	if err != nil {
+		return err
+	}
 	var owed []string
+	var allowed []model.Client
 	for _, c := range clients {
 		rises := model.PriceRises(c.Own.Over(before.BillingTerms, c.Terms), c.Own.Over(after.BillingTerms, c.Terms))
 		if len(rises) == 0 || c.Managed || !told[c.ID] {
 			continue
 		}
-		notices, err := tx.NoticesFor(ctx, c.ID)
-		if err != nil {
+		if model.CheckPriceRise(c, rises, true, notices[c.ID], now, loc) != nil {
+			owed = append(owed, c.Name)
+		} else {
+			allowed = append(allowed, c)
+		}
+	}
+	if len(owed) > 0 {
+		return model.NoticeOwed{Msg: fmt.Sprintf("raising the office's prices needs %d days' notice to each client it reaches without a managed-service contract, and %s still owed it, or a notice still to take effect (%s): send a price notice (notice add --kind price --all --effective %s --text …) and raise them on that day",
+			model.NoticeDays, model.Plural(len(owed), "client")+map[bool]string{true: " is", false: " are"}[len(owed) == 1], strings.Join(owed[:min(len(owed), 5)], ", "),
+			model.EarliestEffective(model.NoticePrice, false, now, loc).In(loc).Format("2006-01-02"))}
+	}
+	for _, c := range allowed {
+		n, _ := model.NoticeForRise(notices[c.ID], now, loc)
+		if err := tx.NoticeRaised(ctx, n.ID, c.ID, now); err != nil {
 			return err
 		}
-		if model.CheckPriceRise(c, rises, true, notices, d.Now(), d.Location()) != nil {
-			owed = append(owed, c.Name)
-		}
 	}
-	if len(owed) == 0 {
-		return nil
-	}
-	return model.NoticeOwed{Msg: fmt.Sprintf("raising the office's prices needs %d days' notice to each client it reaches without a managed-service contract, and %d have not had it (%s): send a price notice (notice add --kind price --all --effective %s --text …) and raise them on that day",
-		model.NoticeDays, len(owed), strings.Join(owed[:min(len(owed), 5)], ", "), model.EarliestEffective(model.NoticePrice, false, d.Now(), d.Location()).In(d.Location()).Format("2006-01-02"))}
+	return nil
 }
 
 // ClientTerms is a client's own terms, the office's, and what they make.
@@ -145,7 +168,7 @@ func (d *Door) SetClientTerms(ctx context.Context, who model.Actor, clientID int
 			if err != nil {
 				return err
 			}
-			if err := model.CheckPriceRise(ct.Client, rises, told, notices, now, d.Location()); err != nil {
+			if err := riseNoticed(ctx, tx, ct.Client, rises, told, notices, now, d.Location()); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"time"
 
 	"dispatch/model"
 )
@@ -26,11 +28,43 @@ func (t *Tx) NoticesFor(ctx context.Context, clientID int64) ([]model.Notice, er
 	return queryAll(ctx, t, func(r scanner) (model.Notice, error) {
 		var n model.Notice
 		var eff, sent int64
-		err := r.Scan(&n.ID, &n.Kind, &n.Text, &eff, &sent, &n.By)
-		n.Effective, n.SentAt, n.Clients = fromUnix(eff), fromUnix(sent), []int64{clientID}
+		var raised sql.NullInt64
+		err := r.Scan(&n.ID, &n.Kind, &n.Text, &eff, &sent, &n.By, &raised)
+		n.Effective, n.SentAt, n.Clients, n.RaisedAt = fromUnix(eff), fromUnix(sent), []int64{clientID}, fromNullUnix(raised)
 		return n, err
-	}, `SELECT n.id, n.kind, n.text, n.effective_at, n.sent_at, n.by FROM notices n JOIN notice_clients nc ON nc.notice_id = n.id
+	}, `SELECT n.id, n.kind, n.text, n.effective_at, n.sent_at, n.by, nc.raised_at FROM notices n JOIN notice_clients nc ON nc.notice_id = n.id
 		WHERE nc.client_id = ? ORDER BY n.sent_at DESC, n.id DESC`, clientID)
+}
+
+// NoticeRaised marks a price notice's rise made for a client: it allows no
+// other.
+func (t *Tx) NoticeRaised(ctx context.Context, noticeID, clientID int64, at time.Time) error {
+	_, err := t.exec(ctx, `UPDATE notice_clients SET raised_at = ? WHERE notice_id = ? AND client_id = ?`, unix(at), noticeID, clientID)
+	return err
+}
+
+// PriceNoticesByClient lists every price notice by the clients it went to,
+// as NoticesFor would for each: one read for the whole office.
+func (t *Tx) PriceNoticesByClient(ctx context.Context) (map[int64][]model.Notice, error) {
+	type row struct {
+		client int64
+		n      model.Notice
+	}
+	rows, err := queryAll(ctx, t, func(r scanner) (row, error) {
+		var x row
+		var eff, sent int64
+		var raised sql.NullInt64
+		err := r.Scan(&x.client, &x.n.ID, &x.n.Kind, &x.n.Text, &eff, &sent, &x.n.By, &raised)
+		x.n.Effective, x.n.SentAt, x.n.RaisedAt = fromUnix(eff), fromUnix(sent), fromNullUnix(raised)
+		x.n.Clients = []int64{x.client}
+		return x, err
+	}, `SELECT nc.client_id, n.id, n.kind, n.text, n.effective_at, n.sent_at, n.by, nc.raised_at FROM notices n
+		JOIN notice_clients nc ON nc.notice_id = n.id WHERE n.kind = 'price' ORDER BY n.sent_at DESC, n.id DESC`)
+	out := map[int64][]model.Notice{}
+	for _, x := range rows {
+		out[x.client] = append(out[x.client], x.n)
+	}
+	return out, err
 }
 
 // HasAcceptedTerms reports whether a client's contact has ever accepted

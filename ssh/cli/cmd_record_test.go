@@ -235,6 +235,9 @@ func TestARateRiseWaitsForItsNotice(t *testing.T) {
 	if out := h.mustLine("ann", "client terms Acme Dental --rate 140"); !strings.Contains(out, "$140.00/h") {
 		t.Errorf("the rise on its day:\n%s", out)
 	}
+	if _, errs, code := h.line("ann", "client terms Acme Dental --rate 150"); code != 1 || !strings.Contains(errs, "send a price notice") {
+		t.Errorf("a second rise on the first's notice: %d %s", code, errs)
+	}
 	if out := h.mustLine("ann", "client terms Acme Dental --rate 150 --anyway"); !strings.Contains(out, "$150.00/h") {
 		t.Errorf("a rise the client agreed to:\n%s", out)
 	}

@@ -13,3 +13,7 @@ ALTER TABLE meetings ADD COLUMN cancelled_at INTEGER;
 ALTER TABLE meetings ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
 DROP INDEX meetings_unconfirmed;
 CREATE INDEX meetings_unconfirmed ON meetings(invited_at) WHERE confirmed_at IS NULL AND done_at IS NULL AND cancelled_at IS NULL;
+
+-- A price notice allows the one rise it announced, for each client it went
+-- to: when that rise was made.
+ALTER TABLE notice_clients ADD COLUMN raised_at INTEGER;
