@@ -56,7 +56,11 @@ func TestAPriceRiseWaitsForItsNotice(t *testing.T) {
 		{"a notice that has taken effect", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
 			[]Notice{notice(1, NoticePrice, now.AddDate(0, 0, -2))}, ""},
 		{"a notice already used by the rise it announced", BillingTerms{Rate: 135_00, Travel: before.Travel, Minimum: time.Hour}, acme, true,
-			[]Notice{func() Notice { n := notice(5, NoticePrice, now.AddDate(0, 0, -2)); n.RaisedAt = now.Add(-time.Hour); return n }()}, "send a price notice"},
+			[]Notice{func() Notice {
+				n := notice(5, NoticePrice, now.AddDate(0, 0, -2))
+				n.RaisedAt = now.Add(-time.Hour)
+				return n
+			}()}, "send a price notice"},
 		{"rounding up to a larger increment", BillingTerms{Rate: 120_00, Travel: before.Travel, Minimum: time.Hour, Increment: 30 * time.Minute, Mode: RoundUp, Scope: RoundTicket},
 			acme, true, nil, "rounding from no rounding to each ticket's time rounded up to 30m"},
 		{"travel at its own lower hourly rate", BillingTerms{Rate: 120_00, Travel: TravelPolicy{Kind: TravelRate, Amount: 85_00}, Minimum: time.Hour},
