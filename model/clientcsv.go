@@ -24,6 +24,8 @@ type ClientRow struct {
 	Site    Site
 	Managed bool
 	Terms   Terms
+	// Whether the row's cell said so: an empty cell keeps what is on file.
+	ManagedGiven, TermsGiven, TravelGiven bool
 }
 
 // RowError says where in a file a row is wrong and what was expected.
@@ -107,6 +109,7 @@ func readClientRow(line int, cell func(string) string) (ClientRow, []error) {
 	}
 	switch row.Row {
 	case "client":
+		row.ManagedGiven = cell("managed") != ""
 		switch strings.ToLower(cell("managed")) {
 		case "", "no", "false":
 		case "yes", "true":
@@ -115,6 +118,7 @@ func readClientRow(line int, cell func(string) string) (ClientRow, []error) {
 			bad("managed", fmt.Sprintf("%q is not yes or no", CleanLine(cell("managed"))))
 		}
 		if t := cell("terms"); t != "" {
+			row.TermsGiven = true
 			terms, err := ParseTerms(t)
 			if err != nil {
 				bad("terms", fmt.Sprintf("%q is not payment terms; write delivery or net30", CleanLine(t)))
@@ -135,6 +139,7 @@ func readClientRow(line int, cell func(string) string) (ClientRow, []error) {
 	case "site":
 		row.Site = Site{Name: cell("name"), Address: cell("address")}
 		if t := cell("travel"); t != "" {
+			row.TravelGiven = true
 			d, err := ParseDuration("travel", t)
 			if err != nil {
 				bad("travel", fmt.Sprintf("%q is not a travel time; write it like 45m or 1h", CleanLine(t)))

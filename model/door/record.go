@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -222,7 +223,10 @@ func (d *Door) RemoveSite(ctx context.Context, who model.Actor, id int64) (archi
 }
 
 // Imported counts what an import did.
-type Imported struct{ Created, Updated, Unchanged int }
+type Imported struct {
+	Created, Updated, Unchanged int
+	StoodDown                   []string // "Dana Ruiz is no longer the authorised contact of Acme Dental"
+}
 
 // ImportClients brings a client list in, in one transaction: clients,
 // contacts and sites are created, or brought up to what the file says;
@@ -265,14 +269,20 @@ func (d *Door) ImportClients(ctx context.Context, who model.Actor, rows []model.
 			}
 			switch r.Row {
 			case "client":
-				if c.Managed == r.Managed && c.Terms == r.Terms {
+				managed, terms := cmpOr(r.ManagedGiven, r.Managed, c.Managed), cmpOr(r.TermsGiven, r.Terms, c.Terms)
+				if c.Managed == managed && c.Terms == terms {
 					if !fresh[c.ID] { // a client made by this import is counted once, as created
 						n.Unchanged++
 					}
 					continue
 				}
+				if !fresh[c.ID] && !who.Role.Can(model.ActSetTerms) {
+					column := map[bool]string{true: "terms", false: "managed"}[c.Terms != terms]
+					return model.RowError{Line: r.Line, Column: column, Msg: fmt.Sprintf("changes %s's contract or payment terms, which is for %s; leave the cell empty to keep what is on file",
+						c.Name, model.RolesList(model.ActSetTerms.AllowedRoles()))}
+				}
 				before := c
-				c.Managed, c.Terms = r.Managed, r.Terms
+				c.Managed, c.Terms = managed, terms
 				if err := tx.UpdateClient(ctx, c); err != nil {
 					return err
 				}
@@ -293,16 +303,26 @@ func (d *Door) ImportClients(ctx context.Context, who model.Actor, rows []model.
 				return rowErr(r, r.Row, err)
 			}
 		}
+		var left []error
 		for clientID, line := range demoted { // a client always has an authorised contact
 			if _, err := tx.ContactWithRole(ctx, clientID, model.ContactAuthorised); errors.Is(err, model.ErrNotFound) {
-				return model.RowError{Line: line, Column: "role", Msg: "takes the authorised role and no row gives it to another contact; a client always has one"}
+				left = append(left, model.RowError{Line: line, Column: "role", Msg: "takes the authorised role and no row gives it to another contact; a client always has one"})
 			} else if err != nil {
 				return err
 			}
 		}
-		return nil
+		slices.SortFunc(left, func(a, b error) int { return cmp.Compare(a.(model.RowError).Line, b.(model.RowError).Line) })
+		return errors.Join(left...)
 	})
 	return n, err
+}
+
+// cmpOr is what a cell said when it said anything, else what is on file.
+func cmpOr[T any](given bool, said, kept T) T {
+	if given {
+		return said
+	}
+	return kept
 }
 
 func rowErr(r model.ClientRow, column string, err error) error {
@@ -343,10 +363,17 @@ func importContact(ctx context.Context, tx *store.Tx, who model.Actor, c model.C
 	if have.Role == model.ContactAuthorised && want.Role != model.ContactAuthorised {
 		demoted[c.ID] = r.Line // unless a later row makes another contact authorised
 	}
+	if have.Role.MayApprove() && want.Role != have.Role {
+		n.StoodDown = append(n.StoodDown, fmt.Sprintf("%s is no longer the %s contact of %s", have.Name, have.Role, c.Name))
+	}
 	want.ID = have.ID
 	if want.Role.MayApprove() && want.Role != have.Role {
-		if _, err := passRole(ctx, tx, who, want, now); err != nil {
+		was, err := passRole(ctx, tx, who, want, now)
+		if err != nil {
 			return err
+		}
+		if was != "" {
+			n.StoodDown = append(n.StoodDown, fmt.Sprintf("%s is no longer the %s contact of %s", was, want.Role, c.Name))
 		}
 	}
 	if err := tx.UpdateContact(ctx, want); err != nil {
@@ -370,6 +397,10 @@ func importSite(ctx context.Context, tx *store.Tx, who model.Actor, c model.Clie
 	if err != nil {
 		return err
 	}
+	if !r.TravelGiven {
+		want.Travel = have.Travel
+	}
+	want.Address = cmp.Or(want.Address, have.Address)
 	if have.Address == want.Address && have.Travel == want.Travel {
 		n.Unchanged++
 		return nil

@@ -374,8 +374,11 @@ func clientImport(c *call) error {
 	if err != nil {
 		return fmt.Errorf("nothing was imported:\n%w", err)
 	}
-	return c.print(map[string]int{"created": n.Created, "updated": n.Updated, "unchanged": n.Unchanged}, func(w io.Writer) {
+	return c.print(map[string]any{"created": n.Created, "updated": n.Updated, "unchanged": n.Unchanged, "stood_down": n.StoodDown}, func(w io.Writer) {
 		fmt.Fprintf(w, "imported %s: %d created, %d updated, %d unchanged\n", model.Plural(len(rows), "row"), n.Created, n.Updated, n.Unchanged)
+		for _, s := range n.StoodDown {
+			fmt.Fprintln(w, "  "+model.CleanLine(s))
+		}
 	})
 }
 

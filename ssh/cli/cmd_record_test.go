@@ -202,11 +202,20 @@ func TestImportingAClientList(t *testing.T) {
 		t.Errorf("an import that leaves a client no authorised contact: %d %s", code, errs)
 	}
 	swap := "client,row,name,role,phone,email,address,travel,managed,terms\nAcme Dental,contact,Tom Becker,other,,,,,,\nAcme Dental,contact,Dana Ruiz,authorised,,,,,,\n"
-	if out, errs, code := run(swap, "client", "import", "--csv", "-"); code != 0 || !strings.Contains(out, "imported 2 rows: 0 created, 2 updated") {
+	if out, errs, code := run(swap, "client", "import", "--csv", "-"); code != 0 || !strings.Contains(out, "imported 2 rows: 0 created, 2 updated") ||
+		!strings.Contains(out, "Tom Becker is no longer the authorised contact of Acme Dental") {
 		t.Errorf("an import that passes the role on: %d %s %s", code, out, errs)
 	}
 	if out, _, _ := run("", "client", "export", "--csv"); !strings.Contains(out, "Acme Dental,contact,Tom Becker,other,555-0150") {
 		t.Errorf("an empty phone cell cleared Tom's phone:\n%s", out)
+	}
+	terms := "client,row,name,role,phone,email,address,travel,managed,terms\nAcme Dental,client,,,,,,,,net45\n"
+	if _, errs, code := run(terms, "client", "import", "--csv", "-"); code != 1 || !strings.Contains(errs, "line 2, terms: changes Acme Dental's contract or payment terms, which is for managers and admins") {
+		t.Errorf("a dispatcher's import changing payment terms: %d %s", code, errs)
+	}
+	if out, errs, code := run("client,row,name,role,phone,email,address,travel,managed,terms\nAcme Dental,client,,,,,,,,\nAcme Dental,site,Main office,,,,,,,\n",
+		"client", "import", "--csv", "-"); code != 0 || !strings.Contains(out, "0 updated, 2 unchanged") {
+		t.Errorf("empty cells keep what is on file: %d %s %s", code, out, errs)
 	}
 	exported, _, code := run("", "client", "export", "--csv")
 	if code != 0 {
