@@ -49,7 +49,7 @@ func (a *App) header() string {
 func (a *App) footer() string {
 	var b strings.Builder
 	if a.flash != "" {
-		b.WriteString(draw.Fit(theme.OK.Render(a.flash), a.width) + "\n")
+		b.WriteString(draw.Fit(theme.OK.Render(draw.Safe(a.flash)), a.width) + "\n") // flashes carry names people typed
 	}
 	help := a.help.ShortHelpView(a.top().Keys().ShortHelp())
 	if a.fullHelp {

@@ -134,4 +134,10 @@ func TestOnlyTheOfficeIsAskedToPlanAFirstMeeting(t *testing.T) {
 	if _, err := f.d.MeetingCalls(ctx, f.tech); err == nil {
 		t.Error("a technician read the office's calls")
 	}
+	if b, _ := f.d.Board(ctx, f.tech); len(b.Calls) != 0 {
+		t.Errorf("a technician's board carries the office's calls: %+v", b.Calls)
+	}
+	if b, _ := f.d.Board(ctx, f.disp); len(b.Calls) != 1 {
+		t.Errorf("the dispatcher's board lost the calls (shared, and cleared for another?): %+v", b.Calls)
+	}
 }

@@ -327,12 +327,18 @@ func (d *Door) Ticket(ctx context.Context, who model.Actor, id int64) (TicketCar
 	return c, err
 }
 
-// Board builds the dispatch board as of now.
+// Board builds the dispatch board as of now. The calls owed about
+// meetings are the office's: others get the board without them (a copy;
+// the built board is shared).
 func (d *Door) Board(ctx context.Context, who model.Actor) (model.Board, error) {
 	if err := who.Role.Check(model.ActViewBoard); err != nil {
 		return model.Board{}, err
 	}
-	return d.board(ctx)
+	b, err := d.board(ctx)
+	if !who.Role.Can(model.ActManageClients) {
+		b.Calls = nil
+	}
+	return b, err
 }
 
 // Techs lists the technicians, for picking who goes.

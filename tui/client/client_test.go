@@ -224,3 +224,12 @@ func TestAnswerTheFollowUpFromThePage(t *testing.T) {
 	s.MustSee("is on the timeline", "asked if it works well: all good, the PC boots fast")
 	s.MustNotSee("is it working well? (a on")
 }
+
+// The plan form says what is wrong with when, in its own words, and keeps
+// what was typed.
+func TestAMeetingOnASunday(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("C", "/", "acme", "enter", "enter", "m")
+	s.Keys("2026-12-06 10:00", "tab", "the year ahead", "ctrl+s")
+	s.MustSee("✗ when is a Sunday, when the office is closed; pick an open day", "2026-12-06 10:00", "the year ahead")
+}

@@ -31,9 +31,10 @@ func newPlanForm(deps page.Deps, clientID int64, client string, kind model.Meeti
 		f.kind.Choose(string(kind))
 	}
 	f.Add("kind", "Kind", f.kind)
-	f.Add("at", "When", f.at)
+	f.Add("when", "When", f.at)
+	f.Also("when", "at") // the door and the parser speak of --at
 	f.Add("agenda", "Agenda", f.agenda)
-	f.Start("at")
+	f.Start("when")
 	return f
 }
 

@@ -12,7 +12,7 @@ import (
 func (f *Form) View(width, height int) string {
 	inner := min(width-4, 100)
 	var lines []string
-	lines = append(lines, theme.Title.Render(f.title), "")
+	lines = append(lines, theme.Title.Render(draw.Fit(draw.Safe(f.title), inner)), "") // titles carry names people typed
 	if f.general != "" {
 		mark := "✗ "
 		if f.warned {
