@@ -82,8 +82,8 @@ func (m *Meeting) Validate() error {
 	return inv.Err()
 }
 
-// CheckMeetingDay refuses a meeting on a day the office is closed: the
-// office that invites keeps its own hours.
+// CheckMeetingDay refuses a meeting on a day the office is closed, or out
+// of its hours: the office that invites keeps its own hours.
 func CheckMeetingDay(p Policy, loc *time.Location, at time.Time) error {
 	local := at.In(loc)
 	switch {
@@ -92,7 +92,17 @@ func CheckMeetingDay(p Policy, loc *time.Location, at time.Time) error {
 	case p.Week[local.Weekday()].Closed():
 		return FieldError{Field: "at", Msg: fmt.Sprintf("is a %s, when the office is closed; pick an open day", local.Weekday())}
 	}
+	h := p.Week[local.Weekday()]
+	if since := local.Sub(StartOfDay(local, loc)); since < h.Open || since >= h.Close {
+		return FieldError{Field: "at", Msg: fmt.Sprintf("is outside the office's hours on %s (%s–%s); pick a time between", local.Format("Mon"),
+			clockText(h.Open), clockText(h.Close))}
+	}
 	return nil
+}
+
+// clockText writes a time of day given as time since midnight: "08:00".
+func clockText(d time.Duration) string {
+	return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60)
 }
 
 // NextBusinessDay is the start of the first open day after t's day: not a

@@ -280,11 +280,12 @@ func containsKind(kinds []EntryKind, k EntryKind) bool {
 	return false
 }
 
-// FirstJob is when the client's first ticket was opened; zero for none.
+// FirstJob is when the client's first job was opened — the ticket marked
+// a first job, as the board reads it — or zero for none.
 func (r ClientRecords) FirstJob() time.Time {
 	var first time.Time
 	for _, t := range r.Tickets {
-		if first.IsZero() || t.CreatedAt.Before(first) {
+		if t.FirstJob && (first.IsZero() || t.CreatedAt.Before(first)) {
 			first = t.CreatedAt
 		}
 	}

@@ -81,7 +81,7 @@ func (t *Tx) InvoiceByID(ctx context.Context, id int64) (model.Invoice, error) {
 }
 
 // InvoicesOfClient loads a client's invoices but the void ones, each whole,
-// oldest first: four reads however many there are.
+// newest first: four reads however many there are.
 func (t *Tx) InvoicesOfClient(ctx context.Context, clientID int64) ([]model.Invoice, error) {
 	return t.invoicesWhere(ctx, `i.client_id = ? AND i.state <> 'void'`, clientID)
 }
@@ -91,7 +91,7 @@ func (t *Tx) InvoicesOfClient(ctx context.Context, clientID int64) ([]model.Invo
 func (t *Tx) invoicesWhere(ctx context.Context, where string, args ...any) ([]model.Invoice, error) {
 	list, err := queryAll(ctx, t, scanInvoice, `SELECT i.id, i.client_id, c.name, i.state, i.terms, i.tolerance, i.told, i.warnings, i.explanation,
 		i.explained_by, i.explained_over_cents, i.drafted_at, i.drafted_by, i.approved_at, i.approved_by, i.sent_at, i.due_at, i.paid_cents, i.paid_at,
-		i.dispute, i.disputed_at, i.version FROM invoices i JOIN clients c ON c.id = i.client_id WHERE `+where+` ORDER BY i.id`, args...)
+		i.dispute, i.disputed_at, i.version FROM invoices i JOIN clients c ON c.id = i.client_id WHERE `+where+` ORDER BY i.id DESC`, args...)
 	if err != nil || len(list) == 0 {
 		return list, err
 	}
