@@ -88,7 +88,7 @@ var permissions = map[Action][]Role{
 
 var actionText = map[Action]string{
 	ActViewBoard:     "viewing the board",
-	ActManageClients: "adding and changing clients, contacts and sites",
+	ActManageClients: "adding and changing clients, their contacts, sites and meetings",
 	ActCreateTicket:  "creating tickets",
 	ActScheduleVisit: "scheduling visits",
 	ActManageUsers:   "managing users",

@@ -18,15 +18,16 @@ const (
 	EntryVisit   EntryKind = "visit"   // booked, moved, travel, arrival and check-in, notes, departure and check-out
 	EntryScope   EntryKind = "scope"   // "while you're here" and each decision on it
 	EntryOverrun EntryKind = "overrun" // the contact told (or not) the estimate is near or past
-	EntryTerms   EntryKind = "terms"   // a work authorisation
+	EntryTerms   EntryKind = "terms"   // a work authorisation; a change of the client's terms
 	EntryInvoice EntryKind = "invoice" // drafted, sent, paid, disputed, credited
 	EntryTouch   EntryKind = "touch"   // a call, an email or a note logged by hand
 	EntryNotice  EntryKind = "notice"  // a change of price or policy told
 	EntryMeeting EntryKind = "meeting" // invited, confirmed, held
+	EntryChange  EntryKind = "change"  // the record itself changed: a name, the contract, a contact, a site
 )
 
 // EntryKinds lists the kinds in the order a filter offers them.
-var EntryKinds = []EntryKind{EntryTicket, EntryVisit, EntryScope, EntryOverrun, EntryTerms, EntryInvoice, EntryTouch, EntryNotice, EntryMeeting}
+var EntryKinds = []EntryKind{EntryTicket, EntryVisit, EntryScope, EntryOverrun, EntryTerms, EntryInvoice, EntryTouch, EntryNotice, EntryMeeting, EntryChange}
 
 // ParseEntryKind reads a kind as typed.
 func ParseEntryKind(s string) (EntryKind, error) {
@@ -36,7 +37,7 @@ func ParseEntryKind(s string) (EntryKind, error) {
 			return k, nil
 		}
 	}
-	return "", FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a kind of entry; use ticket, visit, scope, overrun, terms, invoice, touch, notice or meeting", CleanLine(s))}
+	return "", FieldError{Field: "kind", Msg: fmt.Sprintf("%q is not a kind of entry; use ticket, visit, scope, overrun, terms, invoice, touch, notice, meeting or change", CleanLine(s))}
 }
 
 // Entry is one line of a client's timeline: when, what about, who, what.
@@ -61,7 +62,8 @@ type ClientRecords struct {
 	FollowUps      []FollowUp
 	Notices        []Notice
 	Meetings       []Meeting
-	Policy         Policy // business days, for when a confirmation call falls due
+	Changes        []RecordChange // the record's own edits, as the audit kept them
+	Policy         Policy         // business days, for when a confirmation call falls due
 	Contacts       map[int64]string
 }
 
@@ -128,6 +130,11 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 		}
 		if !m.CancelledAt.IsZero() {
 			add(m.CancelledAt, EntryMeeting, m.Ref(), m.By, "called off: "+m.CancelReason)
+		}
+	}
+	for _, c := range r.Changes {
+		if kind, text, ok := c.Describe(); ok {
+			add(c.At, kind, c.Ref, c.By, text)
 		}
 	}
 	for _, f := range r.FollowUps {

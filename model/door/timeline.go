@@ -240,6 +240,13 @@ func seenBy(r model.ClientRecords, role model.Role) model.ClientRecords {
 		return r
 	}
 	r.Invoices = nil
+	var changes []model.RecordChange
+	for _, c := range r.Changes {
+		if c.Action != "terms.client" { // rates are not theirs to read
+			changes = append(changes, c)
+		}
+	}
+	r.Changes = changes
 	for i := range r.Tickets {
 		r.Tickets[i] = r.Tickets[i].SeenBy(role)
 	}

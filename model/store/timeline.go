@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 
 	"dispatch/model"
 )
@@ -67,6 +68,9 @@ func (t *Tx) ClientRecords(ctx context.Context, clientID int64) (model.ClientRec
 	if r.Meetings, err = t.MeetingsFor(ctx, clientID); err != nil {
 		return r, err
 	}
+	if r.Changes, err = t.recordChanges(ctx, clientID); err != nil {
+		return r, err
+	}
 	if r.Policy, err = t.Policy(ctx); err != nil {
 		return r, err
 	}
@@ -100,4 +104,23 @@ func (t *Tx) LogTouch(ctx context.Context, tc model.Touch) (model.Touch, error) 
 		VALUES (?, ?, ?, ?, ?, 'client', ?) RETURNING id`, tc.ClientID, unix(tc.At), tc.Kind, tc.By, tc.Summary, tc.ClientID).Scan(&tc.ID)
 	tc.Ref = model.FormatID(model.PrefixClient, tc.ClientID)
 	return tc, err
+}
+
+// recordChanges reads the audit of a client's own record: its terms, name
+// and contract, its contacts and sites, oldest first.
+func (t *Tx) recordChanges(ctx context.Context, clientID int64) ([]model.RecordChange, error) {
+	prefix := map[string]string{"client": model.PrefixClient, "contact": model.PrefixContact, "site": model.PrefixSite}
+	return queryAll(ctx, t, func(r scanner) (model.RecordChange, error) {
+		var c model.RecordChange
+		var at, id int64
+		var entity string
+		err := r.Scan(&at, &c.By, &c.Action, &entity, &id, &c.Before, &c.After)
+		c.At, c.Ref = fromUnix(at), model.FormatID(prefix[entity], id)
+		c.By, _, _ = strings.Cut(c.By, " (") // "Ken Walsh (manager)": the name is enough here
+		return c, err
+	}, `SELECT at, actor, action, entity, entity_id, before, after FROM audit
+		WHERE entity = 'client' AND entity_id = ? AND action IN ('terms.client', 'client.edit')
+		OR entity = 'contact' AND action IN ('contact.edit', 'contact.role') AND entity_id IN (SELECT id FROM contacts WHERE client_id = ?)
+		OR entity = 'site' AND action = 'site.edit' AND entity_id IN (SELECT id FROM sites WHERE client_id = ?)
+		ORDER BY id`, clientID, clientID, clientID)
 }

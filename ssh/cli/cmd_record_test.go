@@ -50,6 +50,21 @@ func TestEditingTheClientsRecord(t *testing.T) {
 	if _, errs, code := h.line("sam", "contact edit Tom Becker --client Acme Dental Group --phone 1"); code != 1 || !strings.Contains(errs, "you are signed in as tech") {
 		t.Errorf("a technician edited a contact: %d %s", code, errs)
 	}
+	// The record says who changed it: each edit is on the timeline.
+	out := h.mustLine("rita", "client timeline acme --kind change")
+	for _, want := range []string{"Tom Becker is now the authorised contact", "Dana Ruiz is no longer the authorised contact",
+		"site Main office: now at 14 Harbor Rd; 50m away", "renamed from Acme Dental to Acme Dental Group; now under a managed-service contract"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the timeline lacks %q:\n%s", want, out)
+		}
+	}
+	h.mustLine("ann", "client terms acme --terms net45")
+	if out := h.mustLine("rita", "client timeline acme --kind terms"); !strings.Contains(out, "terms changed: payment net 45") {
+		t.Errorf("a change of terms is not on the timeline:\n%s", out)
+	}
+	if out := h.mustLine("sam", "client timeline acme"); strings.Contains(out, "terms changed") {
+		t.Errorf("a technician reads a change of terms:\n%s", out)
+	}
 }
 
 // A price change goes to a client without a managed-service contract only

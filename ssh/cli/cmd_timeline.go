@@ -36,7 +36,10 @@ func clientTimeline(c *call) error {
 	if len(c.args) == 0 {
 		return usageError{msg: "name the client: " + c.cmd.args}
 	}
-	q := door.TimelineQuery{Search: *search, Limit: max(*limit, 0)}
+	if *limit < 0 {
+		return usageError{msg: "--limit is how many entries to show, newest first: 50, say, or 0 for all"}
+	}
+	q := door.TimelineQuery{Search: *search, Limit: *limit}
 	var bad model.Invalid
 	for _, k := range strings.Split(*kinds, ",") {
 		if strings.TrimSpace(k) == "" {
