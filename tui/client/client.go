@@ -30,9 +30,12 @@ type Page struct {
 	older   int // pages of the timeline skipped, newest first
 	search  textinput.Model
 	finding bool
-	// Where the last drawing put the timeline, and how tall it was: G jumps
-	// there, pgdn moves a screen.
-	timelineAt, height int
+	// G asks the next drawing to start at the timeline; so does another
+	// kind, search or page of it, which are for reading the timeline (and
+	// change how long the page is). pgdn moves a screen of the height last
+	// drawn.
+	toTimeline bool
+	height     int
 }
 
 // New opens the client with this id.
@@ -49,6 +52,13 @@ func New(deps page.Deps, id int64) *Page {
 func (p *Page) Keys() help.KeyMap  { return p.km }
 func (p *Page) CapturesText() bool { return p.finding }
 func (p *Page) Ticking() bool      { return false }
+
+// reread reads the timeline again for another kind, search or page, and
+// shows it from its heading.
+func (p *Page) reread() {
+	p.toTimeline = true
+	p.Refresh()
+}
 
 func (p *Page) Refresh() {
 	q := door.TimelineQuery{Search: p.search.Value(), Skip: p.older * timelinePage, Limit: timelinePage}
@@ -86,7 +96,7 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		if p.search.Value() != "" { // esc takes the search away first
 			p.search.SetValue("")
 			p.older = 0
-			p.Refresh()
+			p.reread()
 			return p, nil
 		}
 		return p, p.deps.Close("")
@@ -97,7 +107,7 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	case key.Matches(k, p.km.Top):
 		p.scroll = 0
 	case key.Matches(k, p.km.Timeline):
-		p.scroll = p.timelineAt // View keeps it in range
+		p.toTimeline = true // where it is, the next drawing knows
 	case key.Matches(k, p.km.PageDown):
 		p.scroll += max(p.height-2, 1)
 	case key.Matches(k, p.km.PageUp):
@@ -108,21 +118,21 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 			p.kind = (p.kind + 1) % (len(model.EntryKinds) + 1) // none they may see
 		}
 		p.older = 0
-		p.Refresh()
+		p.reread()
 	case key.Matches(k, p.km.Find): // a new search, not more words on the last
 		p.finding = true
 		if p.search.Value() != "" {
 			p.search.SetValue("")
 			p.older = 0
-			p.Refresh()
+			p.reread()
 		}
 		return p, p.search.Focus()
 	case key.Matches(k, p.km.Older) && p.rec.More:
 		p.older++
-		p.Refresh()
+		p.reread()
 	case key.Matches(k, p.km.Newer) && p.older > 0:
 		p.older--
-		p.Refresh()
+		p.reread()
 	case p.err != nil:
 	case key.Matches(k, p.km.Answer) && p.rec.AskAbout != nil:
 		return p, openForm(p.deps, newFollowUpForm(p.deps, c, *p.rec.AskAbout))
@@ -160,7 +170,7 @@ func (p *Page) find(msg tea.Msg) tea.Cmd {
 			p.search.Blur()
 			p.search.SetValue("")
 			p.older = 0
-			p.Refresh()
+			p.reread()
 			return nil
 		}
 	}
@@ -169,7 +179,7 @@ func (p *Page) find(msg tea.Msg) tea.Cmd {
 	p.search, cmd = p.search.Update(msg)
 	if p.search.Value() != before {
 		p.older = 0
-		p.Refresh()
+		p.reread()
 	}
 	return cmd
 }

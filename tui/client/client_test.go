@@ -211,6 +211,10 @@ func TestGettingAroundAClientsPage(t *testing.T) {
 	s.Keys("?", "esc")
 	s.MustSee("Harbor Light Church", "BEFORE YOU CALL")
 	s.FitsWindow(80, 24)
+
+	quick := screentest.New(t, model.RoleDispatcher, 80, 24) // G typed ahead, before the page is first drawn
+	quick.Keys("C", "/", "harbor", "enter", "enter", "G")
+	quick.MustSee("TIMELINE  newest first")
 }
 
 // a records the answer to the brief's question about the last finished job.

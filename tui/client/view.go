@@ -16,13 +16,17 @@ func (p *Page) View(width, height int) string {
 	if p.err != nil {
 		return strings.Join(draw.WrapNotice(theme.Error, p.err.Error(), width), "\n")
 	}
-	body := p.body(width)
+	body, timelineAt := p.body(width)
 	p.height = height
+	if p.toTimeline {
+		p.scroll, p.toTimeline = timelineAt, false
+	}
 	p.scroll = min(p.scroll, max(len(body)-height, 0))
 	return strings.Join(body[p.scroll:min(p.scroll+height, len(body))], "\n")
 }
 
-func (p *Page) body(width int) []string {
+// body is the whole page, and the line its timeline starts on.
+func (p *Page) body(width int) ([]string, int) {
 	r, loc, now := p.rec, p.deps.Door.Location(), p.deps.Door.Now()
 	var out []string
 	add := func(s ...string) { out = append(out, s...) }
@@ -77,8 +81,8 @@ func (p *Page) body(width int) []string {
 				draw.Safe(n.Text)+" · sent "+n.SentAt.In(loc).Format("2 Jan"), width, 4)...)
 		}
 	}
-	p.timelineAt = len(out) + 1 // past the blank line above its heading
-	return append(out, p.timeline(width)...)
+	at := len(out) + 1 // past the blank line above its heading
+	return append(out, p.timeline(width)...), at
 }
 
 // soonestFirst orders notices by the day they take effect.
