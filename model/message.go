@@ -1,0 +1,192 @@
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// MessageKind is a moment of a visit the client hears of.
+type MessageKind string
+
+const (
+	MsgBooked    MessageKind = "booked"
+	MsgMoved     MessageKind = "moved"
+	MsgCancelled MessageKind = "cancelled"
+	MsgTravel    MessageKind = "travel"
+	MsgArrived   MessageKind = "arrived"
+	MsgAddOn     MessageKind = "add-on"
+	MsgOverrun   MessageKind = "overrun"
+	MsgDeparted  MessageKind = "departed"
+	MsgInvoice   MessageKind = "invoice"
+)
+
+// VisitNews is what a message about a visit is made from, read from the
+// record in the transaction of the step that causes it.
+type VisitNews struct {
+	Office  Mailbox // who tells: the shop, and the address it sends from
+	To      Mailbox // the contact told
+	Client  string
+	Ticket  Ticket
+	Visit   Visit
+	Site    Site
+	Step    Event         // the step told of
+	Terms   *BillingTerms // the terms the contact accepted, if any: the client's own message may state them
+	AddOn   *ScopeRequest // on an add-on: the request, with its approval
+	Was     time.Time     // on a move: the start it was booked for
+	Domain  string        // the shop's mail domain, for ids
+	Sent    time.Time     // when the message is made
+	Minutes time.Duration // on an overrun: time on site when the contact was told
+}
+
+// Letter is a message as it will be sent: a key that makes it once only,
+// a subject and plain text, and on a booking its calendar invitation.
+type Letter struct {
+	Key       string // idempotency: the visit, the kind, the step
+	MessageID string // derived from the key, so a resend is the same message
+	Kind      MessageKind
+	To        Mailbox
+	Subject   string // one line, no control characters
+	Text      string
+	ICS       string // an iCalendar file, or ""
+}
+
+// LetterKey is the idempotency key of a message: one per step.
+func LetterKey(kind MessageKind, visitID, eventID int64) string {
+	return fmt.Sprintf("%s/%s/%s", FormatID(PrefixVisit, visitID), kind, FormatID(PrefixEvent, eventID))
+}
+
+// MessageID derives an RFC 5322 Message-ID from a key: the same key, the
+// same id, whoever sends it and however often.
+func MessageID(key, domain string) string {
+	sum := sha256.Sum256([]byte(key))
+	return "<" + hex.EncodeToString(sum[:12]) + "@" + domain + ">"
+}
+
+// VisitLetter writes the message for a step of a visit, from the record.
+func VisitLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
+	v, t, tech := n.Visit, n.Ticket, CleanLine(n.Visit.TechName)
+	at := func(x time.Time) string { return x.In(loc).Format("15:04") }
+	day := func(x time.Time) string { return x.In(loc).Format("Mon 2 Jan") + " at " + at(x) }
+	where := CleanLine(n.Site.Name)
+	if n.Site.Address != "" {
+		where += " (" + CleanLine(n.Site.Address) + ")"
+	}
+	job := fmt.Sprintf("%s: %s", t.Ref(), CleanLine(t.Title))
+	l := Letter{Key: LetterKey(kind, v.ID, n.Step.ID), Kind: kind, To: n.To}
+	var subject string
+	var body []string
+	switch kind {
+	case MsgBooked:
+		subject = fmt.Sprintf("Visit booked for %s: %s", day(v.ScheduledAt), CleanLine(t.Title))
+		body = append(body, fmt.Sprintf("%s will come to %s on %s for %s.", tech, where, day(v.ScheduledAt), job))
+		if scope := CleanText(t.Scope); scope != "" {
+			body = append(body, "What we will do: "+scope)
+		}
+		body = append(body, "The invitation is attached, for your calendar. We will write again when we set off and when we arrive.")
+		l.ICS = ICalendar(CalendarRequest, "", []CalendarEvent{visitEvent(n, loc)}, n.Sent, 0)
+	case MsgMoved:
+		subject = fmt.Sprintf("Visit moved to %s: %s", day(v.ScheduledAt), CleanLine(t.Title))
+		body = append(body, fmt.Sprintf("The visit for %s is now on %s, not %s; %s will come to %s.", job, day(v.ScheduledAt), day(n.Was), tech, where))
+		body = append(body, "The updated invitation is attached.")
+		l.ICS = ICalendar(CalendarRequest, "", []CalendarEvent{visitEvent(n, loc)}, n.Sent, 0)
+	case MsgCancelled:
+		subject = fmt.Sprintf("Visit cancelled: %s", CleanLine(t.Title))
+		text := fmt.Sprintf("The visit of %s for %s is cancelled", day(v.ScheduledAt), job)
+		if why := CleanLine(n.Step.Note); why != "" {
+			text += ": " + why
+		}
+		body = append(body, text+".")
+		l.ICS = ICalendar(CalendarCancel, "", []CalendarEvent{visitEvent(n, loc)}, n.Sent, 0)
+	case MsgTravel:
+		subject = fmt.Sprintf("%s is on the way: %s", tech, CleanLine(t.Title))
+		text := fmt.Sprintf("%s set off to you at %s for %s.", tech, at(n.Step.At), job)
+		if n.Site.Travel > 0 {
+			text += fmt.Sprintf(" %s is about %s away.", where, DurationWords(n.Site.Travel))
+		}
+		body = append(body, text)
+		if n.Terms != nil {
+			body = append(body, fmt.Sprintf("The meter is running from now: %s, per the terms you accepted.", n.Terms.Travel.Describe(n.Terms.Rate)))
+		}
+	case MsgArrived:
+		subject = fmt.Sprintf("%s has arrived: %s", tech, CleanLine(t.Title))
+		text := fmt.Sprintf("%s arrived at %s at %s", tech, where, at(n.Step.At))
+		if who := CleanLine(n.Step.ContactName); who != "" {
+			text += ", checked in with " + who
+		}
+		body = append(body, text+".")
+	case MsgAddOn:
+		r := n.AddOn
+		subject = fmt.Sprintf("Added to the visit: %s", CleanLine(r.What))
+		text := fmt.Sprintf("The meter is running on: %s", CleanLine(r.What))
+		if d, ok := r.AddOn(); ok {
+			text += fmt.Sprintf(" — about %s", DurationWords(d.Estimate))
+			if n.Terms != nil {
+				text += fmt.Sprintf(" at your rate of %s/h", n.Terms.Rate)
+			}
+			text += fmt.Sprintf(", approved by %s at %s", CleanLine(d.ContactName), at(d.At))
+		}
+		body = append(body, text+".", fmt.Sprintf("It is done on this visit, %s, alongside %s.", v.Ref(), job))
+	case MsgOverrun:
+		level := map[EventKind]string{EvEstimateNear: "is nearing", EvEstimateOver: "has passed"}[n.Step.Kind]
+		subject = fmt.Sprintf("About the estimate: %s", CleanLine(t.Title))
+		body = append(body, fmt.Sprintf("%s %s its estimate of %s: %s on site at %s.", job, level, DurationWords(t.Estimate.Duration),
+			DurationWords(n.Minutes), at(n.Step.At)))
+		if n.Step.Answer == ToldStop {
+			body = append(body, "As agreed, the work stops here; what is left will be booked as another visit.")
+		} else {
+			body = append(body, "As agreed, the work carries on.")
+		}
+	default:
+		subject, body = string(kind), []string{job}
+	}
+	l.Subject = CleanLine(subject)
+	greeting := "Hello,"
+	if name := CleanLine(n.To.Name); name != "" {
+		greeting = "Hello " + strings.Fields(name)[0] + ","
+	}
+	l.Text = greeting + "\n\n" + strings.Join(body, "\n\n") + "\n\n— " + CleanLine(n.Office.Name) + "\n"
+	l.MessageID = MessageID(l.Key, n.Domain)
+	return l
+}
+
+// visitEvent is the visit as its calendar invitation shows it: booked for
+// its estimate, or an hour when there is none.
+func visitEvent(n VisitNews, loc *time.Location) CalendarEvent {
+	length := n.Ticket.Estimate.Duration
+	if length <= 0 {
+		length = time.Hour
+	}
+	return CalendarEvent{
+		UID: VisitUID(n.Visit.ID, n.Domain), Sequence: VisitSequence(n.Visit),
+		Start: n.Visit.ScheduledAt, End: n.Visit.ScheduledAt.Add(length),
+		Summary:     fmt.Sprintf("%s: %s (%s)", CleanLine(n.Office.Name), CleanLine(n.Ticket.Title), n.Ticket.Ref()),
+		Location:    CleanLine(strings.TrimSpace(n.Site.Name + ", " + n.Site.Address)),
+		Description: fmt.Sprintf("%s will come for %s.\n%s", CleanLine(n.Visit.TechName), n.Ticket.Ref(), CleanText(n.Ticket.Scope)),
+		Organizer:   n.Office,
+		Attendees:   []Mailbox{n.To},
+		Cancelled:   n.Step.Kind == EvCancelled,
+	}
+}
+
+// DurationWords writes a length of time as a client reads it: "45
+// minutes", "1 hour", "3 hours 20 minutes".
+func DurationWords(d time.Duration) string {
+	d = d.Round(time.Minute)
+	h, m := int(d.Hours()), int(d.Minutes())%60
+	unit := func(n int, one string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %ss", n, one)
+	}
+	switch {
+	case h == 0:
+		return unit(m, "minute")
+	case m == 0:
+		return unit(h, "hour")
+	}
+	return unit(h, "hour") + " " + unit(m, "minute")
+}
