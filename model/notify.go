@@ -1,0 +1,141 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Audience is whom of a client's contacts its messages go to.
+type Audience string
+
+const (
+	ToAuthorised Audience = "authorised"
+	ToBackup     Audience = "backup"
+	ToRequester  Audience = "requester" // whoever asked for the job
+)
+
+// MessageKinds are the moments a client may hear of, in the order of a visit.
+var MessageKinds = []MessageKind{MsgBooked, MsgTravel, MsgArrived, MsgAddOn, MsgOverrun, MsgDeparted, MsgInvoice}
+
+// Audiences are the contacts a client's messages may go to.
+var Audiences = []Audience{ToAuthorised, ToBackup, ToRequester}
+
+// NotifyPolicy is what a client hears of and who hears it. The zero policy
+// is the default: every kind, to the authorised contact.
+type NotifyPolicy struct {
+	Send  []MessageKind `json:",omitempty"` // none: every kind
+	To    []Audience    `json:",omitempty"` // none: the authorised contact
+	Muted bool          `json:",omitempty"`
+}
+
+// Sends reports whether the client hears of this kind of moment. A move or
+// a cancellation goes wherever a booking goes: a calendar that holds the
+// visit must hear it changed.
+func (p NotifyPolicy) Sends(k MessageKind) bool {
+	if p.Muted {
+		return false
+	}
+	if k == MsgMoved || k == MsgCancelled {
+		k = MsgBooked
+	}
+	return len(p.Send) == 0 || slices.Contains(p.Send, k)
+}
+
+// Recipients are the contacts a message goes to: each once, and only
+// those with an email address.
+func (p NotifyPolicy) Recipients(contacts []Contact, requester Contact) []Mailbox {
+	to := p.To
+	if len(to) == 0 {
+		to = []Audience{ToAuthorised}
+	}
+	var out []Mailbox
+	seen := map[string]bool{}
+	add := func(c Contact) {
+		email := strings.ToLower(strings.TrimSpace(c.Email))
+		if email == "" || seen[email] || c.Archived {
+			return
+		}
+		seen[email] = true
+		out = append(out, Mailbox{Name: c.Name, Email: strings.TrimSpace(c.Email)})
+	}
+	for _, a := range to {
+		switch a {
+		case ToRequester:
+			add(requester)
+		default:
+			for _, c := range contacts {
+				if string(c.Role) == string(a) {
+					add(c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Describe says the policy in a line: "muted", or what is sent to whom.
+func (p NotifyPolicy) Describe() string {
+	if p.Muted {
+		return "muted: nothing is sent"
+	}
+	kinds := "every step (booked, travel, arrived, add-on, overrun, departed, invoice)"
+	if len(p.Send) > 0 {
+		var ks []string
+		for _, k := range p.Send {
+			ks = append(ks, string(k))
+		}
+		kinds = strings.Join(ks, ", ")
+	}
+	to := "the authorised contact"
+	if len(p.To) > 0 {
+		var as []string
+		for _, a := range p.To {
+			as = append(as, string(a))
+		}
+		to = strings.Join(as, ", ")
+	}
+	return kinds + " — to " + to
+}
+
+// ParseMessageKinds reads "booked,travel,arrived": the kinds a client hears of.
+func ParseMessageKinds(s string) ([]MessageKind, error) {
+	var out []MessageKind
+	for _, part := range strings.Split(s, ",") {
+		k := MessageKind(strings.ToLower(strings.TrimSpace(part)))
+		if k == "" {
+			continue
+		}
+		if !slices.Contains(MessageKinds, k) {
+			return nil, FieldError{Field: "send", Msg: fmt.Sprintf("%q is not a kind of message; use booked, travel, arrived, add-on, overrun, departed or invoice", CleanLine(part))}
+		}
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return nil, FieldError{Field: "send", Msg: "names no kind; say which, like booked,arrived,departed (or --mute to send nothing)"}
+	}
+	return out, nil
+}
+
+// ParseAudiences reads "authorised,backup": whom a client's messages go to.
+func ParseAudiences(s string) ([]Audience, error) {
+	var out []Audience
+	for _, part := range strings.Split(s, ",") {
+		a := Audience(strings.ToLower(strings.TrimSpace(part)))
+		if a == "" {
+			continue
+		}
+		if !slices.Contains(Audiences, a) {
+			return nil, FieldError{Field: "to", Msg: fmt.Sprintf("%q is not whom a message goes to; use authorised, backup or requester", CleanLine(part))}
+		}
+		if !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, FieldError{Field: "to", Msg: "names no one; say whom, like authorised,requester"}
+	}
+	return out, nil
+}
