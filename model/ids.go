@@ -21,6 +21,7 @@ const (
 	PrefixPart    = "PT" // P alone is a contact
 	PrefixAuth    = "A"  // a work authorisation
 	PrefixNotice  = "N"  // a notice of a change of price or policy
+	PrefixOutbox  = "O"  // a letter in the outbox
 	PrefixMeeting = "M"
 )
 
@@ -28,7 +29,7 @@ var prefixName = map[string]string{
 	PrefixTicket: "ticket", PrefixVisit: "visit", PrefixClient: "client",
 	PrefixContact: "contact", PrefixSite: "site", PrefixEvent: "event", PrefixScope: "scope request",
 	PrefixInvoice: "invoice", PrefixCredit: "credit note", PrefixPart: "part", PrefixAuth: "work authorisation",
-	PrefixNotice: "notice", PrefixMeeting: "meeting",
+	PrefixNotice: "notice", PrefixMeeting: "meeting", PrefixOutbox: "letter",
 }
 
 // prefixOf is the kind prefix a typed id starts with, longest first (CN-4

@@ -41,11 +41,12 @@ type VisitNews struct {
 	Minutes time.Duration // on an overrun: time on site when the contact was told
 }
 
-// Letter is a message as it will be sent: a key that makes it once only,
-// a subject and plain text, and on a booking its calendar invitation.
+// Letter is a message as it will be sent to one contact: a key that makes
+// it once only, a subject and plain text, and on a booking its calendar
+// invitation.
 type Letter struct {
-	Key       string // idempotency: the visit, the kind, the step
-	MessageID string // derived from the key, so a resend is the same message
+	Key       string // idempotency: the visit, the kind, the step (with To, one message)
+	MessageID string // derived from the key and To, so a resend is the same message
 	Kind      MessageKind
 	To        Mailbox
 	Subject   string // one line, no control characters
@@ -148,7 +149,7 @@ func VisitLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 		greeting = "Hello " + strings.Fields(name)[0] + ","
 	}
 	l.Text = greeting + "\n\n" + strings.Join(body, "\n\n") + "\n\n— " + CleanLine(n.Office.Name) + "\n"
-	l.MessageID = MessageID(l.Key, n.Domain)
+	l.MessageID = MessageID(l.Key+"|"+strings.ToLower(strings.TrimSpace(n.To.Email)), n.Domain) // one message per step and recipient
 	return l
 }
 
@@ -190,3 +191,29 @@ func DurationWords(d time.Duration) string {
 	}
 	return unit(h, "hour") + " " + unit(m, "minute")
 }
+
+// OutboxState is where a letter stands in the outbox.
+type OutboxState string
+
+const (
+	OutboxQueued    OutboxState = "queued"    // waiting for the sender, or for its next try
+	OutboxSent      OutboxState = "sent"      // the mail server took it
+	OutboxFailed    OutboxState = "failed"    // the mail server refused it for good
+	OutboxCancelled OutboxState = "cancelled" // someone at the office stopped it
+)
+
+// OutboxLetter is a letter in the outbox: written with the step that
+// caused it, sent after, retried until the mail server takes or refuses it.
+type OutboxLetter struct {
+	ID int64
+	Letter
+	ClientID, VisitID int64
+	State             OutboxState
+	Attempts          int
+	NextAt            time.Time // when the sender may try it next
+	LastError         string    // the mail server's words, last time
+	CreatedAt, SentAt time.Time
+}
+
+// Ref is the letter's readable id, O-12.
+func (o OutboxLetter) Ref() string { return FormatID(PrefixOutbox, o.ID) }

@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"dispatch/model"
+)
+
+// QueueLetter writes a letter to the outbox, to be sent from next on. A
+// letter for the same step and recipient is already there when a step is
+// retried: then nothing is written and queued is false.
+func (t *Tx) QueueLetter(ctx context.Context, l model.Letter, clientID, visitID int64, now time.Time) (queued bool, err error) {
+	var visit any
+	if visitID != 0 {
+		visit = visitID
+	}
+	res, err := t.exec(ctx, `INSERT INTO outbox (key, kind, client_id, visit_id, to_name, to_email, subject, body, ics, message_id, next_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		l.Key, l.Kind, clientID, visit, l.To.Name, l.To.Email, l.Subject, l.Text, l.ICS, l.MessageID, unix(now), unix(now))
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+const outboxCols = `id, key, kind, client_id, visit_id, to_name, to_email, subject, body, ics, message_id, state, attempts, next_at,
+	last_error, created_at, sent_at`
+
+func scanOutbox(r scanner) (model.OutboxLetter, error) {
+	var o model.OutboxLetter
+	var visit, sent sql.NullInt64
+	var next, created int64
+	err := r.Scan(&o.ID, &o.Key, &o.Kind, &o.ClientID, &visit, &o.To.Name, &o.To.Email, &o.Subject, &o.Text, &o.ICS, &o.MessageID,
+		&o.State, &o.Attempts, &next, &o.LastError, &created, &sent)
+	o.VisitID, o.NextAt, o.CreatedAt, o.SentAt = visit.Int64, fromUnix(next), fromUnix(created), fromNullUnix(sent)
+	return o, err
+}
+
+// DueLetters are the queued letters whose time to try has come, oldest first.
+func (t *Tx) DueLetters(ctx context.Context, now time.Time, limit int) ([]model.OutboxLetter, error) {
+	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE state = 'queued' AND next_at <= ? ORDER BY id LIMIT ?`,
+		unix(now), limit)
+}
+
+// LetterByID finds a letter in the outbox.
+func (t *Tx) LetterByID(ctx context.Context, id int64) (model.OutboxLetter, error) {
+	o, err := scanOutbox(t.queryRow(ctx, `SELECT `+outboxCols+` FROM outbox WHERE id = ?`, id))
+	return o, notFound(err, "letter", model.FormatID(model.PrefixOutbox, id), "see: outbox list")
+}
+
+// Outbox lists letters newest first, of one state or all ("").
+func (t *Tx) Outbox(ctx context.Context, state model.OutboxState, limit int) ([]model.OutboxLetter, error) {
+	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE ? = '' OR state = ? ORDER BY id DESC LIMIT ?`,
+		state, state, limit)
+}
+
+// SaveLetterState stores where a letter stands after a try, a retry or a
+// cancellation.
+func (t *Tx) SaveLetterState(ctx context.Context, o model.OutboxLetter) error {
+	_, err := t.exec(ctx, `UPDATE outbox SET state = ?, attempts = ?, next_at = ?, last_error = ?, sent_at = ? WHERE id = ?`,
+		o.State, o.Attempts, unix(o.NextAt), o.LastError, nullUnix(o.SentAt), o.ID)
+	return err
+}
