@@ -50,7 +50,7 @@ func (d *Door) MoveVisit(ctx context.Context, who model.Actor, visitID int64, m 
 			}
 		}
 		moved := model.Event{At: now, RecordedAt: now, By: who.Name, Note: m.Reason}
-		if _, err := tx.RebookVisit(ctx, next, moved); err != nil {
+		if moved, err = tx.RebookVisit(ctx, next, moved); err != nil {
 			return err
 		}
 		before := struct {
@@ -66,8 +66,10 @@ func (d *Door) MoveVisit(ctx context.Context, who model.Actor, visitID int64, m 
 		if err := tx.Audit(ctx, now, who.String(), "visit.move "+cur.Ref(), "ticket", t.ID, before, after); err != nil {
 			return err
 		}
-		v, err = tx.VisitByID(ctx, visitID)
-		return err
+		if v, err = tx.VisitByID(ctx, visitID); err != nil {
+			return err
+		}
+		return d.tell(ctx, tx, model.MsgMoved, v, t, moved, now, func(n *model.VisitNews) { n.Was = cur.ScheduledAt })
 	})
 	return v, err
 }
@@ -92,8 +94,11 @@ func (d *Door) CancelVisit(ctx context.Context, who model.Actor, visitID int64, 
 		if err := cancelVisit(ctx, tx, who, cur, t, reason, now); err != nil {
 			return err
 		}
-		v, err = tx.VisitByID(ctx, visitID)
-		return err
+		if v, err = tx.VisitByID(ctx, visitID); err != nil {
+			return err
+		}
+		cancelled := v.Events[len(v.Events)-1] // the step just logged
+		return d.tell(ctx, tx, model.MsgCancelled, v, t, cancelled, now, nil)
 	})
 	return v, err
 }

@@ -24,6 +24,7 @@ type Door struct {
 	built builtBoard
 	days  dayCache
 	zone  zoneCache
+	mail  model.Mailbox // who letters to clients are from (SetMail)
 }
 
 // New returns a door over a store. loc is the office's time zone: where

@@ -156,7 +156,14 @@ func (d *Door) Book(ctx context.Context, who model.Actor, b Booking) (model.Visi
 		if b.AfterTheFact {
 			action = "visit.enter_past"
 		}
-		return tx.Audit(ctx, now, who.String(), action, "visit", v.ID, nil, v)
+		if err := tx.Audit(ctx, now, who.String(), action, "visit", v.ID, nil, v); err != nil {
+			return err
+		}
+		booked, err := tx.VisitByID(ctx, v.ID)
+		if err != nil || len(booked.Events) == 0 {
+			return err
+		}
+		return d.tell(ctx, tx, model.MsgBooked, booked, t, booked.Events[0], now, nil)
 	})
 	return v, err
 }

@@ -82,11 +82,19 @@ func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Ste
 				return err
 			}
 		}
-		v, err = tx.VisitByID(ctx, visitID)
-		return err
+		if v, err = tx.VisitByID(ctx, visitID); err != nil {
+			return err
+		}
+		if kind, ok := toldOf[s.Kind]; ok {
+			return d.tell(ctx, tx, kind, v, ticket, e, now, nil)
+		}
+		return nil
 	})
 	return v, err
 }
+
+// toldOf are the steps of a visit the client hears of as they are made.
+var toldOf = map[model.EventKind]model.MessageKind{model.EvTravelStarted: model.MsgTravel, model.EvArrived: model.MsgArrived}
 
 func (d *Door) checkOutcome(ctx context.Context, tx *store.Tx, o model.Outcome, t model.Ticket, departing int64) (model.Outcome, error) {
 	visits, err := tx.VisitsForTicket(ctx, t.ID)

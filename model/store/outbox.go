@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"time"
 
 	"dispatch/model"
@@ -62,5 +63,29 @@ func (t *Tx) Outbox(ctx context.Context, state model.OutboxState, limit int) ([]
 func (t *Tx) SaveLetterState(ctx context.Context, o model.OutboxLetter) error {
 	_, err := t.exec(ctx, `UPDATE outbox SET state = ?, attempts = ?, next_at = ?, last_error = ?, sent_at = ? WHERE id = ?`,
 		o.State, o.Attempts, unix(o.NextAt), o.LastError, nullUnix(o.SentAt), o.ID)
+	return err
+}
+
+// ClientNotify is what a client hears of and who hears it; the default
+// when nothing was chosen.
+func (t *Tx) ClientNotify(ctx context.Context, clientID int64) (model.NotifyPolicy, error) {
+	var p model.NotifyPolicy
+	var raw string
+	if err := t.queryRow(ctx, `SELECT notify FROM clients WHERE id = ?`, clientID).Scan(&raw); err != nil {
+		return p, notFound(err, "client", model.FormatID(model.PrefixClient, clientID), "see: client list")
+	}
+	if raw == "" {
+		return p, nil
+	}
+	return p, json.Unmarshal([]byte(raw), &p)
+}
+
+// SetClientNotify stores what a client hears of and who hears it.
+func (t *Tx) SetClientNotify(ctx context.Context, clientID int64, p model.NotifyPolicy) error {
+	raw, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(ctx, `UPDATE clients SET notify = ? WHERE id = ?`, string(raw), clientID)
 	return err
 }

@@ -1,0 +1,81 @@
+package door
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/store"
+)
+
+// outbox is every letter written so far, oldest first, as "kind to: subject".
+func (f *fixture) outbox(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	err := f.s.Read(context.Background(), func(tx *store.Tx) error {
+		list, err := tx.Outbox(context.Background(), "", 100)
+		for i := len(list) - 1; i >= 0; i-- {
+			out = append(out, string(list[i].Kind)+" "+list[i].To.Email+": "+list[i].Subject)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// Booking a visit, moving it, setting off and arriving each write a letter
+// to the authorised contact, in the step's own transaction; a client
+// muted hears nothing; a visit entered after it happened tells no one.
+func TestEachStepWritesItsLetter(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.d.SetMail(model.Mailbox{Email: "office@northside.example"})
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	v := f.visitFor(t, f.tech)
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{At: f.clock.T.Add(2 * time.Hour), Anyway: true}); err != nil {
+		t.Fatal(err)
+	}
+	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
+	f.clock.Advance(30 * time.Minute)
+	f.record(t, f.tech, v, Step{Kind: model.EvArrived, Contact: "Dana Ruiz"})
+	got := f.outbox(t)
+	want := []string{"booked dana@acme.example: Visit booked for", "moved dana@acme.example: Visit moved to", "travel dana@acme.example: Sam is on the way",
+		"arrived dana@acme.example: Sam has arrived"}
+	if len(got) != len(want) {
+		t.Fatalf("the outbox holds %q", got)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("letter %d is %q, want %q…", i, got[i], want[i])
+		}
+	}
+
+	if err := f.s.Write(ctx, func(tx *store.Tx) error { return tx.SetClientNotify(ctx, f.client.ID, model.NotifyPolicy{Muted: true}) }); err != nil {
+		t.Fatal(err)
+	}
+	f.visitFor(t, f.tech)
+	if n := len(f.outbox(t)); n != len(want) {
+		t.Errorf("a muted client was written to: %q", f.outbox(t)[len(want):])
+	}
+
+	if err := f.s.Write(ctx, func(tx *store.Tx) error { return tx.SetClientNotify(ctx, f.client.ID, model.NotifyPolicy{}) }); err != nil {
+		t.Fatal(err)
+	}
+	ticket, err := f.d.CreateTicket(ctx, f.disp, f.newTicket())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Advance(2 * time.Hour)
+	if _, err := f.d.Book(ctx, f.disp, Booking{TicketID: ticket.ID, TechID: f.tech.UserID, At: f.clock.T.Add(-time.Hour), AfterTheFact: true, Anyway: true}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.outbox(t)); n != len(want) {
+		t.Errorf("a visit entered after it happened was told of: %q", f.outbox(t)[len(want):])
+	}
+}
