@@ -54,6 +54,7 @@ const (
 	ActRecordPayment Action = "record payment" // paid, part paid, disputed
 	ActAuthoriseWork Action = "authorise work" // terms accepted by phone (at check-in it is a step of the visit)
 	ActLogTouch      Action = "log touch"      // a call, an email or a note on a client's timeline
+	ActTellClients   Action = "tell clients"   // choose what clients hear of, read and retry the outbox
 )
 
 var (
@@ -84,6 +85,7 @@ var permissions = map[Action][]Role{
 	ActRecordPayment: office,
 	ActAuthoriseWork: office,
 	ActLogTouch:      staff,
+	ActTellClients:   {RoleAdmin, RoleManager},
 }
 
 var actionText = map[Action]string{
@@ -107,6 +109,7 @@ var actionText = map[Action]string{
 	ActRecordPayment: "recording payments and disputes",
 	ActAuthoriseWork: "recording a work authorisation given by phone",
 	ActLogTouch:      "logging a call, an email or a note",
+	ActTellClients:   "choosing what clients are told, and the outbox",
 }
 
 // AllowedRoles lists the roles that may take the action.

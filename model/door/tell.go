@@ -2,10 +2,12 @@ package door
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
 	"dispatch/model"
+	"dispatch/model/feed"
 	"dispatch/model/store"
 )
 
@@ -96,4 +98,98 @@ func (d *Door) sender(o model.OfficeTerms) model.Mailbox {
 		name = d.mail.Name
 	}
 	return model.Mailbox{Name: name, Email: d.mail.Email}
+}
+
+// ClientNotify reads what a client hears of and who hears it.
+func (d *Door) ClientNotify(ctx context.Context, who model.Actor, clientID int64) (model.NotifyPolicy, error) {
+	var p model.NotifyPolicy
+	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
+		var err error
+		p, err = tx.ClientNotify(ctx, clientID)
+		return err
+	})
+	return p, err
+}
+
+// SetClientNotify changes what a client hears of and who hears it; the
+// change says how, given the policy as it stands.
+func (d *Door) SetClientNotify(ctx context.Context, who model.Actor, clientID int64, change func(*model.NotifyPolicy)) (model.NotifyPolicy, error) {
+	var p model.NotifyPolicy
+	err := d.write(ctx, who, model.ActTellClients, feed.Clients, func(tx *store.Tx, now time.Time) error {
+		before, err := tx.ClientNotify(ctx, clientID)
+		if err != nil {
+			return err
+		}
+		p = before
+		change(&p)
+		if err := tx.SetClientNotify(ctx, clientID, p); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), "client.notify", "client", clientID, before, p)
+	})
+	return p, err
+}
+
+// Outbox lists the letters of one state, or all (""), newest first.
+func (d *Door) Outbox(ctx context.Context, who model.Actor, state model.OutboxState, limit int) ([]model.OutboxLetter, error) {
+	var out []model.OutboxLetter
+	err := d.read(ctx, who, model.ActTellClients, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Outbox(ctx, state, limit)
+		return err
+	})
+	return out, err
+}
+
+// Letter reads one letter of the outbox, whole.
+func (d *Door) Letter(ctx context.Context, who model.Actor, id int64) (model.OutboxLetter, error) {
+	var o model.OutboxLetter
+	err := d.read(ctx, who, model.ActTellClients, func(tx *store.Tx) error {
+		var err error
+		o, err = tx.LetterByID(ctx, id)
+		return err
+	})
+	return o, err
+}
+
+// RetryLetter puts a failed or cancelled letter back in the queue, to be
+// tried at once; a letter sent stays sent.
+func (d *Door) RetryLetter(ctx context.Context, who model.Actor, id int64) (model.OutboxLetter, error) {
+	return d.changeLetter(ctx, who, id, "outbox.retry", func(o *model.OutboxLetter, now time.Time) error {
+		if o.State == model.OutboxSent {
+			return model.Conflict{Msg: fmt.Sprintf("%s was sent on %s; it is not sent twice", o.Ref(), o.SentAt.In(d.Location()).Format("Mon 2 Jan 15:04"))}
+		}
+		o.State, o.NextAt = model.OutboxQueued, now
+		return nil
+	})
+}
+
+// CancelLetter stops a letter not yet sent.
+func (d *Door) CancelLetter(ctx context.Context, who model.Actor, id int64) (model.OutboxLetter, error) {
+	return d.changeLetter(ctx, who, id, "outbox.cancel", func(o *model.OutboxLetter, now time.Time) error {
+		if o.State == model.OutboxSent {
+			return model.Conflict{Msg: fmt.Sprintf("%s was sent on %s; a letter sent cannot be called back", o.Ref(), o.SentAt.In(d.Location()).Format("Mon 2 Jan 15:04"))}
+		}
+		o.State = model.OutboxCancelled
+		return nil
+	})
+}
+
+func (d *Door) changeLetter(ctx context.Context, who model.Actor, id int64, action string, fn func(*model.OutboxLetter, time.Time) error) (model.OutboxLetter, error) {
+	var o model.OutboxLetter
+	err := d.write(ctx, who, model.ActTellClients, feed.Clients, func(tx *store.Tx, now time.Time) error {
+		var err error
+		if o, err = tx.LetterByID(ctx, id); err != nil {
+			return err
+		}
+		before := o.State
+		if err := fn(&o, now); err != nil {
+			return err
+		}
+		if err := tx.SaveLetterState(ctx, o); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, now, who.String(), action, "outbox", id, before, o.State)
+	})
+	return o, err
 }
