@@ -77,6 +77,9 @@ func VisitLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 	}
 	job := fmt.Sprintf("%s: %s", t.Ref(), CleanLine(t.Title))
 	l := Letter{Key: LetterKey(kind, v.ID, n.Step.ID), Kind: kind, To: n.To}
+	if kind == MsgAddOn && n.AddOn != nil { // an add-on is told once, whatever step it came with
+		l.Key = fmt.Sprintf("%s/%s/%s", v.Ref(), kind, n.AddOn.Ref())
+	}
 	var subject string
 	var body []string
 	switch kind {

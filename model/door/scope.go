@@ -248,7 +248,19 @@ func (d *Door) decide(ctx context.Context, who model.Actor, act model.Action, sc
 		if r, err = tx.AppendDecision(ctx, r, dec); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, now, who.String(), "scope."+string(kind), "scope", r.ID, before, r)
+		if err := tx.Audit(ctx, now, who.String(), "scope."+string(kind), "scope", r.ID, before, r); err != nil {
+			return err
+		}
+		// The client hears the meter runs on an add-on once it is approved
+		// for good: by the contact, or on a first job by the office too.
+		if kind == model.DecAddOn && !r.FirstJob || kind == model.DecApproved {
+			v, err := tx.VisitByID(ctx, r.VisitID)
+			if err != nil {
+				return err
+			}
+			return d.tell(ctx, tx, model.MsgAddOn, v, parent, model.Event{At: at}, now, func(n *model.VisitNews) { n.AddOn = &r })
+		}
+		return nil
 	})
 	if err != nil {
 		return r, err

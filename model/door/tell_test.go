@@ -79,3 +79,49 @@ func TestEachStepWritesItsLetter(t *testing.T) {
 		t.Errorf("a visit entered after it happened was told of: %q", f.outbox(t)[len(want):])
 	}
 }
+
+// An add-on is told once it is approved for good (on a first job, once the
+// office approves it too); an overrun the contact was told of is put in
+// writing, one the contact could not be reached about is not.
+func TestAddOnsAndOverrunsAreToldInWriting(t *testing.T) {
+	f := newScopeFixture(t)
+	ctx := context.Background()
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	v := f.onSite(t, true) // a first job
+	r, err := f.d.AskScope(ctx, f.tech, v.ID, Ask{What: "Printer", AskedBy: "Dana Ruiz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.ScopeAddOn(ctx, f.tech, r.ID, AddOn{Contact: "Dana Ruiz", Estimate: 20 * time.Minute, ToldMeterRunning: true}); err != nil {
+		t.Fatal(err)
+	}
+	kinds := func() string {
+		var ks []string
+		for _, l := range f.outbox(t) {
+			ks = append(ks, strings.Fields(l)[0])
+		}
+		return strings.Join(ks, " ")
+	}
+	before := kinds()
+	if strings.Contains(before, "add-on") {
+		t.Errorf("an add-on on a first job was told before the office approved it: %s", before)
+	}
+	if _, err := f.d.ScopeSupervise(ctx, f.disp, r.ID, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := kinds(); got != strings.TrimSpace(before+" add-on") {
+		t.Errorf("after the office approved: %s", got)
+	}
+	f.clock.Advance(96 * time.Minute)
+	if _, _, err := f.d.AnswerOverrun(ctx, f.tech, v.ID, model.Unreachable, nil, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.d.AnswerOverrun(ctx, f.disp, v.ID, model.ToldContinue, nil, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := kinds(); got != strings.TrimSpace(before+" add-on overrun") {
+		t.Errorf("after the overrun: %s", got)
+	}
+}

@@ -108,11 +108,18 @@ func (d *Door) AnswerOverrun(ctx context.Context, who model.Actor, visitID int64
 			}
 			e.Note = "follow-up " + spawned.Ref()
 		}
+		before := v.Events
 		if e, err = d.appendStep(ctx, tx, who, v, e, now); err != nil {
 			return err
 		}
-		v, err = tx.VisitByID(ctx, visitID)
-		return err
+		if v, err = tx.VisitByID(ctx, visitID); err != nil {
+			return err
+		}
+		if answer == model.Unreachable { // nobody was told: nothing to confirm in writing
+			return nil
+		}
+		onSite := model.AttributeOnSite(before, at)[0]
+		return d.tell(ctx, tx, model.MsgOverrun, v, ticket, e, now, func(n *model.VisitNews) { n.Minutes = onSite })
 	})
 	return v, spawned, err
 }
