@@ -92,7 +92,9 @@ func calendarMethod(ics string) string {
 	return string(model.CalendarPublish)
 }
 
-func crlf(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", "\r\n") }
+func crlf(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", "\r\n")
+}
 
 func writeQP(w interface{ Write([]byte) (int, error) }, s string) error {
 	q := quotedprintable.NewWriter(w)
