@@ -220,3 +220,21 @@ type OutboxLetter struct {
 
 // Ref is the letter's readable id, O-12.
 func (o OutboxLetter) Ref() string { return FormatID(PrefixOutbox, o.ID) }
+
+// MaxSendAttempts is how many times a letter is tried before it is failed
+// for good, with the server's last words.
+const MaxSendAttempts = 10
+
+// RetryAfter is how long a letter waits after its nth failed try: soon at
+// first, a mail server is often down for a minute; then less often, up to
+// every four hours (ten tries span about a day).
+func RetryAfter(attempts int) time.Duration {
+	steps := []time.Duration{time.Minute, 5 * time.Minute, 15 * time.Minute, time.Hour, 2 * time.Hour}
+	if attempts <= 0 {
+		return 0
+	}
+	if attempts <= len(steps) {
+		return steps[attempts-1]
+	}
+	return 4 * time.Hour
+}

@@ -26,11 +26,11 @@ import (
 func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
 	fromAddr, err := address(from)
 	if err != nil {
-		return nil, fmt.Errorf("the office's address: %w", err)
+		return nil, ComposeError{"the office's address: " + err.Error()}
 	}
 	toAddr, err := address(l.To)
 	if err != nil {
-		return nil, err
+		return nil, ComposeError{err.Error()}
 	}
 	var b bytes.Buffer
 	header := func(k, v string) { fmt.Fprintf(&b, "%s: %s\r\n", k, v) }
@@ -72,6 +72,12 @@ func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// ComposeError is a letter that cannot be made into a message, whatever
+// the mail server says: it is failed at once, with what to correct.
+type ComposeError struct{ Msg string }
+
+func (e ComposeError) Error() string { return e.Msg }
 
 // address checks a mailbox is one: a contact's email was typed by someone.
 func address(m model.Mailbox) (*mail.Address, error) {

@@ -1,0 +1,98 @@
+package door
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/feed"
+	"dispatch/model/mail"
+	"dispatch/model/store"
+)
+
+// Mailer hands a message to the shop's mail server.
+type Mailer interface {
+	Send(ctx context.Context, from, to string, msg []byte) error
+}
+
+// MailRefused is the mail server saying no: for now (4xx), or for good
+// (5xx), in its own words.
+type MailRefused struct {
+	Code int
+	Msg  string
+}
+
+func (e MailRefused) Error() string { return fmt.Sprintf("%d %s", e.Code, e.Msg) }
+
+// Permanent reports whether trying again would not help.
+func (e MailRefused) Permanent() bool { return e.Code >= 500 }
+
+// SendDue sends the letters whose time has come, at most limit, each
+// outside any transaction: a slow or dead mail server holds up no step
+// and no screen. What became of each is written after its try: sent;
+// refused for good, with the server's words; or tried again later. A
+// crash between a send and its record sends it again, with the same
+// Message-ID, which is how a reader's mail program knows it.
+func (d *Door) SendDue(ctx context.Context, m Mailer, limit int) (sent int, err error) {
+	var due []model.OutboxLetter
+	var office model.OfficeTerms
+	err = d.store.Read(ctx, func(tx *store.Tx) error {
+		var err error
+		if due, err = tx.DueLetters(ctx, d.Now(), limit); err != nil {
+			return err
+		}
+		office, err = tx.OfficeTerms(ctx)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	from := d.sender(office)
+	for _, o := range due {
+		if ctx.Err() != nil {
+			return sent, ctx.Err()
+		}
+		msg, err := mail.Compose(o.Letter, from, d.Now())
+		if err == nil {
+			err = m.Send(ctx, from.Email, o.To.Email, msg)
+		}
+		o = afterTry(o, err, d.Now())
+		if o.State == model.OutboxSent {
+			sent++
+		}
+		if werr := d.store.Write(ctx, func(tx *store.Tx) error { return tx.SaveLetterState(ctx, o) }); werr != nil {
+			return sent, werr
+		}
+	}
+	if sent > 0 {
+		d.hub.Publish(feed.Clients) // the outbox page and the timelines show it sent
+	}
+	return sent, nil
+}
+
+// afterTry is where a letter stands after a try that ended in err.
+func afterTry(o model.OutboxLetter, err error, now time.Time) model.OutboxLetter {
+	o.Attempts++
+	switch {
+	case err == nil:
+		o.State, o.SentAt, o.LastError = model.OutboxSent, now, ""
+	case permanent(err):
+		o.State, o.LastError = model.OutboxFailed, err.Error()
+	case o.Attempts >= model.MaxSendAttempts:
+		o.State, o.LastError = model.OutboxFailed, fmt.Sprintf("gave up after %d tries: %v", o.Attempts, err)
+	default:
+		o.NextAt, o.LastError = now.Add(model.RetryAfter(o.Attempts)), err.Error()
+	}
+	return o
+}
+
+// permanent reports a try no other will change: the server refused the
+// letter for good, or it cannot be made into a message (an address that is
+// none).
+func permanent(err error) bool {
+	var refused MailRefused
+	var bad mail.ComposeError
+	return errors.As(err, &refused) && refused.Permanent() || errors.As(err, &bad)
+}

@@ -1,0 +1,100 @@
+package door
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"dispatch/model"
+	"dispatch/model/store"
+)
+
+// fakeServer answers each send with the next reply (nil: taken), and keeps
+// what it took.
+type fakeServer struct {
+	replies []error
+	took    []string // Message-IDs
+}
+
+func (s *fakeServer) Send(_ context.Context, from, to string, msg []byte) error {
+	var reply error
+	if len(s.replies) > 0 {
+		reply, s.replies = s.replies[0], s.replies[1:]
+	}
+	if reply == nil {
+		head, _, _ := strings.Cut(string(msg), "\r\n\r\n")
+		for _, l := range strings.Split(head, "\r\n") {
+			if id, ok := strings.CutPrefix(l, "Message-ID: "); ok {
+				s.took = append(s.took, id)
+			}
+		}
+	}
+	return reply
+}
+
+func (f *fixture) letters(t *testing.T) []model.OutboxLetter {
+	t.Helper()
+	var out []model.OutboxLetter
+	err := f.s.Read(context.Background(), func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Outbox(context.Background(), "", 100)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// A server saying "try later" gets the letter again after the wait; one
+// saying no for good leaves it failed with its words; a letter sent is not
+// sent again.
+func TestTheSenderTriesAgainOrGivesUp(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.d.SetMail(model.Mailbox{Name: "Northside IT", Email: "office@northside.example"})
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	f.visitFor(t, f.tech) // a booking: one letter
+	server := &fakeServer{replies: []error{MailRefused{Code: 421, Msg: "4.3.2 try again later"}}}
+	if n, err := f.d.SendDue(ctx, server, 10); err != nil || n != 0 {
+		t.Fatalf("first try: %d %v", n, err)
+	}
+	o := f.letters(t)[0]
+	if o.State != model.OutboxQueued || o.Attempts != 1 || !strings.Contains(o.LastError, "421") || !o.NextAt.Equal(f.clock.T.Add(time.Minute)) {
+		t.Errorf("after a 421: %+v", o)
+	}
+	if n, _ := f.d.SendDue(ctx, server, 10); n != 0 {
+		t.Error("tried again before its wait was over")
+	}
+	f.clock.Advance(time.Minute)
+	if n, err := f.d.SendDue(ctx, server, 10); err != nil || n != 1 || len(server.took) != 1 || server.took[0] != o.MessageID {
+		t.Fatalf("after the wait: %d %v %q", n, err, server.took)
+	}
+	f.clock.Advance(time.Hour)
+	if n, _ := f.d.SendDue(ctx, server, 10); n != 0 || len(server.took) != 1 {
+		t.Error("a letter sent was sent again")
+	}
+
+	f.visitFor(t, f.tech)
+	server.replies = []error{MailRefused{Code: 550, Msg: "5.1.1 dana@acme.example: no such mailbox"}}
+	f.d.SendDue(ctx, server, 10)
+	if o := f.letters(t)[0]; o.State != model.OutboxFailed || !strings.Contains(o.LastError, "no such mailbox") {
+		t.Errorf("after a 550: %+v", o)
+	}
+}
+
+func TestTheWaitsBetweenTries(t *testing.T) {
+	want := []time.Duration{0, time.Minute, 5 * time.Minute, 15 * time.Minute, time.Hour, 2 * time.Hour, 4 * time.Hour, 4 * time.Hour}
+	for n, w := range want {
+		if got := model.RetryAfter(n); got != w {
+			t.Errorf("after %d tries: %s, want %s", n, got, w)
+		}
+	}
+	o := afterTry(model.OutboxLetter{Attempts: model.MaxSendAttempts - 1}, MailRefused{Code: 451, Msg: "busy"}, time.Now())
+	if o.State != model.OutboxFailed || !strings.Contains(o.LastError, "gave up after 10 tries") {
+		t.Errorf("the last try: %+v", o)
+	}
+}
