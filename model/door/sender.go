@@ -17,18 +17,6 @@ type Mailer interface {
 	Send(ctx context.Context, from, to string, msg []byte) error
 }
 
-// MailRefused is the mail server saying no: for now (4xx), or for good
-// (5xx), in its own words.
-type MailRefused struct {
-	Code int
-	Msg  string
-}
-
-func (e MailRefused) Error() string { return fmt.Sprintf("%d %s", e.Code, e.Msg) }
-
-// Permanent reports whether trying again would not help.
-func (e MailRefused) Permanent() bool { return e.Code >= 500 }
-
 // SendDue sends the letters whose time has come, at most limit, each
 // outside any transaction: a slow or dead mail server holds up no step
 // and no screen. What became of each is written after its try: sent;
@@ -92,7 +80,7 @@ func afterTry(o model.OutboxLetter, err error, now time.Time) model.OutboxLetter
 // letter for good, or it cannot be made into a message (an address that is
 // none).
 func permanent(err error) bool {
-	var refused MailRefused
+	var refused mail.Refused
 	var bad mail.ComposeError
 	return errors.As(err, &refused) && refused.Permanent() || errors.As(err, &bad)
 }

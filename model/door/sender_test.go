@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dispatch/model"
+	"dispatch/model/mail"
 	"dispatch/model/store"
 )
 
@@ -58,7 +59,7 @@ func TestTheSenderTriesAgainOrGivesUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.visitFor(t, f.tech) // a booking: one letter
-	server := &fakeServer{replies: []error{MailRefused{Code: 421, Msg: "4.3.2 try again later"}}}
+	server := &fakeServer{replies: []error{mail.Refused{Code: 421, Msg: "4.3.2 try again later"}}}
 	if n, err := f.d.SendDue(ctx, server, 10); err != nil || n != 0 {
 		t.Fatalf("first try: %d %v", n, err)
 	}
@@ -79,7 +80,7 @@ func TestTheSenderTriesAgainOrGivesUp(t *testing.T) {
 	}
 
 	f.visitFor(t, f.tech)
-	server.replies = []error{MailRefused{Code: 550, Msg: "5.1.1 dana@acme.example: no such mailbox"}}
+	server.replies = []error{mail.Refused{Code: 550, Msg: "5.1.1 dana@acme.example: no such mailbox"}}
 	f.d.SendDue(ctx, server, 10)
 	if o := f.letters(t)[0]; o.State != model.OutboxFailed || !strings.Contains(o.LastError, "no such mailbox") {
 		t.Errorf("after a 550: %+v", o)
@@ -93,7 +94,7 @@ func TestTheWaitsBetweenTries(t *testing.T) {
 			t.Errorf("after %d tries: %s, want %s", n, got, w)
 		}
 	}
-	o := afterTry(model.OutboxLetter{Attempts: model.MaxSendAttempts - 1}, MailRefused{Code: 451, Msg: "busy"}, time.Now())
+	o := afterTry(model.OutboxLetter{Attempts: model.MaxSendAttempts - 1}, mail.Refused{Code: 451, Msg: "busy"}, time.Now())
 	if o.State != model.OutboxFailed || !strings.Contains(o.LastError, "gave up after 10 tries") {
 		t.Errorf("the last try: %+v", o)
 	}
