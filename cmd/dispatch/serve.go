@@ -37,6 +37,8 @@ func runServe(args []string) int {
 	fs.DurationVar(&limits.WriteStall, "write-stall", limits.WriteStall, "drop a client that takes none of its screen for this long; 0 for never")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file, for go tool pprof")
 	debugAddr := fs.String("debug-addr", "", "serve Go's live profiles (/debug/pprof/) on this address, like 127.0.0.1:6060; keep it off the network")
+	smtpURL := fs.String("smtp", env("DISPATCH_SMTP", ""), "the shop's mail server for letters to clients, like smtp://user:pass@mail.example.com:587, smtps://… or smtp://127.0.0.1:25 (DISPATCH_SMTP); without it letters wait in the outbox")
+	mailFrom := fs.String("mail-from", env("DISPATCH_MAIL_FROM", ""), "the address letters to clients come from, like \"Northside IT <office@northside.example>\" (DISPATCH_MAIL_FROM)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -63,6 +65,11 @@ func runServe(args []string) int {
 		*hostKey = filepath.Join(filepath.Dir(cfg.db), "dispatch_host_ed25519")
 	}
 	logger := log.NewWithOptions(os.Stderr, log.Options{ReportTimestamp: true, Prefix: "dispatch"})
+	mailServer, from, err := mailConfig(*smtpURL, *mailFrom)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "dispatch serve:", err)
+		return 2
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -79,6 +86,10 @@ func runServe(args []string) int {
 		}
 	}
 	go feed.Watch(ctx, d.Feed(), 250*time.Millisecond, st.DataVersion)
+	d.SetMail(from)
+	if mailServer != nil {
+		go sendLetters(ctx, d, mailServer, 2*time.Second, logger)
+	}
 	if *debugAddr != "" {
 		go serveProfiles(*debugAddr, logger)
 	}

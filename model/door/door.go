@@ -7,6 +7,7 @@ package door
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"dispatch/model"
@@ -24,7 +25,7 @@ type Door struct {
 	built builtBoard
 	days  dayCache
 	zone  zoneCache
-	mail  model.Mailbox // who letters to clients are from (SetMail)
+	mail  atomic.Pointer[model.Mailbox] // who letters to clients are from (SetMail)
 }
 
 // New returns a door over a store. loc is the office's time zone: where

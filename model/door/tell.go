@@ -14,12 +14,20 @@ import (
 // SetMail says who the office's letters are from: the address they are
 // sent from, and so the domain their Message-IDs are made in. Without it
 // letters still wait in the outbox, from the office's name.
-func (d *Door) SetMail(from model.Mailbox) { d.mail = from }
+func (d *Door) SetMail(from model.Mailbox) { d.mail.Store(&from) }
+
+// mailFrom is who letters are from, as set.
+func (d *Door) mailFrom() model.Mailbox {
+	if m := d.mail.Load(); m != nil {
+		return *m
+	}
+	return model.Mailbox{}
+}
 
 // mailDomain is the domain of the sending address, or one that says no
 // mail is set up yet.
 func (d *Door) mailDomain() string {
-	if _, domain, ok := strings.Cut(d.mail.Email, "@"); ok && domain != "" {
+	if _, domain, ok := strings.Cut(d.mailFrom().Email, "@"); ok && domain != "" {
 		return domain
 	}
 	return "dispatch.invalid"
@@ -94,10 +102,11 @@ func (d *Door) sender(o model.OfficeTerms) model.Mailbox {
 	if name = strings.TrimSpace(name); name == "" {
 		name = "Dispatch"
 	}
-	if d.mail.Name != "" {
-		name = d.mail.Name
+	from := d.mailFrom()
+	if from.Name != "" {
+		name = from.Name
 	}
-	return model.Mailbox{Name: name, Email: d.mail.Email}
+	return model.Mailbox{Name: name, Email: from.Email}
 }
 
 // ClientNotify reads what a client hears of and who hears it.
