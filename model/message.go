@@ -32,13 +32,14 @@ type VisitNews struct {
 	Ticket  Ticket
 	Visit   Visit
 	Site    Site
-	Step    Event         // the step told of
-	Terms   *BillingTerms // the terms the contact accepted, if any: the client's own message may state them
-	AddOn   *ScopeRequest // on an add-on: the request, with its approval
-	Was     time.Time     // on a move: the start it was booked for
-	Domain  string        // the shop's mail domain, for ids
-	Sent    time.Time     // when the message is made
-	Minutes time.Duration // on an overrun: time on site when the contact was told
+	Step    Event          // the step told of
+	Terms   *BillingTerms  // the terms the contact accepted, if any: the client's own message may state them
+	AddOn   *ScopeRequest  // on an add-on: the request, with its approval
+	Was     time.Time      // on a move: the start it was booked for
+	Domain  string         // the shop's mail domain, for ids
+	Sent    time.Time      // when the message is made
+	Minutes time.Duration  // on an overrun: time on site when the contact was told
+	AddOns  []ScopeRequest // on departure: the visit's requests, approved or not
 }
 
 // Letter is a message as it will be sent to one contact: a key that makes
@@ -143,6 +144,13 @@ func VisitLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 		} else {
 			body = append(body, "As agreed, the work carries on.")
 		}
+	case MsgDeparted:
+		subject = fmt.Sprintf("Visit summary: %s", CleanLine(t.Title))
+		body = append(body, fmt.Sprintf("%s has left %s. Here is the visit as we recorded it, and as the invoice will count it:", tech, where),
+			visitSummary(n, at))
+		if n.Terms != nil && n.Terms.Travel.Kind != TravelNone && n.Terms.Travel.Kind != "" {
+			body = append(body, "The trip back is travel too, counted the same way, per the terms you accepted.")
+		}
 	default:
 		subject, body = string(kind), []string{job}
 	}
@@ -237,4 +245,54 @@ func RetryAfter(attempts int) time.Duration {
 		return steps[attempts-1]
 	}
 	return 4 * time.Hour
+}
+
+// visitSummary lists a visit as it stood at departure: the trip out, the
+// time on site split between the job and each add-on (with who approved
+// it), pauses left out, and who the technician checked out with.
+func visitSummary(n VisitNews, at func(time.Time) string) string {
+	v, left := n.Visit, n.Step
+	var lines []string
+	for _, l := range LegsOf(v.Events) {
+		if l.Phase == PhaseTravelling && !l.To.At.After(left.At) {
+			lines = append(lines, fmt.Sprintf("- Travel: set off %s, arrived %s: %s", at(l.From.At), at(l.To.At), DurationWords(l.Took())))
+		}
+	}
+	times := TimesSince(v.Events, time.Time{}, left.At)
+	var arrived Event
+	for _, e := range v.Events {
+		if e.Kind == EvArrived && !e.At.After(left.At) {
+			arrived = e
+		}
+	}
+	if !arrived.At.IsZero() {
+		line := fmt.Sprintf("- On site: %s to %s: %s", at(arrived.At), at(left.At), DurationWords(times.OnSite))
+		if who := CleanLine(arrived.ContactName); who != "" {
+			line = fmt.Sprintf("- On site: arrived %s, checked in with %s; left %s: %s", at(arrived.At), who, at(left.At), DurationWords(times.OnSite))
+		}
+		if times.Paused > 0 {
+			line += fmt.Sprintf(" (%s paused, not counted)", DurationWords(times.Paused))
+		}
+		lines = append(lines, line)
+	}
+	shares := AttributeOnSite(v.Events, left.At)
+	if len(n.AddOns) > 0 {
+		lines = append(lines, fmt.Sprintf("  - %s: %s", CleanLine(n.Ticket.Title), DurationWords(shares[0])))
+	}
+	for _, r := range n.AddOns {
+		d, ok := r.AddOn()
+		if !ok {
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("  - added at your request: %s, approved by %s at %s: %s", CleanLine(r.What), CleanLine(d.ContactName),
+			at(d.At), DurationWords(shares[r.ID])))
+	}
+	out := fmt.Sprintf("- Left at %s", at(left.At))
+	if who := CleanLine(left.ContactName); who != "" {
+		out += ", checked out with " + who
+	}
+	if said := CleanLine(left.Note); said != "" {
+		out += ": " + said
+	}
+	return strings.Join(append(lines, out+"."), "\n")
 }

@@ -46,6 +46,14 @@ func TestWhatTheClientIsTold(t *testing.T) {
 			n.Step = Event{ID: 904, Kind: EvArrived, At: at(12, 45), ContactName: "Rob Grant"}
 		}},
 		{"msg-add-on.txt", MsgAddOn, func(n *VisitNews) { n.AddOn, n.Step = &addOn, Event{ID: 905, Kind: EvWorkOn, At: at(13, 45)} }},
+		{"msg-departed.txt", MsgDeparted, func(n *VisitNews) {
+			n.Visit.Events = []Event{{ID: 900, Kind: EvScheduled}, {ID: 903, Kind: EvTravelStarted, At: at(12, 0)},
+				{ID: 904, Kind: EvArrived, At: at(12, 45), ContactName: "Rob Grant"},
+				{ID: 905, Kind: EvWorkOn, At: at(13, 45), ScopeID: 3}, {ID: 906, Kind: EvWorkOn, At: at(17, 5)},
+				{ID: 907, Kind: EvPaused, At: at(17, 20)}, {ID: 908, Kind: EvResumed, At: at(17, 40)},
+				{ID: 909, Kind: EvDeparted, At: at(18, 5), ContactName: "Rob Grant", Note: "the Vista notebook taken to the shop"}}
+			n.Step, n.AddOns = n.Visit.Events[7], []ScopeRequest{addOn}
+		}},
 		{"msg-overrun.txt", MsgOverrun, func(n *VisitNews) {
 			n.Step, n.Minutes = Event{ID: 906, Kind: EvEstimateOver, At: at(13, 50), Answer: ToldContinue}, 65*time.Minute
 		}},

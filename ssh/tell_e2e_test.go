@@ -43,6 +43,8 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 	o.run("Rita Gomez", "visit travel "+visit)
 	o.clock.Advance(40 * time.Minute)
 	o.run("Rita Gomez", `visit arrive `+visit+` --contact "Dana Ruiz"`)
+	o.clock.Advance(50 * time.Minute)
+	o.run("Rita Gomez", `visit depart `+visit+` --contact "Dana Ruiz" --done`)
 	send()
 	send() // a second round sends nothing twice
 
@@ -52,7 +54,8 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 		subjects = append(subjects, m.To+" "+subjectOf(m.Data))
 	}
 	want := []string{"dana@acmedental.example Visit booked for Wed 25 Nov at 15:30: New label printer",
-		"dana@acmedental.example Kim Tran is on the way: New label printer", "dana@acmedental.example Kim Tran has arrived: New label printer"}
+		"dana@acmedental.example Kim Tran is on the way: New label printer", "dana@acmedental.example Kim Tran has arrived: New label printer",
+		"dana@acmedental.example Visit summary: New label printer"}
 	if strings.Join(subjects, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("the inbox holds:\n%s\nwant:\n%s", strings.Join(subjects, "\n"), strings.Join(want, "\n"))
 	}
@@ -62,15 +65,17 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 	if !strings.Contains(got[0].Data, "text/calendar") || !strings.Contains(got[0].Data, "METHOD:REQUEST") {
 		t.Errorf("the booking carries no invitation:\n%s", got[0].Data)
 	}
+	if summary := textOf(got[3].Data); !strings.Contains(summary, "- Travel: set off 15:00, arrived 15:40: 40 minutes") ||
+		!strings.Contains(summary, "left 16:30: 50 minutes") || !strings.Contains(summary, "- Left at 16:30, checked out with Dana Ruiz") {
+		t.Errorf("the visit summary:\n%s", summary)
+	}
 
 	o.run("Ann Admin", `client notify "Acme Dental" --mute`)
-	o.run("Rita Gomez", `visit note `+visit+` "printer driver installed"`)
-	o.run("Rita Gomez", `visit depart `+visit+` --contact "Dana Ruiz" --done`)
 	again := refIn(t, "T", o.run("Rita Gomez", `ticket new --client "Acme Dental" --contact "Dana Ruiz" --title "Second printer" --scope x --priority P3 --estimate 1h`))
 	other := refIn(t, "V", o.run("Rita Gomez", `visit schedule `+again+` --tech "Kim Tran" --at "2026-11-26 10:30" --anyway`))
 	o.run("Rita Gomez", "visit cancel "+other+` --reason "not needed"`)
 	send()
-	if n := len(inbox.Messages()) - before; n != 3 {
+	if n := len(inbox.Messages()) - before; n != 4 {
 		t.Errorf("a muted client was written to: %d messages", n)
 	}
 }

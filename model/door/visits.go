@@ -85,16 +85,24 @@ func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Ste
 		if v, err = tx.VisitByID(ctx, visitID); err != nil {
 			return err
 		}
-		if kind, ok := toldOf[s.Kind]; ok {
-			return d.tell(ctx, tx, kind, v, ticket, e, now, nil)
+		kind, ok := toldOf[s.Kind]
+		if !ok {
+			return nil
 		}
-		return nil
+		var addOns []model.ScopeRequest
+		if kind == model.MsgDeparted { // the summary counts each add-on's share
+			if addOns, err = tx.ScopeForVisit(ctx, v.ID); err != nil {
+				return err
+			}
+		}
+		return d.tell(ctx, tx, kind, v, ticket, e, now, func(n *model.VisitNews) { n.AddOns = addOns })
 	})
 	return v, err
 }
 
 // toldOf are the steps of a visit the client hears of as they are made.
-var toldOf = map[model.EventKind]model.MessageKind{model.EvTravelStarted: model.MsgTravel, model.EvArrived: model.MsgArrived}
+var toldOf = map[model.EventKind]model.MessageKind{model.EvTravelStarted: model.MsgTravel, model.EvArrived: model.MsgArrived,
+	model.EvDeparted: model.MsgDeparted}
 
 func (d *Door) checkOutcome(ctx context.Context, tx *store.Tx, o model.Outcome, t model.Ticket, departing int64) (model.Outcome, error) {
 	visits, err := tx.VisitsForTicket(ctx, t.ID)
