@@ -63,6 +63,7 @@ type ClientRecords struct {
 	Notices        []Notice
 	Meetings       []Meeting
 	Changes        []RecordChange // the record's own edits, as the audit kept them
+	Letters        []OutboxLetter // the letters sent to the client's contacts
 	Policy         Policy         // business days, for when a confirmation call falls due
 	Contacts       map[int64]string
 }
@@ -131,6 +132,10 @@ func TimelineOf(r ClientRecords, loc *time.Location) []Entry {
 		if !m.CancelledAt.IsZero() {
 			add(m.CancelledAt, EntryMeeting, m.Ref(), m.By, "called off: "+m.CancelReason)
 		}
+	}
+	for _, l := range r.Letters { // sent by the office as the step happened: the step's visit is what it is about
+		ref := letterRef(l)
+		add(l.SentAt, EntryTouch, ref, "", fmt.Sprintf("email to %s: %s", l.To.Name, l.Subject))
 	}
 	for _, c := range r.Changes {
 		if kind, text, ok := c.Describe(); ok {
@@ -297,4 +302,12 @@ func (r ClientRecords) FirstJob() time.Time {
 		}
 	}
 	return first
+}
+
+// letterRef is what a letter is about: its visit, or the letter itself.
+func letterRef(l OutboxLetter) string {
+	if l.VisitID != 0 {
+		return FormatID(PrefixVisit, l.VisitID)
+	}
+	return l.Ref()
 }

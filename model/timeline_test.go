@@ -87,3 +87,14 @@ func TestTheSameSecondReadsNewestFirst(t *testing.T) {
 		t.Errorf("same second:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A letter sent is a touch on the timeline, about the visit it told of.
+func TestALetterSentIsOnTheTimeline(t *testing.T) {
+	at := time.Date(2026, 11, 19, 12, 0, 2, 0, time.UTC)
+	r := ClientRecords{Letters: []OutboxLetter{{ID: 4, VisitID: 311, SentAt: at, State: OutboxSent,
+		Letter: Letter{Kind: MsgTravel, To: Mailbox{Name: "Dana Ruiz", Email: "dana@acme.example"}, Subject: "Sam Okafor is on the way: Router"}}}}
+	got := TimelineOf(r, time.UTC)
+	if len(got) != 1 || got[0].Kind != EntryTouch || got[0].Ref != "V-311" || got[0].Text != "email to Dana Ruiz: Sam Okafor is on the way: Router" {
+		t.Errorf("the timeline reads %+v", got)
+	}
+}

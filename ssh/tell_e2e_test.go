@@ -70,6 +70,9 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 		t.Errorf("the visit summary:\n%s", summary)
 	}
 
+	if out := o.run("Rita Gomez", `client timeline "Acme Dental" --kind touch`); !strings.Contains(out, "email to Dana Ruiz: Kim Tran has arrived: New label printer") {
+		t.Errorf("the letters sent are not on the timeline:\n%s", out)
+	}
 	o.run("Ann Admin", `client notify "Acme Dental" --mute`)
 	again := refIn(t, "T", o.run("Rita Gomez", `ticket new --client "Acme Dental" --contact "Dana Ruiz" --title "Second printer" --scope x --priority P3 --estimate 1h`))
 	other := refIn(t, "V", o.run("Rita Gomez", `visit schedule `+again+` --tech "Kim Tran" --at "2026-11-26 10:30" --anyway`))

@@ -89,3 +89,9 @@ func (t *Tx) SetClientNotify(ctx context.Context, clientID int64, p model.Notify
 	_, err = t.exec(ctx, `UPDATE clients SET notify = ? WHERE id = ?`, string(raw), clientID)
 	return err
 }
+
+// SentLetters are the letters a client was sent, oldest first: each is a
+// touch on its timeline.
+func (t *Tx) SentLetters(ctx context.Context, clientID int64) ([]model.OutboxLetter, error) {
+	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE client_id = ? AND state = 'sent' ORDER BY id`, clientID)
+}

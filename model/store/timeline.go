@@ -71,6 +71,9 @@ func (t *Tx) ClientRecords(ctx context.Context, clientID int64) (model.ClientRec
 	if r.Changes, err = t.recordChanges(ctx, clientID); err != nil {
 		return r, err
 	}
+	if r.Letters, err = t.SentLetters(ctx, clientID); err != nil {
+		return r, err
+	}
 	if r.Policy, err = t.Policy(ctx); err != nil {
 		return r, err
 	}
