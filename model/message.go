@@ -157,7 +157,11 @@ func VisitLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 	l.Subject = CleanLine(subject)
 	greeting := "Hello,"
 	if name := CleanLine(n.To.Name); name != "" {
-		greeting = "Hello " + strings.Fields(name)[0] + ","
+		first := strings.Fields(name)[0]
+		if strings.HasSuffix(first, ".") { // Dr. Paul Weiss: a title is no first name
+			first = name
+		}
+		greeting = "Hello " + first + ","
 	}
 	l.Text = greeting + "\n\n" + strings.Join(body, "\n\n") + "\n\n— " + CleanLine(n.Office.Name) + "\n"
 	l.MessageID = MessageID(l.Key+"|"+strings.ToLower(strings.TrimSpace(n.To.Email)), n.Domain) // one message per step and recipient

@@ -123,3 +123,12 @@ func TestDurationsInWords(t *testing.T) {
 		}
 	}
 }
+
+func TestATitleIsNoFirstName(t *testing.T) {
+	n := routerNews()
+	n.To.Name = "Dr. Paul Weiss"
+	n.Step = Event{ID: 904, Kind: EvArrived, At: n.Visit.ScheduledAt}
+	if l := VisitLetter(MsgArrived, n, time.UTC); !strings.HasPrefix(l.Text, "Hello Dr. Paul Weiss,") {
+		t.Errorf("greets %q", strings.SplitN(l.Text, "\n", 2)[0])
+	}
+}

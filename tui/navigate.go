@@ -71,6 +71,8 @@ func (a *App) build(to page.Destination) (page.Page, tea.Cmd) {
 		p = client.NewList(a.pages)
 	case page.ToMeetings:
 		p = client.NewMeetings(a.pages)
+	case page.ToOutbox:
+		p = client.NewOutbox(a.pages)
 	}
 	if f, ok := p.(page.Focuser); ok {
 		return p, f.FocusCurrent()

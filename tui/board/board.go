@@ -55,6 +55,7 @@ func New(deps page.Deps) *Board {
 	f.Placeholder = "type to filter the board; enter searches every ticket ever"
 	f.SetStyles(theme.Input())
 	b := &Board{deps: deps, km: newKeyMap(deps.User.Role.Can(model.ActCreateTicket)), filter: f}
+	b.km.Outbox.SetEnabled(deps.User.Role.Can(model.ActTellClients))
 	b.Refresh()
 	return b
 }
@@ -228,6 +229,8 @@ func (b *Board) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return b.deps.Go(page.ToClients{})
 	case key.Matches(msg, b.km.Meetings):
 		return b.deps.Go(page.ToMeetings{})
+	case key.Matches(msg, b.km.Outbox):
+		return b.deps.Go(page.ToOutbox{})
 	case key.Matches(msg, b.km.Client):
 		if r, ok := b.current(); ok {
 			return b.deps.Go(page.ToClient{ID: r.Ticket.ClientID})

@@ -15,6 +15,7 @@ type keyMap struct {
 	Client                                               key.Binding // the client of the row
 	Clients                                              key.Binding // every client, to find one
 	Meetings                                             key.Binding // the calls owed about meetings, and meetings to come
+	Outbox                                               key.Binding // letters to clients, for managers
 	Approve, Refuse                                      key.Binding // on a waiting row
 	Move, CancelVisit                                    key.Binding // on a row with a booked visit
 	Back                                                 key.Binding // when opened over another page
@@ -46,6 +47,7 @@ func newKeyMap(canWrite bool) keyMap {
 		Client:      key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "client")),
 		Clients:     key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "clients")),
 		Meetings:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "meetings")),
+		Outbox:      key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "outbox")),
 	}
 	k.Meetings.SetEnabled(canWrite)
 	k.Back.SetEnabled(false)
@@ -90,6 +92,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.NextSection},
 		{k.Open, k.Filter, k.ClearFilter, k.New, k.Schedule, k.Move, k.CancelVisit},
-		{k.Approve, k.Refuse, k.Invoices, k.Client, k.Clients, k.Meetings, k.Back, k.Help, k.Quit},
+		{k.Approve, k.Refuse, k.Invoices, k.Client, k.Clients, k.Meetings, k.Outbox, k.Back, k.Help, k.Quit},
 	}
 }

@@ -237,3 +237,22 @@ func TestAMeetingOnASunday(t *testing.T) {
 	s.Keys("2026-12-06 10:00", "tab", "the year ahead", "ctrl+s")
 	s.MustSee("✗ when is a Sunday, when the office is closed; pick an open day", "2026-12-06 10:00", "the year ahead")
 }
+
+// O on the board opens the outbox for a manager: the letters waiting, one
+// read as it is sent, one stopped; a dispatcher has no outbox key.
+func TestTheOutboxPage(t *testing.T) {
+	s := screentest.New(t, model.RoleManager, 120, 40)
+	s.Keys("O")
+	s.MustSee("Outbox", "waiting", "Visit booked for")
+	s.Keys("enter")
+	s.MustSee("To: ", "Subject: ", "0 tries", "Hello ")
+	s.Keys("esc", "x")
+	s.MustSee("is cancelled", "stopped")
+	s.Keys("x")
+	s.MustSee("is cancelled")
+	s.FitsWindow(120, 40)
+
+	d := screentest.New(t, model.RoleDispatcher, 120, 40)
+	d.Keys("O")
+	d.MustNotSee("Outbox")
+}

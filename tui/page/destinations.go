@@ -51,6 +51,8 @@ type (
 	ToClients struct{}
 	// ToMeetings is the calls owed about meetings and every meeting to come.
 	ToMeetings struct{}
+	// ToOutbox is the letters to clients: waiting, sent, failed.
+	ToOutbox struct{}
 )
 
 func (ToBoard) destination()          {}
@@ -68,3 +70,4 @@ func (ToInvoice) destination()        {}
 func (ToClient) destination()         {}
 func (ToClients) destination()        {}
 func (ToMeetings) destination()       {}
+func (ToOutbox) destination()         {}
