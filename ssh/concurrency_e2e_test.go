@@ -58,7 +58,12 @@ func TestFiftyWritersOverSSH(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for j := 0; time.Now().Before(until); j++ {
-				tm.typeKeys("c", fmt.Sprintf("terminal %d call %d", i, j), "enter") // straight on: the form is up at once
+				// In step with the screen: typed ahead, a loaded machine's
+				// backlog of whole rounds outlasted the last wait (the old
+				// round's flash answered each wait at once).
+				tm.typeKeys("c")
+				tm.waitFor("Contacted the requester")
+				tm.typeKeys(fmt.Sprintf("terminal %d call %d", i, j), "enter")
 				tm.waitFor("T-1039: the response is recorded")
 			}
 		}()
