@@ -53,6 +53,7 @@ type Letter struct {
 	Subject   string // one line, no control characters
 	Text      string
 	ICS       string // an iCalendar file, or ""
+	HTML      string // a printable page sent beside the text (an invoice), or ""
 }
 
 // LetterKey is the idempotency key of a message: one per step.
@@ -155,17 +156,29 @@ func VisitLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 		subject, body = string(kind), []string{job}
 	}
 	l.Subject = CleanLine(subject)
+	l.Text = LetterText(n.To, n.Office.Name, body)
+	l.MessageID = LetterMessageID(l.Key, n.To, n.Domain)
+	return l
+}
+
+// LetterText writes a letter's paragraphs with its greeting and the
+// office's name under them.
+func LetterText(to Mailbox, office string, paragraphs []string) string {
 	greeting := "Hello,"
-	if name := CleanLine(n.To.Name); name != "" {
+	if name := CleanLine(to.Name); name != "" {
 		first := strings.Fields(name)[0]
 		if strings.HasSuffix(first, ".") { // Dr. Paul Weiss: a title is no first name
 			first = name
 		}
 		greeting = "Hello " + first + ","
 	}
-	l.Text = greeting + "\n\n" + strings.Join(body, "\n\n") + "\n\n— " + CleanLine(n.Office.Name) + "\n"
-	l.MessageID = MessageID(l.Key+"|"+strings.ToLower(strings.TrimSpace(n.To.Email)), n.Domain) // one message per step and recipient
-	return l
+	return greeting + "\n\n" + strings.Join(paragraphs, "\n\n") + "\n\n— " + CleanLine(office) + "\n"
+}
+
+// LetterMessageID is the Message-ID of a letter to one recipient: one
+// message per step and recipient, however often it is sent.
+func LetterMessageID(key string, to Mailbox, domain string) string {
+	return MessageID(key+"|"+strings.ToLower(strings.TrimSpace(to.Email)), domain)
 }
 
 // visitEvent is the visit as its calendar invitation shows it: booked for
@@ -223,6 +236,8 @@ type OutboxLetter struct {
 	ID int64
 	Letter
 	ClientID, VisitID int64
+	InvoiceID         int64 // the invoice a letter sends, or 0
+	UserID            int64 // a letter to one of the office (the technician's invitation), not to a contact
 	State             OutboxState
 	Attempts          int
 	NextAt            time.Time // when the sender may try it next

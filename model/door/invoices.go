@@ -386,7 +386,8 @@ func sameLines(a, b []model.InvoiceLine) bool {
 }
 
 // SendInvoice marks an approved invoice sent: it is frozen from now, falls
-// due under the client's payment terms, and its tickets are invoiced. It
+// due under the client's payment terms, its tickets are invoiced, and its
+// letter waits in the outbox for the client's contacts. It
 // goes only as approved, and only while the record still draws it so.
 func (d *Door) SendInvoice(ctx context.Context, who model.Actor, id, seen int64) (model.Invoice, error) {
 	return d.changeSeen(ctx, who, model.ActReviewInvoice, id, seen, "invoice.send", []model.InvoiceState{model.InvoiceApproved},
@@ -400,7 +401,7 @@ func (d *Door) SendInvoice(ctx context.Context, who model.Actor, id, seen int64)
 					return err
 				}
 			}
-			return nil
+			return d.tellInvoice(ctx, tx, *inv, now)
 		})
 }
 

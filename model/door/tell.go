@@ -43,26 +43,18 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 	if v.AfterTheFact {
 		return nil
 	}
-	policy, err := tx.ClientNotify(ctx, t.ClientID)
-	if err != nil || !policy.Sends(kind) {
-		return err
-	}
 	contacts, err := tx.Contacts(ctx, t.ClientID)
 	if err != nil {
 		return err
 	}
-	var requester model.Contact
 	for _, c := range contacts {
-		if c.ID == t.ContactID {
-			requester = c
-		}
 		if c.ID == step.ContactID && step.ContactName == "" {
 			step.ContactName = c.Name
 		}
 	}
-	to := policy.Recipients(contacts, requester)
-	if len(to) == 0 {
-		return nil
+	to, err := recipients(ctx, tx, kind, t.ClientID, contacts, t.ContactID)
+	if err != nil || len(to) == 0 {
+		return err
 	}
 	client, err := tx.ClientByID(ctx, t.ClientID)
 	if err != nil {
@@ -88,11 +80,39 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 	}
 	for _, m := range to {
 		n.To = m
-		if _, err := tx.QueueLetter(ctx, model.VisitLetter(kind, n, d.Location()), t.ClientID, v.ID, now); err != nil {
+		if _, err := tx.QueueLetter(ctx, model.OutboxLetter{Letter: model.VisitLetter(kind, n, d.Location()), ClientID: t.ClientID, VisitID: v.ID}, now); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// recipients are whom a client's letter of this kind goes to, as the
+// client's policy says: none when the client does not hear of it. The
+// requesters are the contacts who asked for the work it is about.
+func recipients(ctx context.Context, tx *store.Tx, kind model.MessageKind, clientID int64, contacts []model.Contact,
+	requesters ...int64) ([]model.Mailbox, error) {
+	policy, err := tx.ClientNotify(ctx, clientID)
+	if err != nil || !policy.Sends(kind) {
+		return nil, err
+	}
+	var to []model.Mailbox
+	seen := map[string]bool{}
+	for _, id := range requesters {
+		var requester model.Contact
+		for _, c := range contacts {
+			if c.ID == id {
+				requester = c
+			}
+		}
+		for _, m := range policy.Recipients(contacts, requester) {
+			if key := strings.ToLower(m.Email); !seen[key] {
+				seen[key] = true
+				to = append(to, m)
+			}
+		}
+	}
+	return to, nil
 }
 
 // sender is who the letters are from: the office's name as its invoices
@@ -201,4 +221,44 @@ func (d *Door) changeLetter(ctx context.Context, who model.Actor, id int64, acti
 		return tx.Audit(ctx, now, who.String(), action, "outbox", id, before, o.State)
 	})
 	return o, err
+}
+
+// tellInvoice writes the letters that send an invoice, in the transaction
+// that marks it sent: to the client's contacts as its policy says, the
+// requesters being those who asked for the invoice's tickets.
+func (d *Door) tellInvoice(ctx context.Context, tx *store.Tx, inv model.Invoice, now time.Time) error {
+	contacts, err := tx.Contacts(ctx, inv.ClientID)
+	if err != nil {
+		return err
+	}
+	var requesters []int64
+	for _, id := range inv.TicketIDs {
+		t, err := tx.TicketByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		requesters = append(requesters, t.ContactID)
+	}
+	to, err := recipients(ctx, tx, model.MsgInvoice, inv.ClientID, contacts, requesters...)
+	if err != nil || len(to) == 0 {
+		return err
+	}
+	office, err := tx.OfficeTerms(ctx)
+	if err != nil {
+		return err
+	}
+	doc, err := d.docOf(ctx, tx, inv, office.From)
+	if err != nil {
+		return err
+	}
+	for _, m := range to {
+		l, err := doc.Letter(d.sender(office), m, d.mailDomain())
+		if err != nil {
+			return err
+		}
+		if _, err := tx.QueueLetter(ctx, model.OutboxLetter{Letter: l, ClientID: inv.ClientID, InvoiceID: inv.ID}, now); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -125,3 +125,61 @@ func TestAddOnsAndOverrunsAreToldInWriting(t *testing.T) {
 		t.Errorf("after the overrun: %s", got)
 	}
 }
+
+// Sending an invoice writes its letter, with the page, once per contact
+// however often the send is tried; a client that is not sent invoices by
+// email gets none.
+func TestAnInvoiceSentGoesWithItsLetter(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.d.SetMail(model.Mailbox{Email: "office@northside.example"})
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	f.officeTerms(t)
+	send := func(onSite time.Duration) model.Invoice {
+		v := f.billedVisit(t, onSite)
+		inv, err := f.d.DraftInvoice(ctx, f.disp, []int64{v.TicketID})
+		if err == nil {
+			_, err = f.d.ApproveInvoice(ctx, f.admin, inv.ID, 0)
+		}
+		if err == nil {
+			inv, err = f.d.SendInvoice(ctx, f.admin, inv.ID, 0)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return inv
+	}
+	inv := send(time.Hour)
+	var sent []model.OutboxLetter
+	for _, l := range f.letters(t) {
+		if l.Kind == model.MsgInvoice {
+			sent = append(sent, l)
+		}
+	}
+	if len(sent) != 1 {
+		t.Fatalf("%d invoice letters", len(sent))
+	}
+	l := sent[0]
+	if l.InvoiceID != inv.ID || l.To.Email != "dana@acme.example" || !strings.Contains(l.Subject, inv.Ref()) ||
+		!strings.Contains(l.Text, inv.Total().String()) || !strings.Contains(l.HTML, "<html") {
+		t.Errorf("the letter: %+v", l)
+	}
+	if _, err := f.d.SendInvoice(ctx, f.admin, inv.ID, 0); err == nil {
+		t.Error("an invoice was sent twice")
+	}
+	if _, err := f.d.SetClientNotify(ctx, f.admin, f.client.ID, func(p *model.NotifyPolicy) { p.Send = []model.MessageKind{model.MsgBooked} }); err != nil {
+		t.Fatal(err)
+	}
+	send(time.Hour)
+	n := 0
+	for _, l := range f.letters(t) {
+		if l.Kind == model.MsgInvoice {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("a client that chose not to hear of invoices was sent %d", n-1)
+	}
+}

@@ -19,9 +19,9 @@ import (
 	"dispatch/model"
 )
 
-// Compose writes a letter as a message from the office, dated at. A
-// calendar invitation goes beside the text as text/calendar, as calendar
-// programs expect. Every header is built from parsed addresses and encoded
+// Compose writes a letter as a message from the office, dated at. An
+// invoice's page goes beside the text as text/html, and a calendar
+// invitation as text/calendar, as calendar programs expect. Every header is built from parsed addresses and encoded
 // words: nothing typed reaches a header as a line of its own.
 func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
 	fromAddr, err := address(from)
@@ -41,7 +41,7 @@ func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
 	header("Message-ID", l.MessageID)
 	header("MIME-Version", "1.0")
 	header("Auto-Submitted", "auto-generated") // a record of what happened: no out-of-office replies, please
-	if l.ICS == "" {
+	if l.ICS == "" && l.HTML == "" {
 		header("Content-Type", `text/plain; charset="utf-8"`)
 		header("Content-Transfer-Encoding", "quoted-printable")
 		b.WriteString("\r\n")
@@ -55,10 +55,15 @@ func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
 	}
 	header("Content-Type", `multipart/alternative; boundary="`+mw.Boundary()+`"`)
 	b.WriteString("\r\n")
-	for _, part := range []struct{ kind, body string }{
-		{`text/plain; charset="utf-8"`, crlf(l.Text)},
-		{`text/calendar; charset="utf-8"; method=` + calendarMethod(l.ICS), l.ICS},
-	} {
+	// The plainest first: a reader shows the last part it can.
+	parts := []struct{ kind, body string }{{`text/plain; charset="utf-8"`, crlf(l.Text)}}
+	if l.HTML != "" {
+		parts = append(parts, struct{ kind, body string }{`text/html; charset="utf-8"`, crlf(l.HTML)})
+	}
+	if l.ICS != "" {
+		parts = append(parts, struct{ kind, body string }{`text/calendar; charset="utf-8"; method=` + calendarMethod(l.ICS), l.ICS})
+	}
+	for _, part := range parts {
 		w, err := mw.CreatePart(textproto.MIMEHeader{"Content-Type": {part.kind}, "Content-Transfer-Encoding": {"quoted-printable"}})
 		if err != nil {
 			return nil, err

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"io"
 	"mime"
+	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
 	"os"
@@ -106,5 +107,44 @@ func TestTheTextIsThere(t *testing.T) {
 	body := new(strings.Builder)
 	if _, err := io.Copy(body, quotedprintable.NewReader(m.Body)); err != nil || body.String() != strings.ReplaceAll(letter().Text, "\n", "\r\n") {
 		t.Errorf("the body reads %q (%v)", body, err)
+	}
+}
+
+// An invoice goes as its text and its page: a reader shows the page, one
+// that reads no HTML the text; both decode to what was written.
+func TestAnInvoiceGoesWithItsPage(t *testing.T) {
+	l := letter()
+	l.Kind, l.Subject = model.MsgInvoice, "Invoice I-6: $412.50 due 30 Dec"
+	l.HTML = "<!doctype html><p>Invoice I-6 — " + strings.Repeat("café ", 40) + "</p>"
+	msg, err := Compose(l, office, time.Date(2026, 11, 19, 12, 0, 5, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "invoice.eml", msg)
+	m, err := mail.ReadMessage(strings.NewReader(string(msg)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, params, err := mime.ParseMediaType(m.Header.Get("Content-Type"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := multipart.NewReader(m.Body, params["boundary"])
+	var kinds, bodies []string
+	for {
+		p, err := parts.NextPart() // decodes quoted-printable itself
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(p)
+		kinds, bodies = append(kinds, p.Header.Get("Content-Type")), append(bodies, string(b))
+	}
+	if len(kinds) != 2 || !strings.HasPrefix(kinds[0], "text/plain") || !strings.HasPrefix(kinds[1], "text/html") {
+		t.Fatalf("parts: %q", kinds)
+	}
+	if bodies[1] != l.HTML || bodies[0] != strings.ReplaceAll(l.Text, "\n", "\r\n") {
+		t.Errorf("the parts read back as:\n%q\n%q", bodies[0], bodies[1])
 	}
 }

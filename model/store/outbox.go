@@ -9,17 +9,18 @@ import (
 	"dispatch/model"
 )
 
-// QueueLetter writes a letter to the outbox, to be sent from next on. A
-// letter for the same step and recipient is already there when a step is
-// retried: then nothing is written and queued is false.
-func (t *Tx) QueueLetter(ctx context.Context, l model.Letter, clientID, visitID int64, now time.Time) (queued bool, err error) {
-	var visit any
-	if visitID != 0 {
-		visit = visitID
-	}
-	res, err := t.exec(ctx, `INSERT INTO outbox (key, kind, client_id, visit_id, to_name, to_email, subject, body, ics, message_id, next_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		l.Key, l.Kind, clientID, visit, l.To.Name, l.To.Email, l.Subject, l.Text, l.ICS, l.MessageID, unix(now), unix(now))
+// QueueLetter writes a letter to the outbox, to be sent from now on: the
+// letter with what it is about (o's client, visit, invoice) and, for a
+// letter to one of the office, whom (o.UserID). A letter for the same step
+// and recipient is already there when a step is retried: then nothing is
+// written and queued is false.
+func (t *Tx) QueueLetter(ctx context.Context, o model.OutboxLetter, now time.Time) (queued bool, err error) {
+	l := o.Letter
+	res, err := t.exec(ctx, `INSERT INTO outbox (key, kind, client_id, visit_id, invoice_id, to_user_id, to_name, to_email, subject, body, ics, html,
+			message_id, next_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		l.Key, l.Kind, o.ClientID, nullID(o.VisitID), nullID(o.InvoiceID), nullID(o.UserID), l.To.Name, l.To.Email, l.Subject, l.Text, l.ICS, l.HTML,
+		l.MessageID, unix(now), unix(now))
 	if err != nil {
 		return false, err
 	}
@@ -27,16 +28,17 @@ func (t *Tx) QueueLetter(ctx context.Context, l model.Letter, clientID, visitID 
 	return n == 1, err
 }
 
-const outboxCols = `id, key, kind, client_id, visit_id, to_name, to_email, subject, body, ics, message_id, state, attempts, next_at,
-	last_error, created_at, sent_at`
+const outboxCols = `id, key, kind, client_id, visit_id, invoice_id, to_user_id, to_name, to_email, subject, body, ics, html, message_id,
+	state, attempts, next_at, last_error, created_at, sent_at`
 
 func scanOutbox(r scanner) (model.OutboxLetter, error) {
 	var o model.OutboxLetter
-	var visit, sent sql.NullInt64
+	var visit, invoice, user, sent sql.NullInt64
 	var next, created int64
-	err := r.Scan(&o.ID, &o.Key, &o.Kind, &o.ClientID, &visit, &o.To.Name, &o.To.Email, &o.Subject, &o.Text, &o.ICS, &o.MessageID,
-		&o.State, &o.Attempts, &next, &o.LastError, &created, &sent)
-	o.VisitID, o.NextAt, o.CreatedAt, o.SentAt = visit.Int64, fromUnix(next), fromUnix(created), fromNullUnix(sent)
+	err := r.Scan(&o.ID, &o.Key, &o.Kind, &o.ClientID, &visit, &invoice, &user, &o.To.Name, &o.To.Email, &o.Subject, &o.Text, &o.ICS, &o.HTML,
+		&o.MessageID, &o.State, &o.Attempts, &next, &o.LastError, &created, &sent)
+	o.VisitID, o.InvoiceID, o.UserID = visit.Int64, invoice.Int64, user.Int64
+	o.NextAt, o.CreatedAt, o.SentAt = fromUnix(next), fromUnix(created), fromNullUnix(sent)
 	return o, err
 }
 
@@ -93,5 +95,5 @@ func (t *Tx) SetClientNotify(ctx context.Context, clientID int64, p model.Notify
 // SentLetters are the letters a client was sent, oldest first: each is a
 // touch on its timeline.
 func (t *Tx) SentLetters(ctx context.Context, clientID int64) ([]model.OutboxLetter, error) {
-	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE client_id = ? AND state = 'sent' ORDER BY id`, clientID)
+	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE client_id = ? AND state = 'sent' AND to_user_id IS NULL ORDER BY id`, clientID)
 }

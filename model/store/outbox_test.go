@@ -20,10 +20,10 @@ func TestTheOutboxKeepsALetterOnce(t *testing.T) {
 	var first, again bool
 	err := s.Write(ctx, func(tx *Tx) error {
 		var err error
-		if first, err = tx.QueueLetter(ctx, l, client.ID, visit.ID, now); err != nil {
+		if first, err = tx.QueueLetter(ctx, model.OutboxLetter{Letter: l, ClientID: client.ID, VisitID: visit.ID}, now); err != nil {
 			return err
 		}
-		again, err = tx.QueueLetter(ctx, l, client.ID, visit.ID, now.Add(time.Minute))
+		again, err = tx.QueueLetter(ctx, model.OutboxLetter{Letter: l, ClientID: client.ID, VisitID: visit.ID}, now.Add(time.Minute))
 		return err
 	})
 	if err != nil || !first || again {
