@@ -42,11 +42,12 @@ func VisitUID(visitID int64, domain string) string {
 	return fmt.Sprintf("visit-%d@%s", visitID, domain)
 }
 
-// VisitSequence counts a visit's moves: the SEQUENCE of its calendar event.
+// VisitSequence counts a visit's changes, its moves and its cancellation:
+// the SEQUENCE of its calendar event, so a calendar takes the latest.
 func VisitSequence(v Visit) int {
 	n := 0
 	for _, e := range v.Events {
-		if e.Kind == EvMoved {
+		if e.Kind == EvMoved || e.Kind == EvCancelled {
 			n++
 		}
 	}

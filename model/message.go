@@ -40,6 +40,9 @@ type VisitNews struct {
 	Sent    time.Time      // when the message is made
 	Minutes time.Duration  // on an overrun: time on site when the contact was told
 	AddOns  []ScopeRequest // on departure: the visit's requests, approved or not
+	// PreviousTech is, on a move to another technician, who had the visit:
+	// their calendar entry is withdrawn.
+	PreviousTech int64
 }
 
 // Letter is a message as it will be sent to one contact: a key that makes

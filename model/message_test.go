@@ -40,7 +40,10 @@ func TestWhatTheClientIsTold(t *testing.T) {
 			n.Visit.Events = append(n.Visit.Events, Event{ID: 901, Kind: EvMoved})
 			n.Step = n.Visit.Events[1]
 		}},
-		{"msg-cancelled.txt", MsgCancelled, func(n *VisitNews) { n.Step = Event{ID: 902, Kind: EvCancelled, Note: "Dana fixed it herself"} }},
+		{"msg-cancelled.txt", MsgCancelled, func(n *VisitNews) {
+			n.Step = Event{ID: 902, Kind: EvCancelled, Note: "Dana fixed it herself"}
+			n.Visit.Events = append(n.Visit.Events, n.Step)
+		}},
 		{"msg-travel.txt", MsgTravel, func(n *VisitNews) { n.Step = Event{ID: 903, Kind: EvTravelStarted, At: at(12, 0)} }},
 		{"msg-arrived.txt", MsgArrived, func(n *VisitNews) {
 			n.Step = Event{ID: 904, Kind: EvArrived, At: at(12, 45), ContactName: "Rob Grant"}

@@ -5,9 +5,10 @@ import "fmt"
 // User is someone who may connect. Keys are registered separately; a user may
 // have several (laptop, desktop).
 type User struct {
-	ID   int64
-	Name string
-	Role Role
+	ID    int64
+	Name  string
+	Role  Role
+	Email string // where their invitations go; "" for none
 }
 
 // NameLimit bounds names of people, clients and sites.

@@ -69,7 +69,7 @@ func (d *Door) MoveVisit(ctx context.Context, who model.Actor, visitID int64, m 
 		if v, err = tx.VisitByID(ctx, visitID); err != nil {
 			return err
 		}
-		return d.tell(ctx, tx, model.MsgMoved, v, t, moved, now, func(n *model.VisitNews) { n.Was = cur.ScheduledAt })
+		return d.tell(ctx, tx, model.MsgMoved, v, t, moved, now, func(n *model.VisitNews) { n.Was, n.PreviousTech = cur.ScheduledAt, cur.TechID })
 	})
 	return v, err
 }

@@ -2,6 +2,7 @@ package door
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -53,8 +54,12 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 		}
 	}
 	to, err := recipients(ctx, tx, kind, t.ClientID, contacts, t.ContactID)
-	if err != nil || len(to) == 0 {
+	if err != nil {
 		return err
+	}
+	booking := kind == model.MsgBooked || kind == model.MsgMoved || kind == model.MsgCancelled
+	if len(to) == 0 && !booking {
+		return nil
 	}
 	client, err := tx.ClientByID(ctx, t.ClientID)
 	if err != nil {
@@ -81,6 +86,38 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 	for _, m := range to {
 		n.To = m
 		if _, err := tx.QueueLetter(ctx, model.OutboxLetter{Letter: model.VisitLetter(kind, n, d.Location()), ClientID: t.ClientID, VisitID: v.ID}, now); err != nil {
+			return err
+		}
+	}
+	if !booking {
+		return nil
+	}
+	return d.tellTechs(ctx, tx, kind, n, now)
+}
+
+// tellTechs sends the technician the calendar entry of a booking, a move
+// or a cancellation, whatever the client hears; on a move to another
+// technician, the one who had the visit has it withdrawn. A technician
+// with no email set is told nothing.
+func (d *Door) tellTechs(ctx context.Context, tx *store.Tx, kind model.MessageKind, n model.VisitNews, now time.Time) error {
+	type letter struct {
+		kind   model.MessageKind
+		techID int64
+	}
+	letters := []letter{{kind, n.Visit.TechID}}
+	if n.PreviousTech != 0 && n.PreviousTech != n.Visit.TechID {
+		letters = []letter{{model.MsgBooked, n.Visit.TechID}, {model.MsgCancelled, n.PreviousTech}}
+	}
+	for _, l := range letters {
+		tech, err := tx.UserByID(ctx, l.techID)
+		if errors.Is(err, model.ErrNotFound) || err == nil && tech.Email == "" {
+			continue
+		} else if err != nil {
+			return err
+		}
+		n.To = model.Mailbox{Name: tech.Name, Email: tech.Email}
+		letter := model.OutboxLetter{Letter: model.TechLetter(l.kind, n, d.Location()), ClientID: n.Ticket.ClientID, VisitID: n.Visit.ID, UserID: tech.ID}
+		if _, err := tx.QueueLetter(ctx, letter, now); err != nil {
 			return err
 		}
 	}

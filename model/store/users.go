@@ -57,16 +57,46 @@ func (t *Tx) RemoveUser(ctx context.Context, id int64, at time.Time) error {
 	if _, err := t.exec(ctx, `DELETE FROM user_keys WHERE user_id = ?`, id); err != nil {
 		return err
 	}
-	_, err := t.exec(ctx, `UPDATE users SET removed_at = ? WHERE id = ?`, unix(at), id)
+	_, err := t.exec(ctx, `UPDATE users SET removed_at = ?, calendar_token = NULL WHERE id = ?`, unix(at), id)
 	return err
 }
 
-const userCols = `u.id, u.name, u.role`
+const userCols = `u.id, u.name, u.role, u.email`
 
 func scanUser(row scanner) (model.User, error) {
 	var u model.User
-	err := row.Scan(&u.ID, &u.Name, &u.Role)
+	err := row.Scan(&u.ID, &u.Name, &u.Role, &u.Email)
 	return u, err
+}
+
+// SetUserEmail keeps where a user's invitations go ("" for nowhere).
+func (t *Tx) SetUserEmail(ctx context.Context, id int64, email string) error {
+	_, err := t.exec(ctx, `UPDATE users SET email = ? WHERE id = ?`, email, id)
+	return err
+}
+
+// SetCalendarToken keeps the digest of a user's calendar secret, replacing
+// any before it: the old address stops working at once.
+func (t *Tx) SetCalendarToken(ctx context.Context, id int64, digest string, at time.Time) error {
+	_, err := t.exec(ctx, `UPDATE users SET calendar_token = ?, calendar_since = ? WHERE id = ?`, digest, unix(at), id)
+	return err
+}
+
+// CalendarSince is when a user's calendar address was made; zero for none.
+func (t *Tx) CalendarSince(ctx context.Context, id int64) (time.Time, error) {
+	var since sql.NullInt64
+	err := t.queryRow(ctx, `SELECT calendar_since FROM users WHERE id = ? AND calendar_token IS NOT NULL`, id).Scan(&since)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, nil
+	}
+	return fromNullUnix(since), err
+}
+
+// UserByCalendarToken finds the active user whose calendar secret has this
+// digest; an unknown one is not found, like a removed user's.
+func (t *Tx) UserByCalendarToken(ctx context.Context, digest string) (model.User, error) {
+	u, err := scanUser(t.queryRow(ctx, `SELECT `+userCols+` FROM users u WHERE u.calendar_token = ? AND u.removed_at IS NULL`, digest))
+	return u, notFound(err, "calendar", "", "")
 }
 
 // UserByName finds an active user by name, any case.

@@ -210,3 +210,24 @@ func scanEvent(r scanner) (model.Event, error) {
 	}
 	return e, nil
 }
+
+// TechCalendar lists a technician's visits booked in [from, to), not
+// cancelled, as their calendar holds them: with the ticket, the client and
+// the site, and the changes that make each one's SEQUENCE. One indexed read.
+func (t *Tx) TechCalendar(ctx context.Context, techID int64, from, to time.Time) ([]model.CalendarVisit, error) {
+	return queryAll(ctx, t, func(r scanner) (model.CalendarVisit, error) {
+		var cv model.CalendarVisit
+		var sched, estimate, travel int64
+		err := r.Scan(&cv.Visit.ID, &cv.Visit.TicketID, &cv.Visit.TechID, &cv.Visit.TechName, &sched, &cv.Moves,
+			&cv.Ticket.Title, &cv.Ticket.Scope, &estimate, &cv.Client, &cv.Site.Name, &cv.Site.Address, &travel)
+		cv.Ticket.ID, cv.Visit.ScheduledAt = cv.Visit.TicketID, fromUnix(sched)
+		cv.Ticket.Estimate.Duration, cv.Site.Travel = time.Duration(estimate)*time.Second, time.Duration(travel)*time.Second
+		return cv, err
+	}, `SELECT v.id, v.ticket_id, v.tech_id, u.name, v.scheduled_at,
+			(SELECT COUNT(*) FROM visit_events e WHERE e.visit_id = v.id AND e.kind IN ('moved', 'cancelled')),
+			k.title, k.scope, k.estimate_seconds, c.name, s.name, s.address, s.travel_seconds
+		FROM visits v JOIN users u ON u.id = v.tech_id JOIN tickets k ON k.id = v.ticket_id
+		JOIN clients c ON c.id = k.client_id JOIN sites s ON s.id = k.site_id
+		WHERE v.tech_id = ? AND v.scheduled_at >= ? AND v.scheduled_at < ? AND v.phase <> 'cancelled'
+		ORDER BY v.scheduled_at, v.id`, techID, unix(from), unix(to))
+}

@@ -1,0 +1,116 @@
+package door
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"dispatch/model"
+)
+
+// A technician with an email hears of every booking of theirs, its move
+// and its cancellation, muted client or not; a visit handed to someone
+// else is withdrawn from the first technician's calendar and sent to the
+// second's, under the same UID.
+func TestTheTechnicianGetsTheInvitations(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.d.SetMail(model.Mailbox{Email: "office@northside.example"})
+	if _, err := f.d.SetUserEmail(ctx, f.tech, "Sam", "sam@northside.example"); err != nil {
+		t.Fatal(err)
+	}
+	lee, err := f.d.AddUser(ctx, model.Console, "Lee", model.RoleTech, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.SetUserEmail(ctx, model.Console, "Lee", "lee@northside.example"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.SetClientNotify(ctx, f.admin, f.client.ID, func(p *model.NotifyPolicy) { p.Muted = true }); err != nil {
+		t.Fatal(err)
+	}
+	v := f.visitFor(t, f.tech)
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{At: f.clock.T.Add(3 * time.Hour), Anyway: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{TechID: lee.ID, Anyway: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.CancelVisit(ctx, f.disp, v.ID, "Dana fixed it"); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range f.letters(t) {
+		if l.UserID == 0 {
+			t.Errorf("a muted client was written to: %s", l.Subject)
+			continue
+		}
+		method := "REQUEST"
+		if strings.Contains(l.ICS, "METHOD:CANCEL") {
+			method = "CANCEL"
+		}
+		seq := l.ICS[strings.Index(l.ICS, "SEQUENCE:")+9:]
+		got = append(got, l.To.Email+" "+method+" "+seq[:strings.Index(seq, "\r")])
+		if !strings.Contains(l.ICS, model.VisitUID(v.ID, "northside.example")) {
+			t.Errorf("%s: not the visit's UID", l.Subject)
+		}
+	}
+	want := []string{"lee@northside.example CANCEL 3", "sam@northside.example CANCEL 2", "lee@northside.example REQUEST 2",
+		"sam@northside.example REQUEST 1", "sam@northside.example REQUEST 0"} // newest first
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the technicians got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, l := range f.letters(t) {
+		if strings.Contains(l.Text, "$") {
+			t.Errorf("a technician's letter states money: %s", l.Text)
+		}
+	}
+}
+
+// A calendar secret opens its technician's feed until it is rotated; an
+// unknown one and a rotated one are the same not found. A technician reads
+// only their own calendar.
+func TestACalendarSecret(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	v := f.visitFor(t, f.tech)
+	token, _, err := f.d.CalendarToken(ctx, f.tech, "Sam", false)
+	if err != nil || len(token) < 32 {
+		t.Fatalf("token %q: %v", token, err)
+	}
+	again, since, err := f.d.CalendarToken(ctx, f.tech, "Sam", false)
+	if err != nil || again != "" || !since.Equal(f.clock.T) {
+		t.Errorf("asked again without rotating: %q since %s (%v)", again, since, err)
+	}
+	ics, err := f.d.CalendarFeed(ctx, token)
+	if err != nil || !strings.Contains(ics, model.VisitUID(v.ID, "dispatch.invalid")) || !strings.Contains(ics, "REFRESH-INTERVAL") {
+		t.Fatalf("the feed: %v\n%s", err, ics)
+	}
+	rotated, _, err := f.d.CalendarToken(ctx, model.Console, "Sam", true)
+	if err != nil || rotated == token {
+		t.Fatalf("rotated: %q %v", rotated, err)
+	}
+	_, errOld := f.d.CalendarFeed(ctx, token)
+	_, errUnknown := f.d.CalendarFeed(ctx, "not-a-token")
+	if !errors.Is(errOld, model.ErrNotFound) || errOld.Error() != errUnknown.Error() {
+		t.Errorf("a rotated secret: %v; an unknown one: %v", errOld, errUnknown)
+	}
+	if _, err := f.d.CalendarFeed(ctx, rotated); err != nil {
+		t.Errorf("the new secret: %v", err)
+	}
+	if _, _, err := f.d.CalendarToken(ctx, f.tech, "Rita", true); !errors.As(err, new(model.Forbidden)) {
+		t.Errorf("a technician made someone else's secret: %v", err)
+	}
+	if _, _, err := f.d.TechCalendar(ctx, f.tech, "Rita", f.clock.T, f.clock.T.AddDate(0, 0, 14)); !errors.As(err, new(model.Forbidden)) {
+		t.Errorf("a technician read someone else's calendar: %v", err)
+	}
+	mine, _, err := f.d.TechCalendar(ctx, f.disp, "Sam", f.clock.T, f.clock.T.AddDate(0, 0, 14))
+	if err != nil || strings.Count(mine, "BEGIN:VEVENT") != 1 {
+		t.Errorf("the office reads Sam's fortnight: %v\n%s", err, mine)
+	}
+	if _, err := f.d.SetUserEmail(ctx, f.tech, "Sam", "not an address"); err == nil {
+		t.Error("a broken address was kept")
+	}
+}
