@@ -39,6 +39,8 @@ func runServe(args []string) int {
 	debugAddr := fs.String("debug-addr", "", "serve Go's live profiles (/debug/pprof/) on this address, like 127.0.0.1:6060; keep it off the network")
 	smtpURL := fs.String("smtp", env("DISPATCH_SMTP", ""), "the shop's mail server for letters to clients, like smtp://user:pass@mail.example.com:587, smtps://… or smtp://127.0.0.1:25 (DISPATCH_SMTP); without it letters wait in the outbox")
 	mailFrom := fs.String("mail-from", env("DISPATCH_MAIL_FROM", ""), "the address letters to clients come from, like \"Northside IT <office@northside.example>\" (DISPATCH_MAIL_FROM)")
+	calendarListen := fs.String("calendar-listen", env("DISPATCH_CALENDAR_LISTEN", ""), "serve each technician's calendar feed over HTTP on this address, like :8080 (DISPATCH_CALENDAR_LISTEN); off when empty")
+	calendarURL := fs.String("calendar-url", env("DISPATCH_CALENDAR_URL", ""), "the feed's address as a phone reaches it, like https://office.example.com (DISPATCH_CALENDAR_URL); default http://HOSTNAME:PORT")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -88,7 +90,12 @@ func runServe(args []string) int {
 	go feed.Watch(ctx, d.Feed(), 250*time.Millisecond, st.DataVersion)
 	d.SetMail(from)
 	if mailServer != nil {
+		d.SetMailServer(mailServer.String())
 		go sendLetters(ctx, d, mailServer, 2*time.Second, logger)
+	}
+	if err := serveCalendar(ctx, d, *calendarListen, *calendarURL, logger); err != nil {
+		logger.Error("calendar feed", "err", err)
+		return 1
 	}
 	if *debugAddr != "" {
 		go serveProfiles(*debugAddr, logger)

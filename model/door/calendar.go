@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"strings"
 	"time"
 
 	"dispatch/model"
@@ -134,3 +135,28 @@ func tokenDigest(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
 }
+
+// calendarURLKey is the setting that holds where the calendar feed is
+// served, as a phone reaches it; serve keeps it, every command reads it.
+const calendarURLKey = "calendar.url"
+
+// SetCalendarURL keeps where the feed is served ("" when it is not), so a
+// command run anywhere prints an address that works.
+func (d *Door) SetCalendarURL(ctx context.Context, url string) error {
+	return d.store.Write(ctx, func(tx *store.Tx) error {
+		return tx.SetSetting(ctx, calendarURLKey, url)
+	})
+}
+
+// CalendarURL is the address a calendar subscribes to with this secret,
+// or "" when no feed is served.
+func (d *Door) CalendarURL(ctx context.Context, token string) (string, error) {
+	base, err := d.Setting(ctx, calendarURLKey)
+	if err != nil || base == "" {
+		return "", err
+	}
+	return strings.TrimSuffix(base, "/") + CalendarPath + token + ".ics", nil
+}
+
+// CalendarPath is where the feed's addresses begin.
+const CalendarPath = "/calendar/"

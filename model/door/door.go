@@ -17,15 +17,16 @@ import (
 
 // Door holds what every action needs.
 type Door struct {
-	store *store.Store
-	hub   *feed.Hub
-	clock model.Clock
-	loc   *time.Location
-	cache boardCache
-	built builtBoard
-	days  dayCache
-	zone  zoneCache
-	mail  atomic.Pointer[model.Mailbox] // who letters to clients are from (SetMail)
+	store   *store.Store
+	hub     *feed.Hub
+	clock   model.Clock
+	loc     *time.Location
+	cache   boardCache
+	built   builtBoard
+	days    dayCache
+	zone    zoneCache
+	mail    atomic.Pointer[model.Mailbox] // who letters to clients are from (SetMail)
+	mailVia atomic.Pointer[string]        // the mail server letters go through (SetMailServer)
 }
 
 // New returns a door over a store. loc is the office's time zone: where

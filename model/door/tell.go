@@ -299,3 +299,15 @@ func (d *Door) tellInvoice(ctx context.Context, tx *store.Tx, inv model.Invoice,
 	}
 	return nil
 }
+
+// SetMailServer says which mail server letters go through ("" for none:
+// they wait in the outbox), for the outbox to tell the office.
+func (d *Door) SetMailServer(name string) { d.mailVia.Store(&name) }
+
+// MailServer is the mail server letters go through, or "" when none is set.
+func (d *Door) MailServer() string {
+	if s := d.mailVia.Load(); s != nil {
+		return *s
+	}
+	return ""
+}
