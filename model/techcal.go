@@ -20,7 +20,9 @@ type CalendarVisit struct {
 const FeedRefresh = time.Hour
 
 // FeedWindow is what a subscribed calendar holds: a year back, two ahead.
-func FeedWindow(now time.Time) (from, to time.Time) { return now.AddDate(-1, 0, 0), now.AddDate(2, 0, 0) }
+func FeedWindow(now time.Time) (from, to time.Time) {
+	return now.AddDate(-1, 0, 0), now.AddDate(2, 0, 0)
+}
 
 // TechFeed writes a technician's visits as one calendar, to subscribe to
 // or import. Each visit is the event its invitations carried: the same UID,
