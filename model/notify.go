@@ -139,3 +139,27 @@ func ParseAudiences(s string) ([]Audience, error) {
 	}
 	return out, nil
 }
+
+// MailStatus says how letters leave the office: through which mail server,
+// or that none is set and they wait.
+func MailStatus(server string) string {
+	if server == "" {
+		return "no mail server is set, so letters wait here unsent; start the server with --smtp URL --mail-from ADDRESS to send them"
+	}
+	return "letters go out through " + server + " within seconds of being written"
+}
+
+// LetterExtras says what goes with a letter beside its text.
+func LetterExtras(l OutboxLetter) []string {
+	var out []string
+	if l.UserID != 0 {
+		out = append(out, "(to the office: the technician's calendar entry, not a touch on the client's timeline)")
+	}
+	if l.HTML != "" {
+		out = append(out, "(with the invoice's printable page)")
+	}
+	if l.ICS != "" {
+		out = append(out, "(with a calendar invitation)")
+	}
+	return out
+}

@@ -136,6 +136,7 @@ func (d *Door) LogTouch(ctx context.Context, who model.Actor, clientID int64, ki
 type ClientPage struct {
 	Client   model.Client
 	Terms    *ClientTerms // nil to those who may not see rates
+	Notify   model.NotifyPolicy
 	Contacts []model.Contact
 	Sites    []model.Site
 	Open     []model.Ticket
@@ -168,6 +169,9 @@ func (d *Door) ClientRecord(ctx context.Context, who model.Actor, clientID int64
 				return err
 			}
 			p.Terms = &t
+		}
+		if p.Notify, err = tx.ClientNotify(ctx, clientID); err != nil {
+			return err
 		}
 		if p.Contacts, err = tx.Contacts(ctx, clientID); err != nil {
 			return err

@@ -103,9 +103,10 @@ func outboxList(c *call) error {
 	return c.print(out, func(w io.Writer) {
 		if len(rows) == 0 {
 			fmt.Fprintln(w, "the outbox is empty")
-			return
+		} else {
+			table(w, "", []string{"ID", "WRITTEN", "STATE", "TO", "SUBJECT"}, rows)
 		}
-		table(w, "", []string{"ID", "WRITTEN", "STATE", "TO", "SUBJECT"}, rows)
+		fmt.Fprintln(w, model.MailStatus(c.env.Door.MailServer()))
 	})
 }
 
@@ -126,7 +127,7 @@ func outboxShow(c *call) error {
 		return err
 	}
 	out := outboxOut(o)
-	out["text"], out["ics"] = o.Text, o.ICS
+	out["text"], out["ics"], out["html"] = o.Text, o.ICS, o.HTML
 	return c.print(out, func(w io.Writer) {
 		fmt.Fprintf(w, "%s · %s · %d tries", o.Ref(), o.State, o.Attempts)
 		if o.LastError != "" {
@@ -137,8 +138,8 @@ func outboxShow(c *call) error {
 		for _, l := range strings.Split(o.Text, "\n") {
 			fmt.Fprintln(w, model.CleanLine(l))
 		}
-		if o.ICS != "" {
-			fmt.Fprintln(w, "(with a calendar invitation)")
+		for _, extra := range model.LetterExtras(o) {
+			fmt.Fprintln(w, extra)
 		}
 	})
 }

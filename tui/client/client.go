@@ -152,6 +152,8 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return p, openForm(p.deps, newContactForm(p.deps, c, p.rec.Contacts))
 	case key.Matches(k, p.km.Site):
 		return p, openForm(p.deps, newSiteForm(p.deps, c, p.rec.Sites))
+	case key.Matches(k, p.km.Letters):
+		return p, openForm(p.deps, newNotifyForm(p.deps, c, p.rec.Notify))
 	}
 	return p, nil
 }
@@ -188,6 +190,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Timeline key.Binding
 	Kind, Find, Older, Newer, Touch, Answer   key.Binding
 	Meeting, Edit, Terms, Contact, Site       key.Binding // the office's
+	Letters                                   key.Binding // managers
 	Back, Help, Quit                          key.Binding
 }
 
@@ -210,6 +213,7 @@ func newKeyMap(role model.Role) keyMap {
 		Terms:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "rate and terms")),
 		Contact:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "edit a contact")),
 		Site:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "edit a site")),
+		Letters:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "letters: what they hear of")),
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -222,6 +226,7 @@ func newKeyMap(role model.Role) keyMap {
 	k.Contact.SetEnabled(office)
 	k.Site.SetEnabled(office)
 	k.Terms.SetEnabled(role.Can(model.ActSetTerms))
+	k.Letters.SetEnabled(role.Can(model.ActTellClients))
 	return k
 }
 
@@ -230,5 +235,5 @@ func (k keyMap) ShortHelp() []key.Binding {
 }
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Timeline}, {k.Kind, k.Find, k.Older, k.Newer, k.Touch, k.Answer},
-		{k.Meeting, k.Edit, k.Terms, k.Contact, k.Site}, {k.Back, k.Help, k.Quit}}
+		{k.Meeting, k.Edit, k.Terms, k.Contact, k.Site, k.Letters}, {k.Back, k.Help, k.Quit}}
 }

@@ -243,7 +243,7 @@ func TestAMeetingOnASunday(t *testing.T) {
 func TestTheOutboxPage(t *testing.T) {
 	s := screentest.New(t, model.RoleManager, 120, 40)
 	s.Keys("O")
-	s.MustSee("Outbox", "waiting", "Visit booked for")
+	s.MustSee("Outbox", "waiting", "Visit booked for", "no mail server is set, so letters wait here unsent; start the server with --smtp")
 	s.Keys("enter")
 	s.MustSee("To: ", "Subject: ", "0 tries", "Hello ")
 	s.Keys("esc", "x")
@@ -251,8 +251,46 @@ func TestTheOutboxPage(t *testing.T) {
 	s.Keys("x")
 	s.MustSee("is cancelled")
 	s.FitsWindow(120, 40)
+	s.Door.SetMailServer("smtp://127.0.0.1:25")
+	s.Keys("j")
+	s.MustSee("letters go out through smtp://127.0.0.1:25")
 
 	d := screentest.New(t, model.RoleDispatcher, 120, 40)
 	d.Keys("O")
 	d.MustNotSee("Outbox")
+}
+
+// A manager chooses on the client's page what the client hears of and who
+// hears it; the page says it after; a dispatcher has no such key.
+func TestChooseWhatAClientHearsOf(t *testing.T) {
+	s := screentest.New(t, model.RoleManager, 80, 24)
+	s.Keys("C", "/", "acme", "enter", "enter")
+	s.MustSee("letters: every step")
+	s.Keys("l")
+	s.MustSee("Letters · Acme Dental", "[x] a visit booked, moved or cancelled")
+	s.Keys("tab", "space") // no word when the technician sets off
+	for range 7 {          // on to the backup contact
+		s.Keys("tab")
+	}
+	s.Keys("space", "ctrl+s")
+	s.MustSee("Acme Dental: booked, arrived, add-on", "letters: booked, arrived, add-on, overrun, departed, invoice — to authorised,")
+	s.FitsWindow(80, 24)
+	acme, err := s.Door.FindClient(context.Background(), model.Console, "Acme Dental")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Door.ClientNotify(context.Background(), model.Console, acme.ID)
+	if err != nil || p.Sends(model.MsgTravel) || !p.Sends(model.MsgArrived) || len(p.To) != 2 {
+		t.Errorf("kept: %+v %v", p, err)
+	}
+	s.Keys("l")
+	for range 10 {
+		s.Keys("tab")
+	}
+	s.Keys("space", "ctrl+s")
+	s.MustSee("letters: muted")
+
+	d := screentest.New(t, model.RoleDispatcher, 80, 24)
+	d.Keys("C", "/", "acme", "enter", "enter", "l")
+	d.MustNotSee("Letters · Acme Dental")
 }

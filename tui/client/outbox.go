@@ -98,6 +98,11 @@ func (o *Outbox) View(width, height int) string {
 	}
 	out := []string{draw.Fit(theme.Header.Render("Outbox")+theme.Muted.Render(fmt.Sprintf("  · %d waiting · %d sent · %d failed · letters to clients, newest first",
 		counts[model.OutboxQueued], counts[model.OutboxSent], counts[model.OutboxFailed])), width)}
+	if server := o.deps.Door.MailServer(); server == "" {
+		out = append(out, draw.WrapNotice(theme.Warn, model.MailStatus(server)+"; enter reads each as it would be sent", width)...)
+	} else {
+		out = append(out, draw.Fit(theme.Muted.Render(model.MailStatus(server)), width))
+	}
 	if o.err != nil {
 		return strings.Join(append(out, draw.WrapNotice(theme.Error, o.err.Error(), width)...), "\n")
 	}
@@ -140,8 +145,8 @@ func (o *Outbox) letter(l model.OutboxLetter, width int) []string {
 	for _, line := range strings.Split(l.Text, "\n") {
 		out = append(out, draw.Hang("", draw.Safe(line), width, 0)...)
 	}
-	if l.ICS != "" {
-		out = append(out, theme.Muted.Render("(with a calendar invitation)"))
+	for _, extra := range model.LetterExtras(l) {
+		out = append(out, draw.Fit(theme.Muted.Render(extra), width))
 	}
 	return out
 }

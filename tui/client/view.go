@@ -44,6 +44,9 @@ func (p *Page) body(width int) ([]string, int) {
 			}
 		}
 	}
+	if p.deps.User.Role.Can(model.ActScheduleVisit) {
+		add(draw.WrapNotice(theme.Muted, "letters: "+r.Notify.Describe(), width)...)
+	}
 	add(brief(r.Brief, width)...)
 	add(contacts(r.Contacts, width)...)
 	add("", theme.Section.Render(fmt.Sprintf("SITES (%d)", len(r.Sites))))

@@ -151,6 +151,7 @@ type CheckField struct {
 func NewCheckField(label string) *CheckField { return &CheckField{label: label} }
 
 func (c *CheckField) Checked() bool   { return c.on }
+func (c *CheckField) Set(on bool)     { c.on = on }
 func (c *CheckField) focus() tea.Cmd  { c.focused = true; return nil }
 func (c *CheckField) blur()           { c.focused = false }
 func (c *CheckField) multiline() bool { return false }
