@@ -306,8 +306,12 @@ func visitSummary(n VisitNews, at func(time.Time) string) string {
 		if !ok {
 			continue
 		}
+		took := DurationWords(shares[r.ID])
+		if shares[r.ID] < time.Minute {
+			took = "not worked on this visit"
+		}
 		lines = append(lines, fmt.Sprintf("  - added at your request: %s, approved by %s at %s: %s", CleanLine(r.What), CleanLine(d.ContactName),
-			at(d.At), DurationWords(shares[r.ID])))
+			at(d.At), took))
 	}
 	out := fmt.Sprintf("- Left at %s", at(left.At))
 	if who := CleanLine(left.ContactName); who != "" {

@@ -31,20 +31,26 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	send()                                                                                                         // what the demo office had waiting
-	if _, err := o.door.AddUser(context.Background(), model.Console, "Kim Tran", model.RoleTech, ""); err != nil { // free this afternoon
+	send() // what the demo office had waiting
+	kim := newKey(t)
+	if _, err := o.door.AddUser(context.Background(), model.Console, "Kim Tran", model.RoleTech, authorizedLine(kim)); err != nil { // free this afternoon
 		t.Fatal(err)
 	}
+	o.keys["Kim Tran"] = kim
 	before := len(inbox.Messages())
 
 	ticket := refIn(t, "T", o.run("Rita Gomez", `ticket new --client "Acme Dental" --contact "Dana Ruiz" --title "New label printer" `+
 		`--scope "Install the printer at reception" --priority P3 --estimate 1h`))
 	visit := refIn(t, "V", o.run("Rita Gomez", `visit schedule `+ticket+` --tech "Kim Tran" --at "2026-11-25 15:30" --anyway`))
-	o.run("Rita Gomez", "visit travel "+visit)
+	o.run("Kim Tran", "visit travel "+visit)
 	o.clock.Advance(40 * time.Minute)
-	o.run("Rita Gomez", `visit arrive `+visit+` --contact "Dana Ruiz"`)
-	o.clock.Advance(50 * time.Minute)
-	o.run("Rita Gomez", `visit depart `+visit+` --contact "Dana Ruiz" --done`)
+	o.run("Kim Tran", `visit arrive `+visit+` --contact "Dana Ruiz"`)
+	o.clock.Advance(20 * time.Minute)
+	ask := refIn(t, "S", o.run("Kim Tran", `scope ask `+visit+` --asked-by "Dana Ruiz" --what "Set up scan to email on the copier"`))
+	o.run("Kim Tran", `scope add-on `+ask+` --approved-by "Dana Ruiz" --estimate 30m --told-meter-running`)
+	o.run("Kim Tran", `visit work-on `+visit+` `+ask)
+	o.clock.Advance(30 * time.Minute)
+	o.run("Kim Tran", `visit depart `+visit+` --contact "Dana Ruiz" --done`)
 	send()
 	send() // a second round sends nothing twice
 
@@ -55,9 +61,13 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 	}
 	want := []string{"dana@acmedental.example Visit booked for Wed 25 Nov at 15:30: New label printer",
 		"dana@acmedental.example Kim Tran is on the way: New label printer", "dana@acmedental.example Kim Tran has arrived: New label printer",
-		"dana@acmedental.example Visit summary: New label printer"}
+		"dana@acmedental.example Added to the visit: Set up scan to email on the copier", "dana@acmedental.example Visit summary: New label printer"}
 	if strings.Join(subjects, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("the inbox holds:\n%s\nwant:\n%s", strings.Join(subjects, "\n"), strings.Join(want, "\n"))
+	}
+	if addOn := textOf(got[3].Data); !strings.Contains(addOn, "The meter is running on: Set up scan to email on the copier =E2") &&
+		!strings.Contains(addOn, "about 30 minutes") || !strings.Contains(addOn, "approved by Dana Ruiz at 16:00") {
+		t.Errorf("the add-on:\n%s", addOn)
 	}
 	if !strings.Contains(textOf(got[1].Data), "Kim Tran set off to you at 15:00") || !strings.Contains(textOf(got[2].Data), "at 15:40, checked in with Dana Ruiz") {
 		t.Errorf("the times and names:\n%s\n%s", textOf(got[1].Data), textOf(got[2].Data))
@@ -65,8 +75,10 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 	if !strings.Contains(got[0].Data, "text/calendar") || !strings.Contains(got[0].Data, "METHOD:REQUEST") {
 		t.Errorf("the booking carries no invitation:\n%s", got[0].Data)
 	}
-	if summary := textOf(got[3].Data); !strings.Contains(summary, "- Travel: set off 15:00, arrived 15:40: 40 minutes") ||
-		!strings.Contains(summary, "left 16:30: 50 minutes") || !strings.Contains(summary, "- Left at 16:30, checked out with Dana Ruiz") {
+	if summary := textOf(got[4].Data); !strings.Contains(summary, "- Travel: set off 15:00, arrived 15:40: 40 minutes") ||
+		!strings.Contains(summary, "left 16:30: 50 minutes") || !strings.Contains(summary, "  - New label printer: 20 minutes") ||
+		!strings.Contains(summary, "added at your request: Set up scan to email on the copier, approved by Dana Ruiz at 16:00: 30 minutes") ||
+		!strings.Contains(summary, "- Left at 16:30, checked out with Dana Ruiz") {
 		t.Errorf("the visit summary:\n%s", summary)
 	}
 
@@ -78,7 +90,7 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 	other := refIn(t, "V", o.run("Rita Gomez", `visit schedule `+again+` --tech "Kim Tran" --at "2026-11-26 10:30" --anyway`))
 	o.run("Rita Gomez", "visit cancel "+other+` --reason "not needed"`)
 	send()
-	if n := len(inbox.Messages()) - before; n != 4 {
+	if n := len(inbox.Messages()) - before; n != len(want) {
 		t.Errorf("a muted client was written to: %d messages", n)
 	}
 }
@@ -101,4 +113,69 @@ func subjectOf(data string) string {
 func textOf(data string) string {
 	b, _ := io.ReadAll(quotedprintable.NewReader(strings.NewReader(data)))
 	return string(b)
+}
+
+// A real mail server saying "later" gets the letter again after the wait
+// and takes it; one saying "never" leaves it failed, with its words, in the
+// outbox a manager reads over SSH, where it can be tried again.
+func TestTheMailServerSaysLaterOrNever(t *testing.T) {
+	o := startOffice(t)
+	o.door.SetMail(model.Mailbox{Name: "Northside IT", Email: "office@northside.example"})
+	inbox := mailtest.Start(t)
+	server, err := mail.ParseServer("smtp://" + inbox.Addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	send := func() {
+		t.Helper()
+		if _, err := o.door.SendDue(context.Background(), server, 100); err != nil {
+			t.Fatal(err)
+		}
+	}
+	send() // what the demo office had waiting
+	before := len(inbox.Messages())
+	book := func(title string) string {
+		ticket := refIn(t, "T", o.run("Rita Gomez", `ticket new --client "Acme Dental" --contact "Dana Ruiz" --title "`+title+`" --scope x --priority P3 --estimate 1h`))
+		o.run("Rita Gomez", `visit schedule `+ticket+` --tech "Sam Okafor" --at "2026-11-27 10:00" --anyway`)
+		return refIn(t, "O", o.run("Ann Admin", "outbox list --state queued"))
+	}
+
+	later := book("Label printer")
+	inbox.RefuseNext(451, "4.3.0 greylisted, try again later")
+	send()
+	if out := o.run("Ann Admin", "outbox show "+later); !strings.Contains(out, later+" · queued · 1 tries · the server said: 451") {
+		t.Errorf("after a 451:\n%s", out)
+	}
+	send()
+	if len(inbox.Messages()) != before {
+		t.Fatal("the letter was tried again before its wait was over")
+	}
+	o.clock.Advance(time.Minute)
+	send()
+	if got := inbox.Messages()[before:]; len(got) != 1 || subjectOf(got[0].Data) != "Visit booked for Fri 27 Nov at 10:00: Label printer" {
+		t.Fatalf("after the wait the inbox holds %d", len(got))
+	}
+	if out := o.run("Ann Admin", "outbox show "+later); !strings.Contains(out, later+" · sent · 2 tries") {
+		t.Errorf("once taken:\n%s", out)
+	}
+
+	never := book("Scanner")
+	inbox.RefuseNext(550, "5.1.1 dana@acmedental.example: no such mailbox")
+	send()
+	if out := o.run("Ann Admin", "outbox list --state failed"); !strings.Contains(out, never) || !strings.Contains(out, "failed") {
+		t.Errorf("the failed letter is not in the outbox:\n%s", out)
+	}
+	if out := o.run("Ann Admin", "outbox show "+never); !strings.Contains(out, "failed · 1 tries · the server said: 550 5.1.1 dana@acmedental.example: no such mailbox") {
+		t.Errorf("the failed letter:\n%s", out)
+	}
+	o.clock.Advance(5 * time.Hour)
+	send()
+	if n := len(inbox.Messages()) - before; n != 1 {
+		t.Errorf("a failed letter was tried again on its own: %d messages", n)
+	}
+	o.run("Ann Admin", "outbox retry "+never)
+	send()
+	if n := len(inbox.Messages()) - before; n != 2 {
+		t.Errorf("retried, the letter was not sent: %d messages", n)
+	}
 }

@@ -34,12 +34,15 @@ func mailConfig(smtpURL, from string) (*mail.Server, model.Mailbox, error) {
 	return server, box, err
 }
 
-// sendLetters hands due letters to the mail server every few seconds until
-// ctx ends, apart from every session: a slow or dead mail server slows no
-// one's step.
+// sendLetters hands due letters to the mail server as soon as a change
+// may have written one, and every few seconds for retries, until ctx ends:
+// apart from every session, so a slow or dead mail server slows no one's
+// step.
 func sendLetters(ctx context.Context, d *door.Door, server *mail.Server, every time.Duration, logger *log.Logger) {
 	tick := time.NewTicker(every)
 	defer tick.Stop()
+	written := d.Feed().Subscribe()
+	defer written.Close()
 	for {
 		if n, err := d.SendDue(ctx, server, 50); err != nil && ctx.Err() == nil {
 			logger.Warn("sending letters", "err", err)
@@ -50,6 +53,8 @@ func sendLetters(ctx context.Context, d *door.Door, server *mail.Server, every t
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+		case <-written.Ready():
+			written.Take()
 		}
 	}
 }

@@ -42,7 +42,7 @@ func (d *Door) SendDue(ctx context.Context, m Mailer, limit int) (sent int, err 
 		if ctx.Err() != nil {
 			return sent, ctx.Err()
 		}
-		msg, err := mail.Compose(o.Letter, from, d.Now())
+		msg, err := mail.Compose(o.Letter, from, o.CreatedAt) // dated when written: a resend is the same message, byte for byte
 		if err == nil {
 			err = m.Send(ctx, from.Email, o.To.Email, msg)
 		}

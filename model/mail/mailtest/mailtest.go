@@ -50,7 +50,7 @@ func Start(t testing.TB) *Server {
 func (s *Server) RefuseNext(code int, msg string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.refuse = append(s.refuse, &smtp.SMTPError{Code: code, Message: msg})
+	s.refuse = append(s.refuse, &smtp.SMTPError{Code: code, EnhancedCode: smtp.NoEnhancedCode, Message: msg}) // msg carries its own
 }
 
 // Messages are what the server took, in order.
