@@ -306,8 +306,11 @@ func (r ClientRecords) FirstJob() time.Time {
 
 // letterRef is what a letter is about: its visit, or the letter itself.
 func letterRef(l OutboxLetter) string {
-	if l.VisitID != 0 {
+	switch {
+	case l.VisitID != 0:
 		return FormatID(PrefixVisit, l.VisitID)
+	case l.InvoiceID != 0:
+		return FormatID(PrefixInvoice, l.InvoiceID)
 	}
 	return l.Ref()
 }

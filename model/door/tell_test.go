@@ -169,6 +169,25 @@ func TestAnInvoiceSentGoesWithItsLetter(t *testing.T) {
 	if _, err := f.d.SendInvoice(ctx, f.admin, inv.ID, 0); err == nil {
 		t.Error("an invoice was sent twice")
 	}
+	// Sent, it is a touch on the timeline about the invoice, which a
+	// technician does not see: it names what the invoice comes to.
+	if _, err := f.d.SendDue(ctx, &fakeServer{}, 100); err != nil {
+		t.Fatal(err)
+	}
+	touch := "email to Dana Ruiz: " + l.Subject
+	for who, sees := range map[model.Actor]bool{f.disp: true, f.tech: false} {
+		page, err := f.d.ClientRecord(ctx, who, f.client.ID, TimelineQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range page.Timeline {
+			found = found || e.Text == touch && e.Ref == inv.Ref()
+		}
+		if found != sees {
+			t.Errorf("%s sees the invoice's letter on the timeline: %v", who.Role, found)
+		}
+	}
 	if _, err := f.d.SetClientNotify(ctx, f.admin, f.client.ID, func(p *model.NotifyPolicy) { p.Send = []model.MessageKind{model.MsgBooked} }); err != nil {
 		t.Fatal(err)
 	}

@@ -261,5 +261,12 @@ func seenBy(r model.ClientRecords, role model.Role) model.ClientRecords {
 		}
 	}
 	r.Notices = notices
+	var letters []model.OutboxLetter
+	for _, l := range r.Letters {
+		if l.Kind != model.MsgInvoice { // an invoice's letter names what it comes to
+			letters = append(letters, l)
+		}
+	}
+	r.Letters = letters
 	return r
 }

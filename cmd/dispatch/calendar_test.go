@@ -1,0 +1,64 @@
+package main
+
+import (
+	"io"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// serve --calendar-listen serves the feed, and the console, a process of
+// its own, prints an address for it that a calendar reads.
+func TestServeTheCalendarFeed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := buildDispatch(t)
+	db := filepath.Join(t.TempDir(), "office.db")
+	if out, err := exec.Command(bin, "demo", "--db", db, "--tz", "UTC").CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	feed := freeAddr(t)
+	srv := exec.Command(bin, "serve", "--db", db, "--listen", freeAddr(t), "--tz", "UTC", "--calendar-listen", feed,
+		"--calendar-url", "http://"+feed)
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		srv.Process.Signal(syscall.SIGTERM)
+		srv.Wait()
+	}()
+	var url string
+	for deadline := time.Now().Add(10 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		out, err := exec.Command(bin, "user", "calendar-token", "Sam", "Okafor", "--rotate", "--db", db).CombinedOutput()
+		if err != nil {
+			t.Fatalf("calendar-token: %v\n%s", err, out)
+		}
+		url = regexp.MustCompile(`http://\S+\.ics`).FindString(string(out)) // printed once the server has said where it serves
+	}
+	if url == "" {
+		t.Fatal("no address was printed for the feed")
+	}
+	var body string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		res, err := http.Get(url)
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || res.Header.Get("Cache-Control") != "private" {
+			t.Fatalf("%d %v", res.StatusCode, res.Header)
+		}
+		body = string(b)
+		break
+	}
+	if !strings.Contains(body, "X-WR-CALNAME:Sam Okafor — visits") || !strings.Contains(body, "BEGIN:VEVENT") {
+		t.Errorf("the feed:\n%s", body)
+	}
+}
