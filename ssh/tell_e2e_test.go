@@ -18,20 +18,7 @@ import (
 // mail server, each once, with the times and names of the record; a muted
 // client hears nothing.
 func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
-	o := startOffice(t)
-	o.door.SetMail(model.Mailbox{Name: "Northside IT", Email: "office@northside.example"})
-	inbox := mailtest.Start(t)
-	server, err := mail.ParseServer("smtp://" + inbox.Addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	send := func() {
-		t.Helper()
-		if _, err := o.door.SendDue(context.Background(), server, 100); err != nil {
-			t.Fatal(err)
-		}
-	}
-	send() // what the demo office had waiting
+	o, inbox, send := mailOffice(t)
 	kim := newKey(t)
 	if _, err := o.door.AddUser(context.Background(), model.Console, "Kim Tran", model.RoleTech, authorizedLine(kim)); err != nil { // free this afternoon
 		t.Fatal(err)
@@ -95,6 +82,28 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 	}
 }
 
+// mailOffice is the demo office sending through a real mail server in the
+// test, with what the demo had waiting already sent; send hands the
+// server what is due, as serve's sender does.
+func mailOffice(t *testing.T) (*office, *mailtest.Server, func()) {
+	t.Helper()
+	o := startOffice(t)
+	o.door.SetMail(model.Mailbox{Name: "Northside IT", Email: "office@northside.example"})
+	inbox := mailtest.Start(t)
+	server, err := mail.ParseServer("smtp://" + inbox.Addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	send := func() {
+		t.Helper()
+		if _, err := o.door.SendDue(context.Background(), server, 100); err != nil {
+			t.Fatal(err)
+		}
+	}
+	send()
+	return o, inbox, send
+}
+
 // subjectOf reads a message's subject, its encoded words decoded.
 func subjectOf(data string) string {
 	for _, l := range strings.Split(data, "\n") {
@@ -119,20 +128,7 @@ func textOf(data string) string {
 // and takes it; one saying "never" leaves it failed, with its words, in the
 // outbox a manager reads over SSH, where it can be tried again.
 func TestTheMailServerSaysLaterOrNever(t *testing.T) {
-	o := startOffice(t)
-	o.door.SetMail(model.Mailbox{Name: "Northside IT", Email: "office@northside.example"})
-	inbox := mailtest.Start(t)
-	server, err := mail.ParseServer("smtp://" + inbox.Addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	send := func() {
-		t.Helper()
-		if _, err := o.door.SendDue(context.Background(), server, 100); err != nil {
-			t.Fatal(err)
-		}
-	}
-	send() // what the demo office had waiting
+	o, inbox, send := mailOffice(t)
 	before := len(inbox.Messages())
 	book := func(title string) string {
 		ticket := refIn(t, "T", o.run("Rita Gomez", `ticket new --client "Acme Dental" --contact "Dana Ruiz" --title "`+title+`" --scope x --priority P3 --estimate 1h`))

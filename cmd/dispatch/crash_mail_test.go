@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"database/sql"
 	"fmt"
 	mrand "math/rand/v2"
 	netmail "net/mail"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
@@ -36,17 +33,7 @@ func TestLettersSurviveSIGKILL(t *testing.T) {
 	rng := mrand.New(mrand.NewPCG(uint64(seed), 11))
 	t.Logf("seed %d", seed)
 
-	bin := buildDispatch(t)
-	db := filepath.Join(t.TempDir(), "office.db")
-	if out, err := exec.Command(bin, "demo", "--db", db, "--tz", "UTC").CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
-	}
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	signer, _ := gossh.NewSignerFromKey(priv)
-	if out, err := exec.Command(bin, "user", "add", "Rita Tester", "--role", "dispatcher", "--db", db,
-		"--key", strings.TrimSpace(string(gossh.MarshalAuthorizedKey(signer.PublicKey())))).CombinedOutput(); err != nil {
-		t.Fatalf("user add: %v\n%s", err, out)
-	}
+	bin, db, signer := demoWithDispatcher(t)
 	smtp := mailtest.Start(t)
 	serve := func() (*exec.Cmd, string) {
 		addr := freeAddr(t)

@@ -39,18 +39,7 @@ func TestAcknowledgedActionsSurviveRepeatedSIGKILL(t *testing.T) {
 	rng := mrand.New(mrand.NewPCG(uint64(seed), 7))
 	t.Logf("seed %d", seed)
 
-	bin := buildDispatch(t)
-	dir := t.TempDir()
-	db := filepath.Join(dir, "office.db")
-	if out, err := exec.Command(bin, "demo", "--db", db, "--tz", "UTC").CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
-	}
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	signer, _ := gossh.NewSignerFromKey(priv)
-	if out, err := exec.Command(bin, "user", "add", "Rita Tester", "--role", "dispatcher", "--db", db,
-		"--key", strings.TrimSpace(string(gossh.MarshalAuthorizedKey(signer.PublicKey())))).CombinedOutput(); err != nil {
-		t.Fatalf("user add: %v\n%s", err, out)
-	}
+	bin, db, signer := demoWithDispatcher(t)
 	const watched = 325 // Jon Reyes on site: a running timer to compare across every crash
 	before := visitSteps(t, db, watched)
 
@@ -86,6 +75,24 @@ func TestAcknowledgedActionsSurviveRepeatedSIGKILL(t *testing.T) {
 	if acked.count() < rounds {
 		t.Errorf("only %d actions were acknowledged in %d rounds: the stream did not run", acked.count(), rounds)
 	}
+}
+
+// demoWithDispatcher builds the binary, seeds a demo office with it and
+// registers a dispatcher's new key: what a crash test drives.
+func demoWithDispatcher(t *testing.T) (bin, db string, signer gossh.Signer) {
+	t.Helper()
+	bin = buildDispatch(t)
+	db = filepath.Join(t.TempDir(), "office.db")
+	if out, err := exec.Command(bin, "demo", "--db", db, "--tz", "UTC").CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	signer, _ = gossh.NewSignerFromKey(priv)
+	if out, err := exec.Command(bin, "user", "add", "Rita Tester", "--role", "dispatcher", "--db", db,
+		"--key", strings.TrimSpace(string(gossh.MarshalAuthorizedKey(signer.PublicKey())))).CombinedOutput(); err != nil {
+		t.Fatalf("user add: %v\n%s", err, out)
+	}
+	return bin, db, signer
 }
 
 // acknowledged is what the server said it had done.
