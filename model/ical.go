@@ -19,8 +19,8 @@ const (
 )
 
 // CalendarEvent is one visit as a calendar holds it. Its UID stays the same
-// for the life of the visit; Sequence counts the times it was moved, so a
-// calendar takes the later one.
+// for the life of the visit; Sequence counts the times it was moved or
+// cancelled, so a calendar takes the later one.
 type CalendarEvent struct {
 	UID         string
 	Sequence    int

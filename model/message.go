@@ -23,6 +23,10 @@ const (
 	MsgInvoice   MessageKind = "invoice"
 )
 
+// Booking reports whether a kind tells of the booking itself, which the
+// visit's calendar entries follow: booked, moved or cancelled.
+func (k MessageKind) Booking() bool { return k == MsgBooked || k == MsgMoved || k == MsgCancelled }
+
 // VisitNews is what a message about a visit is made from, read from the
 // record in the transaction of the step that causes it.
 type VisitNews struct {
@@ -45,9 +49,9 @@ type VisitNews struct {
 	PreviousTech int64
 }
 
-// Letter is a message as it will be sent to one contact: a key that makes
-// it once only, a subject and plain text, and on a booking its calendar
-// invitation.
+// Letter is a message as it will be sent to one person, a contact or a
+// technician: a key that makes it once only, a subject and plain text, and
+// on a booking its calendar invitation, on an invoice its page.
 type Letter struct {
 	Key       string // idempotency: the visit, the kind, the step (with To, one message)
 	MessageID string // derived from the key and To, so a resend is the same message
@@ -97,8 +101,13 @@ func VisitLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 		body = append(body, "The invitation is attached, for your calendar. We will write again when we set off and when we arrive.")
 		l.ICS = ICalendar(CalendarRequest, "", []CalendarEvent{visitEvent(n, loc)}, n.Sent, 0)
 	case MsgMoved:
-		subject = fmt.Sprintf("Visit moved to %s: %s", day(v.ScheduledAt), CleanLine(t.Title))
-		body = append(body, fmt.Sprintf("The visit for %s is now on %s, not %s; %s will come to %s.", job, day(v.ScheduledAt), day(n.Was), tech, where))
+		if n.Was.Equal(v.ScheduledAt) { // the same time, someone else comes
+			subject = fmt.Sprintf("Visit update: %s", CleanLine(t.Title))
+			body = append(body, fmt.Sprintf("%s will now come to %s on %s for %s; the time is unchanged.", tech, where, day(v.ScheduledAt), job))
+		} else {
+			subject = fmt.Sprintf("Visit moved to %s: %s", day(v.ScheduledAt), CleanLine(t.Title))
+			body = append(body, fmt.Sprintf("The visit for %s is now on %s, not %s; %s will come to %s.", job, day(v.ScheduledAt), day(n.Was), tech, where))
+		}
 		body = append(body, "The updated invitation is attached.")
 		l.ICS = ICalendar(CalendarRequest, "", []CalendarEvent{visitEvent(n, loc)}, n.Sent, 0)
 	case MsgCancelled:
@@ -187,15 +196,11 @@ func LetterMessageID(key string, to Mailbox, domain string) string {
 // visitEvent is the visit as its calendar invitation shows it: booked for
 // its estimate, or an hour when there is none.
 func visitEvent(n VisitNews, loc *time.Location) CalendarEvent {
-	length := n.Ticket.Estimate.Duration
-	if length <= 0 {
-		length = time.Hour
-	}
 	return CalendarEvent{
 		UID: VisitUID(n.Visit.ID, n.Domain), Sequence: VisitSequence(n.Visit),
-		Start: n.Visit.ScheduledAt, End: n.Visit.ScheduledAt.Add(length),
+		Start: n.Visit.ScheduledAt, End: n.Visit.ScheduledAt.Add(visitLength(n.Ticket)),
 		Summary:     fmt.Sprintf("%s: %s (%s)", CleanLine(n.Office.Name), CleanLine(n.Ticket.Title), n.Ticket.Ref()),
-		Location:    CleanLine(strings.TrimSpace(n.Site.Name + ", " + n.Site.Address)),
+		Location:    siteLine(n.Site),
 		Description: fmt.Sprintf("%s will come for %s.\n%s", CleanLine(n.Visit.TechName), n.Ticket.Ref(), CleanText(n.Ticket.Scope)),
 		Organizer:   n.Office,
 		Attendees:   []Mailbox{n.To},

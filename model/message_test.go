@@ -44,6 +44,11 @@ func TestWhatTheClientIsTold(t *testing.T) {
 			n.Step = Event{ID: 902, Kind: EvCancelled, Note: "Dana fixed it herself"}
 			n.Visit.Events = append(n.Visit.Events, n.Step)
 		}},
+		{"msg-new-technician.txt", MsgMoved, func(n *VisitNews) { // the same time, Lee instead of Sam
+			n.Was, n.Visit.TechName = n.Visit.ScheduledAt, "Lee Park"
+			n.Visit.Events = append(n.Visit.Events, Event{ID: 901, Kind: EvMoved})
+			n.Step = n.Visit.Events[1]
+		}},
 		{"msg-travel.txt", MsgTravel, func(n *VisitNews) { n.Step = Event{ID: 903, Kind: EvTravelStarted, At: at(12, 0)} }},
 		{"msg-arrived.txt", MsgArrived, func(n *VisitNews) {
 			n.Step = Event{ID: 904, Kind: EvArrived, At: at(12, 45), ContactName: "Rob Grant"}

@@ -163,3 +163,17 @@ func LetterExtras(l OutboxLetter) []string {
 	}
 	return out
 }
+
+// InvoiceLettersLine says whom a sent invoice's letters went to, or that
+// none was written and what to do.
+func InvoiceLettersLine(inv Invoice, letters []OutboxLetter) string {
+	if len(letters) == 0 {
+		return fmt.Sprintf("no letter was written: the client is muted, is not sent invoices by email, or no contact it goes to has an address "+
+			"(see client notify); send it yourself from: invoice show %s --format html", inv.Ref())
+	}
+	var to []string
+	for _, l := range letters {
+		to = append(to, fmt.Sprintf("%s <%s> (%s)", CleanLine(l.To.Name), CleanLine(l.To.Email), l.Ref()))
+	}
+	return "its letter is in the outbox for " + strings.Join(to, ", ")
+}

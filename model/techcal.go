@@ -39,10 +39,6 @@ func TechFeed(tech string, visits []CalendarVisit, office Mailbox, domain string
 // the technician looks for it.
 func techEvent(cv CalendarVisit, office, tech Mailbox, domain string) CalendarEvent {
 	t, v := cv.Ticket, cv.Visit
-	length := t.Estimate.Duration
-	if length <= 0 {
-		length = time.Hour
-	}
 	desc := []string{fmt.Sprintf("%s for %s, %s.", v.Ref(), CleanLine(cv.Client), t.Ref())}
 	if scope := CleanText(t.Scope); scope != "" {
 		desc = append(desc, scope)
@@ -52,7 +48,7 @@ func techEvent(cv CalendarVisit, office, tech Mailbox, domain string) CalendarEv
 	}
 	e := CalendarEvent{
 		UID: VisitUID(v.ID, domain), Sequence: cv.Moves,
-		Start: v.ScheduledAt, End: v.ScheduledAt.Add(length),
+		Start: v.ScheduledAt, End: v.ScheduledAt.Add(visitLength(t)),
 		Summary:     fmt.Sprintf("%s: %s (%s)", CleanLine(cv.Client), CleanLine(t.Title), t.Ref()),
 		Location:    siteLine(cv.Site),
 		Description: strings.Join(desc, "\n"),
@@ -62,6 +58,15 @@ func techEvent(cv CalendarVisit, office, tech Mailbox, domain string) CalendarEv
 		e.Attendees = []Mailbox{tech}
 	}
 	return e
+}
+
+// visitLength is how long a calendar holds a visit: its ticket's estimate,
+// or an hour when there is none.
+func visitLength(t Ticket) time.Duration {
+	if t.Estimate.Duration <= 0 {
+		return time.Hour
+	}
+	return t.Estimate.Duration
 }
 
 // siteLine is a site as a calendar's location: its name and address.
@@ -80,12 +85,17 @@ func siteLine(s Site) string {
 // names the client, the site and the job; it never states a rate.
 func TechLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 	v, t := n.Visit, n.Ticket
+	if kind == MsgCancelled && n.Step.Kind == EvMoved && !n.Was.IsZero() {
+		v.ScheduledAt = n.Was // handed on: withdrawn as the technician had it
+	}
 	day := func(x time.Time) string { return x.In(loc).Format("Mon 2 Jan") + " at " + x.In(loc).Format("15:04") }
 	cv := CalendarVisit{Visit: v, Moves: VisitSequence(v), Ticket: t, Client: n.Client, Site: n.Site}
 	job := fmt.Sprintf("%s: %s for %s", t.Ref(), CleanLine(t.Title), CleanLine(n.Client))
 	where := siteLine(n.Site)
 	event := techEvent(cv, n.Office, n.To, n.Domain)
-	l := Letter{Key: LetterKey(kind, v.ID, n.Step.ID), Kind: kind, To: n.To}
+	// The technician's own key: a technician who is also the contact told
+	// gets both letters.
+	l := Letter{Key: LetterKey(kind, v.ID, n.Step.ID) + "/tech", Kind: kind, To: n.To}
 	var subject string
 	var body []string
 	method := CalendarRequest

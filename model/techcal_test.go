@@ -25,13 +25,18 @@ func TestWhatTheTechnicianIsTold(t *testing.T) {
 			n.Step = Event{ID: 902, Kind: EvCancelled, Note: "Dana fixed it herself"}
 			n.Visit.Events = append(n.Visit.Events, n.Step)
 		}},
+		{"tech-handed-on.txt", MsgCancelled, func(n *VisitNews) { // moved to Lee at 15:00: withdrawn from Sam as he had it
+			n.Was, n.Visit.ScheduledAt = n.Visit.ScheduledAt, at(15, 0)
+			n.Visit.Events = append(n.Visit.Events, Event{ID: 901, Kind: EvMoved, Note: "Sam is off sick"})
+			n.Step = n.Visit.Events[1]
+		}},
 	} {
 		n := routerNews()
 		c.edit(&n)
 		client := VisitLetter(c.kind, n, time.UTC)
 		n.To = Mailbox{Name: "Sam Okafor", Email: "sam@northside-it.example"}
 		l := TechLetter(c.kind, n, time.UTC)
-		if l.Key != client.Key || l.MessageID == client.MessageID {
+		if l.Key != client.Key+"/tech" || l.MessageID == client.MessageID {
 			t.Errorf("%s: key %s (the client's %s), id %s", c.kind, l.Key, client.Key, l.MessageID)
 		}
 		if strings.Contains(l.Text+l.ICS, "$") || strings.Contains(l.Text+l.ICS, "/h") {

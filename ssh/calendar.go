@@ -21,6 +21,7 @@ func CalendarFeed(d *door.Door, logger *log.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Referrer-Policy", "no-referrer")
+		w.Header().Set("Cache-Control", "no-store") // a refusal is kept by no one; the calendar itself is private
 		token, ok := feedToken(r.URL.Path)
 		if !ok {
 			http.NotFound(w, r)

@@ -63,12 +63,13 @@ func TestTheCalendarFeedOverHTTP(t *testing.T) {
 		t.Fatalf("Sam has no visit to come in the demo:\n%s", body)
 	}
 	uid := model.VisitUID(next.ID, "dispatch.invalid")
-	sequence := func(body string) string {
+	sequence := func(body string) int {
 		m := regexp.MustCompile(`UID:` + regexp.QuoteMeta(uid) + `\r\nSEQUENCE:(\d+)`).FindStringSubmatch(strings.ReplaceAll(body, "\r\n ", ""))
 		if m == nil {
 			t.Fatalf("%s is not in the feed:\n%s", uid, body)
 		}
-		return m[1]
+		n, _ := strconv.Atoi(m[1])
+		return n
 	}
 	before := sequence(body)
 	if _, err := o.Door.MoveVisit(ctx, model.Console, next.ID, model.Move{At: next.ScheduledAt.Add(24 * time.Hour), Anyway: true}); err != nil {
@@ -76,7 +77,7 @@ func TestTheCalendarFeedOverHTTP(t *testing.T) {
 	}
 	_, _, body = get("/calendar/" + token + ".ics")
 	if after := sequence(body); after <= before {
-		t.Errorf("moved, the visit's SEQUENCE went from %s to %s", before, after)
+		t.Errorf("moved, the visit's SEQUENCE went from %d to %d", before, after)
 	}
 
 	_, _, notFound := get("/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")

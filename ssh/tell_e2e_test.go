@@ -52,8 +52,8 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 	if strings.Join(subjects, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("the inbox holds:\n%s\nwant:\n%s", strings.Join(subjects, "\n"), strings.Join(want, "\n"))
 	}
-	if addOn := textOf(got[3].Data); !strings.Contains(addOn, "The meter is running on: Set up scan to email on the copier =E2") &&
-		!strings.Contains(addOn, "about 30 minutes") || !strings.Contains(addOn, "approved by Dana Ruiz at 16:00") {
+	if addOn := textOf(got[3].Data); !strings.Contains(addOn, "The meter is running on: Set up scan to email on the copier — about 30 minutes") ||
+		!strings.Contains(addOn, "approved by Dana Ruiz at 16:00") {
 		t.Errorf("the add-on:\n%s", addOn)
 	}
 	if !strings.Contains(textOf(got[1].Data), "Kim Tran set off to you at 15:00") || !strings.Contains(textOf(got[2].Data), "at 15:40, checked in with Dana Ruiz") {

@@ -34,6 +34,10 @@ func serveCalendar(ctx context.Context, d *door.Door, addr, publicURL string, lo
 		ln.Close()
 		return fmt.Errorf("--calendar-url %q is not a web address; write it like https://office.example.com", publicURL)
 	}
+	if strings.HasPrefix(publicURL, "http://") && !ln.Addr().(*net.TCPAddr).IP.IsLoopback() {
+		logger.Warn("the calendar feed is served over plain HTTP: its secret addresses cross the network readable; "+
+			"listen on 127.0.0.1 behind a TLS proxy and give its https address with --calendar-url", "url", publicURL)
+	}
 	if err := d.SetCalendarURL(ctx, publicURL); err != nil {
 		ln.Close()
 		return err

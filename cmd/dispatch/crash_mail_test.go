@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	mrand "math/rand/v2"
 	netmail "net/mail"
 	"os/exec"
 	"regexp"
@@ -29,9 +28,7 @@ func TestLettersSurviveSIGKILL(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	const rounds = 8
-	seed := time.Now().UnixNano()
-	rng := mrand.New(mrand.NewPCG(uint64(seed), 11))
-	t.Logf("seed %d", seed)
+	rng := crashRand(t, 11)
 
 	bin, db, signer := demoWithDispatcher(t)
 	smtp := mailtest.Start(t)

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -35,9 +36,7 @@ func TestAcknowledgedActionsSurviveRepeatedSIGKILL(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	const rounds = 20
-	seed := time.Now().UnixNano()
-	rng := mrand.New(mrand.NewPCG(uint64(seed), 7))
-	t.Logf("seed %d", seed)
+	rng := crashRand(t, 7)
 
 	bin, db, signer := demoWithDispatcher(t)
 	const watched = 325 // Jon Reyes on site: a running timer to compare across every crash
@@ -75,6 +74,21 @@ func TestAcknowledgedActionsSurviveRepeatedSIGKILL(t *testing.T) {
 	if acked.count() < rounds {
 		t.Errorf("only %d actions were acknowledged in %d rounds: the stream did not run", acked.count(), rounds)
 	}
+}
+
+// crashRand is a crash test's randomness: a new seed each run, logged, or
+// the one in DISPATCH_CRASH_SEED to run a failure again.
+func crashRand(t *testing.T, stream uint64) *mrand.Rand {
+	t.Helper()
+	seed := uint64(time.Now().UnixNano())
+	if s := os.Getenv("DISPATCH_CRASH_SEED"); s != "" {
+		var err error
+		if seed, err = strconv.ParseUint(s, 10, 64); err != nil {
+			t.Fatalf("DISPATCH_CRASH_SEED=%q is not a seed", s)
+		}
+	}
+	t.Logf("seed %d (run again with DISPATCH_CRASH_SEED=%d)", seed, seed)
+	return mrand.New(mrand.NewPCG(seed, stream))
 }
 
 // demoWithDispatcher builds the binary, seeds a demo office with it and

@@ -89,9 +89,14 @@ func runServe(args []string) int {
 	}
 	go feed.Watch(ctx, d.Feed(), 250*time.Millisecond, st.DataVersion)
 	d.SetMail(from)
+	via := ""
 	if mailServer != nil {
-		d.SetMailServer(mailServer.String())
+		via = mailServer.String()
 		go sendLetters(ctx, d, mailServer, 2*time.Second, logger)
+	}
+	if err := d.SetMailServer(ctx, via); err != nil {
+		logger.Error("cannot open the office", "err", err)
+		return 1
 	}
 	if err := serveCalendar(ctx, d, *calendarListen, *calendarURL, logger); err != nil {
 		logger.Error("calendar feed", "err", err)

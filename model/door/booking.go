@@ -91,29 +91,31 @@ func (d *Door) CancelVisit(ctx context.Context, who model.Actor, visitID int64, 
 		if err != nil {
 			return err
 		}
-		if err := cancelVisit(ctx, tx, who, cur, t, reason, now); err != nil {
-			return err
-		}
-		if v, err = tx.VisitByID(ctx, visitID); err != nil {
-			return err
-		}
-		cancelled := v.Events[len(v.Events)-1] // the step just logged
-		return d.tell(ctx, tx, model.MsgCancelled, v, t, cancelled, now, nil)
+		v, err = d.cancelVisit(ctx, tx, who, cur, t, reason, now)
+		return err
 	})
 	return v, err
 }
 
-// cancelVisit logs a visit's cancellation with its audit entries.
-func cancelVisit(ctx context.Context, tx *store.Tx, who model.Actor, v model.Visit, t model.Ticket, reason string, now time.Time) error {
+// cancelVisit logs a visit's cancellation with its audit entries and
+// writes the letters it owes: whatever cancels a visit (the visit itself,
+// its ticket done or withdrawn), the client and the technician hear of it.
+func (d *Door) cancelVisit(ctx context.Context, tx *store.Tx, who model.Actor, v model.Visit, t model.Ticket, reason string, now time.Time) (model.Visit, error) {
 	e := model.Event{VisitID: v.ID, Kind: model.EvCancelled, At: now, RecordedAt: now, By: who.Name, Note: reason}
 	e, err := tx.AppendEvent(ctx, e)
 	if err != nil {
-		return err
+		return v, err
 	}
 	if err := tx.Audit(ctx, now, who.String(), "visit.cancel", "visit", v.ID, nil, e); err != nil {
-		return err
+		return v, err
 	}
-	return tx.Audit(ctx, now, who.String(), "visit.cancel "+v.Ref(), "ticket", t.ID, nil, e)
+	if err := tx.Audit(ctx, now, who.String(), "visit.cancel "+v.Ref(), "ticket", t.ID, nil, e); err != nil {
+		return v, err
+	}
+	if v, err = tx.VisitByID(ctx, v.ID); err != nil {
+		return v, err
+	}
+	return v, d.tell(ctx, tx, model.MsgCancelled, v, t, e, now, nil)
 }
 
 // rebookable loads a visit and its ticket, and checks that the visit may

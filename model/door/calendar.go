@@ -16,12 +16,11 @@ import (
 
 // TechCalendar writes a technician's visits booked in [from, to) as an
 // iCalendar file. A technician reads their own; the office anyone's.
-func (d *Door) TechCalendar(ctx context.Context, who model.Actor, techName string, from, to time.Time) (string, model.User, error) {
+func (d *Door) TechCalendar(ctx context.Context, who model.Actor, techName string, from, to time.Time) (string, error) {
 	var out string
-	var tech model.User
 	err := d.read(ctx, who, model.ActViewBoard, func(tx *store.Tx) error {
-		var err error
-		if tech, err = tx.UserByName(ctx, techName); err != nil {
+		tech, err := tx.UserByName(ctx, techName)
+		if err != nil {
 			return err
 		}
 		if tech.ID != who.UserID {
@@ -32,7 +31,7 @@ func (d *Door) TechCalendar(ctx context.Context, who model.Actor, techName strin
 		out, err = d.techFeed(ctx, tx, tech, from, to, 0)
 		return err
 	})
-	return out, tech, err
+	return out, err
 }
 
 // techFeed reads a technician's visits and writes them as their calendar.
@@ -58,6 +57,9 @@ func (d *Door) CalendarFeed(ctx context.Context, token string) (string, error) {
 		tech, err := tx.UserByCalendarToken(ctx, tokenDigest(token))
 		if err != nil {
 			return err
+		}
+		if !tech.Role.Can(model.ActViewBoard) { // made a viewer since: a wall has no visits of its own
+			return model.NotFound{What: "calendar"}
 		}
 		from, to := model.FeedWindow(d.Now())
 		out, err = d.techFeed(ctx, tx, tech, from, to, model.FeedRefresh)

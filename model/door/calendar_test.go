@@ -103,14 +103,73 @@ func TestACalendarSecret(t *testing.T) {
 	if _, _, err := f.d.CalendarToken(ctx, f.tech, "Rita", true); !errors.As(err, new(model.Forbidden)) {
 		t.Errorf("a technician made someone else's secret: %v", err)
 	}
-	if _, _, err := f.d.TechCalendar(ctx, f.tech, "Rita", f.clock.T, f.clock.T.AddDate(0, 0, 14)); !errors.As(err, new(model.Forbidden)) {
+	if _, err := f.d.TechCalendar(ctx, f.tech, "Rita", f.clock.T, f.clock.T.AddDate(0, 0, 14)); !errors.As(err, new(model.Forbidden)) {
 		t.Errorf("a technician read someone else's calendar: %v", err)
 	}
-	mine, _, err := f.d.TechCalendar(ctx, f.disp, "Sam", f.clock.T, f.clock.T.AddDate(0, 0, 14))
+	mine, err := f.d.TechCalendar(ctx, f.disp, "Sam", f.clock.T, f.clock.T.AddDate(0, 0, 14))
 	if err != nil || strings.Count(mine, "BEGIN:VEVENT") != 1 {
 		t.Errorf("the office reads Sam's fortnight: %v\n%s", err, mine)
 	}
 	if _, err := f.d.SetUserEmail(ctx, f.tech, "Sam", "not an address"); err == nil {
 		t.Error("a broken address was kept")
 	}
+}
+
+// However a booked visit ends — its ticket withdrawn or done on site on
+// another visit, its technician leaving — the technician's calendar and
+// the client hear of it.
+func TestEveryWayABookingEndsIsTold(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.d.SetMail(model.Mailbox{Email: "office@northside.example"})
+	if _, err := f.d.SetUserEmail(ctx, model.Console, "Sam", "sam@northside.example"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	told := func(v model.Visit) []string {
+		var out []string
+		for _, l := range f.letters(t) {
+			if l.VisitID == v.ID {
+				out = append(out, string(l.Kind)+" "+l.To.Email)
+			}
+		}
+		return out
+	}
+	withdrawn := func(v model.Visit, want ...string) {
+		t.Helper()
+		got := told(v)
+		if len(got) < len(want) || strings.Join(got[:len(want)], ", ") != strings.Join(want, ", ") {
+			t.Errorf("%s: told %q, want first %q", v.Ref(), got, want)
+		}
+	}
+
+	withdrawnTicket := f.visitFor(t, f.tech)
+	if _, err := f.d.TrackTicket(ctx, f.disp, withdrawnTicket.TicketID, Track{Kind: model.TkCancelled, Note: "they bought a new one"}); err != nil {
+		t.Fatal(err)
+	}
+	withdrawn(withdrawnTicket, "cancelled sam@northside.example", "cancelled dana@acme.example") // newest first
+
+	first := f.visitFor(t, f.tech)
+	second, err := f.d.Book(ctx, f.disp, Booking{TicketID: first.TicketID, TechID: f.tech.UserID, At: f.clock.T.Add(48 * time.Hour), Anyway: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.arrive(t, first, 30*time.Minute)
+	f.record(t, f.tech, first, Step{Kind: model.EvDeparted, Contact: "Dana Ruiz", Outcome: model.Outcome{Done: true}})
+	f.record(t, f.tech, first, Step{Kind: model.EvTravelEnded})
+	withdrawn(second, "cancelled sam@northside.example", "cancelled dana@acme.example")
+
+	if _, err := f.d.AddUser(ctx, model.Console, "Lee", model.RoleTech, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.SetUserEmail(ctx, model.Console, "Lee", "lee@northside.example"); err != nil {
+		t.Fatal(err)
+	}
+	handed := f.visitFor(t, f.tech)
+	if _, err := f.d.RemoveUser(ctx, model.Console, "Sam", "Lee"); err != nil {
+		t.Fatal(err)
+	}
+	withdrawn(handed, "cancelled sam@northside.example", "booked lee@northside.example", "moved dana@acme.example")
 }

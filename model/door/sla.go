@@ -104,14 +104,14 @@ func (d *Door) TrackTicket(ctx context.Context, who model.Actor, ticketID int64,
 				return err
 			}
 		case model.TkDone:
-			if err := cancelBooked(ctx, tx, who, t, visits, "ticket done", now); err != nil {
+			if err := d.cancelBooked(ctx, tx, who, t, visits, "ticket done", now); err != nil {
 				return err
 			}
 			if err := tx.SetTicketStatus(ctx, t.ID, model.TicketDone, now); err != nil {
 				return err
 			}
 		case model.TkCancelled:
-			if err := cancelTicket(ctx, tx, who, t, visits, in.Note, now); err != nil {
+			if err := d.cancelTicket(ctx, tx, who, t, visits, in.Note, now); err != nil {
 				return err
 			}
 		case model.TkReopened:
@@ -152,8 +152,8 @@ func duplicateNote(ctx context.Context, tx *store.Tx, t model.Ticket, in Track) 
 
 // cancelTicket takes a ticket off every list and clock, with the visits
 // still booked for it.
-func cancelTicket(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, visits []model.Visit, reason string, now time.Time) error {
-	if err := cancelBooked(ctx, tx, who, t, visits, "ticket cancelled: "+reason, now); err != nil {
+func (d *Door) cancelTicket(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, visits []model.Visit, reason string, now time.Time) error {
+	if err := d.cancelBooked(ctx, tx, who, t, visits, "ticket cancelled: "+reason, now); err != nil {
 		return err
 	}
 	return tx.SetTicketStatus(ctx, t.ID, model.TicketCancelled, now)
@@ -161,10 +161,10 @@ func cancelTicket(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ti
 
 // cancelBooked cancels a closed ticket's visits still booked: nobody goes
 // to a job that is done or withdrawn.
-func cancelBooked(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, visits []model.Visit, why string, now time.Time) error {
+func (d *Door) cancelBooked(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, visits []model.Visit, why string, now time.Time) error {
 	for _, v := range visits {
 		if v.Phase() == model.PhaseScheduled {
-			if err := cancelVisit(ctx, tx, who, v, t, why, now); err != nil {
+			if _, err := d.cancelVisit(ctx, tx, who, v, t, why, now); err != nil {
 				return err
 			}
 		}

@@ -34,8 +34,9 @@ func (d *Door) mailDomain() string {
 	return "dispatch.invalid"
 }
 
-// tell writes the letters a step of a visit owes the client into the
-// outbox, in the step's own transaction: the step and its letters are
+// tell writes the letters a step of a visit owes into the outbox — to the
+// client as its policy says, and of a booking to the technician — in the
+// step's own transaction: the step and its letters are
 // kept together or not at all, and a step retried writes none twice. A
 // visit entered after the fact tells no one. edit adds what the kind of
 // message needs (the start a move came from, the add-on).
@@ -57,8 +58,7 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 	if err != nil {
 		return err
 	}
-	booking := kind == model.MsgBooked || kind == model.MsgMoved || kind == model.MsgCancelled
-	if len(to) == 0 && !booking {
+	if len(to) == 0 && !kind.Booking() {
 		return nil
 	}
 	client, err := tx.ClientByID(ctx, t.ClientID)
@@ -89,7 +89,7 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 			return err
 		}
 	}
-	if !booking {
+	if !kind.Booking() {
 		return nil
 	}
 	return d.tellTechs(ctx, tx, kind, n, now)
@@ -135,6 +135,9 @@ func recipients(ctx context.Context, tx *store.Tx, kind model.MessageKind, clien
 	}
 	var to []model.Mailbox
 	seen := map[string]bool{}
+	if len(requesters) == 0 {
+		requesters = []int64{0} // nobody asked: the other audiences still hear
+	}
 	for _, id := range requesters {
 		var requester model.Contact
 		for _, c := range contacts {
@@ -300,14 +303,30 @@ func (d *Door) tellInvoice(ctx context.Context, tx *store.Tx, inv model.Invoice,
 	return nil
 }
 
-// SetMailServer says which mail server letters go through ("" for none:
-// they wait in the outbox), for the outbox to tell the office.
-func (d *Door) SetMailServer(name string) { d.mailVia.Store(&name) }
+// mailServerKey is the setting that holds which mail server serve sends
+// through, so a command run from the console says it too.
+const mailServerKey = "mail.server"
+
+// SetMailServer keeps which mail server letters go through ("" for none:
+// they wait in the outbox), for the outbox to tell the office. It is the
+// server's name only, never its password.
+func (d *Door) SetMailServer(ctx context.Context, name string) error {
+	return d.store.Write(ctx, func(tx *store.Tx) error { return tx.SetSetting(ctx, mailServerKey, name) })
+}
 
 // MailServer is the mail server letters go through, or "" when none is set.
-func (d *Door) MailServer() string {
-	if s := d.mailVia.Load(); s != nil {
-		return *s
-	}
-	return ""
+func (d *Door) MailServer(ctx context.Context) string {
+	name, _ := d.Setting(ctx, mailServerKey)
+	return name
+}
+
+// InvoiceLetters are the letters that send an invoice to the client.
+func (d *Door) InvoiceLetters(ctx context.Context, who model.Actor, invoiceID int64) ([]model.OutboxLetter, error) {
+	var out []model.OutboxLetter
+	err := d.read(ctx, who, model.ActSeeRates, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.LettersOfInvoice(ctx, invoiceID)
+		return err
+	})
+	return out, err
 }

@@ -262,10 +262,16 @@ func (d *Door) reassign(ctx context.Context, tx *store.Tx, who model.Actor, u mo
 			return fmt.Errorf("giving %s to %s: %w; move it with visit move first, then remove %s", v.Ref(), next.Name, err, u.Name)
 		}
 		e := model.Event{At: now, RecordedAt: now, By: who.Name, Note: u.Name + " left; reassigned"}
-		if _, err := tx.RebookVisit(ctx, moved, e); err != nil {
+		if e, err = tx.RebookVisit(ctx, moved, e); err != nil {
 			return err
 		}
 		if err := tx.Audit(ctx, now, who.String(), "visit.move", "visit", v.ID, v.TechName, next.Name); err != nil {
+			return err
+		}
+		if moved, err = tx.VisitByID(ctx, v.ID); err != nil {
+			return err
+		}
+		if err := d.tell(ctx, tx, model.MsgMoved, moved, t, e, now, func(n *model.VisitNews) { n.Was, n.PreviousTech = v.ScheduledAt, u.ID }); err != nil {
 			return err
 		}
 	}

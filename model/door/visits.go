@@ -78,7 +78,7 @@ func (d *Door) Record(ctx context.Context, who model.Actor, visitID int64, s Ste
 			}
 		}
 		if s.Kind == model.EvDeparted {
-			if err := recordOutcome(ctx, tx, who, ticket, s.Outcome, e.At, now); err != nil {
+			if err := d.recordOutcome(ctx, tx, who, ticket, s.Outcome, e.At, now); err != nil {
 				return err
 			}
 		}
@@ -114,7 +114,7 @@ func (d *Door) checkOutcome(ctx context.Context, tx *store.Tx, o model.Outcome, 
 
 // recordOutcome puts the ticket where the departure said: done as of the
 // departure, or waiting for another visit with what is left.
-func recordOutcome(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, o model.Outcome, at, now time.Time) error {
+func (d *Door) recordOutcome(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, o model.Outcome, at, now time.Time) error {
 	e := model.TicketEvent{TicketID: t.ID, Kind: model.TkNeedsVisit, At: at, By: who.Name, Note: o.FollowUp}
 	if o.Done {
 		e.Kind = model.TkDone
@@ -123,7 +123,7 @@ func recordOutcome(ctx context.Context, tx *store.Tx, who model.Actor, t model.T
 		if err != nil {
 			return err
 		}
-		if err := cancelBooked(ctx, tx, who, t, visits, "done on site", now); err != nil {
+		if err := d.cancelBooked(ctx, tx, who, t, visits, "done on site", now); err != nil {
 			return err
 		}
 		if err := tx.SetTicketStatus(ctx, t.ID, model.TicketDone, at); err != nil {

@@ -32,7 +32,7 @@ func (d Doc) Letter(office, to model.Mailbox, domain string) (model.Letter, erro
 	if told := inv.ToldTotal(); told > 0 {
 		paragraphs = append(paragraphs, fmt.Sprintf("We told you %s as the work went; the invoice sets each line beside what you were told.", told))
 	}
-	paragraphs = append(paragraphs, "Every line names the visit it counts, with the times we wrote to you as they happened. The invoice itself is below, ready to print.")
+	paragraphs = append(paragraphs, "Every line names the visit it counts, with the times we wrote to you as they happened. The invoice itself is attached, ready to print.")
 	return model.Letter{
 		Key: key, Kind: model.MsgInvoice, To: to,
 		Subject:   model.CleanLine(fmt.Sprintf("Invoice %s from %s: %s%s", inv.Ref(), office.Name, inv.Total(), due)),

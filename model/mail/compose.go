@@ -19,10 +19,12 @@ import (
 	"dispatch/model"
 )
 
-// Compose writes a letter as a message from the office, dated at. An
-// invoice's page goes beside the text as text/html, and a calendar
-// invitation as text/calendar, as calendar programs expect. Every header is built from parsed addresses and encoded
-// words: nothing typed reaches a header as a line of its own.
+// Compose writes a letter as a message from the office, dated at. A
+// calendar invitation goes beside the text as its text/calendar
+// alternative, as calendar programs expect; an invoice's page goes after
+// the text as an attached HTML file, so the letter's own words are read
+// too. Every header is built from parsed addresses and encoded words:
+// nothing typed reaches a header as a line of its own.
 func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
 	fromAddr, err := address(from)
 	if err != nil {
@@ -41,11 +43,20 @@ func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
 	header("Message-ID", l.MessageID)
 	header("MIME-Version", "1.0")
 	header("Auto-Submitted", "auto-generated") // a record of what happened: no out-of-office replies, please
-	if l.ICS == "" && l.HTML == "" {
-		header("Content-Type", `text/plain; charset="utf-8"`)
+	var parts []part
+	text := part{head: textproto.MIMEHeader{"Content-Type": {`text/plain; charset="utf-8"`}}, body: crlf(l.Text)}
+	switch {
+	case l.HTML != "":
+		name := attachmentName(l.Key) + ".html"
+		parts = []part{text, {head: textproto.MIMEHeader{"Content-Type": {`text/html; charset="utf-8"; name="` + name + `"`},
+			"Content-Disposition": {`attachment; filename="` + name + `"`}}, body: crlf(l.HTML)}}
+	case l.ICS != "":
+		parts = []part{text, {head: textproto.MIMEHeader{"Content-Type": {`text/calendar; charset="utf-8"; method=` + calendarMethod(l.ICS)}}, body: l.ICS}}
+	default:
+		header("Content-Type", text.head.Get("Content-Type"))
 		header("Content-Transfer-Encoding", "quoted-printable")
 		b.WriteString("\r\n")
-		err := writeQP(&b, crlf(l.Text))
+		err := writeQP(&b, text.body)
 		return b.Bytes(), err
 	}
 	mw := multipart.NewWriter(&b)
@@ -53,22 +64,19 @@ func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
 	if err := mw.SetBoundary("dispatch-" + hex.EncodeToString(sum[:12])); err != nil {
 		return nil, err
 	}
-	header("Content-Type", `multipart/alternative; boundary="`+mw.Boundary()+`"`)
-	b.WriteString("\r\n")
-	// The plainest first: a reader shows the last part it can.
-	parts := []struct{ kind, body string }{{`text/plain; charset="utf-8"`, crlf(l.Text)}}
+	kind := "multipart/alternative" // the text, or the invitation: a reader shows what it can
 	if l.HTML != "" {
-		parts = append(parts, struct{ kind, body string }{`text/html; charset="utf-8"`, crlf(l.HTML)})
+		kind = "multipart/mixed" // the text, and the invoice with it
 	}
-	if l.ICS != "" {
-		parts = append(parts, struct{ kind, body string }{`text/calendar; charset="utf-8"; method=` + calendarMethod(l.ICS), l.ICS})
-	}
-	for _, part := range parts {
-		w, err := mw.CreatePart(textproto.MIMEHeader{"Content-Type": {part.kind}, "Content-Transfer-Encoding": {"quoted-printable"}})
+	header("Content-Type", kind+`; boundary="`+mw.Boundary()+`"`)
+	b.WriteString("\r\n")
+	for _, p := range parts {
+		p.head.Set("Content-Transfer-Encoding", "quoted-printable")
+		w, err := mw.CreatePart(p.head)
 		if err != nil {
 			return nil, err
 		}
-		if err := writeQP(w, part.body); err != nil {
+		if err := writeQP(w, p.body); err != nil {
 			return nil, err
 		}
 	}
@@ -76,6 +84,28 @@ func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// part is one part of a multipart message.
+type part struct {
+	head textproto.MIMEHeader
+	body string
+}
+
+// attachmentName is a file name from a letter's key (I-8/invoice: I-8),
+// kept to letters, digits and hyphens.
+func attachmentName(key string) string {
+	ref, _, _ := strings.Cut(key, "/")
+	name := strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' {
+			return r
+		}
+		return -1
+	}, ref)
+	if name == "" {
+		return "letter"
+	}
+	return name
 }
 
 // ComposeError is a letter that cannot be made into a message, whatever
@@ -88,7 +118,7 @@ func (e ComposeError) Error() string { return e.Msg }
 func address(m model.Mailbox) (*mail.Address, error) {
 	a, err := mail.ParseAddress(strings.TrimSpace(m.Email))
 	if err != nil || strings.ContainsAny(m.Email, "\r\n") {
-		return nil, fmt.Errorf("%q is not an email address; correct the contact's email", model.CleanLine(m.Email))
+		return nil, fmt.Errorf("%q is not an email address; correct it (a contact's on the client's page, a technician's with user email)", model.CleanLine(m.Email))
 	}
 	return &mail.Address{Name: model.CleanLine(m.Name), Address: a.Address}, nil
 }

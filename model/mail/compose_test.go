@@ -86,7 +86,7 @@ func TestTypedTextNeverMakesAHeader(t *testing.T) {
 		}
 	}
 	l.To.Email = "dana@acme.example\r\nBcc: x@y.z"
-	if _, err := Compose(l, office, time.Now()); err == nil || !strings.Contains(err.Error(), "is not an email address; correct the contact's email") {
+	if _, err := Compose(l, office, time.Now()); err == nil || !strings.Contains(err.Error(), "is not an email address; correct it") {
 		t.Errorf("a broken address: %v", err)
 	}
 }
@@ -110,11 +110,12 @@ func TestTheTextIsThere(t *testing.T) {
 	}
 }
 
-// An invoice goes as its text and its page: a reader shows the page, one
-// that reads no HTML the text; both decode to what was written.
+// An invoice goes as its letter's text with the page attached as I-6.html,
+// so the letter is read whatever the reader shows; both decode to what was
+// written.
 func TestAnInvoiceGoesWithItsPage(t *testing.T) {
 	l := letter()
-	l.Kind, l.Subject = model.MsgInvoice, "Invoice I-6: $412.50 due 30 Dec"
+	l.Key, l.Kind, l.Subject = "I-6/invoice", model.MsgInvoice, "Invoice I-6: $412.50 due 30 Dec"
 	l.HTML = "<!doctype html><p>Invoice I-6 — " + strings.Repeat("café ", 40) + "</p>"
 	msg, err := Compose(l, office, time.Date(2026, 11, 19, 12, 0, 5, 0, time.UTC))
 	if err != nil {
@@ -140,8 +141,12 @@ func TestAnInvoiceGoesWithItsPage(t *testing.T) {
 		}
 		b, _ := io.ReadAll(p)
 		kinds, bodies = append(kinds, p.Header.Get("Content-Type")), append(bodies, string(b))
+		if strings.HasPrefix(p.Header.Get("Content-Type"), "text/html") && p.FileName() != "I-6.html" {
+			t.Errorf("the page is attached as %q", p.FileName())
+		}
 	}
-	if len(kinds) != 2 || !strings.HasPrefix(kinds[0], "text/plain") || !strings.HasPrefix(kinds[1], "text/html") {
+	if !strings.HasPrefix(m.Header.Get("Content-Type"), "multipart/mixed") || len(kinds) != 2 || !strings.HasPrefix(kinds[0], "text/plain") ||
+		!strings.HasPrefix(kinds[1], "text/html") {
 		t.Fatalf("parts: %q", kinds)
 	}
 	if bodies[1] != l.HTML || bodies[0] != strings.ReplaceAll(l.Text, "\n", "\r\n") {

@@ -97,3 +97,8 @@ func (t *Tx) SetClientNotify(ctx context.Context, clientID int64, p model.Notify
 func (t *Tx) SentLetters(ctx context.Context, clientID int64) ([]model.OutboxLetter, error) {
 	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE client_id = ? AND state = 'sent' AND to_user_id IS NULL ORDER BY id`, clientID)
 }
+
+// LettersOfInvoice are the letters that send an invoice, oldest first.
+func (t *Tx) LettersOfInvoice(ctx context.Context, invoiceID int64) ([]model.OutboxLetter, error) {
+	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE invoice_id = ? ORDER BY id`, invoiceID)
+}

@@ -88,7 +88,8 @@ func TestInvoiceCommandsAndExport(t *testing.T) {
 		t.Errorf("a dispatcher approved: %d %s", code, errs)
 	}
 	h.mustLine("ann", "invoice approve I-1")
-	if out := h.mustLine("ann", "invoice send I-1"); !strings.Contains(out, "I-1 is sent: total $564.00, $564.00 due 2026-12-25") {
+	if out := h.mustLine("ann", "invoice send I-1"); !strings.Contains(out, "I-1 is sent: total $564.00, $564.00 due 2026-12-25") ||
+		!strings.Contains(out, "its letter is in the outbox for Dana Ruiz <dana@acme.example> (O-") {
 		t.Errorf("send says:\n%s", out)
 	}
 	md := h.mustLine("ann", "invoice show I-1 --format markdown")

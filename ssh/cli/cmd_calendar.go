@@ -37,7 +37,7 @@ func calendarShow(c *call) error {
 		name = c.env.User.Name
 	}
 	from := model.StartOfDay(c.env.Door.Now(), c.env.Door.Location())
-	ics, _, err := c.env.Door.TechCalendar(c.ctx, c.actor(), name, from, from.AddDate(0, 0, *days))
+	ics, err := c.env.Door.TechCalendar(c.ctx, c.actor(), name, from, from.AddDate(0, 0, *days))
 	if err != nil {
 		return err
 	}

@@ -367,7 +367,19 @@ func invoiceState(change stateChange) func(c *call) error {
 		if err := do(c.env.Door); err != nil {
 			return err
 		}
-		return c.printState(id)
+		if err := c.printState(id); err != nil || change != send || c.json {
+			return err
+		}
+		inv, err := c.env.Door.Invoice(c.ctx, c.actor(), id)
+		if err != nil {
+			return err
+		}
+		letters, err := c.env.Door.InvoiceLetters(c.ctx, c.actor(), id)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(c.env.Out, model.InvoiceLettersLine(inv, letters))
+		return nil
 	}
 }
 

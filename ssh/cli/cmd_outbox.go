@@ -106,7 +106,7 @@ func outboxList(c *call) error {
 		} else {
 			table(w, "", []string{"ID", "WRITTEN", "STATE", "TO", "SUBJECT"}, rows)
 		}
-		fmt.Fprintln(w, model.MailStatus(c.env.Door.MailServer()))
+		fmt.Fprintln(w, model.MailStatus(c.env.Door.MailServer(c.ctx)))
 	})
 }
 

@@ -251,8 +251,10 @@ func TestTheOutboxPage(t *testing.T) {
 	s.Keys("x")
 	s.MustSee("is cancelled")
 	s.FitsWindow(120, 40)
-	s.Door.SetMailServer("smtp://127.0.0.1:25")
-	s.Keys("j")
+	if err := s.Door.SetMailServer(context.Background(), "smtp://127.0.0.1:25"); err != nil {
+		t.Fatal(err)
+	}
+	s.Keys("esc", "O") // read as the page opens
 	s.MustSee("letters go out through smtp://127.0.0.1:25")
 
 	d := screentest.New(t, model.RoleDispatcher, 120, 40)

@@ -42,17 +42,21 @@ var whomWords = map[model.Audience]string{
 func newNotifyForm(deps page.Deps, c model.Client, p model.NotifyPolicy) *notifyForm {
 	f := &notifyForm{Form: form.New(deps, "Letters · "+c.Name, "cancel"), deps: deps, c: c,
 		kinds: map[model.MessageKind]*form.CheckField{}, whom: map[model.Audience]*form.CheckField{}}
-	for i, k := range model.MessageKinds {
+	label := "Tell of" // the first of a group is labelled, the rest line up under it
+	for _, k := range model.MessageKinds {
 		field := form.NewCheckField(kindWords[k])
 		field.Set(len(p.Send) == 0 || slices.Contains(p.Send, k))
 		f.kinds[k] = field
-		f.Add(string(k), map[bool]string{true: "Tell of", false: ""}[i == 0], field)
+		f.Add(string(k), label, field)
+		label = ""
 	}
-	for i, a := range model.Audiences {
+	label = "Send to"
+	for _, a := range model.Audiences {
 		field := form.NewCheckField(whomWords[a])
 		field.Set(slices.Contains(p.To, a) || len(p.To) == 0 && a == model.ToAuthorised)
 		f.whom[a] = field
-		f.Add(string(a), map[bool]string{true: "Send to", false: ""}[i == 0], field)
+		f.Add(string(a), label, field)
+		label = ""
 	}
 	f.mute = form.NewCheckField("mute: tell this client nothing, whatever is ticked")
 	f.mute.Set(p.Muted)
@@ -80,8 +84,8 @@ func (f *notifyForm) submit() tea.Cmd {
 	if !next.Muted && len(next.Send) == 0 {
 		return f.ShowError(model.FieldError{Field: "booked", Msg: "tick at least one kind of letter, or tick mute to tell this client nothing"})
 	}
-	if len(next.To) == 0 {
-		return f.ShowError(model.FieldError{Field: "authorised", Msg: "tick whom the letters go to"})
+	if len(next.To) == 0 && !next.Muted {
+		return f.ShowError(model.FieldError{Field: "authorised", Msg: "tick whom the letters go to, or tick mute to tell this client nothing"})
 	}
 	if len(next.Send) == len(model.MessageKinds) {
 		next.Send = nil // every kind: the default, and any kind added later too

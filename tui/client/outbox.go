@@ -14,13 +14,14 @@ import (
 	"dispatch/tui/theme"
 )
 
-// Outbox is the letters to clients, newest first: what waits, what went,
+// Outbox is the letters to clients and technicians, newest first: what waits, what went,
 // what failed and why; enter reads one as it is sent, r tries a failed one
 // again, x stops one not yet sent.
 type Outbox struct {
 	deps    page.Deps
 	km      outboxKeys
 	letters []model.OutboxLetter
+	server  string // the mail server letters go through, or "" for none
 	cursor  int
 	reading bool
 	notice  string
@@ -44,6 +45,7 @@ func (o *Outbox) Refresh() {
 		was = o.letters[o.cursor].ID
 	}
 	o.letters, o.err = o.deps.Door.Outbox(o.deps.Ctx, o.deps.Actor(), "", 500)
+	o.server = o.deps.Door.MailServer(o.deps.Ctx)
 	o.cursor = min(o.cursor, max(len(o.letters)-1, 0))
 	for i, l := range o.letters { // the cursor stays on its letter as others arrive
 		if l.ID == was {
@@ -96,12 +98,12 @@ func (o *Outbox) View(width, height int) string {
 	for _, l := range o.letters {
 		counts[l.State]++
 	}
-	out := []string{draw.Fit(theme.Header.Render("Outbox")+theme.Muted.Render(fmt.Sprintf("  · %d waiting · %d sent · %d failed · letters to clients, newest first",
+	out := []string{draw.Fit(theme.Header.Render("Outbox")+theme.Muted.Render(fmt.Sprintf("  · %d waiting · %d sent · %d failed · letters, newest first",
 		counts[model.OutboxQueued], counts[model.OutboxSent], counts[model.OutboxFailed])), width)}
-	if server := o.deps.Door.MailServer(); server == "" {
-		out = append(out, draw.WrapNotice(theme.Warn, model.MailStatus(server)+"; enter reads each as it would be sent", width)...)
+	if o.server == "" {
+		out = append(out, draw.WrapNotice(theme.Warn, model.MailStatus(o.server)+"; enter reads each as it would be sent", width)...)
 	} else {
-		out = append(out, draw.Fit(theme.Muted.Render(model.MailStatus(server)), width))
+		out = append(out, draw.Fit(theme.Muted.Render(model.MailStatus(o.server)), width))
 	}
 	if o.err != nil {
 		return strings.Join(append(out, draw.WrapNotice(theme.Error, o.err.Error(), width)...), "\n")

@@ -124,7 +124,12 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 				dueWhen(inv.Terms.Payment)+".",
 			func() (string, error) {
 				sent, err := p.deps.Door.SendInvoice(p.deps.Ctx, p.deps.Actor(), inv.ID, inv.Version)
-				return fmt.Sprintf("%s sent: %s due %s", sent.Ref(), sent.Due(), sent.DueAt.In(p.deps.Door.Location()).Format("Mon 2 Jan")), err
+				if err != nil {
+					return "", err
+				}
+				letters, err := p.deps.Door.InvoiceLetters(p.deps.Ctx, p.deps.Actor(), inv.ID)
+				return fmt.Sprintf("%s sent: %s due %s; %s", sent.Ref(), sent.Due(), sent.DueAt.In(p.deps.Door.Location()).Format("Mon 2 Jan"),
+					model.InvoiceLettersLine(sent, letters)), err
 			}))
 	case key.Matches(k, p.km.Void):
 		return p, p.deps.Open(form.NewConfirm(p.deps, fmt.Sprintf("Void %s?", inv.Ref()),
