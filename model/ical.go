@@ -37,9 +37,10 @@ type CalendarEvent struct {
 type Mailbox struct{ Name, Email string }
 
 // VisitUID is a visit's calendar identity, the same in every message and
-// feed: a move is an update of it, never a second event.
-func VisitUID(visitID int64, domain string) string {
-	return fmt.Sprintf("visit-%d@%s", visitID, domain)
+// feed: a move is an update of it, never a second event. calendar is the
+// office's own identity.
+func VisitUID(visitID int64, calendar string) string {
+	return fmt.Sprintf("visit-%d@%s", visitID, calendar)
 }
 
 // VisitSequence counts a visit's changes, its moves and its cancellation:

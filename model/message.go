@@ -40,7 +40,10 @@ type VisitNews struct {
 	Terms   *BillingTerms  // the terms the contact accepted, if any: the client's own message may state them
 	AddOn   *ScopeRequest  // on an add-on: the request, with its approval
 	Was     time.Time      // on a move: the start it was booked for
-	Domain  string         // the shop's mail domain, for ids
+	Domain  string         // the shop's mail domain, for Message-IDs
+	// Calendar is the office's calendar identity, which every UID of its
+	// visits is made in ("" uses Domain).
+	Calendar string
 	Sent    time.Time      // when the message is made
 	Minutes time.Duration  // on an overrun: time on site when the contact was told
 	AddOns  []ScopeRequest // on departure: the visit's requests, approved or not
@@ -193,11 +196,19 @@ func LetterMessageID(key string, to Mailbox, domain string) string {
 	return MessageID(key+"|"+strings.ToLower(strings.TrimSpace(to.Email)), domain)
 }
 
+// calendar is the scope of the visit's UID.
+func (n VisitNews) calendar() string {
+	if n.Calendar != "" {
+		return n.Calendar
+	}
+	return n.Domain
+}
+
 // visitEvent is the visit as its calendar invitation shows it: booked for
 // its estimate, or an hour when there is none.
 func visitEvent(n VisitNews, loc *time.Location) CalendarEvent {
 	return CalendarEvent{
-		UID: VisitUID(n.Visit.ID, n.Domain), Sequence: VisitSequence(n.Visit),
+		UID: VisitUID(n.Visit.ID, n.calendar()), Sequence: VisitSequence(n.Visit),
 		Start: n.Visit.ScheduledAt, End: n.Visit.ScheduledAt.Add(visitLength(n.Ticket)),
 		Summary:     fmt.Sprintf("%s: %s (%s)", CleanLine(n.Office.Name), CleanLine(n.Ticket.Title), n.Ticket.Ref()),
 		Location:    siteLine(n.Site),

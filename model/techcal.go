@@ -27,17 +27,17 @@ func FeedWindow(now time.Time) (from, to time.Time) {
 // TechFeed writes a technician's visits as one calendar, to subscribe to
 // or import. Each visit is the event its invitations carried: the same UID,
 // and as many moves as its SEQUENCE.
-func TechFeed(tech string, visits []CalendarVisit, office Mailbox, domain string, stamp time.Time, refresh time.Duration) string {
+func TechFeed(tech string, visits []CalendarVisit, office Mailbox, calendar string, stamp time.Time, refresh time.Duration) string {
 	events := make([]CalendarEvent, 0, len(visits))
 	for _, cv := range visits {
-		events = append(events, techEvent(cv, office, Mailbox{}, domain))
+		events = append(events, techEvent(cv, office, Mailbox{}, calendar))
 	}
 	return ICalendar(CalendarPublish, CleanLine(tech)+" — visits", events, stamp, refresh)
 }
 
 // techEvent is a visit in its technician's calendar: the client first, as
 // the technician looks for it.
-func techEvent(cv CalendarVisit, office, tech Mailbox, domain string) CalendarEvent {
+func techEvent(cv CalendarVisit, office, tech Mailbox, calendar string) CalendarEvent {
 	t, v := cv.Ticket, cv.Visit
 	desc := []string{fmt.Sprintf("%s for %s, %s.", v.Ref(), CleanLine(cv.Client), t.Ref())}
 	if scope := CleanText(t.Scope); scope != "" {
@@ -47,7 +47,7 @@ func techEvent(cv CalendarVisit, office, tech Mailbox, domain string) CalendarEv
 		desc = append(desc, "About "+DurationWords(cv.Site.Travel)+" from the office.")
 	}
 	e := CalendarEvent{
-		UID: VisitUID(v.ID, domain), Sequence: cv.Moves,
+		UID: VisitUID(v.ID, calendar), Sequence: cv.Moves,
 		Start: v.ScheduledAt, End: v.ScheduledAt.Add(visitLength(t)),
 		Summary:     fmt.Sprintf("%s: %s (%s)", CleanLine(cv.Client), CleanLine(t.Title), t.Ref()),
 		Location:    siteLine(cv.Site),
@@ -92,7 +92,7 @@ func TechLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 	cv := CalendarVisit{Visit: v, Moves: VisitSequence(v), Ticket: t, Client: n.Client, Site: n.Site}
 	job := fmt.Sprintf("%s: %s for %s", t.Ref(), CleanLine(t.Title), CleanLine(n.Client))
 	where := siteLine(n.Site)
-	event := techEvent(cv, n.Office, n.To, n.Domain)
+	event := techEvent(cv, n.Office, n.To, n.calendar())
 	// The technician's own key: a technician who is also the contact told
 	// gets both letters.
 	l := Letter{Key: LetterKey(kind, v.ID, n.Step.ID) + "/tech", Kind: kind, To: n.To}

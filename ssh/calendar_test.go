@@ -49,20 +49,20 @@ func TestTheCalendarFeedOverHTTP(t *testing.T) {
 		}
 	}
 	// Sam's first visit to come, by its UID and SEQUENCE.
-	m := regexp.MustCompile(`UID:visit-(\d+)@dispatch\.invalid\r\nSEQUENCE:\d+\r\nDTSTAMP:\S+\r\nDTSTART:(\S+)`).FindAllStringSubmatch(body, -1)
+	m := regexp.MustCompile(`UID:(visit-(\d+)@\S+)\r\nSEQUENCE:\d+\r\nDTSTAMP:\S+\r\nDTSTART:(\S+)`).FindAllStringSubmatch(body, -1)
 	var next model.Visit
+	var uid string
 	for _, e := range m {
-		at, _ := time.Parse("20060102T150405Z", e[2])
+		at, _ := time.Parse("20060102T150405Z", e[3])
 		if at.After(officeNow) {
-			next.ID, _ = strconv.ParseInt(e[1], 10, 64)
-			next.ScheduledAt = at
+			next.ID, _ = strconv.ParseInt(e[2], 10, 64)
+			next.ScheduledAt, uid = at, e[1]
 			break
 		}
 	}
 	if next.ID == 0 {
 		t.Fatalf("Sam has no visit to come in the demo:\n%s", body)
 	}
-	uid := model.VisitUID(next.ID, "dispatch.invalid")
 	sequence := func(body string) int {
 		m := regexp.MustCompile(`UID:` + regexp.QuoteMeta(uid) + `\r\nSEQUENCE:(\d+)`).FindStringSubmatch(strings.ReplaceAll(body, "\r\n ", ""))
 		if m == nil {

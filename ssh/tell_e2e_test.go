@@ -88,7 +88,7 @@ func TestTheClientHearsOfTheVisitByEmail(t *testing.T) {
 func mailOffice(t *testing.T) (*office, *mailtest.Server, func()) {
 	t.Helper()
 	o := startOffice(t)
-	o.door.SetMail(model.Mailbox{Name: "Northside IT", Email: "office@northside.example"})
+	o.door.SetMail(context.Background(), model.Mailbox{Name: "Northside IT", Email: "office@northside.example"})
 	inbox := mailtest.Start(t)
 	server, err := mail.ParseServer("smtp://" + inbox.Addr)
 	if err != nil {

@@ -88,7 +88,10 @@ func runServe(args []string) int {
 		}
 	}
 	go feed.Watch(ctx, d.Feed(), 250*time.Millisecond, st.DataVersion)
-	d.SetMail(from)
+	if err := d.SetMail(ctx, from); err != nil {
+		logger.Error("cannot open the office", "err", err)
+		return 1
+	}
 	via := ""
 	if mailServer != nil {
 		via = mailServer.String()

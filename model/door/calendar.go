@@ -40,11 +40,11 @@ func (d *Door) techFeed(ctx context.Context, tx *store.Tx, tech model.User, from
 	if err != nil {
 		return "", err
 	}
-	office, err := tx.OfficeTerms(ctx)
+	head, err := d.letterhead(ctx, tx)
 	if err != nil {
 		return "", err
 	}
-	return model.TechFeed(tech.Name, visits, d.sender(office), d.mailDomain(), d.Now(), refresh), nil
+	return model.TechFeed(tech.Name, visits, head.From, head.Calendar, d.Now(), refresh), nil
 }
 
 // CalendarFeed is what a subscribed calendar reads with a technician's

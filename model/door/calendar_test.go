@@ -3,6 +3,7 @@ package door
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +18,7 @@ import (
 func TestTheTechnicianGetsTheInvitations(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	f.d.SetMail(model.Mailbox{Email: "office@northside.example"})
+	f.d.SetMail(context.Background(), model.Mailbox{Email: "office@northside.example"})
 	if _, err := f.d.SetUserEmail(ctx, f.tech, "Sam", "sam@northside.example"); err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +54,7 @@ func TestTheTechnicianGetsTheInvitations(t *testing.T) {
 		}
 		seq := l.ICS[strings.Index(l.ICS, "SEQUENCE:")+9:]
 		got = append(got, l.To.Email+" "+method+" "+seq[:strings.Index(seq, "\r")])
-		if !strings.Contains(l.ICS, model.VisitUID(v.ID, "northside.example")) {
+		if !strings.Contains(l.ICS, fmt.Sprintf("UID:visit-%d@", v.ID)) {
 			t.Errorf("%s: not the visit's UID", l.Subject)
 		}
 	}
@@ -85,7 +86,7 @@ func TestACalendarSecret(t *testing.T) {
 		t.Errorf("asked again without rotating: %q since %s (%v)", again, since, err)
 	}
 	ics, err := f.d.CalendarFeed(ctx, token)
-	if err != nil || !strings.Contains(ics, model.VisitUID(v.ID, "dispatch.invalid")) || !strings.Contains(ics, "REFRESH-INTERVAL") {
+	if err != nil || !strings.Contains(ics, fmt.Sprintf("UID:visit-%d@", v.ID)) || !strings.Contains(ics, "REFRESH-INTERVAL") {
 		t.Fatalf("the feed: %v\n%s", err, ics)
 	}
 	rotated, _, err := f.d.CalendarToken(ctx, model.Console, "Sam", true)
@@ -121,7 +122,7 @@ func TestACalendarSecret(t *testing.T) {
 func TestEveryWayABookingEndsIsTold(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	f.d.SetMail(model.Mailbox{Email: "office@northside.example"})
+	f.d.SetMail(context.Background(), model.Mailbox{Email: "office@northside.example"})
 	if _, err := f.d.SetUserEmail(ctx, model.Console, "Sam", "sam@northside.example"); err != nil {
 		t.Fatal(err)
 	}
@@ -172,4 +173,31 @@ func TestEveryWayABookingEndsIsTold(t *testing.T) {
 		t.Fatal(err)
 	}
 	withdrawn(handed, "cancelled sam@northside.example", "booked lee@northside.example", "moved dana@acme.example")
+}
+
+// A visit keeps one calendar UID whatever address the office sends from,
+// and set before or after: a calendar never holds it twice.
+func TestOneUIDWhateverTheAddress(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	v := f.visitFor(t, f.tech) // no sending address yet
+	if err := f.d.SetMail(ctx, model.Mailbox{Name: "Northside IT", Email: "office@northside.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{At: f.clock.T.Add(3 * time.Hour), Anyway: true}); err != nil {
+		t.Fatal(err)
+	}
+	uids := map[string]bool{}
+	for _, l := range f.letters(t) {
+		_, rest, _ := strings.Cut(l.ICS, "UID:")
+		uid, _, _ := strings.Cut(rest, "\r\n")
+		uids[uid] = true
+	}
+	moved := f.letters(t)[0]
+	if len(uids) != 1 || !strings.HasSuffix(moved.Text, "— Northside IT\n") || !strings.HasSuffix(moved.MessageID, "@northside.example>") {
+		t.Errorf("UIDs %v; the move reads:\n%s\n%s", uids, moved.Text, moved.MessageID)
+	}
 }

@@ -7,7 +7,6 @@ package door
 import (
 	"context"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"dispatch/model"
@@ -17,16 +16,14 @@ import (
 
 // Door holds what every action needs.
 type Door struct {
-	store   *store.Store
-	hub     *feed.Hub
-	clock   model.Clock
-	loc     *time.Location
-	cache   boardCache
-	built   builtBoard
-	days    dayCache
-	zone    zoneCache
-	mail    atomic.Pointer[model.Mailbox] // who letters to clients are from (SetMail)
-	mailVia atomic.Pointer[string]        // the mail server letters go through (SetMailServer)
+	store *store.Store
+	hub   *feed.Hub
+	clock model.Clock
+	loc   *time.Location
+	cache boardCache
+	built builtBoard
+	days  dayCache
+	zone  zoneCache
 }
 
 // New returns a door over a store. loc is the office's time zone: where

@@ -25,19 +25,19 @@ type Mailer interface {
 // Message-ID, which is how a reader's mail program knows it.
 func (d *Door) SendDue(ctx context.Context, m Mailer, limit int) (sent int, err error) {
 	var due []model.OutboxLetter
-	var office model.OfficeTerms
+	var head letterhead
 	err = d.store.Read(ctx, func(tx *store.Tx) error {
 		var err error
 		if due, err = tx.DueLetters(ctx, d.Now(), limit); err != nil {
 			return err
 		}
-		office, err = tx.OfficeTerms(ctx)
+		head, err = d.letterhead(ctx, tx)
 		return err
 	})
 	if err != nil {
 		return 0, err
 	}
-	from := d.sender(office)
+	from := head.From
 	for _, o := range due {
 		if ctx.Err() != nil {
 			return sent, ctx.Err()

@@ -54,7 +54,7 @@ func (f *fixture) letters(t *testing.T) []model.OutboxLetter {
 func TestTheSenderTriesAgainOrGivesUp(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	f.d.SetMail(model.Mailbox{Name: "Northside IT", Email: "office@northside.example"})
+	f.d.SetMail(context.Background(), model.Mailbox{Name: "Northside IT", Email: "office@northside.example"})
 	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
 		t.Fatal(err)
 	}

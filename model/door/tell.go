@@ -12,28 +12,6 @@ import (
 	"dispatch/model/store"
 )
 
-// SetMail says who the office's letters are from: the address they are
-// sent from, and so the domain their Message-IDs are made in. Without it
-// letters still wait in the outbox, from the office's name.
-func (d *Door) SetMail(from model.Mailbox) { d.mail.Store(&from) }
-
-// mailFrom is who letters are from, as set.
-func (d *Door) mailFrom() model.Mailbox {
-	if m := d.mail.Load(); m != nil {
-		return *m
-	}
-	return model.Mailbox{}
-}
-
-// mailDomain is the domain of the sending address, or one that says no
-// mail is set up yet.
-func (d *Door) mailDomain() string {
-	if _, domain, ok := strings.Cut(d.mailFrom().Email, "@"); ok && domain != "" {
-		return domain
-	}
-	return "dispatch.invalid"
-}
-
 // tell writes the letters a step of a visit owes into the outbox — to the
 // client as its policy says, and of a booking to the technician — in the
 // step's own transaction: the step and its letters are
@@ -69,12 +47,12 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 	if err != nil {
 		return err
 	}
-	office, err := tx.OfficeTerms(ctx)
+	head, err := d.letterhead(ctx, tx)
 	if err != nil {
 		return err
 	}
-	n := model.VisitNews{Office: d.sender(office), Client: client.Name, Ticket: t, Visit: v, Site: site, Step: step,
-		Domain: d.mailDomain(), Sent: now}
+	n := model.VisitNews{Office: head.From, Client: client.Name, Ticket: t, Visit: v, Site: site, Step: step,
+		Domain: head.Domain, Calendar: head.Calendar, Sent: now}
 	if a, err := tx.LatestAuthorisation(ctx, t.ID); err != nil {
 		return err
 	} else if a != nil {
@@ -153,20 +131,6 @@ func recipients(ctx context.Context, tx *store.Tx, kind model.MessageKind, clien
 		}
 	}
 	return to, nil
-}
-
-// sender is who the letters are from: the office's name as its invoices
-// head it ("Northside IT · 4 Mill St"), at the sending address.
-func (d *Door) sender(o model.OfficeTerms) model.Mailbox {
-	name, _, _ := strings.Cut(o.From, " · ")
-	if name = strings.TrimSpace(name); name == "" {
-		name = "Dispatch"
-	}
-	from := d.mailFrom()
-	if from.Name != "" {
-		name = from.Name
-	}
-	return model.Mailbox{Name: name, Email: from.Email}
 }
 
 // ClientNotify reads what a client hears of and who hears it.
@@ -287,12 +251,16 @@ func (d *Door) tellInvoice(ctx context.Context, tx *store.Tx, inv model.Invoice,
 	if err != nil {
 		return err
 	}
+	head, err := d.letterhead(ctx, tx)
+	if err != nil {
+		return err
+	}
 	doc, err := d.docOf(ctx, tx, inv, office.From)
 	if err != nil {
 		return err
 	}
 	for _, m := range to {
-		l, err := doc.Letter(d.sender(office), m, d.mailDomain())
+		l, err := doc.Letter(head.From, m, head.Domain)
 		if err != nil {
 			return err
 		}
@@ -301,23 +269,6 @@ func (d *Door) tellInvoice(ctx context.Context, tx *store.Tx, inv model.Invoice,
 		}
 	}
 	return nil
-}
-
-// mailServerKey is the setting that holds which mail server serve sends
-// through, so a command run from the console says it too.
-const mailServerKey = "mail.server"
-
-// SetMailServer keeps which mail server letters go through ("" for none:
-// they wait in the outbox), for the outbox to tell the office. It is the
-// server's name only, never its password.
-func (d *Door) SetMailServer(ctx context.Context, name string) error {
-	return d.store.Write(ctx, func(tx *store.Tx) error { return tx.SetSetting(ctx, mailServerKey, name) })
-}
-
-// MailServer is the mail server letters go through, or "" when none is set.
-func (d *Door) MailServer(ctx context.Context) string {
-	name, _ := d.Setting(ctx, mailServerKey)
-	return name
 }
 
 // InvoiceLetters are the letters that send an invoice to the client.

@@ -33,7 +33,7 @@ func (f *fixture) outbox(t *testing.T) []string {
 func TestEachStepWritesItsLetter(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	f.d.SetMail(model.Mailbox{Email: "office@northside.example"})
+	f.d.SetMail(context.Background(), model.Mailbox{Email: "office@northside.example"})
 	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestAddOnsAndOverrunsAreToldInWriting(t *testing.T) {
 func TestAnInvoiceSentGoesWithItsLetter(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	f.d.SetMail(model.Mailbox{Email: "office@northside.example"})
+	f.d.SetMail(context.Background(), model.Mailbox{Email: "office@northside.example"})
 	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
 		t.Fatal(err)
 	}

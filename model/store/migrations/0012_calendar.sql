@@ -11,3 +11,7 @@ CREATE UNIQUE INDEX users_calendar_token ON users(calendar_token) WHERE calendar
 ALTER TABLE outbox ADD COLUMN to_user_id INTEGER REFERENCES users(id);
 ALTER TABLE outbox ADD COLUMN invoice_id INTEGER REFERENCES invoices(id);
 ALTER TABLE outbox ADD COLUMN html TEXT NOT NULL DEFAULT '';
+
+-- The office's own identity, made once: its visits' calendar UIDs stay the
+-- same whatever address it sends from, and from whichever process.
+INSERT OR IGNORE INTO settings (key, value) VALUES ('office.id', lower(hex(randomblob(6))));
