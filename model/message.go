@@ -30,23 +30,23 @@ func (k MessageKind) Booking() bool { return k == MsgBooked || k == MsgMoved || 
 // VisitNews is what a message about a visit is made from, read from the
 // record in the transaction of the step that causes it.
 type VisitNews struct {
-	Office  Mailbox // who tells: the shop, and the address it sends from
-	To      Mailbox // the contact told
-	Client  string
-	Ticket  Ticket
-	Visit   Visit
-	Site    Site
-	Step    Event          // the step told of
-	Terms   *BillingTerms  // the terms the contact accepted, if any: the client's own message may state them
-	AddOn   *ScopeRequest  // on an add-on: the request, with its approval
-	Was     time.Time      // on a move: the start it was booked for
-	Domain  string         // the shop's mail domain, for Message-IDs
+	Office Mailbox // who tells: the shop, and the address it sends from
+	To     Mailbox // the contact told
+	Client string
+	Ticket Ticket
+	Visit  Visit
+	Site   Site
+	Step   Event         // the step told of
+	Terms  *BillingTerms // the terms the contact accepted, if any: the client's own message may state them
+	AddOn  *ScopeRequest // on an add-on: the request, with its approval
+	Was    time.Time     // on a move: the start it was booked for
+	Domain string        // the shop's mail domain, for Message-IDs
 	// Calendar is the office's calendar identity, which every UID of its
 	// visits is made in ("" uses Domain).
 	Calendar string
-	Sent    time.Time      // when the message is made
-	Minutes time.Duration  // on an overrun: time on site when the contact was told
-	AddOns  []ScopeRequest // on departure: the visit's requests, approved or not
+	Sent     time.Time      // when the message is made
+	Minutes  time.Duration  // on an overrun: time on site when the contact was told
+	AddOns   []ScopeRequest // on departure: the visit's requests, approved or not
 	// PreviousTech is, on a move to another technician, who had the visit:
 	// their calendar entry is withdrawn.
 	PreviousTech int64
