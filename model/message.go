@@ -267,6 +267,22 @@ type OutboxLetter struct {
 // Ref is the letter's readable id, O-12.
 func (o OutboxLetter) Ref() string { return FormatID(PrefixOutbox, o.ID) }
 
+// SendLease is how long a sender holds a letter it is sending: another
+// sender on the office leaves it alone until then, and a sender killed
+// mid-send leaves it to be tried again after it.
+const SendLease = 30 * time.Second
+
+// StaleAfter is how long a letter may wait for its first try: a letter
+// written while no mail server was set, sent days later, would tell of a
+// visit long over as news. It is stopped instead, to be sent by hand.
+const StaleAfter = 24 * time.Hour
+
+// Stale reports whether a letter waited too long for its first try; one
+// the office tried again by hand is never stale.
+func (o OutboxLetter) Stale(now time.Time) bool {
+	return o.Attempts == 0 && o.NextAt.Equal(o.CreatedAt) && now.Sub(o.CreatedAt) > StaleAfter
+}
+
 // MaxSendAttempts is how many times a letter is tried before it is failed
 // for good, with the server's last words.
 const MaxSendAttempts = 10

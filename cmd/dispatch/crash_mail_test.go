@@ -14,6 +14,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"dispatch/model"
 	"dispatch/model/mail/mailtest"
 )
 
@@ -63,7 +64,7 @@ func TestLettersSurviveSIGKILL(t *testing.T) {
 	// The last start sends what is left, then is stopped.
 	srv, _ := serve()
 	outbox := openRO(t, db)
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(model.SendLease + 60*time.Second) // a letter a kill left claimed waits out its lease
 	for waiting(t, outbox) > 0 && time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -74,7 +75,8 @@ func TestLettersSurviveSIGKILL(t *testing.T) {
 	}
 
 	written := map[string]string{} // Message-ID → key
-	rows, err := outbox.Query(`SELECT key, message_id, state FROM outbox`)
+	// The demo's own letters, written long before, are stopped as old news.
+	rows, err := outbox.Query(`SELECT key, message_id, state FROM outbox WHERE last_error NOT LIKE '%old news%'`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,10 +38,39 @@ func (d *Door) SendDue(ctx context.Context, m Mailer, limit int) (sent int, err 
 		return 0, err
 	}
 	from := head.From
+	tried := 0
+	defer func() {
+		if tried > 0 {
+			d.hub.Publish(feed.Clients) // the outbox page and the timelines show what became of them
+		}
+	}()
 	for _, o := range due {
 		if ctx.Err() != nil {
 			return sent, ctx.Err()
 		}
+		now := d.Now()
+		if o.Stale(now) {
+			o.State = model.OutboxCancelled
+			o.LastError = fmt.Sprintf("not sent: written %s, it waited for a mail server and would arrive as old news; retry sends it anyway",
+				o.CreatedAt.In(d.Location()).Format("Mon 2 Jan 15:04"))
+			tried++
+			if err := d.store.Write(ctx, func(tx *store.Tx) error { return tx.SaveLetterState(ctx, o) }); err != nil {
+				return sent, err
+			}
+			continue
+		}
+		claimed := false
+		if err := d.store.Write(ctx, func(tx *store.Tx) error {
+			var err error
+			claimed, err = tx.ClaimLetter(ctx, o.ID, o.NextAt, now.Add(model.SendLease))
+			return err
+		}); err != nil {
+			return sent, err
+		}
+		if !claimed {
+			continue // another sender on the office has it
+		}
+		tried++
 		msg, err := mail.Compose(o.Letter, from, o.CreatedAt) // dated when written: a resend is the same message, byte for byte
 		if err == nil {
 			err = m.Send(ctx, from.Email, o.To.Email, msg)
@@ -53,9 +82,6 @@ func (d *Door) SendDue(ctx context.Context, m Mailer, limit int) (sent int, err 
 		if werr := d.store.Write(ctx, func(tx *store.Tx) error { return tx.SaveLetterState(ctx, o) }); werr != nil {
 			return sent, werr
 		}
-	}
-	if sent > 0 {
-		d.hub.Publish(feed.Clients) // the outbox page and the timelines show it sent
 	}
 	return sent, nil
 }

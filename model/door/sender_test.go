@@ -99,3 +99,71 @@ func TestTheWaitsBetweenTries(t *testing.T) {
 		t.Errorf("the last try: %+v", o)
 	}
 }
+
+// Two senders on one office (two servers, or one restarting over the
+// other) never both send a letter: each claims it first. One killed with a
+// letter claimed leaves it to be tried again once the claim runs out.
+func TestTwoSendersSendOnce(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	f.visitFor(t, f.tech)
+	o := f.letters(t)[0]
+	var claimed bool
+	if err := f.s.Write(ctx, func(tx *store.Tx) error { // a sender that took it, then died
+		var err error
+		claimed, err = tx.ClaimLetter(ctx, o.ID, o.NextAt, f.clock.T.Add(model.SendLease))
+		return err
+	}); err != nil || !claimed {
+		t.Fatalf("claimed %v: %v", claimed, err)
+	}
+	server := &fakeServer{}
+	if n, err := f.d.SendDue(ctx, server, 10); err != nil || n != 0 {
+		t.Fatalf("a letter another sender holds was sent: %d %v", n, err)
+	}
+	f.clock.Advance(model.SendLease)
+	if n, err := f.d.SendDue(ctx, server, 10); err != nil || n != 1 {
+		t.Fatalf("after the claim ran out: %d %v", n, err)
+	}
+	if err := f.s.Write(ctx, func(tx *store.Tx) error {
+		var err error
+		claimed, err = tx.ClaimLetter(ctx, o.ID, o.NextAt, f.clock.T.Add(model.SendLease))
+		return err
+	}); err != nil || claimed {
+		t.Errorf("a letter sent was claimed again: %v %v", claimed, err)
+	}
+}
+
+// A letter that waited more than a day for its first try (no mail server
+// was set) is stopped, not sent as old news; the office may still send it.
+func TestAStaleLetterIsStopped(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	f.visitFor(t, f.tech)
+	f.clock.Advance(model.StaleAfter + time.Minute)
+	server := &fakeServer{}
+	if n, _ := f.d.SendDue(ctx, server, 10); n != 0 || len(server.took) != 0 {
+		t.Fatal("a stale letter was sent")
+	}
+	o := f.letters(t)[0]
+	if o.State != model.OutboxCancelled || !strings.Contains(o.LastError, "would arrive as old news") {
+		t.Fatalf("stale: %+v", o)
+	}
+	if _, err := f.d.RetryLetter(ctx, f.admin, o.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := f.d.SendDue(ctx, server, 10); n != 1 {
+		t.Errorf("a stale letter retried by hand was not sent: %v %+v", err, f.letters(t)[0])
+	}
+}

@@ -26,9 +26,12 @@ import (
 // too. Every header is built from parsed addresses and encoded words:
 // nothing typed reaches a header as a line of its own.
 func Compose(l model.Letter, from model.Mailbox, at time.Time) ([]byte, error) {
+	if strings.TrimSpace(from.Email) == "" {
+		return nil, ComposeError{"the office has no address to send from: start the server with --mail-from ADDRESS"}
+	}
 	fromAddr, err := address(from)
 	if err != nil {
-		return nil, ComposeError{"the office's address: " + err.Error()}
+		return nil, ComposeError{"the office's address --mail-from: " + err.Error()}
 	}
 	toAddr, err := address(l.To)
 	if err != nil {

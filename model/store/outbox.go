@@ -60,6 +60,19 @@ func (t *Tx) Outbox(ctx context.Context, state model.OutboxState, limit int) ([]
 		state, state, limit)
 }
 
+// ClaimLetter takes a due letter for one sender until lease ends: it is
+// claimed only if it is still queued and still due as it was read (due),
+// so two senders on one office never both send it, and a sender that dies
+// with it leaves it to be tried again after the lease.
+func (t *Tx) ClaimLetter(ctx context.Context, id int64, due, lease time.Time) (bool, error) {
+	res, err := t.exec(ctx, `UPDATE outbox SET next_at = ? WHERE id = ? AND state = 'queued' AND next_at = ?`, unix(lease), id, unix(due))
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
 // SaveLetterState stores where a letter stands after a try, a retry or a
 // cancellation.
 func (t *Tx) SaveLetterState(ctx context.Context, o model.OutboxLetter) error {
