@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"net/mail"
 	"strings"
 	"time"
 )
@@ -89,7 +90,13 @@ func CheckEmail(email string) error {
 	if err := (TextLimit{Field: "email", Max: 120}).Check(email); err != nil {
 		return err
 	}
-	if email != "" && (!strings.Contains(email, "@") || strings.ContainsAny(email, " ,;")) {
+	if email == "" {
+		return nil
+	}
+	local, domain, _ := strings.Cut(email, "@")
+	a, err := mail.ParseAddress(email)
+	if err != nil || a.Name != "" || a.Address != email || local == "" || domain == "" || strings.ContainsAny(domain, "@ ") ||
+		strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") {
 		return FieldError{Field: "email", Msg: fmt.Sprintf("%q is not an email address; write it like dana@acme.example", email)}
 	}
 	return nil

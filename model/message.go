@@ -257,6 +257,7 @@ type OutboxLetter struct {
 	ClientID, VisitID int64
 	InvoiceID         int64 // the invoice a letter sends, or 0
 	UserID            int64 // a letter to one of the office (the technician's invitation), not to a contact
+	ContactID         int64 // the contact a letter is to, when it is to one
 	State             OutboxState
 	Attempts          int
 	NextAt            time.Time // when the sender may try it next

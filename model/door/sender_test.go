@@ -167,3 +167,36 @@ func TestAStaleLetterIsStopped(t *testing.T) {
 		t.Errorf("a stale letter retried by hand was not sent: %v %+v", err, f.letters(t)[0])
 	}
 }
+
+// A letter refused for a wrong address goes, when tried again after the
+// address was corrected, to the corrected one, under its own Message-ID.
+func TestARetryGoesToTheCorrectedAddress(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.exmaple")}); err != nil {
+		t.Fatal(err)
+	}
+	f.visitFor(t, f.tech)
+	server := &fakeServer{replies: []error{mail.Refused{Code: 550, Msg: "5.1.2 no such domain"}}}
+	f.d.SendDue(ctx, server, 10)
+	failed := f.letters(t)[0]
+	if failed.State != model.OutboxFailed {
+		t.Fatalf("%+v", failed)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	retried, err := f.d.RetryLetter(ctx, f.admin, failed.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if retried.To.Email != "dana@acme.example" || retried.MessageID == failed.MessageID || !strings.HasSuffix(retried.MessageID, "@northside.example>") {
+		t.Errorf("retried: %+v", retried)
+	}
+	if n, err := f.d.SendDue(ctx, server, 10); err != nil || n != 1 || server.took[0] != retried.MessageID {
+		t.Errorf("sent %d %v %q", n, err, server.took)
+	}
+}

@@ -63,7 +63,8 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 	}
 	for _, m := range to {
 		n.To = m
-		if _, err := tx.QueueLetter(ctx, model.OutboxLetter{Letter: model.VisitLetter(kind, n, d.Location()), ClientID: t.ClientID, VisitID: v.ID}, now); err != nil {
+		l := model.OutboxLetter{Letter: model.VisitLetter(kind, n, d.Location()), ClientID: t.ClientID, VisitID: v.ID, ContactID: contactAt(contacts, m)}
+		if _, err := tx.QueueLetter(ctx, l, now); err != nil {
 			return err
 		}
 	}
@@ -71,6 +72,16 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 		return nil
 	}
 	return d.tellTechs(ctx, tx, kind, n, now)
+}
+
+// contactAt is the contact a letter's address belongs to.
+func contactAt(contacts []model.Contact, m model.Mailbox) int64 {
+	for _, c := range contacts {
+		if strings.EqualFold(strings.TrimSpace(c.Email), m.Email) {
+			return c.ID
+		}
+	}
+	return 0
 }
 
 // tellTechs sends the technician the calendar entry of a booking, a move
@@ -188,18 +199,55 @@ func (d *Door) Letter(ctx context.Context, who model.Actor, id int64) (model.Out
 // RetryLetter puts a failed or cancelled letter back in the queue, to be
 // tried at once; a letter sent stays sent.
 func (d *Door) RetryLetter(ctx context.Context, who model.Actor, id int64) (model.OutboxLetter, error) {
-	return d.changeLetter(ctx, who, id, "outbox.retry", func(o *model.OutboxLetter, now time.Time) error {
+	return d.changeLetter(ctx, who, id, "outbox.retry", func(tx *store.Tx, o *model.OutboxLetter, now time.Time) error {
 		if o.State == model.OutboxSent {
 			return model.Conflict{Msg: fmt.Sprintf("%s was sent on %s; it is not sent twice", o.Ref(), o.SentAt.In(d.Location()).Format("Mon 2 Jan 15:04"))}
+		}
+		if err := readdress(ctx, tx, o); err != nil {
+			return err
 		}
 		o.State, o.NextAt = model.OutboxQueued, now
 		return nil
 	})
 }
 
+// readdress points a letter at its recipient's address as it stands now:
+// a retry after the address was corrected goes to the corrected one.
+func readdress(ctx context.Context, tx *store.Tx, o *model.OutboxLetter) error {
+	var to model.Mailbox
+	switch {
+	case o.ContactID != 0:
+		c, err := tx.ContactByID(ctx, o.ContactID)
+		if err != nil {
+			return err
+		}
+		if c.Archived {
+			return model.Conflict{Msg: fmt.Sprintf("%s was removed from the client's contacts; the letter has no one to go to", c.Name)}
+		}
+		to = model.Mailbox{Name: c.Name, Email: strings.TrimSpace(c.Email)}
+	case o.UserID != 0:
+		u, err := tx.UserByID(ctx, o.UserID)
+		if err != nil {
+			return err
+		}
+		to = model.Mailbox{Name: u.Name, Email: u.Email}
+	default:
+		return nil
+	}
+	if to.Email == "" {
+		return model.Conflict{Msg: fmt.Sprintf("%s has no email address now; give them one, then retry", to.Name)}
+	}
+	if strings.EqualFold(to.Email, o.To.Email) {
+		return nil
+	}
+	_, domain, _ := strings.Cut(strings.Trim(o.MessageID, "<>"), "@")
+	o.To, o.MessageID = to, model.LetterMessageID(o.Key, to, domain)
+	return tx.ReaddressLetter(ctx, *o)
+}
+
 // CancelLetter stops a letter not yet sent.
 func (d *Door) CancelLetter(ctx context.Context, who model.Actor, id int64) (model.OutboxLetter, error) {
-	return d.changeLetter(ctx, who, id, "outbox.cancel", func(o *model.OutboxLetter, now time.Time) error {
+	return d.changeLetter(ctx, who, id, "outbox.cancel", func(_ *store.Tx, o *model.OutboxLetter, now time.Time) error {
 		if o.State == model.OutboxSent {
 			return model.Conflict{Msg: fmt.Sprintf("%s was sent on %s; a letter sent cannot be called back", o.Ref(), o.SentAt.In(d.Location()).Format("Mon 2 Jan 15:04"))}
 		}
@@ -208,7 +256,8 @@ func (d *Door) CancelLetter(ctx context.Context, who model.Actor, id int64) (mod
 	})
 }
 
-func (d *Door) changeLetter(ctx context.Context, who model.Actor, id int64, action string, fn func(*model.OutboxLetter, time.Time) error) (model.OutboxLetter, error) {
+func (d *Door) changeLetter(ctx context.Context, who model.Actor, id int64, action string,
+	fn func(*store.Tx, *model.OutboxLetter, time.Time) error) (model.OutboxLetter, error) {
 	var o model.OutboxLetter
 	err := d.write(ctx, who, model.ActTellClients, feed.Clients, func(tx *store.Tx, now time.Time) error {
 		var err error
@@ -216,7 +265,7 @@ func (d *Door) changeLetter(ctx context.Context, who model.Actor, id int64, acti
 			return err
 		}
 		before := o.State
-		if err := fn(&o, now); err != nil {
+		if err := fn(tx, &o, now); err != nil {
 			return err
 		}
 		if err := tx.SaveLetterState(ctx, o); err != nil {
@@ -264,7 +313,7 @@ func (d *Door) tellInvoice(ctx context.Context, tx *store.Tx, inv model.Invoice,
 		if err != nil {
 			return err
 		}
-		if _, err := tx.QueueLetter(ctx, model.OutboxLetter{Letter: l, ClientID: inv.ClientID, InvoiceID: inv.ID}, now); err != nil {
+		if _, err := tx.QueueLetter(ctx, model.OutboxLetter{Letter: l, ClientID: inv.ClientID, InvoiceID: inv.ID, ContactID: contactAt(contacts, m)}, now); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"time"
 
 	"dispatch/model"
@@ -16,11 +18,11 @@ import (
 // written and queued is false.
 func (t *Tx) QueueLetter(ctx context.Context, o model.OutboxLetter, now time.Time) (queued bool, err error) {
 	l := o.Letter
-	res, err := t.exec(ctx, `INSERT INTO outbox (key, kind, client_id, visit_id, invoice_id, to_user_id, to_name, to_email, subject, body, ics, html,
-			message_id, next_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		l.Key, l.Kind, o.ClientID, nullID(o.VisitID), nullID(o.InvoiceID), nullID(o.UserID), l.To.Name, l.To.Email, l.Subject, l.Text, l.ICS, l.HTML,
-		l.MessageID, unix(now), unix(now))
+	res, err := t.exec(ctx, `INSERT INTO outbox (key, kind, client_id, visit_id, invoice_id, to_user_id, to_contact_id, to_name, to_email, subject,
+			body, ics, html, message_id, next_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		l.Key, l.Kind, o.ClientID, nullID(o.VisitID), nullID(o.InvoiceID), nullID(o.UserID), nullID(o.ContactID), l.To.Name, l.To.Email, l.Subject,
+		l.Text, l.ICS, l.HTML, l.MessageID, unix(now), unix(now))
 	if err != nil {
 		return false, err
 	}
@@ -28,16 +30,16 @@ func (t *Tx) QueueLetter(ctx context.Context, o model.OutboxLetter, now time.Tim
 	return n == 1, err
 }
 
-const outboxCols = `id, key, kind, client_id, visit_id, invoice_id, to_user_id, to_name, to_email, subject, body, ics, html, message_id,
-	state, attempts, next_at, last_error, created_at, sent_at`
+const outboxCols = `id, key, kind, client_id, visit_id, invoice_id, to_user_id, to_contact_id, to_name, to_email, subject, body, ics, html,
+	message_id, state, attempts, next_at, last_error, created_at, sent_at`
 
 func scanOutbox(r scanner) (model.OutboxLetter, error) {
 	var o model.OutboxLetter
-	var visit, invoice, user, sent sql.NullInt64
+	var visit, invoice, user, contact, sent sql.NullInt64
 	var next, created int64
-	err := r.Scan(&o.ID, &o.Key, &o.Kind, &o.ClientID, &visit, &invoice, &user, &o.To.Name, &o.To.Email, &o.Subject, &o.Text, &o.ICS, &o.HTML,
-		&o.MessageID, &o.State, &o.Attempts, &next, &o.LastError, &created, &sent)
-	o.VisitID, o.InvoiceID, o.UserID = visit.Int64, invoice.Int64, user.Int64
+	err := r.Scan(&o.ID, &o.Key, &o.Kind, &o.ClientID, &visit, &invoice, &user, &contact, &o.To.Name, &o.To.Email, &o.Subject, &o.Text, &o.ICS,
+		&o.HTML, &o.MessageID, &o.State, &o.Attempts, &next, &o.LastError, &created, &sent)
+	o.VisitID, o.InvoiceID, o.UserID, o.ContactID = visit.Int64, invoice.Int64, user.Int64, contact.Int64
 	o.NextAt, o.CreatedAt, o.SentAt = fromUnix(next), fromUnix(created), fromNullUnix(sent)
 	return o, err
 }
@@ -58,6 +60,21 @@ func (t *Tx) LetterByID(ctx context.Context, id int64) (model.OutboxLetter, erro
 func (t *Tx) Outbox(ctx context.Context, state model.OutboxState, limit int) ([]model.OutboxLetter, error) {
 	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE ? = '' OR state = ? ORDER BY id DESC LIMIT ?`,
 		state, state, limit)
+}
+
+// ReaddressLetter sends a letter to a corrected address, under the
+// Message-ID that address gives it. A letter for the same step already
+// bound there is a conflict, not a second letter.
+func (t *Tx) ReaddressLetter(ctx context.Context, o model.OutboxLetter) error {
+	var other int64
+	err := t.queryRow(ctx, `SELECT id FROM outbox WHERE key = ? AND to_email = ? AND id <> ?`, o.Key, o.To.Email, o.ID).Scan(&other)
+	if err == nil {
+		return model.Conflict{Msg: fmt.Sprintf("%s already carries this letter to %s", model.FormatID(model.PrefixOutbox, other), o.To.Email)}
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	_, err = t.exec(ctx, `UPDATE outbox SET to_name = ?, to_email = ?, message_id = ? WHERE id = ?`, o.To.Name, o.To.Email, o.MessageID, o.ID)
+	return err
 }
 
 // ClaimLetter takes a due letter for one sender until lease ends: it is

@@ -9,6 +9,9 @@ CREATE UNIQUE INDEX users_calendar_token ON users(calendar_token) WHERE calendar
 -- A letter to the technician is not a touch on the client's timeline; an
 -- invoice goes out with its printable page.
 ALTER TABLE outbox ADD COLUMN to_user_id INTEGER REFERENCES users(id);
+-- The contact a letter is to: a retry after their address is corrected
+-- goes to the corrected one.
+ALTER TABLE outbox ADD COLUMN to_contact_id INTEGER REFERENCES contacts(id);
 ALTER TABLE outbox ADD COLUMN invoice_id INTEGER REFERENCES invoices(id);
 ALTER TABLE outbox ADD COLUMN html TEXT NOT NULL DEFAULT '';
 
