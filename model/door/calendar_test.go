@@ -201,3 +201,54 @@ func TestOneUIDWhateverTheAddress(t *testing.T) {
 		t.Errorf("UIDs %v; the move reads:\n%s\n%s", uids, moved.Text, moved.MessageID)
 	}
 }
+
+// A move is news of the booking itself to whoever was never told of it (a
+// technician who set an address since, a contact added to the letters
+// since), and a cancellation goes only to those who were.
+func TestAMoveToSomeoneNeverToldIsABooking(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.AddContact(ctx, f.disp, model.Contact{ClientID: f.client.ID, Name: "Tom Becker", Role: model.ContactBackup, Email: "tom@acme.example"}); err != nil {
+		t.Fatal(err)
+	}
+	v := f.visitFor(t, f.tech) // Dana is told; Sam has no address yet, Tom is not in the letters
+	if _, err := f.d.SetUserEmail(ctx, f.tech, "Sam", "sam@northside.example"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.SetClientNotify(ctx, f.admin, f.client.ID, func(p *model.NotifyPolicy) {
+		p.To = []model.Audience{model.ToAuthorised, model.ToBackup}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{At: f.clock.T.Add(3 * time.Hour), Anyway: true}); err != nil {
+		t.Fatal(err)
+	}
+	got := f.outbox(t)
+	want := []string{"booked dana@acme.example: Visit booked for", "moved dana@acme.example: Visit moved to", "booked tom@acme.example: Visit booked for",
+		"booked sam@northside.example: Booked"}
+	if len(got) != len(want) {
+		t.Fatalf("the outbox holds %q", got)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("letter %d is %q, want %q…", i, got[i], want[i])
+		}
+	}
+	if _, err := f.d.SetClientNotify(ctx, f.admin, f.client.ID, func(p *model.NotifyPolicy) {
+		p.To = []model.Audience{model.ToAuthorised, model.ToBackup, model.ToRequester}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.CancelVisit(ctx, f.disp, v.ID, "fixed"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.outbox(t)) - len(want); n != 3 { // Dana, Tom, Sam: all told before
+		t.Errorf("the cancellation went to %d: %q", n, f.outbox(t)[len(want):])
+	}
+}

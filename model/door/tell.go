@@ -61,9 +61,19 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 	if edit != nil {
 		edit(&n)
 	}
+	told := map[string]bool{}
+	if kind == model.MsgMoved || kind == model.MsgCancelled {
+		if told, err = tx.ToldOfBooking(ctx, v.ID); err != nil {
+			return err
+		}
+	}
 	for _, m := range to {
+		k, ok := bookingNews(kind, told, m)
+		if !ok {
+			continue
+		}
 		n.To = m
-		l := model.OutboxLetter{Letter: model.VisitLetter(kind, n, d.Location()), ClientID: t.ClientID, VisitID: v.ID, ContactID: contactAt(contacts, m)}
+		l := model.OutboxLetter{Letter: model.VisitLetter(k, n, d.Location()), ClientID: t.ClientID, VisitID: v.ID, ContactID: contactAt(contacts, m)}
 		if _, err := tx.QueueLetter(ctx, l, now); err != nil {
 			return err
 		}
@@ -71,7 +81,22 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 	if !kind.Booking() {
 		return nil
 	}
-	return d.tellTechs(ctx, tx, kind, n, now)
+	return d.tellTechs(ctx, tx, kind, n, told, now)
+}
+
+// bookingNews is what a change to a booking is to one person: a move is
+// news of the booking itself to someone never told of it (a contact added
+// to the letters since, a technician who set an address since), and a
+// cancellation is nothing to them.
+func bookingNews(kind model.MessageKind, told map[string]bool, to model.Mailbox) (model.MessageKind, bool) {
+	known := told[strings.ToLower(to.Email)]
+	switch {
+	case kind == model.MsgMoved && !known:
+		return model.MsgBooked, true
+	case kind == model.MsgCancelled && !known:
+		return kind, false
+	}
+	return kind, true
 }
 
 // contactAt is the contact a letter's address belongs to.
@@ -88,7 +113,7 @@ func contactAt(contacts []model.Contact, m model.Mailbox) int64 {
 // or a cancellation, whatever the client hears; on a move to another
 // technician, the one who had the visit has it withdrawn. A technician
 // with no email set is told nothing.
-func (d *Door) tellTechs(ctx context.Context, tx *store.Tx, kind model.MessageKind, n model.VisitNews, now time.Time) error {
+func (d *Door) tellTechs(ctx context.Context, tx *store.Tx, kind model.MessageKind, n model.VisitNews, told map[string]bool, now time.Time) error {
 	type letter struct {
 		kind   model.MessageKind
 		techID int64
@@ -105,7 +130,11 @@ func (d *Door) tellTechs(ctx context.Context, tx *store.Tx, kind model.MessageKi
 			return err
 		}
 		n.To = model.Mailbox{Name: tech.Name, Email: tech.Email}
-		letter := model.OutboxLetter{Letter: model.TechLetter(l.kind, n, d.Location()), ClientID: n.Ticket.ClientID, VisitID: n.Visit.ID, UserID: tech.ID}
+		k, ok := bookingNews(l.kind, told, n.To)
+		if !ok {
+			continue
+		}
+		letter := model.OutboxLetter{Letter: model.TechLetter(k, n, d.Location()), ClientID: n.Ticket.ClientID, VisitID: n.Visit.ID, UserID: tech.ID}
 		if _, err := tx.QueueLetter(ctx, letter, now); err != nil {
 			return err
 		}

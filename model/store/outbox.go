@@ -132,3 +132,18 @@ func (t *Tx) SentLetters(ctx context.Context, clientID int64) ([]model.OutboxLet
 func (t *Tx) LettersOfInvoice(ctx context.Context, invoiceID int64) ([]model.OutboxLetter, error) {
 	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE invoice_id = ? ORDER BY id`, invoiceID)
 }
+
+// ToldOfBooking is who has been written to of a visit's booking, by
+// address (lower case): its calendar entry is theirs to update.
+func (t *Tx) ToldOfBooking(ctx context.Context, visitID int64) (map[string]bool, error) {
+	emails, err := queryAll(ctx, t, func(r scanner) (string, error) {
+		var e string
+		err := r.Scan(&e)
+		return e, err
+	}, `SELECT DISTINCT lower(to_email) FROM outbox WHERE visit_id = ? AND kind IN ('booked', 'moved') AND state IN ('queued', 'sent')`, visitID)
+	told := map[string]bool{}
+	for _, e := range emails {
+		told[e] = true
+	}
+	return told, err
+}
