@@ -219,6 +219,28 @@ func visitEvent(n VisitNews, loc *time.Location) CalendarEvent {
 	}
 }
 
+// ExactWords writes a length of time to the second, as an invoice counts
+// it: "44 minutes 37 seconds", "1 hour 2 seconds".
+func ExactWords(d time.Duration) string {
+	d = d.Round(time.Second)
+	parts := []string{}
+	for _, u := range []struct {
+		n    int
+		name string
+	}{{int(d.Hours()), "hour"}, {int(d.Minutes()) % 60, "minute"}, {int(d.Seconds()) % 60, "second"}} {
+		switch {
+		case u.n == 1:
+			parts = append(parts, "1 "+u.name)
+		case u.n > 1:
+			parts = append(parts, fmt.Sprintf("%d %ss", u.n, u.name))
+		}
+	}
+	if len(parts) == 0 {
+		return "0 seconds"
+	}
+	return strings.Join(parts, " ")
+}
+
 // DurationWords writes a length of time as a client reads it: "45
 // minutes", "1 hour", "3 hours 20 minutes".
 func DurationWords(d time.Duration) string {
@@ -304,13 +326,14 @@ func RetryAfter(attempts int) time.Duration {
 
 // visitSummary lists a visit as it stood at departure: the trip out, the
 // time on site split between the job and each add-on (with who approved
-// it), pauses left out, and who the technician checked out with.
+// it), pauses left out, and who the technician checked out with — each to
+// the second, as the invoice counts it, so the parts add up to the whole.
 func visitSummary(n VisitNews, at func(time.Time) string) string {
 	v, left := n.Visit, n.Step
 	var lines []string
 	for _, l := range LegsOf(v.Events) {
 		if l.Phase == PhaseTravelling && !l.To.At.After(left.At) {
-			lines = append(lines, fmt.Sprintf("- Travel: set off %s, arrived %s: %s", at(l.From.At), at(l.To.At), DurationWords(l.Took())))
+			lines = append(lines, fmt.Sprintf("- Travel: set off %s, arrived %s: %s", at(l.From.At), at(l.To.At), ExactWords(l.Took())))
 		}
 	}
 	times := TimesSince(v.Events, time.Time{}, left.At)
@@ -321,26 +344,26 @@ func visitSummary(n VisitNews, at func(time.Time) string) string {
 		}
 	}
 	if !arrived.At.IsZero() {
-		line := fmt.Sprintf("- On site: %s to %s: %s", at(arrived.At), at(left.At), DurationWords(times.OnSite))
+		line := fmt.Sprintf("- On site: %s to %s: %s", at(arrived.At), at(left.At), ExactWords(times.OnSite))
 		if who := CleanLine(arrived.ContactName); who != "" {
-			line = fmt.Sprintf("- On site: arrived %s, checked in with %s; left %s: %s", at(arrived.At), who, at(left.At), DurationWords(times.OnSite))
+			line = fmt.Sprintf("- On site: arrived %s, checked in with %s; left %s: %s", at(arrived.At), who, at(left.At), ExactWords(times.OnSite))
 		}
 		if times.Paused > 0 {
-			line += fmt.Sprintf(" (%s paused, not counted)", DurationWords(times.Paused))
+			line += fmt.Sprintf(" (%s paused, not counted)", ExactWords(times.Paused))
 		}
 		lines = append(lines, line)
 	}
 	shares := AttributeOnSite(v.Events, left.At)
 	if len(n.AddOns) > 0 {
-		lines = append(lines, fmt.Sprintf("  - %s: %s", CleanLine(n.Ticket.Title), DurationWords(shares[0])))
+		lines = append(lines, fmt.Sprintf("  - %s: %s", CleanLine(n.Ticket.Title), ExactWords(shares[0])))
 	}
 	for _, r := range n.AddOns {
 		d, ok := r.AddOn()
 		if !ok {
 			continue
 		}
-		took := DurationWords(shares[r.ID])
-		if shares[r.ID] < time.Minute {
+		took := ExactWords(shares[r.ID])
+		if shares[r.ID] <= 0 {
 			took = "not worked on this visit"
 		}
 		lines = append(lines, fmt.Sprintf("  - added at your request: %s, approved by %s at %s: %s", CleanLine(r.What), CleanLine(d.ContactName),

@@ -140,3 +140,12 @@ func TestATitleIsNoFirstName(t *testing.T) {
 		t.Errorf("greets %q", strings.SplitN(l.Text, "\n", 2)[0])
 	}
 }
+
+func TestExactWords(t *testing.T) {
+	for d, want := range map[time.Duration]string{0: "0 seconds", 13 * time.Second: "13 seconds", 44*time.Minute + 37*time.Second: "44 minutes 37 seconds",
+		time.Hour + 2*time.Second: "1 hour 2 seconds", 2*time.Hour + time.Minute: "2 hours 1 minute", 1499 * time.Millisecond: "1 second"} {
+		if got := ExactWords(d); got != want {
+			t.Errorf("%s: %q, want %q", d, got, want)
+		}
+	}
+}

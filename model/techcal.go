@@ -11,6 +11,10 @@ import (
 type CalendarVisit struct {
 	Visit  Visit // its events need not be loaded: Moves counts what the calendar needs
 	Moves  int
+	// Started and Ended are when a visit begun really began (set off,
+	// arrived, or shop work) and, once finished, ended: the calendar then
+	// holds what happened, not what was booked.
+	Started, Ended time.Time
 	Ticket Ticket
 	Client string
 	Site   Site
@@ -46,9 +50,16 @@ func techEvent(cv CalendarVisit, office, tech Mailbox, calendar string) Calendar
 	if cv.Site.Travel > 0 {
 		desc = append(desc, "About "+DurationWords(cv.Site.Travel)+" from the office.")
 	}
+	start, end := v.ScheduledAt, v.ScheduledAt.Add(visitLength(t))
+	if !cv.Started.IsZero() {
+		start, end = cv.Started, cv.Started.Add(visitLength(t))
+		if cv.Ended.After(start) {
+			end = cv.Ended
+		}
+	}
 	e := CalendarEvent{
 		UID: VisitUID(v.ID, calendar), Sequence: cv.Moves,
-		Start: v.ScheduledAt, End: v.ScheduledAt.Add(visitLength(t)),
+		Start: start, End: end,
 		Summary:     fmt.Sprintf("%s: %s (%s)", CleanLine(cv.Client), CleanLine(t.Title), t.Ref()),
 		Location:    siteLine(cv.Site),
 		Description: strings.Join(desc, "\n"),

@@ -55,11 +55,15 @@ func TestATechniciansFeed(t *testing.T) {
 		{Visit: Visit{ID: 312, ScheduledAt: n.Visit.ScheduledAt.Add(26 * time.Hour)}, Moves: 2, Ticket: Ticket{ID: 1043, Title: "Printer; toner, drum"},
 			Client: "Bayside Realty", Site: Site{Name: "Front desk"}},
 	}
+	done := CalendarVisit{Visit: Visit{ID: 300, ScheduledAt: n.Visit.ScheduledAt.Add(-48 * time.Hour)}, Ticket: Ticket{ID: 1040, Title: "Done"},
+		Client: "Acme Dental", Started: n.Visit.ScheduledAt.Add(-47 * time.Hour), Ended: n.Visit.ScheduledAt.Add(-44*time.Hour - 30*time.Minute)}
+	visits = append([]CalendarVisit{done}, visits...)
 	stamp := time.Date(2026, 11, 18, 9, 30, 0, 0, time.UTC)
 	out := TechFeed("Sam Okafor", visits, n.Office, "northside-it.example", stamp, FeedRefresh)
 	golden(t, "tech-feed-visits.ics", strings.ReplaceAll(out, "\r\n", "\n"))
 	for _, want := range []string{"METHOD:PUBLISH", "REFRESH-INTERVAL;VALUE=DURATION:PT60M", "UID:visit-312@northside-it.example\r\nSEQUENCE:2",
-		`SUMMARY:Bayside Realty: Printer\; toner\, drum (T-1043)`} {
+		`SUMMARY:Bayside Realty: Printer\; toner\, drum (T-1043)`,
+		"UID:visit-300@northside-it.example\r\nSEQUENCE:0\r\nDTSTAMP:20261118T093000Z\r\nDTSTART:20261117T130000Z\r\nDTEND:20261117T153000Z"} { // as it happened
 		if !strings.Contains(out, want) {
 			t.Errorf("the feed lacks %q", want)
 		}

@@ -213,21 +213,31 @@ func scanEvent(r scanner) (model.Event, error) {
 
 // TechCalendar lists a technician's visits booked in [from, to), not
 // cancelled, as their calendar holds them: with the ticket, the client and
-// the site, and the changes that make each one's SEQUENCE. One indexed read.
+// the site, the changes that make each one's SEQUENCE, and when one begun
+// began and ended. One read, by the technician's index.
 func (t *Tx) TechCalendar(ctx context.Context, techID int64, from, to time.Time) ([]model.CalendarVisit, error) {
 	return queryAll(ctx, t, func(r scanner) (model.CalendarVisit, error) {
 		var cv model.CalendarVisit
 		var sched, estimate, travel int64
-		err := r.Scan(&cv.Visit.ID, &cv.Visit.TicketID, &cv.Visit.TechID, &cv.Visit.TechName, &sched, &cv.Moves,
+		var started, ended sql.NullInt64
+		err := r.Scan(&cv.Visit.ID, &cv.Visit.TicketID, &cv.Visit.TechID, &cv.Visit.TechName, &sched, &cv.Moves, &started, &ended,
 			&cv.Ticket.Title, &cv.Ticket.Scope, &estimate, &cv.Client, &cv.Site.Name, &cv.Site.Address, &travel)
 		cv.Ticket.ID, cv.Visit.ScheduledAt = cv.Visit.TicketID, fromUnix(sched)
+		cv.Started, cv.Ended = fromNullUnix(started), fromNullUnix(ended)
 		cv.Ticket.Estimate.Duration, cv.Site.Travel = time.Duration(estimate)*time.Second, time.Duration(travel)*time.Second
 		return cv, err
-	}, `SELECT v.id, v.ticket_id, v.tech_id, u.name, v.scheduled_at,
-			(SELECT COUNT(*) FROM visit_events e WHERE e.visit_id = v.id AND e.kind IN ('moved', 'cancelled')),
+	}, `WITH steps AS (SELECT e.visit_id, e.kind,
+			COALESCE((SELECT f.at FROM visit_event_fixes f WHERE f.event_id = e.id ORDER BY f.id DESC LIMIT 1), e.at) AS at
+		FROM visit_events e JOIN visits v ON v.id = e.visit_id
+		WHERE v.tech_id = ? AND v.scheduled_at >= ? AND v.scheduled_at < ?)
+		SELECT v.id, v.ticket_id, v.tech_id, u.name, v.scheduled_at,
+			(SELECT COUNT(*) FROM steps e WHERE e.visit_id = v.id AND e.kind IN ('moved', 'cancelled')),
+			(SELECT MIN(at) FROM steps e WHERE e.visit_id = v.id AND e.kind IN ('travel_started', 'arrived', 'shop_started')),
+			CASE WHEN v.phase = 'finished' THEN
+				(SELECT MAX(at) FROM steps e WHERE e.visit_id = v.id AND e.kind IN ('departed', 'travel_ended', 'shop_stopped')) END,
 			k.title, k.scope, k.estimate_seconds, c.name, s.name, s.address, s.travel_seconds
 		FROM visits v JOIN users u ON u.id = v.tech_id JOIN tickets k ON k.id = v.ticket_id
 		JOIN clients c ON c.id = k.client_id JOIN sites s ON s.id = k.site_id
 		WHERE v.tech_id = ? AND v.scheduled_at >= ? AND v.scheduled_at < ? AND v.phase <> 'cancelled'
-		ORDER BY v.scheduled_at, v.id`, techID, unix(from), unix(to))
+		ORDER BY v.scheduled_at, v.id`, techID, unix(from), unix(to), techID, unix(from), unix(to))
 }
