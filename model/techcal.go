@@ -9,15 +9,15 @@ import (
 // CalendarVisit is a visit as its technician's own calendar holds it: for
 // whom, where and what, and never a rate.
 type CalendarVisit struct {
-	Visit  Visit // its events need not be loaded: Moves counts what the calendar needs
-	Moves  int
+	Visit Visit // its events need not be loaded: Moves counts what the calendar needs
+	Moves int
 	// Started and Ended are when a visit begun really began (set off,
 	// arrived, or shop work) and, once finished, ended: the calendar then
 	// holds what happened, not what was booked.
 	Started, Ended time.Time
-	Ticket Ticket
-	Client string
-	Site   Site
+	Ticket         Ticket
+	Client         string
+	Site           Site
 }
 
 // FeedRefresh is how often a subscribed calendar reads the feed again.
