@@ -180,12 +180,8 @@ func VisitLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 // office's name under them.
 func LetterText(to Mailbox, office string, paragraphs []string) string {
 	greeting := "Hello,"
-	if name := CleanLine(to.Name); name != "" {
-		first := strings.Fields(name)[0]
-		if strings.HasSuffix(first, ".") { // Dr. Paul Weiss: a title is no first name
-			first = name
-		}
-		greeting = "Hello " + first + ","
+	if name := CleanLine(to.Name); name != "" { // the whole name: "Pastor James Reid" has no first name to guess at
+		greeting = "Hello " + name + ","
 	}
 	return greeting + "\n\n" + strings.Join(paragraphs, "\n\n") + "\n\n— " + CleanLine(office) + "\n"
 }

@@ -98,8 +98,24 @@ func (p NotifyPolicy) Describe() string {
 	return kinds + " — to " + to
 }
 
-// ParseMessageKinds reads "booked,travel,arrived": the kinds a client hears of.
+// Normal is the policy as it is kept: every kind is the default (so a kind
+// added later is sent too), as is the authorised contact alone.
+func (p NotifyPolicy) Normal() NotifyPolicy {
+	if len(p.Send) == len(MessageKinds) {
+		p.Send = nil
+	}
+	if len(p.To) == 1 && p.To[0] == ToAuthorised {
+		p.To = nil
+	}
+	return p
+}
+
+// ParseMessageKinds reads "booked,travel,arrived", or "all": the kinds a
+// client hears of.
 func ParseMessageKinds(s string) ([]MessageKind, error) {
+	if k := strings.ToLower(strings.TrimSpace(s)); k == "all" || k == "every" {
+		return slices.Clone(MessageKinds), nil
+	}
 	var out []MessageKind
 	for _, part := range strings.Split(s, ",") {
 		k := MessageKind(strings.ToLower(strings.TrimSpace(part)))
@@ -107,7 +123,7 @@ func ParseMessageKinds(s string) ([]MessageKind, error) {
 			continue
 		}
 		if !slices.Contains(MessageKinds, k) {
-			return nil, FieldError{Field: "send", Msg: fmt.Sprintf("%q is not a kind of message; use booked, travel, arrived, add-on, overrun, departed or invoice", CleanLine(part))}
+			return nil, FieldError{Field: "send", Msg: fmt.Sprintf("%q is not a kind of message; use booked, travel, arrived, add-on, overrun, departed, invoice, or all", CleanLine(part))}
 		}
 		if !slices.Contains(out, k) {
 			out = append(out, k)
@@ -176,4 +192,27 @@ func InvoiceLettersLine(inv Invoice, letters []OutboxLetter) string {
 		to = append(to, fmt.Sprintf("%s <%s> (%s)", CleanLine(l.To.Name), CleanLine(l.To.Email), l.Ref()))
 	}
 	return "its letter is in the outbox for " + strings.Join(to, ", ")
+}
+
+// Reach says who a client's letters reach as its contacts stand: their
+// names and addresses, or that they reach no one and what to do. Whoever
+// asked for a job is known only job by job.
+func (p NotifyPolicy) Reach(contacts []Contact) (string, bool) {
+	if p.Muted {
+		return "", true
+	}
+	var to []string
+	for _, m := range p.Recipients(contacts, Contact{}) {
+		to = append(to, fmt.Sprintf("%s <%s>", CleanLine(m.Name), CleanLine(m.Email)))
+	}
+	requester := slices.Contains(p.To, ToRequester)
+	switch {
+	case len(to) == 0 && requester:
+		return "reaches whoever asked for each job, if they have an email address", true
+	case len(to) == 0:
+		return "reaches no one: no contact it goes to has an email address; give one an address, or send to others", false
+	case requester:
+		return "reaches " + strings.Join(to, ", ") + ", and whoever asked for each job", true
+	}
+	return "reaches " + strings.Join(to, ", "), true
 }

@@ -72,3 +72,26 @@ func FuzzParseNotify(f *testing.F) {
 		}
 	})
 }
+
+func TestAllKindsAndWhoIsReached(t *testing.T) {
+	all, err := ParseMessageKinds("all")
+	if err != nil || (NotifyPolicy{Send: all, To: []Audience{ToAuthorised}}).Normal().Describe() != (NotifyPolicy{}).Describe() {
+		t.Errorf("all: %v %v", all, err)
+	}
+	contacts := []Contact{{Name: "Dana Ruiz", Role: ContactAuthorised, Email: "dana@acme.example"}, {Name: "Tom Becker", Role: ContactBackup}}
+	for _, c := range []struct {
+		p    NotifyPolicy
+		want string
+		ok   bool
+	}{
+		{NotifyPolicy{}, "reaches Dana Ruiz <dana@acme.example>", true},
+		{NotifyPolicy{To: []Audience{ToBackup}}, "reaches no one: no contact it goes to has an email address", false},
+		{NotifyPolicy{To: []Audience{ToBackup, ToRequester}}, "reaches whoever asked for each job", true},
+		{NotifyPolicy{Muted: true}, "", true},
+	} {
+		got, ok := c.p.Reach(contacts)
+		if !strings.HasPrefix(got, c.want) || ok != c.ok {
+			t.Errorf("%+v: %q %v", c.p, got, ok)
+		}
+	}
+}

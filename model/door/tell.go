@@ -195,6 +195,7 @@ func (d *Door) SetClientNotify(ctx context.Context, who model.Actor, clientID in
 		}
 		p = before
 		change(&p)
+		p = p.Normal()
 		if err := tx.SetClientNotify(ctx, clientID, p); err != nil {
 			return err
 		}

@@ -10,7 +10,7 @@ import (
 
 func init() {
 	register(
-		command{path: "client notify", args: "CLIENT [--send booked,travel,arrived,add-on,overrun,departed,invoice] [--to authorised,backup,requester] [--mute|--unmute]",
+		command{path: "client notify", args: "CLIENT [--send booked,travel,arrived,add-on,overrun,departed,invoice|all] [--to authorised,backup,requester] [--mute|--unmute]",
 			about: "what a client hears of as it happens, and who hears it; with no flags, says", run: clientNotify},
 		command{path: "outbox list", args: "[--state queued|sent|failed|cancelled]", about: "letters to clients, newest first", run: outboxList},
 		command{path: "outbox show", args: "O-12", about: "one letter as it is sent, with what became of it", run: outboxShow},
@@ -20,7 +20,7 @@ func init() {
 }
 
 func clientNotify(c *call) error {
-	send := c.fs.String("send", "", "the steps told, comma-separated: booked (with moves and cancellations), travel, arrived, add-on, overrun, departed, invoice")
+	send := c.fs.String("send", "", "the steps told, comma-separated: booked (with moves and cancellations), travel, arrived, add-on, overrun, departed, invoice; or all")
 	to := c.fs.String("to", "", "who is told, comma-separated: authorised, backup, requester")
 	mute := c.fs.Bool("mute", false, "tell this client nothing")
 	unmute := c.fs.Bool("unmute", false, "tell this client again, as chosen")
@@ -69,8 +69,16 @@ func clientNotify(c *call) error {
 	if err != nil {
 		return err
 	}
-	return c.print(map[string]any{"client": cl.Name, "send": p.Send, "to": p.To, "muted": p.Muted}, func(w io.Writer) {
+	contacts, err := c.env.Door.ContactsOf(c.ctx, c.actor(), cl.ID)
+	if err != nil {
+		return err
+	}
+	reach, reaches := p.Reach(contacts)
+	return c.print(map[string]any{"client": cl.Name, "send": p.Send, "to": p.To, "muted": p.Muted, "reaches_someone": reaches}, func(w io.Writer) {
 		fmt.Fprintf(w, "%s: %s\n", model.CleanLine(cl.Name), p.Describe())
+		if reach != "" {
+			fmt.Fprintln(w, reach)
+		}
 	})
 }
 

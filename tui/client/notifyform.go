@@ -87,12 +87,6 @@ func (f *notifyForm) submit() tea.Cmd {
 	if len(next.To) == 0 && !next.Muted {
 		return f.ShowError(model.FieldError{Field: "authorised", Msg: "tick whom the letters go to, or tick mute to tell this client nothing"})
 	}
-	if len(next.Send) == len(model.MessageKinds) {
-		next.Send = nil // every kind: the default, and any kind added later too
-	}
-	if len(next.To) == 1 && next.To[0] == model.ToAuthorised {
-		next.To = nil
-	}
 	p, err := f.deps.Door.SetClientNotify(f.deps.Ctx, f.deps.Actor(), f.c.ID, func(p *model.NotifyPolicy) { *p = next })
 	if err != nil {
 		return f.ShowError(err)

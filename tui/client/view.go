@@ -45,7 +45,12 @@ func (p *Page) body(width int) ([]string, int) {
 		}
 	}
 	if p.deps.User.Role.Can(model.ActScheduleVisit) {
-		add(draw.WrapNotice(theme.Muted, "letters: "+r.Notify.Describe(), width)...)
+		reach, reaches := r.Notify.Reach(r.Contacts)
+		style := theme.Muted
+		if !reaches {
+			style = theme.Warn
+		}
+		add(draw.WrapNotice(style, strings.TrimSuffix("letters: "+r.Notify.Describe()+"; "+reach, "; "), width)...)
 	}
 	add(brief(r.Brief, width)...)
 	add(contacts(r.Contacts, width)...)
