@@ -101,9 +101,13 @@ func (e NotFound) asField() string {
 type Forbidden struct {
 	Action Action
 	Role   Role
+	Why    string // when the role is not the whole reason: "a technician reads only their own calendar"
 }
 
 func (e Forbidden) Error() string {
+	if e.Why != "" {
+		return e.Why + "; you are signed in as " + string(e.Role)
+	}
 	return e.Action.Describe() + " is for " + RolesList(e.Action.AllowedRoles()) + "; you are signed in as " + string(e.Role)
 }
 

@@ -34,6 +34,11 @@ func Seed(ctx context.Context, s *store.Store, hub *feed.Hub, now time.Time, loc
 	}
 	at := func(t time.Time) *door.Door { return door.New(s, hub, &model.FixedClock{T: t}, loc) }
 	earliest := now.Add(-90 * d)
+	// The demo's letters come from its own office, until the server is
+	// started with an address of its own (--mail-from).
+	if err := real.SetMail(ctx, model.Mailbox{Name: "Northside IT", Email: "office@northside.example"}); err != nil {
+		return false, err
+	}
 
 	techIDs := map[int]int64{}
 	for i, name := range techs {

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"time"
 
@@ -23,10 +24,11 @@ func (d *Door) TechCalendar(ctx context.Context, who model.Actor, techName strin
 		if err != nil {
 			return err
 		}
-		if tech.ID != who.UserID {
-			if err := who.Role.Check(model.ActScheduleVisit); err != nil {
-				return model.Forbidden{Action: model.ActScheduleVisit, Role: who.Role}
-			}
+		if tech.ID != who.UserID && !who.Role.Can(model.ActScheduleVisit) {
+			return model.Forbidden{Action: model.ActScheduleVisit, Role: who.Role, Why: "a technician reads only their own calendar"}
+		}
+		if tech.Role != model.RoleTech {
+			return model.Conflict{Msg: fmt.Sprintf("%s is a %s, not a technician: no visits are booked for them", tech.Name, tech.Role)}
 		}
 		out, err = d.techFeed(ctx, tx, tech, from, to, 0)
 		return err
@@ -74,9 +76,12 @@ func (d *Door) CalendarFeed(ctx context.Context, token string) (string, error) {
 // admin does this for anyone, a user for themselves.
 func (d *Door) CalendarToken(ctx context.Context, who model.Actor, name string, rotate bool) (token string, since time.Time, err error) {
 	err = d.write(ctx, who, model.ActViewBoard, feed.Users, func(tx *store.Tx, now time.Time) error {
-		u, err := d.selfOrAdmin(ctx, tx, who, name)
+		u, err := d.selfOrAdmin(ctx, tx, who, name, model.ActManageUsers)
 		if err != nil {
 			return err
+		}
+		if u.Role != model.RoleTech {
+			return model.Conflict{Msg: fmt.Sprintf("%s is a %s, not a technician: a calendar address would show no visits", u.Name, u.Role)}
 		}
 		if since, err = tx.CalendarSince(ctx, u.ID); err != nil || (!since.IsZero() && !rotate) {
 			return err
@@ -94,8 +99,8 @@ func (d *Door) CalendarToken(ctx context.Context, who model.Actor, name string, 
 	return token, since, err
 }
 
-// SetUserEmail keeps where a user's invitations go; "" stops them. An
-// admin does this for anyone, a user for themselves.
+// SetUserEmail keeps where a user's invitations go; "" stops them. A
+// manager or an admin does this for anyone, a user for themselves.
 func (d *Door) SetUserEmail(ctx context.Context, who model.Actor, name, email string) (model.User, error) {
 	email = model.CleanLine(email)
 	if err := model.CheckEmail(email); err != nil {
@@ -104,7 +109,7 @@ func (d *Door) SetUserEmail(ctx context.Context, who model.Actor, name, email st
 	var u model.User
 	err := d.write(ctx, who, model.ActViewBoard, feed.Users, func(tx *store.Tx, now time.Time) error {
 		var err error
-		if u, err = d.selfOrAdmin(ctx, tx, who, name); err != nil {
+		if u, err = d.selfOrAdmin(ctx, tx, who, name, model.ActTellClients); err != nil {
 			return err
 		}
 		before := u.Email
@@ -118,14 +123,14 @@ func (d *Door) SetUserEmail(ctx context.Context, who model.Actor, name, email st
 }
 
 // selfOrAdmin finds the named user when who may act for them: themselves,
-// or anyone for an admin.
-func (d *Door) selfOrAdmin(ctx context.Context, tx *store.Tx, who model.Actor, name string) (model.User, error) {
+// or anyone for a role that may take the action for others.
+func (d *Door) selfOrAdmin(ctx context.Context, tx *store.Tx, who model.Actor, name string, forOthers model.Action) (model.User, error) {
 	u, err := tx.UserByName(ctx, name)
 	if err != nil {
 		return u, err
 	}
 	if u.ID != who.UserID {
-		if err := who.Role.Check(model.ActManageUsers); err != nil {
+		if err := who.Role.Check(forOthers); err != nil {
 			return u, err
 		}
 	}

@@ -56,9 +56,9 @@ func (t *Tx) LetterByID(ctx context.Context, id int64) (model.OutboxLetter, erro
 	return o, notFound(err, "letter", model.FormatID(model.PrefixOutbox, id), "see: outbox list")
 }
 
-// Outbox lists letters newest first, of one state or all ("").
+// Outbox lists letters newest written first, of one state or all ("").
 func (t *Tx) Outbox(ctx context.Context, state model.OutboxState, limit int) ([]model.OutboxLetter, error) {
-	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE ? = '' OR state = ? ORDER BY id DESC LIMIT ?`,
+	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE ? = '' OR state = ? ORDER BY created_at DESC, id DESC LIMIT ?`,
 		state, state, limit)
 }
 

@@ -13,7 +13,7 @@ func init() {
 	register(
 		command{path: "calendar", args: "[--tech NAME] [--days 14]", about: "a technician's visits to come as an .ics file, for a calendar to import (yours, for a technician)", run: calendarShow},
 		command{path: "user calendar-token", args: "NAME [--rotate]", about: "the secret address a phone's calendar subscribes to; --rotate makes a new one and ends the old (yours, or anyone's for admins)", run: userCalendarToken},
-		command{path: "user email", args: "NAME ADDRESS|none", about: "where someone's calendar invitations go (yours, or anyone's for admins)", run: userEmail},
+		command{path: "user email", args: "NAME ADDRESS|none", about: "where someone's calendar invitations go (yours, or anyone's for managers and admins)", run: userEmail},
 	)
 }
 
@@ -27,12 +27,15 @@ func calendarShow(c *call) error {
 		return err
 	}
 	if *days < 1 || *days > maxCalendarDays {
-		return model.FieldError{Field: "days", Msg: fmt.Sprintf("is %d; give 1 to %d days", *days, maxCalendarDays)}
+		return usageError{msg: fmt.Sprintf("--days is %d; give 1 to %d days", *days, maxCalendarDays)}
+	}
+	if c.json {
+		return usageError{msg: "calendar prints an iCalendar (.ics) file, which has no JSON form"}
 	}
 	name := strings.TrimSpace(*tech)
 	if name == "" {
 		if c.env.User.Role != model.RoleTech {
-			return usageError{msg: "name the technician with --tech NAME (see: tech list)"}
+			return usageError{msg: "name the technician with --tech NAME (the board lists them)"}
 		}
 		name = c.env.User.Name
 	}

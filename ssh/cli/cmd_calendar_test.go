@@ -21,11 +21,17 @@ func TestCalendarCommands(t *testing.T) {
 	if _, errs, code := h.line("rita", "calendar"); code != 2 || !strings.Contains(errs, "--tech NAME") {
 		t.Errorf("the office without --tech: %d %s", code, errs)
 	}
-	if _, errs, code := h.line("sam", "calendar --days 0"); code == 0 || !strings.Contains(errs, "give 1 to 731 days") {
+	if _, errs, code := h.line("sam", "calendar --days 0"); code != 2 || !strings.Contains(errs, "give 1 to 731 days") {
 		t.Errorf("--days 0: %s", errs)
 	}
 	if out := h.mustLine("rita", "calendar --tech sam --days 1"); !strings.Contains(out, "UID:visit-301@") {
 		t.Errorf("the office reads Sam's day:\n%s", out)
+	}
+	if _, errs, _ := h.line("rita", "calendar --tech rita"); !strings.Contains(errs, "rita is a dispatcher, not a technician") {
+		t.Errorf("a dispatcher's calendar: %s", errs)
+	}
+	if _, errs, _ := h.line("sam", "calendar --tech rita"); !strings.Contains(errs, "a technician reads only their own calendar; you are signed in as tech") {
+		t.Errorf("someone else's calendar: %s", errs)
 	}
 
 	if out := h.mustLine("sam", "user email sam sam@northside.example"); !strings.Contains(out, "sam's calendar invitations go to sam@northside.example") {

@@ -19,8 +19,13 @@ func whoami(c *call) error {
 		return err
 	}
 	u := c.env.User
-	return c.print(map[string]any{"name": u.Name, "role": u.Role, "key": c.env.Fingerprint}, func(w io.Writer) {
+	return c.print(map[string]any{"name": u.Name, "role": u.Role, "key": c.env.Fingerprint, "email": u.Email}, func(w io.Writer) {
 		fmt.Fprintf(w, "%s (%s), signed in with %s\n", model.CleanLine(u.Name), u.Role, c.env.Fingerprint)
+		if u.Email != "" {
+			fmt.Fprintf(w, "calendar invitations go to %s\n", model.CleanLine(u.Email))
+		} else if u.Role == model.RoleTech {
+			fmt.Fprintf(w, "no calendar invitations by email: set an address with user email %q ADDRESS\n", model.CleanLine(u.Name))
+		}
 	})
 }
 

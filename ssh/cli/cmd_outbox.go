@@ -46,7 +46,7 @@ func clientNotify(c *call) error {
 		bad.Add("to", err)
 	}
 	if err := bad.Err(); err != nil {
-		return err
+		return usageError{msg: err.Error()}
 	}
 	cl, err := c.env.Door.FindClient(c.ctx, c.actor(), strings.Join(c.args, " "))
 	if err != nil {
@@ -161,7 +161,14 @@ func outboxRetry(c *call) error {
 	if err != nil {
 		return err
 	}
-	return c.print(outboxOut(o), func(w io.Writer) { fmt.Fprintf(w, "%s is queued, to be tried now\n", o.Ref()) })
+	server := c.env.Door.MailServer(c.ctx)
+	return c.print(outboxOut(o), func(w io.Writer) {
+		if server == "" {
+			fmt.Fprintf(w, "%s is queued; it goes once the server runs with --smtp\n", o.Ref())
+			return
+		}
+		fmt.Fprintf(w, "%s is queued, to be tried now, to %s\n", o.Ref(), model.CleanLine(o.To.Email))
+	})
 }
 
 func outboxCancel(c *call) error {

@@ -247,7 +247,11 @@ func TestTheOutboxPage(t *testing.T) {
 	s.Keys("enter")
 	s.MustSee("To: ", "Subject: ", "0 tries", "Hello ")
 	s.Keys("esc", "x")
-	s.MustSee("is cancelled", "stopped")
+	s.MustSee("is cancelled", "cancelled ")
+	s.Keys("f", "f", "f", "f") // cancelled only
+	s.MustSee("showing cancelled only", "cancelled ")
+	s.MustNotSee("queued    ")
+	s.Keys("f")
 	s.Keys("x")
 	s.MustSee("is cancelled")
 	s.FitsWindow(120, 40)

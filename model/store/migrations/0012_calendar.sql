@@ -14,6 +14,7 @@ ALTER TABLE outbox ADD COLUMN to_user_id INTEGER REFERENCES users(id);
 ALTER TABLE outbox ADD COLUMN to_contact_id INTEGER REFERENCES contacts(id);
 ALTER TABLE outbox ADD COLUMN invoice_id INTEGER REFERENCES invoices(id);
 ALTER TABLE outbox ADD COLUMN html TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_written ON outbox(created_at); -- the outbox, newest first
 
 -- The office's own identity, made once: its visits' calendar UIDs stay the
 -- same whatever address it sends from, and from whichever process.
