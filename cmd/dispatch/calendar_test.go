@@ -23,9 +23,19 @@ func TestServeTheCalendarFeed(t *testing.T) {
 	if out, err := exec.Command(bin, "demo", "--db", db, "--tz", "UTC").CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
-	feed := freeAddr(t)
-	srv := exec.Command(bin, "serve", "--db", db, "--listen", freeAddr(t), "--tz", "UTC", "--calendar-listen", feed,
+	listen, feed := freeAddr(t), freeAddr(t)
+	for feed == listen { // a port just freed may be handed out again
+		feed = freeAddr(t)
+	}
+	var logs strings.Builder
+	srv := exec.Command(bin, "serve", "--db", db, "--listen", listen, "--tz", "UTC", "--calendar-listen", feed,
 		"--calendar-url", "http://"+feed)
+	srv.Stderr = &logs
+	defer func() {
+		if t.Failed() {
+			t.Logf("the server said:\n%s", logs.String())
+		}
+	}()
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
