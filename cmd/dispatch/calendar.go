@@ -17,11 +17,11 @@ import (
 
 // serveCalendar serves the technicians' calendar feeds on addr, until ctx
 // ends, and keeps the address phones reach them at, so `user
-// calendar-token` prints one that works. With no addr nothing is served
-// and no address is printed.
+// calendar-token` prints one that works. With no addr nothing is served,
+// and the address another server keeps is left alone.
 func serveCalendar(ctx context.Context, d *door.Door, addr, publicURL string, logger *log.Logger) error {
 	if addr == "" {
-		return d.SetCalendarURL(ctx, "")
+		return nil // another server on the office may serve it
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -51,6 +51,7 @@ func serveCalendar(ctx context.Context, d *door.Door, addr, publicURL string, lo
 	go func() {
 		<-ctx.Done()
 		srv.Close()
+		d.SetCalendarURL(context.Background(), "") // stopped: the addresses lead nowhere now
 	}()
 	logger.Info("serving calendar feeds", "addr", ln.Addr().String(), "url", publicURL)
 	return nil

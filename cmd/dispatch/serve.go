@@ -92,14 +92,15 @@ func runServe(args []string) int {
 		logger.Error("cannot open the office", "err", err)
 		return 1
 	}
-	via := ""
 	if mailServer != nil {
-		via = mailServer.String()
+		if err := d.SetMailServer(ctx, mailServer.String()); err != nil {
+			logger.Error("cannot open the office", "err", err)
+			return 1
+		}
+		defer d.SetMailServer(context.Background(), "") // stopped: nobody sends
 		go sendLetters(ctx, d, mailServer, 2*time.Second, logger)
-	}
-	if err := d.SetMailServer(ctx, via); err != nil {
-		logger.Error("cannot open the office", "err", err)
-		return 1
+	} else {
+		d.SendsNoMail() // this server sends nothing, whatever another on the office does
 	}
 	if err := serveCalendar(ctx, d, *calendarListen, *calendarURL, logger); err != nil {
 		logger.Error("calendar feed", "err", err)

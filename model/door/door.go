@@ -7,6 +7,7 @@ package door
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"dispatch/model"
@@ -24,6 +25,9 @@ type Door struct {
 	built builtBoard
 	days  dayCache
 	zone  zoneCache
+	// mailVia is the mail server this server sends through, once serve says
+	// (SetMailServer, SendsNoMail); nil on the console.
+	mailVia atomic.Pointer[string]
 }
 
 // New returns a door over a store. loc is the office's time zone: where

@@ -75,14 +75,27 @@ func (d *Door) SetMail(ctx context.Context, from model.Mailbox) error {
 	})
 }
 
-// SetMailServer keeps which mail server letters go through ("" for none:
-// they wait in the outbox), for the outbox to tell the office.
+// SetMailServer keeps which mail server this server sends through ("" as
+// it stops), for the outbox to tell the office: its own sessions from
+// memory, commands on the console from the office.
 func (d *Door) SetMailServer(ctx context.Context, name string) error {
+	d.mailVia.Store(&name)
 	return d.store.Write(ctx, func(tx *store.Tx) error { return tx.SetSetting(ctx, mailServerKey, name) })
 }
 
-// MailServer is the mail server letters go through, or "" when none is set.
+// SendsNoMail says this server sends no letters; what another server on
+// the office sends through is left as it keeps it.
+func (d *Door) SendsNoMail() {
+	none := ""
+	d.mailVia.Store(&none)
+}
+
+// MailServer is the mail server letters go through, or "" when none is
+// set: this server's own, or on the console the one a server keeps.
 func (d *Door) MailServer(ctx context.Context) string {
+	if mine := d.mailVia.Load(); mine != nil {
+		return *mine
+	}
 	name, _ := d.Setting(ctx, mailServerKey)
 	return name
 }
