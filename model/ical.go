@@ -106,6 +106,23 @@ func ICalendar(method CalendarMethod, name string, events []CalendarEvent, stamp
 	return b.String()
 }
 
+// ReaddressICS moves an invitation from one attendee's address to another,
+// as a letter retried after the address was corrected is: the calendar
+// that takes it matches the attendee to its own mailbox.
+func ReaddressICS(ics string, from, to Mailbox) string {
+	if ics == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(strings.TrimSuffix(strings.ReplaceAll(ics, "\r\n ", ""), "\r\n"), "\r\n") {
+		if strings.HasPrefix(l, "ATTENDEE") && strings.HasSuffix(strings.ToLower(l), ":mailto:"+strings.ToLower(icalAddress(from.Email))) {
+			l = "ATTENDEE" + icalName(to.Name) + ";ROLE=REQ-PARTICIPANT:mailto:" + icalAddress(to.Email)
+		}
+		b.WriteString(fold(l))
+	}
+	return b.String()
+}
+
 func icalTime(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
 // icalText escapes a TEXT value: backslash, semicolon, comma, and line

@@ -79,3 +79,15 @@ func FuzzICalText(f *testing.F) {
 		}
 	})
 }
+
+func TestAnInvitationReaddressed(t *testing.T) {
+	e := testEvent()
+	e.Attendees = []Mailbox{{Name: "Rosa Lind", Email: "rosa.bounce@foxglove.example"}}
+	stamp := time.Date(2026, 11, 18, 9, 30, 0, 0, time.UTC)
+	ics := ICalendar(CalendarRequest, "", []CalendarEvent{e}, stamp, 0)
+	got := ReaddressICS(ics, e.Attendees[0], Mailbox{Name: "Rosa Lind", Email: "rosa@foxglove.example"})
+	e.Attendees = []Mailbox{{Name: "Rosa Lind", Email: "rosa@foxglove.example"}}
+	if want := ICalendar(CalendarRequest, "", []CalendarEvent{e}, stamp, 0); got != want {
+		t.Errorf("readdressed:\n%s\nwant:\n%s", got, want)
+	}
+}

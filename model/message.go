@@ -153,8 +153,8 @@ func VisitLetter(kind MessageKind, n VisitNews, loc *time.Location) Letter {
 	case MsgOverrun:
 		level := map[EventKind]string{EvEstimateNear: "is nearing", EvEstimateOver: "has passed"}[n.Step.Kind]
 		subject = fmt.Sprintf("About the estimate: %s", CleanLine(t.Title))
-		body = append(body, fmt.Sprintf("%s %s its estimate of %s: %s on site at %s.", job, level, DurationWords(t.Estimate.Duration),
-			DurationWords(n.Minutes), at(n.Step.At)))
+		body = append(body, fmt.Sprintf("%s %s its estimate of %s: %s on the job at %s.", job, level, DurationWords(t.Estimate.Duration),
+			ExactWords(n.Minutes), at(n.Step.At)))
 		if n.Step.Answer == ToldStop {
 			body = append(body, "As agreed, the work stops here; what is left will be booked as another visit.")
 		} else {
@@ -300,6 +300,15 @@ const StaleAfter = 24 * time.Hour
 // the office tried again by hand is never stale.
 func (o OutboxLetter) Stale(now time.Time) bool {
 	return o.Attempts == 0 && o.NextAt.Equal(o.CreatedAt) && now.Sub(o.CreatedAt) > StaleAfter
+}
+
+// Overtaken reports whether a booking's letter would arrive after the
+// visit it invites to has begun, or its time has passed: news no longer.
+func (o OutboxLetter) Overtaken(v Visit, now time.Time) bool {
+	if o.Kind != MsgBooked && o.Kind != MsgMoved {
+		return false
+	}
+	return v.Phase() != PhaseScheduled || v.ScheduledAt.Before(now)
 }
 
 // MaxSendAttempts is how many times a letter is tried before it is failed

@@ -26,10 +26,20 @@ type Mailer interface {
 func (d *Door) SendDue(ctx context.Context, m Mailer, limit int) (sent int, err error) {
 	var due []model.OutboxLetter
 	var head letterhead
+	overtaken := map[int64]bool{} // letter id: its booking is news no longer
 	err = d.store.Read(ctx, func(tx *store.Tx) error {
 		var err error
 		if due, err = tx.DueLetters(ctx, d.Now(), limit); err != nil {
 			return err
+		}
+		for _, o := range due {
+			if o.VisitID != 0 && (o.Kind == model.MsgBooked || o.Kind == model.MsgMoved) {
+				v, err := tx.VisitByID(ctx, o.VisitID)
+				if err != nil {
+					return err
+				}
+				overtaken[o.ID] = o.Overtaken(v, d.Now())
+			}
 		}
 		head, err = d.letterhead(ctx, tx)
 		return err
@@ -49,10 +59,13 @@ func (d *Door) SendDue(ctx context.Context, m Mailer, limit int) (sent int, err 
 			return sent, ctx.Err()
 		}
 		now := d.Now()
-		if o.Stale(now) {
+		if o.Stale(now) || overtaken[o.ID] && o.Attempts == 0 && o.NextAt.Equal(o.CreatedAt) {
 			o.State = model.OutboxCancelled
 			o.LastError = fmt.Sprintf("not sent: written %s, it waited for a mail server and would arrive as old news; retry sends it anyway",
 				o.CreatedAt.In(d.Location()).Format("Mon 2 Jan 15:04"))
+			if !o.Stale(now) {
+				o.LastError = "not sent: the visit began, or its time passed, before a mail server took it; retry sends it anyway"
+			}
 			tried++
 			if err := d.store.Write(ctx, func(tx *store.Tx) error { return tx.SaveLetterState(ctx, o) }); err != nil {
 				return sent, err

@@ -193,10 +193,40 @@ func TestARetryGoesToTheCorrectedAddress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if retried.To.Email != "dana@acme.example" || retried.MessageID == failed.MessageID || !strings.HasSuffix(retried.MessageID, "@northside.example>") {
+	if retried.To.Email != "dana@acme.example" || retried.MessageID == failed.MessageID || !strings.HasSuffix(retried.MessageID, "@northside.example>") ||
+		!strings.Contains(retried.ICS, "mailto:dana@acme.example") || strings.Contains(retried.ICS, "exmaple") {
 		t.Errorf("retried: %+v", retried)
 	}
 	if n, err := f.d.SendDue(ctx, server, 10); err != nil || n != 1 || server.took[0] != retried.MessageID {
 		t.Errorf("sent %d %v %q", n, err, server.took)
+	}
+}
+
+// A booking's letter that would arrive after its visit began is stopped,
+// not sent as news.
+func TestABookingOvertakenIsStopped(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	v := f.visitFor(t, f.tech)
+	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
+	server := &fakeServer{}
+	f.d.SendDue(ctx, server, 10)
+	var booked, travel model.OutboxLetter
+	for _, l := range f.letters(t) {
+		switch l.Kind {
+		case model.MsgBooked:
+			booked = l
+		case model.MsgTravel:
+			travel = l
+		}
+	}
+	if booked.State != model.OutboxCancelled || !strings.Contains(booked.LastError, "the visit began") || travel.State != model.OutboxSent {
+		t.Errorf("booked %s (%s), travel %s", booked.State, booked.LastError, travel.State)
 	}
 }

@@ -271,6 +271,7 @@ func readdress(ctx context.Context, tx *store.Tx, o *model.OutboxLetter) error {
 		return nil
 	}
 	_, domain, _ := strings.Cut(strings.Trim(o.MessageID, "<>"), "@")
+	o.ICS = model.ReaddressICS(o.ICS, o.To, to)
 	o.To, o.MessageID = to, model.LetterMessageID(o.Key, to, domain)
 	return tx.ReaddressLetter(ctx, *o)
 }

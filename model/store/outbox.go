@@ -73,7 +73,7 @@ func (t *Tx) ReaddressLetter(ctx context.Context, o model.OutboxLetter) error {
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	_, err = t.exec(ctx, `UPDATE outbox SET to_name = ?, to_email = ?, message_id = ? WHERE id = ?`, o.To.Name, o.To.Email, o.MessageID, o.ID)
+	_, err = t.exec(ctx, `UPDATE outbox SET to_name = ?, to_email = ?, message_id = ?, ics = ? WHERE id = ?`, o.To.Name, o.To.Email, o.MessageID, o.ICS, o.ID)
 	return err
 }
 
