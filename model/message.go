@@ -302,6 +302,23 @@ func (o OutboxLetter) Stale(now time.Time) bool {
 	return o.Attempts == 0 && o.NextAt.Equal(o.CreatedAt) && now.Sub(o.CreatedAt) > StaleAfter
 }
 
+// Said is what became of a letter's last try, as the outbox shows it: the
+// mail server's words, or the office's note when it was stopped.
+func (o OutboxLetter) Said() string {
+	if o.LastError == "" || strings.HasPrefix(o.LastError, "not sent:") || strings.HasPrefix(o.LastError, "stopped by ") {
+		return o.LastError
+	}
+	return "the server said: " + o.LastError
+}
+
+// Tries says how often a letter was tried: "1 try", "3 tries".
+func (o OutboxLetter) Tries() string {
+	if o.Attempts == 1 {
+		return "1 try"
+	}
+	return fmt.Sprintf("%d tries", o.Attempts)
+}
+
 // Overtaken reports whether a booking's letter would arrive after the
 // visit it invites to has begun, or its time has passed: news no longer.
 func (o OutboxLetter) Overtaken(v Visit, now time.Time) bool {

@@ -182,10 +182,16 @@ func LetterExtras(l OutboxLetter) []string {
 
 // InvoiceLettersLine says whom a sent invoice's letters went to, or that
 // none was written and what to do.
-func InvoiceLettersLine(inv Invoice, letters []OutboxLetter) string {
+func InvoiceLettersLine(inv Invoice, letters []OutboxLetter, p NotifyPolicy) string {
 	if len(letters) == 0 {
-		return fmt.Sprintf("no letter was written: the client is muted, is not sent invoices by email, or no contact it goes to has an address "+
-			"(see client notify); send it yourself from: invoice show %s --format html", inv.Ref())
+		why := "no contact it goes to has an email address"
+		switch {
+		case p.Muted:
+			why = "the client is muted"
+		case !p.Sends(MsgInvoice):
+			why = "the client is not sent invoices by email"
+		}
+		return fmt.Sprintf("no letter was written: %s (see client notify); send it yourself from: invoice show %s --format html", why, inv.Ref())
 	}
 	var to []string
 	for _, l := range letters {

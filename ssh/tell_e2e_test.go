@@ -140,7 +140,7 @@ func TestTheMailServerSaysLaterOrNever(t *testing.T) {
 	later := book("Label printer")
 	inbox.RefuseNext(451, "4.3.0 greylisted, try again later")
 	send()
-	if out := o.run("Ann Admin", "outbox show "+later); !strings.Contains(out, later+" · queued · 1 tries · the server said: 451") {
+	if out := o.run("Ann Admin", "outbox show "+later); !strings.Contains(out, later+" · queued · 1 try · next try ") {
 		t.Errorf("after a 451:\n%s", out)
 	}
 	send()
@@ -162,7 +162,7 @@ func TestTheMailServerSaysLaterOrNever(t *testing.T) {
 	if out := o.run("Ann Admin", "outbox list --state failed"); !strings.Contains(out, never) || !strings.Contains(out, "failed") {
 		t.Errorf("the failed letter is not in the outbox:\n%s", out)
 	}
-	if out := o.run("Ann Admin", "outbox show "+never); !strings.Contains(out, "failed · 1 tries · the server said: 550 5.1.1 dana@acmedental.example: no such mailbox") {
+	if out := o.run("Ann Admin", "outbox show "+never); !strings.Contains(out, "failed · 1 try · the server said: 550 5.1.1 dana@acmedental.example: no such mailbox") {
 		t.Errorf("the failed letter:\n%s", out)
 	}
 	o.clock.Advance(5 * time.Hour)

@@ -72,11 +72,11 @@ func (d *Door) CalendarFeed(ctx context.Context, token string) (string, error) {
 
 // CalendarToken gives a user's calendar secret: a new one when they have
 // none or when rotate asks for it (the old stops working at once), else ""
-// and when the one they have was made, for only its digest is kept. An
-// admin does this for anyone, a user for themselves.
+// and when the one they have was made, for only its digest is kept. A
+// manager or an admin does this for anyone, a technician for themselves.
 func (d *Door) CalendarToken(ctx context.Context, who model.Actor, name string, rotate bool) (token string, since time.Time, err error) {
 	err = d.write(ctx, who, model.ActViewBoard, feed.Users, func(tx *store.Tx, now time.Time) error {
-		u, err := d.selfOrAdmin(ctx, tx, who, name, model.ActManageUsers)
+		u, err := d.selfOrAdmin(ctx, tx, who, name, model.ActTellClients, "a calendar address")
 		if err != nil {
 			return err
 		}
@@ -109,7 +109,7 @@ func (d *Door) SetUserEmail(ctx context.Context, who model.Actor, name, email st
 	var u model.User
 	err := d.write(ctx, who, model.ActViewBoard, feed.Users, func(tx *store.Tx, now time.Time) error {
 		var err error
-		if u, err = d.selfOrAdmin(ctx, tx, who, name, model.ActTellClients); err != nil {
+		if u, err = d.selfOrAdmin(ctx, tx, who, name, model.ActTellClients, "setting an email address"); err != nil {
 			return err
 		}
 		before := u.Email
@@ -124,15 +124,13 @@ func (d *Door) SetUserEmail(ctx context.Context, who model.Actor, name, email st
 
 // selfOrAdmin finds the named user when who may act for them: themselves,
 // or anyone for a role that may take the action for others.
-func (d *Door) selfOrAdmin(ctx context.Context, tx *store.Tx, who model.Actor, name string, forOthers model.Action) (model.User, error) {
+func (d *Door) selfOrAdmin(ctx context.Context, tx *store.Tx, who model.Actor, name string, forOthers model.Action, what string) (model.User, error) {
 	u, err := tx.UserByName(ctx, name)
 	if err != nil {
 		return u, err
 	}
-	if u.ID != who.UserID {
-		if err := who.Role.Check(forOthers); err != nil {
-			return u, err
-		}
+	if u.ID != who.UserID && !who.Role.Can(forOthers) {
+		return u, model.Forbidden{Action: forOthers, Role: who.Role, Why: fmt.Sprintf("%s for someone else is for %s", what, model.RolesList(forOthers.AllowedRoles()))}
 	}
 	return u, nil
 }

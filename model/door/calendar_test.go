@@ -252,3 +252,26 @@ func TestAMoveToSomeoneNeverToldIsABooking(t *testing.T) {
 		t.Errorf("the cancellation went to %d: %q", n, f.outbox(t)[len(want):])
 	}
 }
+
+// Someone told of a booking is still told of its move after their address
+// changed: it is the same person's calendar entry.
+func TestTheToldAreKnownByWhoNotByAddress(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	v := f.visitFor(t, f.tech)
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana.ruiz@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.MoveVisit(ctx, f.disp, v.ID, model.Move{At: f.clock.T.Add(3 * time.Hour), Anyway: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.outbox(t); len(got) != 2 || !strings.HasPrefix(got[1], "moved dana.ruiz@acme.example: Visit moved to") {
+		t.Errorf("the outbox holds %q", got)
+	}
+}

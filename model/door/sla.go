@@ -104,7 +104,7 @@ func (d *Door) TrackTicket(ctx context.Context, who model.Actor, ticketID int64,
 				return err
 			}
 		case model.TkDone:
-			if err := d.cancelBooked(ctx, tx, who, t, visits, "ticket done", now); err != nil {
+			if err := d.cancelBooked(ctx, tx, who, t, visits, "the job is done", now); err != nil {
 				return err
 			}
 			if err := tx.SetTicketStatus(ctx, t.ID, model.TicketDone, now); err != nil {
@@ -153,7 +153,7 @@ func duplicateNote(ctx context.Context, tx *store.Tx, t model.Ticket, in Track) 
 // cancelTicket takes a ticket off every list and clock, with the visits
 // still booked for it.
 func (d *Door) cancelTicket(ctx context.Context, tx *store.Tx, who model.Actor, t model.Ticket, visits []model.Visit, reason string, now time.Time) error {
-	if err := d.cancelBooked(ctx, tx, who, t, visits, "ticket cancelled: "+reason, now); err != nil {
+	if err := d.cancelBooked(ctx, tx, who, t, visits, "the job was withdrawn: "+reason, now); err != nil {
 		return err
 	}
 	return tx.SetTicketStatus(ctx, t.ID, model.TicketCancelled, now)

@@ -68,12 +68,13 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 		}
 	}
 	for _, m := range to {
-		k, ok := bookingNews(kind, told, m)
+		contact := contactAt(contacts, m)
+		k, ok := bookingNews(kind, told, m, "contact", contact)
 		if !ok {
 			continue
 		}
 		n.To = m
-		l := model.OutboxLetter{Letter: model.VisitLetter(k, n, d.Location()), ClientID: t.ClientID, VisitID: v.ID, ContactID: contactAt(contacts, m)}
+		l := model.OutboxLetter{Letter: model.VisitLetter(k, n, d.Location()), ClientID: t.ClientID, VisitID: v.ID, ContactID: contact}
 		if _, err := tx.QueueLetter(ctx, l, now); err != nil {
 			return err
 		}
@@ -88,8 +89,8 @@ func (d *Door) tell(ctx context.Context, tx *store.Tx, kind model.MessageKind, v
 // news of the booking itself to someone never told of it (a contact added
 // to the letters since, a technician who set an address since), and a
 // cancellation is nothing to them.
-func bookingNews(kind model.MessageKind, told map[string]bool, to model.Mailbox) (model.MessageKind, bool) {
-	known := told[strings.ToLower(to.Email)]
+func bookingNews(kind model.MessageKind, told map[string]bool, to model.Mailbox, who string, id int64) (model.MessageKind, bool) {
+	known := told[strings.ToLower(to.Email)] || id != 0 && told[fmt.Sprintf("%s:%d", who, id)]
 	switch {
 	case kind == model.MsgMoved && !known:
 		return model.MsgBooked, true
@@ -130,7 +131,7 @@ func (d *Door) tellTechs(ctx context.Context, tx *store.Tx, kind model.MessageKi
 			return err
 		}
 		n.To = model.Mailbox{Name: tech.Name, Email: tech.Email}
-		k, ok := bookingNews(l.kind, told, n.To)
+		k, ok := bookingNews(l.kind, told, n.To, "user", tech.ID)
 		if !ok {
 			continue
 		}
@@ -283,6 +284,7 @@ func (d *Door) CancelLetter(ctx context.Context, who model.Actor, id int64) (mod
 			return model.Conflict{Msg: fmt.Sprintf("%s was sent on %s; a letter sent cannot be called back", o.Ref(), o.SentAt.In(d.Location()).Format("Mon 2 Jan 15:04"))}
 		}
 		o.State = model.OutboxCancelled
+		o.LastError = fmt.Sprintf("stopped by %s on %s", who.Name, now.In(d.Location()).Format("Mon 2 Jan 15:04"))
 		return nil
 	})
 }
@@ -335,7 +337,11 @@ func (d *Door) tellInvoice(ctx context.Context, tx *store.Tx, inv model.Invoice,
 	if err != nil {
 		return err
 	}
-	doc, err := d.docOf(ctx, tx, inv, office.From)
+	from := office.From
+	if from == "" { // the page names its sender, as the letter does
+		from = head.From.Name
+	}
+	doc, err := d.docOf(ctx, tx, inv, from)
 	if err != nil {
 		return err
 	}

@@ -123,7 +123,7 @@ func (d *Door) recordOutcome(ctx context.Context, tx *store.Tx, who model.Actor,
 		if err != nil {
 			return err
 		}
-		if err := d.cancelBooked(ctx, tx, who, t, visits, "done on site", now); err != nil {
+		if err := d.cancelBooked(ctx, tx, who, t, visits, "the job was finished on another visit", now); err != nil {
 			return err
 		}
 		if err := tx.SetTicketStatus(ctx, t.ID, model.TicketDone, at); err != nil {

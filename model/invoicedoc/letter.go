@@ -30,7 +30,8 @@ func (d Doc) Letter(office, to model.Mailbox, domain string) (model.Letter, erro
 		paragraphs = append(paragraphs, "It is for:\n"+strings.Join(work, "\n"))
 	}
 	if told := inv.ToldTotal(); told > 0 {
-		paragraphs = append(paragraphs, fmt.Sprintf("We told you %s as the work went; the invoice sets each line beside what you were told.", told))
+		paragraphs = append(paragraphs, fmt.Sprintf("The estimates you were given as the work went — the job, each add-on, the travel — came to %s; "+
+			"the invoice sets each line beside its estimate.", told))
 	}
 	paragraphs = append(paragraphs, "Every line names the visit it counts, with the times we wrote to you as they happened. The invoice itself is attached, ready to print.")
 	return model.Letter{

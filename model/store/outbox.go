@@ -133,17 +133,32 @@ func (t *Tx) LettersOfInvoice(ctx context.Context, invoiceID int64) ([]model.Out
 	return queryAll(ctx, t, scanOutbox, `SELECT `+outboxCols+` FROM outbox WHERE invoice_id = ? ORDER BY id`, invoiceID)
 }
 
-// ToldOfBooking is who has been written to of a visit's booking, by
-// address (lower case): its calendar entry is theirs to update.
+// ToldOfBooking is who has been written to of a visit's booking: by
+// address (lower case), and as "contact:ID" or "user:ID", so someone whose
+// address changed since is still known. Their calendar entry is theirs to
+// update.
 func (t *Tx) ToldOfBooking(ctx context.Context, visitID int64) (map[string]bool, error) {
-	emails, err := queryAll(ctx, t, func(r scanner) (string, error) {
-		var e string
-		err := r.Scan(&e)
-		return e, err
-	}, `SELECT DISTINCT lower(to_email) FROM outbox WHERE visit_id = ? AND kind IN ('booked', 'moved') AND state IN ('queued', 'sent')`, visitID)
+	rows, err := queryAll(ctx, t, func(r scanner) ([3]string, error) {
+		var email string
+		var contact, user sql.NullInt64
+		err := r.Scan(&email, &contact, &user)
+		return [3]string{email, whoKey("contact", contact), whoKey("user", user)}, err
+	}, `SELECT DISTINCT lower(to_email), to_contact_id, to_user_id FROM outbox
+		WHERE visit_id = ? AND kind IN ('booked', 'moved') AND state IN ('queued', 'sent')`, visitID)
 	told := map[string]bool{}
-	for _, e := range emails {
-		told[e] = true
+	for _, r := range rows {
+		for _, k := range r {
+			if k != "" {
+				told[k] = true
+			}
+		}
 	}
 	return told, err
+}
+
+func whoKey(kind string, id sql.NullInt64) string {
+	if !id.Valid {
+		return ""
+	}
+	return kind + ":" + itoa(id.Int64)
 }

@@ -76,8 +76,8 @@ func TestEveryCommandForEveryRole(t *testing.T) {
 		"outbox cancel": {argv: plain("outbox", "cancel", "O-1"), allowed: managers},
 		"meeting list":  {argv: plain("meeting", "list"), allowed: staff},
 		"calendar":      {argv: plain("calendar", "--tech", "Sam Okafor"), allowed: staff},
-		// A technician sets their own address and calendar secret; an admin anyone's, a manager anyone's address.
-		"user calendar-token": {argv: plain("user", "calendar-token", "Sam Okafor"), allowed: []model.Role{model.RoleAdmin, model.RoleTech}},
+		// A technician sets their own address and calendar secret; a manager or an admin anyone's.
+		"user calendar-token": {argv: plain("user", "calendar-token", "Sam Okafor"), allowed: []model.Role{model.RoleAdmin, model.RoleManager, model.RoleTech}},
 		"user email":          {argv: plain("user", "email", "Sam Okafor", "sam@northside.example"), allowed: []model.Role{model.RoleAdmin, model.RoleManager, model.RoleTech}},
 		"followup done":       {argv: plain("followup", "done", "V-317", "--text", "all good"), allowed: staff},
 		"touch add":           {argv: plain("touch", "add", "Acme Dental", "--kind", "call", "--text", "asked about the invoice"), allowed: staff},

@@ -12,7 +12,7 @@ import (
 func init() {
 	register(
 		command{path: "calendar", args: "[--tech NAME] [--days 14]", about: "a technician's visits to come as an .ics file, for a calendar to import (yours, for a technician)", run: calendarShow},
-		command{path: "user calendar-token", args: "NAME [--rotate]", about: "the secret address a phone's calendar subscribes to; --rotate makes a new one and ends the old (yours, or anyone's for admins)", run: userCalendarToken},
+		command{path: "user calendar-token", args: "NAME [--rotate]", about: "the secret address a phone's calendar subscribes to; --rotate makes a new one and ends the old (yours, or anyone's for managers and admins)", run: userCalendarToken},
 		command{path: "user email", args: "NAME ADDRESS|none", about: "where someone's calendar invitations go (yours, or anyone's for managers and admins)", run: userEmail},
 	)
 }

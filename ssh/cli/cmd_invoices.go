@@ -378,7 +378,11 @@ func invoiceState(change stateChange) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(c.env.Out, model.InvoiceLettersLine(inv, letters))
+		policy, err := c.env.Door.ClientNotify(c.ctx, c.actor(), inv.ClientID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(c.env.Out, model.InvoiceLettersLine(inv, letters, policy))
 		return nil
 	}
 }

@@ -85,7 +85,7 @@ func clientNotify(c *call) error {
 func outboxOut(o model.OutboxLetter) map[string]any {
 	return map[string]any{"id": o.Ref(), "key": o.Key, "kind": string(o.Kind), "to": o.To.Email, "to_name": o.To.Name, "subject": o.Subject,
 		"state": string(o.State), "attempts": o.Attempts, "last_error": o.LastError, "message_id": o.MessageID,
-		"created_at": rfc3339(o.CreatedAt), "sent_at": rfc3339(o.SentAt)}
+		"created_at": rfc3339(o.CreatedAt), "sent_at": rfc3339(o.SentAt), "next_try_at": rfc3339(o.NextAt)}
 }
 
 func outboxList(c *call) error {
@@ -109,7 +109,9 @@ func outboxList(c *call) error {
 		rows = append(rows, []string{o.Ref(), c.local(o.CreatedAt), string(o.State), o.To.Email, o.Subject})
 	}
 	return c.print(out, func(w io.Writer) {
-		if len(rows) == 0 {
+		if len(rows) == 0 && *state != "" {
+			fmt.Fprintf(w, "no letter is %s\n", *state)
+		} else if len(rows) == 0 {
 			fmt.Fprintln(w, "the outbox is empty")
 		} else {
 			table(w, "", []string{"ID", "WRITTEN", "STATE", "TO", "SUBJECT"}, rows)
@@ -137,9 +139,12 @@ func outboxShow(c *call) error {
 	out := outboxOut(o)
 	out["text"], out["ics"], out["html"] = o.Text, o.ICS, o.HTML
 	return c.print(out, func(w io.Writer) {
-		fmt.Fprintf(w, "%s · %s · %d tries", o.Ref(), o.State, o.Attempts)
-		if o.LastError != "" {
-			fmt.Fprintf(w, " · the server said: %s", model.CleanLine(o.LastError))
+		fmt.Fprintf(w, "%s · %s · %s", o.Ref(), o.State, o.Tries())
+		if o.State == model.OutboxQueued && o.Attempts > 0 {
+			fmt.Fprintf(w, " · next try %s", c.local(o.NextAt))
+		}
+		if said := o.Said(); said != "" {
+			fmt.Fprintf(w, " · %s", model.CleanLine(said))
 		}
 		fmt.Fprintf(w, "\nTo: %s <%s>\nSubject: %s\nMessage-ID: %s\n\n", model.CleanLine(o.To.Name), model.CleanLine(o.To.Email),
 			model.CleanLine(o.Subject), o.MessageID)

@@ -82,10 +82,10 @@ func (f *notifyForm) submit() tea.Cmd {
 	}
 	next.Muted = f.mute.Checked()
 	if !next.Muted && len(next.Send) == 0 {
-		return f.ShowError(model.FieldError{Field: "booked", Msg: "tick at least one kind of letter, or tick mute to tell this client nothing"})
+		return f.ShowError(model.Conflict{Msg: "tick at least one kind of letter, or tick mute to tell this client nothing"})
 	}
 	if len(next.To) == 0 && !next.Muted {
-		return f.ShowError(model.FieldError{Field: "authorised", Msg: "tick whom the letters go to, or tick mute to tell this client nothing"})
+		return f.ShowError(model.Conflict{Msg: "tick whom the letters go to, or tick mute to tell this client nothing"})
 	}
 	p, err := f.deps.Door.SetClientNotify(f.deps.Ctx, f.deps.Actor(), f.c.ID, func(p *model.NotifyPolicy) { *p = next })
 	if err != nil {

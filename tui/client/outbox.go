@@ -10,6 +10,7 @@ import (
 
 	"dispatch/model"
 	"dispatch/tui/draw"
+	"dispatch/tui/form"
 	"dispatch/tui/page"
 	"dispatch/tui/theme"
 )
@@ -107,7 +108,7 @@ func (o *Outbox) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	case key.Matches(k, o.km.Open):
 		o.reading, o.scroll = true, 0
 	case key.Matches(k, o.km.Retry), key.Matches(k, o.km.Cancel):
-		o.act(key.Matches(k, o.km.Retry))
+		return o, o.act(key.Matches(k, o.km.Retry))
 	}
 	o.cursor = max(min(o.cursor, len(o.letters)-1), 0)
 	return o, nil
@@ -129,33 +130,35 @@ func (o *Outbox) read(k tea.KeyPressMsg, page int) tea.Cmd {
 	case key.Matches(k, o.km.Top):
 		o.scroll = 0
 	case key.Matches(k, o.km.Retry), key.Matches(k, o.km.Cancel):
-		o.act(key.Matches(k, o.km.Retry))
+		return o.act(key.Matches(k, o.km.Retry))
 	}
 	return nil
 }
 
-// act tries the letter under the cursor again, or stops it.
-func (o *Outbox) act(retry bool) {
+// act tries the letter under the cursor again, or asks before stopping it.
+func (o *Outbox) act(retry bool) tea.Cmd {
 	if o.cursor >= len(o.letters) {
-		return
+		return nil
 	}
-	id := o.letters[o.cursor].ID
-	var l model.OutboxLetter
-	var err error
-	if retry {
-		l, err = o.deps.Door.RetryLetter(o.deps.Ctx, o.deps.Actor(), id)
-	} else {
-		l, err = o.deps.Door.CancelLetter(o.deps.Ctx, o.deps.Actor(), id)
+	l := o.letters[o.cursor]
+	if !retry {
+		return o.deps.Open(form.NewConfirm(o.deps, fmt.Sprintf("Stop %s to %s?", l.Ref(), l.To.Email), "It will not be sent; r on it sends it later.",
+			func() (string, error) {
+				stopped, err := o.deps.Door.CancelLetter(o.deps.Ctx, o.deps.Actor(), l.ID)
+				return fmt.Sprintf("%s is %s: it will not be sent", stopped.Ref(), stopped.State), err
+			}))
 	}
+	again, err := o.deps.Door.RetryLetter(o.deps.Ctx, o.deps.Actor(), l.ID)
 	if err != nil {
 		o.notice = err.Error()
-		return
+		return nil
 	}
-	o.notice = fmt.Sprintf("%s is %s", l.Ref(), l.State)
-	if retry && o.server == "" {
+	o.notice = fmt.Sprintf("%s is %s, to %s", again.Ref(), again.State, again.To.Email)
+	if o.server == "" {
 		o.notice += "; it goes once the server runs with --smtp"
 	}
 	o.Refresh()
+	return nil
 }
 
 func (o *Outbox) View(width, height int) string {
@@ -224,14 +227,13 @@ func stateLabel(s model.OutboxState) string {
 // letter is one letter as it is sent, with what became of it.
 func (o *Outbox) letter(l model.OutboxLetter, width int) []string {
 	loc := o.deps.Door.Location()
-	tries := fmt.Sprintf("%d tries", l.Attempts)
-	if l.Attempts == 1 {
-		tries = "1 try"
+	status := fmt.Sprintf("  %s · %s · written %s", l.State, l.Tries(), l.CreatedAt.In(loc).Format("Mon 2 Jan 15:04"))
+	if l.State == model.OutboxQueued && l.Attempts > 0 {
+		status += " · next try " + l.NextAt.In(loc).Format("15:04")
 	}
-	out := []string{"", theme.Section.Render(l.Ref()) + theme.Muted.Render(fmt.Sprintf("  %s · %s · written %s", l.State, tries,
-		l.CreatedAt.In(loc).Format("Mon 2 Jan 15:04")))}
-	if l.LastError != "" {
-		out = append(out, draw.WrapNotice(theme.Error, "the mail server said: "+l.LastError, width)...)
+	out := []string{"", theme.Section.Render(l.Ref()) + theme.Muted.Render(status)}
+	if said := l.Said(); said != "" {
+		out = append(out, draw.WrapNotice(theme.Error, said, width)...)
 	}
 	out = append(out, draw.Fit("To: "+draw.Safe(l.To.Name)+" <"+draw.Safe(l.To.Email)+">", width), draw.Fit("Subject: "+draw.Safe(l.Subject), width), "")
 	for _, line := range strings.Split(l.Text, "\n") {

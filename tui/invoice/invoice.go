@@ -128,8 +128,12 @@ func (p *Page) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 					return "", err
 				}
 				letters, err := p.deps.Door.InvoiceLetters(p.deps.Ctx, p.deps.Actor(), inv.ID)
+				if err != nil {
+					return "", err
+				}
+				policy, err := p.deps.Door.ClientNotify(p.deps.Ctx, p.deps.Actor(), sent.ClientID)
 				return fmt.Sprintf("%s sent: %s due %s; %s", sent.Ref(), sent.Due(), sent.DueAt.In(p.deps.Door.Location()).Format("Mon 2 Jan"),
-					model.InvoiceLettersLine(sent, letters)), err
+					model.InvoiceLettersLine(sent, letters, policy)), err
 			}))
 	case key.Matches(k, p.km.Void):
 		return p, p.deps.Open(form.NewConfirm(p.deps, fmt.Sprintf("Void %s?", inv.Ref()),
