@@ -133,3 +133,16 @@ func TestPastedControlsNeverReachTheScreen(t *testing.T) {
 		t.Errorf("a control reached the screen: %q", screen)
 	}
 }
+
+// A picker with nothing chosen highlights nothing, so leaving it keeps
+// what it shows — not chosen; an arrow highlights and chooses.
+func TestAPickerShowsWhatLeavingKeeps(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Keys("n")
+	s.MustSee("↓ to choose, or type to find")
+	s.Keys("ctrl+s")
+	s.MustSee("✗ client is not chosen")
+	s.Keys("down")
+	s.MustSee("▸ ")
+	s.MustNotSee("↓ to choose, or type to find")
+}

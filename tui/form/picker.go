@@ -92,8 +92,10 @@ func (p *Picker) matches() []Option {
 	return out
 }
 
+// syncCursor highlights the choice; with none, nothing is highlighted, so
+// what the list shows is what leaving the field keeps.
 func (p *Picker) syncCursor() {
-	p.cursor = 0
+	p.cursor = -1
 	for i, o := range p.matches() {
 		if o.ID == p.chosen {
 			p.cursor = i
@@ -149,7 +151,7 @@ func (p *Picker) commit() bool {
 }
 
 func (p *Picker) pick(m []Option) {
-	if p.cursor < len(m) {
+	if p.cursor >= 0 && p.cursor < len(m) {
 		p.chosen = m[p.cursor].ID
 		if p.chosen == OtherID {
 			p.otherText = m[p.cursor].Label
@@ -180,6 +182,9 @@ func (p *Picker) view(width int) []string {
 	}
 	if len(m) > p.visible {
 		lines = append(lines, theme.Muted.Render(draw.Fit("  … "+strconv.Itoa(len(m))+" in all; type to narrow", width)))
+	}
+	if p.cursor < 0 {
+		lines = append(lines, theme.Muted.Render(draw.Fit("  ↓ to choose, or type to find", width)))
 	}
 	return lines
 }
