@@ -49,7 +49,7 @@ func TestServeTheCalendarFeed(t *testing.T) {
 		if err != nil {
 			t.Fatalf("calendar-token: %v\n%s", err, out)
 		}
-		url = regexp.MustCompile(`http://`+regexp.QuoteMeta(feed)+`/calendar/\S+\.ics`).FindString(string(out)) // once the server says where it serves
+		url = regexp.MustCompile(`http://` + regexp.QuoteMeta(feed) + `/calendar/\S+\.ics`).FindString(string(out)) // once the server says where it serves
 	}
 	if url == "" {
 		t.Fatal("no address was printed for the feed")

@@ -184,3 +184,29 @@ func BenchmarkBriefAtScale(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCalendarFeedAtScale is what a technician's phone reads every
+// hour: a year back and two ahead of their visits, with each one's moves
+// and, for those begun, when they began and ended, as one calendar file.
+func BenchmarkCalendarFeedAtScale(b *testing.B) {
+	d := gentest.Open(b)
+	ctx := context.Background()
+	board, err := d.Board(ctx, model.Console)
+	if err != nil {
+		b.Fatal(err)
+	}
+	token, _, err := d.CalendarToken(ctx, model.Console, board.Rows[model.SecInProgress][0].Tech, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		ics, err := d.CalendarFeed(ctx, token)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(ics)
+	}
+	b.ReportMetric(float64(size)/1024, "KiB/feed")
+}
