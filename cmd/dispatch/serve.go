@@ -87,7 +87,6 @@ func runServe(args []string) int {
 			return 1
 		}
 	}
-	go feed.Watch(ctx, d.Feed(), 250*time.Millisecond, st.DataVersion)
 	if err := d.SetMail(ctx, from); err != nil {
 		logger.Error("cannot open the office", "err", err)
 		return 1
@@ -108,6 +107,13 @@ func runServe(args []string) int {
 	}
 	if *debugAddr != "" {
 		go serveProfiles(*debugAddr, logger)
+	}
+	go feed.Watch(ctx, d.Feed(), 250*time.Millisecond, st.DataVersion) // after serve's own settings: they are no change to show
+	warmed := time.Now()
+	if err := d.Warm(ctx); err != nil {
+		logger.Warn("warming the first screens", "err", err) // the sessions read them cold instead
+	} else {
+		logger.Info("first screens read", "took", time.Since(warmed).Round(time.Millisecond))
 	}
 
 	srv, err := dssh.New(dssh.Config{Addr: *listen, HostKeyPath: *hostKey, HandshakeTimeout: *handshake, Limits: limits, Logger: logger}, d)
