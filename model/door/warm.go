@@ -7,13 +7,14 @@ import (
 	"dispatch/model/store"
 )
 
-// Warm reads what the morning's first sessions ask for — the board and
-// every technician's day — before the server takes its first connection,
-// so the first burst costs what one connection does rather than queueing
-// behind the cold reads. The wall is left to the first wall: once read, a
-// wall's week rides along with every board read after.
+// Warm reads what the morning's first sessions ask for — the board, the
+// wall beside it and every technician's day — before the server takes its
+// first connection, so the first burst costs what one connection does
+// rather than queueing behind the cold reads. Reading the wall makes every
+// board read after carry the week's visits, as the first wall display
+// would: an office keeps one open all day.
 func (d *Door) Warm(ctx context.Context) error {
-	if _, err := d.board(ctx); err != nil {
+	if _, err := d.wall(ctx); err != nil { // the board, and the wall beside it
 		return err
 	}
 	var techs []model.User
