@@ -37,7 +37,10 @@ type Deps struct {
 
 // ChangedMsg is a notice from the feed: something changed, every page on
 // the stack reads again what it shows.
-type ChangedMsg struct{ Topics feed.Topic }
+type ChangedMsg struct {
+	Topics feed.Topic
+	At     time.Time // when it was taken: the next waits a frame from it
+}
 
 // App is the root model of one session.
 type App struct {
@@ -52,6 +55,7 @@ type App struct {
 	ticks         ticker
 	waiting       int // decisions waiting for a dispatcher, shown to the office on every screen
 	lastKey       time.Time
+	lastChange    time.Time // when the last change notice was taken (wall time: it paces redraws)
 	ended         string // why the session ended, when it was not the user's choice
 }
 
@@ -91,20 +95,36 @@ func (a *App) Init() tea.Cmd {
 	return tea.Batch(a.waitForChange(), a.ticks.start(a.top().Ticking(), a.deps.Door.Now()))
 }
 
+// ChangeFrame is the least time between two redraws for changes: a change
+// alone is drawn at once, and the writes that land within a frame of the
+// last redraw wait for its end and are drawn together, once. A person
+// cannot tell 50 ms; a busy office's writes then cost each session at
+// most twenty redraws a second, however many arrive.
+const ChangeFrame = 50 * time.Millisecond
+
 // waitForChange is re-armed after every notice: one goroutine per session at
 // most, and it ends with the session.
 func (a *App) waitForChange() tea.Cmd {
-	sub, ctx := a.deps.Sub, a.deps.Ctx
+	sub, ctx, next := a.deps.Sub, a.deps.Ctx, a.lastChange.Add(ChangeFrame)
 	if sub == nil {
 		return nil
 	}
 	return func() tea.Msg {
 		select {
 		case <-sub.Ready():
-			return ChangedMsg{sub.Take()}
 		case <-ctx.Done():
 			return nil
 		}
+		if wait := time.Until(next); wait > 0 { // the notices merge in the feed meanwhile
+			t := time.NewTimer(wait)
+			defer t.Stop()
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		return ChangedMsg{Topics: sub.Take(), At: time.Now()}
 	}
 }
 
@@ -137,6 +157,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		a.help.SetWidth(msg.Width)
 		return nil
 	case ChangedMsg:
+		a.lastChange = msg.At
 		for _, p := range a.stack {
 			p.Refresh()
 		}

@@ -110,11 +110,14 @@ func (t *Tx) VisitsForTicket(ctx context.Context, ticketID int64) ([]model.Visit
 // night and a forgotten check-out both stay in view.
 func (t *Tx) TechDay(ctx context.Context, techID int64, from, to time.Time) ([]model.Visit, error) {
 	// Three indexed lookups, not one OR that would read a decade of the
-	// technician's visits.
+	// technician's visits. The last is told its index: without statistics
+	// SQLite took (tech_id, scheduled_at) for it and read every visit the
+	// technician ever had, 86% of the server's CPU at 100 sessions.
 	return t.visitsWhere(ctx, `v.id IN (
 		SELECT id FROM visits WHERE tech_id = ? AND scheduled_at >= ? AND scheduled_at < ? AND phase <> 'cancelled'
 		UNION SELECT id FROM visits WHERE tech_id = ? AND last_step_at >= ? AND last_step_at < ?
-		UNION SELECT id FROM visits WHERE tech_id = ? AND phase NOT IN ('scheduled', 'finished', 'cancelled') AND after_the_fact = 0)`,
+		UNION SELECT id FROM visits INDEXED BY visits_tech_active
+			WHERE tech_id = ? AND phase NOT IN ('scheduled', 'finished', 'cancelled') AND after_the_fact = 0)`,
 		techID, unix(from), unix(to), techID, unix(from), unix(to), techID)
 }
 
@@ -138,13 +141,15 @@ func (t *Tx) BookedVisits(ctx context.Context, techID int64) ([]model.Visit, err
 // paused, returning or in the shop); a visit still being entered after the
 // fact is not where they are now.
 func (t *Tx) ActiveVisits(ctx context.Context, techID int64) ([]model.Visit, error) {
-	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase NOT IN ('scheduled', 'finished', 'cancelled') AND v.after_the_fact = 0`, techID)
+	return t.visitsWhere(ctx, `v.id IN (SELECT id FROM visits INDEXED BY visits_tech_active
+		WHERE tech_id = ? AND phase NOT IN ('scheduled', 'finished', 'cancelled') AND after_the_fact = 0)`, techID) // see TechDay
 }
 
 // UnfinishedVisits lists a technician's visits started and not finished,
 // entered after the fact or not: someone leaving must not strand one.
 func (t *Tx) UnfinishedVisits(ctx context.Context, techID int64) ([]model.Visit, error) {
-	return t.visitsWhere(ctx, `v.tech_id = ? AND v.phase NOT IN ('scheduled', 'finished', 'cancelled')`, techID)
+	return t.visitsWhere(ctx, `v.id IN (SELECT id FROM visits INDEXED BY visits_tech_active
+		WHERE tech_id = ? AND phase NOT IN ('scheduled', 'finished', 'cancelled'))`, techID) // see TechDay
 }
 
 // visitsWhere loads visits matching a condition, with technician names and
