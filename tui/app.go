@@ -56,7 +56,7 @@ type App struct {
 	waiting       int // decisions waiting for a dispatcher, shown to the office on every screen
 	lastKey       time.Time
 	lastChange    time.Time // when the last change notice was taken (wall time: it paces redraws)
-	ended         string // why the session ended, when it was not the user's choice
+	ended         string    // why the session ended, when it was not the user's choice
 }
 
 // New builds the interface for one signed-in user: a technician starts on
