@@ -208,12 +208,7 @@ func TestOneUIDWhateverTheAddress(t *testing.T) {
 func TestAMoveToSomeoneNeverToldIsABooking(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
-		t.Fatal(err)
-	}
+	f.mailing(t)
 	if _, err := f.d.AddContact(ctx, f.disp, model.Contact{ClientID: f.client.ID, Name: "Tom Becker", Role: model.ContactBackup, Email: "tom@acme.example"}); err != nil {
 		t.Fatal(err)
 	}
@@ -258,12 +253,7 @@ func TestAMoveToSomeoneNeverToldIsABooking(t *testing.T) {
 func TestTheToldAreKnownByWhoNotByAddress(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
-		t.Fatal(err)
-	}
+	f.mailing(t)
 	v := f.visitFor(t, f.tech)
 	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana.ruiz@acme.example")}); err != nil {
 		t.Fatal(err)

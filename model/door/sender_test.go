@@ -106,12 +106,7 @@ func TestTheWaitsBetweenTries(t *testing.T) {
 func TestTwoSendersSendOnce(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
-		t.Fatal(err)
-	}
+	f.mailing(t)
 	f.visitFor(t, f.tech)
 	o := f.letters(t)[0]
 	var claimed bool
@@ -144,12 +139,7 @@ func TestTwoSendersSendOnce(t *testing.T) {
 func TestAStaleLetterIsStopped(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
-		t.Fatal(err)
-	}
+	f.mailing(t)
 	f.visitFor(t, f.tech)
 	f.clock.Advance(model.StaleAfter + time.Minute)
 	server := &fakeServer{}
@@ -207,12 +197,7 @@ func TestARetryGoesToTheCorrectedAddress(t *testing.T) {
 func TestABookingOvertakenIsStopped(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
-		t.Fatal(err)
-	}
+	f.mailing(t)
 	v := f.visitFor(t, f.tech)
 	f.record(t, f.tech, v, Step{Kind: model.EvTravelStarted})
 	server := &fakeServer{}

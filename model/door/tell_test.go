@@ -10,6 +10,19 @@ import (
 	"dispatch/model/store"
 )
 
+// mailing gives the office an address to send from and Dana one to be
+// written to: what every test of letters starts with.
+func (f *fixture) mailing(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	if err := f.d.SetMail(ctx, model.Mailbox{Email: "office@northside.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.d.EditContact(ctx, f.disp, f.contact.ID, ContactChange{Email: ptr("dana@acme.example")}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // outbox is every letter written so far, oldest first, as "kind to: subject".
 func (f *fixture) outbox(t *testing.T) []string {
 	t.Helper()
