@@ -45,14 +45,7 @@ func (d *Door) MyDay(ctx context.Context, who model.Actor) ([]VisitCard, error) 
 	}
 	from := model.StartOfDay(d.clock.Now(), d.Location())
 	key := dayKey{tech: who.UserID, day: from, version: d.hub.Version()}
-	if cards, ok := d.days.get(key); ok {
-		return cards, nil
-	}
-	cards, err := d.readDay(ctx, who, from)
-	if err == nil {
-		d.days.put(key, cards)
-	}
-	return cards, err
+	return d.days.get(key, func() ([]VisitCard, error) { return d.readDay(ctx, who, from) })
 }
 
 func (d *Door) readDay(ctx context.Context, who model.Actor, from time.Time) ([]VisitCard, error) {
@@ -151,10 +144,12 @@ func cardOf(ctx context.Context, tx *store.Tx, v model.Visit) (VisitCard, error)
 
 // dayCache keeps the latest read of each technician's day, keyed by the
 // feed's version taken before reading: a change during the read makes the
-// next call read again. Cards are shared and never modified.
+// next call read again. Cards are shared and never modified. Every session
+// of one technician wakes on the same change; the first reads and the rest
+// wait for its read, while other technicians' days are read beside it.
 type dayCache struct {
 	mu sync.Mutex
-	m  map[int64]dayEntry
+	m  map[int64]*dayEntry
 }
 
 type dayKey struct {
@@ -164,22 +159,33 @@ type dayKey struct {
 }
 
 type dayEntry struct {
+	mu    sync.Mutex // held across the read
 	key   dayKey
+	valid bool
 	cards []VisitCard
 }
 
-func (c *dayCache) get(k dayKey) ([]VisitCard, bool) {
+// get is the day for k, read once however many ask for it together.
+func (c *dayCache) get(k dayKey, read func() ([]VisitCard, error)) ([]VisitCard, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.m[k.tech]
-	return e.cards, ok && e.key == k
-}
-
-func (c *dayCache) put(k dayKey, cards []VisitCard) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if c.m == nil {
-		c.m = map[int64]dayEntry{}
+		c.m = map[int64]*dayEntry{}
 	}
-	c.m[k.tech] = dayEntry{k, cards}
+	e := c.m[k.tech]
+	if e == nil {
+		e = &dayEntry{}
+		c.m[k.tech] = e
+	}
+	c.mu.Unlock()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.valid && e.key.day.Equal(k.day) && e.key.version >= k.version { // as new as asked, or newer
+		return e.cards, nil
+	}
+	cards, err := read()
+	if err != nil {
+		return nil, err
+	}
+	e.key, e.valid, e.cards = k, true, cards
+	return cards, nil
 }

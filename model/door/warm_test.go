@@ -16,7 +16,7 @@ func TestWarmReadsTheFirstScreens(t *testing.T) {
 	if !f.d.built.valid || f.d.built.wall == nil || !f.d.cache.walls {
 		t.Error("the board and the wall were not built")
 	}
-	if _, ok := f.d.days.m[f.tech.UserID]; !ok {
+	if e, ok := f.d.days.m[f.tech.UserID]; !ok || !e.valid {
 		t.Error("the technician's day was not read")
 	}
 }
