@@ -66,6 +66,7 @@ func New(deps Deps) *App {
 		deps.Ctx = context.Background()
 	}
 	a := &App{deps: deps, width: 80, height: 24, help: help.New(), lastKey: deps.Door.Now()}
+	a.help.SetWidth(a.width) // the help is as wide as the window, from the start: footers are shared by width
 	a.pages, a.nav = page.NewDeps(deps.Ctx, deps.Door, deps.User)
 	switch {
 	case deps.Wall || deps.User.Role == model.RoleViewer:

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -32,28 +34,81 @@ func (a *App) View() tea.View {
 	return v
 }
 
+// drawnHeaders and drawnFooters share the lines above and below every page:
+// sessions of one user at one size draw the same header in the same
+// minute, and the same key help for the same keys.
+var (
+	drawnHeaders = draw.NewCache[headerKey, string](512)
+	drawnFooters = draw.NewCache[footerKey, string](2048)
+)
+
+type headerKey struct {
+	name, role, clock string
+	waiting, width    int
+}
+
+type footerKey struct {
+	keys, flash string
+	width       int
+	full        bool
+}
+
 func (a *App) header() string {
-	now := a.deps.Door.Now().In(a.deps.Door.Location())
-	left := theme.Title.Render("DISPATCH") + "  " + draw.Safe(a.deps.User.Name) + theme.Muted.Render(" · "+string(a.deps.User.Role))
-	right := theme.Muted.Render(now.Format("Mon 2 Jan 15:04"))
-	if _, onBoard := a.top().(*board.Board); a.waiting > 0 && !onBoard { // the board shows it itself
-		right = theme.Error.Bold(true).Render(fmt.Sprintf("⚑ %d waiting on you", a.waiting)) + "  " + right
+	k := headerKey{name: a.deps.User.Name, role: string(a.deps.User.Role), width: a.width,
+		clock: a.deps.Door.Now().In(a.deps.Door.Location()).Format("Mon 2 Jan 15:04")}
+	if _, onBoard := a.top().(*board.Board); !onBoard { // the board shows it itself
+		k.waiting = a.waiting
 	}
-	gap := a.width - lipgloss.Width(left) - lipgloss.Width(right)
+	return drawnHeaders.Get(k, func() string { return drawHeader(k) })
+}
+
+func drawHeader(k headerKey) string {
+	left := theme.Title.Render("DISPATCH") + "  " + draw.Safe(k.name) + theme.Muted.Render(" · "+k.role)
+	right := theme.Muted.Render(k.clock)
+	if k.waiting > 0 {
+		right = theme.Error.Bold(true).Render(fmt.Sprintf("⚑ %d waiting on you", k.waiting)) + "  " + right
+	}
+	gap := k.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
-		return draw.Fit(left, a.width)
+		return draw.Fit(left, k.width)
 	}
 	return left + draw.Spaces(gap) + right
 }
 
 func (a *App) footer() string {
+	keys := a.top().Keys()
+	k := footerKey{flash: a.flash, width: a.width, full: a.fullHelp}
+	if a.fullHelp {
+		k.keys = helpText(keys.FullHelp()...)
+	} else {
+		k.keys = helpText(keys.ShortHelp())
+	}
+	return drawnFooters.Get(k, func() string { return a.drawFooter(keys) })
+}
+
+// helpText names the keys help would show, to tell one footer from another
+// without drawing it.
+func helpText(columns ...[]key.Binding) string {
+	var b strings.Builder
+	for _, col := range columns {
+		for _, k := range col {
+			if k.Enabled() {
+				b.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
+			}
+		}
+		b.WriteString("\x01")
+	}
+	return b.String()
+}
+
+func (a *App) drawFooter(keys help.KeyMap) string {
 	var b strings.Builder
 	if a.flash != "" {
 		b.WriteString(draw.Fit(theme.OK.Render(draw.Safe(a.flash)), a.width) + "\n") // flashes carry names people typed
 	}
-	help := a.help.ShortHelpView(a.top().Keys().ShortHelp())
+	help := a.help.ShortHelpView(keys.ShortHelp())
 	if a.fullHelp {
-		help = a.help.FullHelpView(a.top().Keys().FullHelp())
+		help = a.help.FullHelpView(keys.FullHelp())
 	}
 	// The help model lets a line run past its width when not even its
 	// ellipsis fits; the footer must never wrap.

@@ -34,10 +34,9 @@ type Board struct {
 	draft     *ticketForm // a cancelled new-ticket form, reopened by n
 	flash     string      // what a decision on a waiting row did
 	flashErr  bool
+	layout    layout // where the rows' lines fall
 	// The size of the last draw, for working out what is in view.
 	width, height int
-	rowsGen       int        // counts the times rows were rebuilt
-	inView        inViewMemo // the last answer of visibleRows
 }
 
 // NewOver opens the board over another page (a technician's day): esc and
@@ -94,7 +93,6 @@ func (b *Board) Refresh() {
 func (b *Board) applyFilter() {
 	q := strings.ToLower(strings.TrimSpace(b.filter.Value()))
 	b.rows = b.rows[:0]
-	b.rowsGen++
 	for _, s := range model.Sections {
 		for i := range b.board.Rows[s] {
 			if r := &b.board.Rows[s][i]; q == "" || strings.Contains(searchText(*r), q) {
@@ -102,6 +100,7 @@ func (b *Board) applyFilter() {
 			}
 		}
 	}
+	b.layout = layOut(b.rows, len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "")
 	b.cursor = 0
 	for i, r := range b.rows {
 		if r.Key() == b.selected {

@@ -2,6 +2,7 @@ package board
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -36,66 +37,67 @@ func (b *Board) pageRows() int { return 10 }
 func (b *Board) View(width, height int) string {
 	b.width, b.height = width, height
 	out := b.top(width)
-	c := layoutColumns(width)
-	lines, cursorLine, _ := b.lines(c, width)
 	room := height - len(out)
 	if room <= 0 {
 		return strings.Join(out, "\n")
 	}
-	b.scrollTo(cursorLine, room, len(lines))
-	end := min(b.offset+room, len(lines))
-	for _, line := range lines[b.offset:end] {
-		out = append(out, line())
+	b.scrollTo(b.layout.lineOf(b.cursor), room, b.layout.lines)
+	c := layoutColumns(width)
+	for l := b.offset; l < min(b.offset+room, b.layout.lines); l++ {
+		out = append(out, b.line(l, c, width))
 	}
 	return strings.Join(out, "\n")
 }
 
-// visibleRows is the range of rows the next draw shows, worked out without
-// drawing them.
-// It is asked after every message (is a timer in view?), so the answer is
-// kept until something it depends on changes.
+// visibleRows is the range of rows the next draw shows, worked out as it
+// will, without drawing them.
 func (b *Board) visibleRows(width, height int) (from, to int) {
-	key := inViewKey{rowsGen: b.rowsGen, cursor: b.cursor, offset: b.offset, width: width, height: height,
-		flash: b.flash, failed: b.err != nil, filtering: b.filtering, filter: b.filter.Value()}
-	if m := b.inView; m.valid && m.key == key {
-		b.offset = m.offset
-		return m.from, m.to
-	}
-	lines, cursorLine, rowAt := b.lines(layoutColumns(width), width)
 	room := height - len(b.top(width))
 	if room <= 0 {
 		return 0, 0
 	}
-	b.scrollTo(cursorLine, room, len(lines))
+	b.scrollTo(b.layout.lineOf(b.cursor), room, b.layout.lines)
 	from, to = len(b.rows), 0
-	for l := b.offset; l < min(b.offset+room, len(lines)); l++ {
-		if r := rowAt[l]; r >= 0 {
+	for l := b.offset; l < min(b.offset+room, b.layout.lines); l++ {
+		if kind, _, r := b.layout.at(l); kind == rowLine {
 			from, to = min(from, r), max(to, r+1)
 		}
 	}
-	to = max(from, to)
-	b.inView = inViewMemo{key: key, valid: true, offset: b.offset, from: from, to: to}
-	return from, to
+	return from, max(from, to)
 }
 
-// inViewKey is everything the rows in view depend on.
-type inViewKey struct {
-	rowsGen, cursor, offset, width, height int
-	flash                                  string
-	failed, filtering                      bool
-	filter                                 string
-}
+// drawnTops shares the lines above the rows among boards: after a change
+// every board shows the same counts. One typing in its filter draws its own.
+var drawnTops = draw.NewCache[topKey, []string](512)
 
-type inViewMemo struct {
-	key      inViewKey
-	valid    bool
-	offset   int // where scrolling left the first line shown
-	from, to int
+// topKey is everything the lines above the rows depend on, the filter aside.
+type topKey struct {
+	counts                  [len(model.Board{}.Rows)]int // tickets in each section
+	breached, atRisk, late  int
+	calls                   int
+	width                   int
+	flash, failed           string
+	flashErr, meetingsShown bool
 }
 
 // top is what stands above the rows: the summary, a flash, an error, the
-// filter and the column heads.
+// filter and the column heads. It is shared, so callers append to a copy.
 func (b *Board) top(width int) []string {
+	if b.filtering || b.filter.Value() != "" {
+		return b.drawTop(width)
+	}
+	k := topKey{breached: b.board.Breached, atRisk: b.board.AtRisk, late: b.board.LateToStart(), calls: len(b.board.Calls),
+		width: width, flash: b.flash, flashErr: b.flashErr, meetingsShown: b.km.Meetings.Enabled()}
+	for s, rows := range b.board.Rows {
+		k.counts[s] = len(rows)
+	}
+	if b.err != nil {
+		k.failed = b.err.Error()
+	}
+	return slices.Clip(drawnTops.Get(k, func() []string { return b.drawTop(width) }))
+}
+
+func (b *Board) drawTop(width int) []string {
 	var out []string
 	out = append(out, b.summary(width)...)
 	if b.flash != "" {
@@ -187,49 +189,24 @@ func (b *Board) headerRow(c columns) string {
 		draw.Fit("TECH", c.tech) + " " + draw.Fit("WHEN", c.when) + " " + draw.Fit("AGE", c.age)
 }
 
-// lines lays out every section with its heading, each line drawn only when
-// asked: a busy board has hundreds of rows and a screen shows forty. It
-// returns the line the cursor is on, and for each line the row it draws
-// (-1 for headings).
-func (b *Board) lines(c columns, width int) ([]func() string, int, []int) {
-	var lines []func() string
-	var rowAt []int
-	add := func(draw func() string, row int) { lines, rowAt = append(lines, draw), append(rowAt, row) }
-	text := func(s string) func() string { return func() string { return s } }
-	cursorLine := -1
-	i := 0
-	for _, s := range model.Sections {
-		start := i
-		for i < len(b.rows) && b.rows[i].Section == s {
-			i++
+// line draws one line of the board.
+func (b *Board) line(l int, c columns, width int) string {
+	kind, s, row := b.layout.at(l)
+	switch kind {
+	case headingLine:
+		h := theme.Section.Render(fmt.Sprintf("%s (%d)", strings.ToUpper(s.section.String()), s.rows))
+		if s.section == model.SecInProgress {
+			h += theme.Muted.Render("   ▲ over the estimate · ⚑ contact not yet told")
 		}
-		if s == model.SecWaiting && i == start {
-			continue // shown only when something waits: it is the first thing a dispatcher reads
-		}
-		heading := fmt.Sprintf("%s (%d)", strings.ToUpper(s.String()), i-start)
-		legend := s == model.SecInProgress
-		add(func() string {
-			h := theme.Section.Render(heading)
-			if legend {
-				h += theme.Muted.Render("   ▲ over the estimate · ⚑ contact not yet told")
-			}
-			return draw.Fit(h, width)
-		}, -1)
-		if i == start {
-			add(text(theme.Muted.Render(draw.Fit("  "+emptyText(s, b.filter.Value() != ""), width))), -1)
-		}
-		for j := start; j < i; j++ {
-			if j == b.cursor {
-				cursorLine = len(lines)
-			}
-			add(func() string { return b.row(b.rows[j], c, width, j == b.cursor) }, j)
-		}
+		return draw.Fit(h, width)
+	case emptySectionLine:
+		return theme.Muted.Render(draw.Fit("  "+emptyText(s.section, b.filter.Value() != ""), width))
+	case rowLine:
+		return b.row(b.rows[row], c, width, row == b.cursor)
+	case noTicketsLine:
+		return theme.Muted.Render("  No open tickets. Press n to open one.")
 	}
-	if len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "" {
-		add(text(""), -1)
-		add(text(theme.Muted.Render("  No open tickets. Press n to open one.")), -1)
-	}
-	return lines, cursorLine, rowAt
+	return ""
 }
 
 func emptyText(s model.Section, filtered bool) string {

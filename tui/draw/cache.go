@@ -1,6 +1,9 @@
 package draw
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Cache shares what one session drew with every other session that would
 // draw the same thing: after a change hundreds of sessions show the same
@@ -25,6 +28,7 @@ func (c *Cache[K, V]) Get(k K, draw func() V) V {
 		return v
 	}
 	v = draw()
+	drawings.Add(1)
 	c.mu.Lock()
 	if len(c.m) >= c.max {
 		c.m = map[K]V{}
@@ -40,3 +44,10 @@ func (c *Cache[K, V]) Forget() {
 	c.m = map[K]V{}
 	c.mu.Unlock()
 }
+
+// drawings counts what every cache has drawn.
+var drawings atomic.Int64
+
+// Drawings is how many drawings every cache has made: a test reads it to
+// see that a second session drew nothing the first had drawn.
+func Drawings() int64 { return drawings.Load() }

@@ -5,6 +5,7 @@ package myday
 
 import (
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 
@@ -113,11 +114,11 @@ func (m *Day) syncKeys() {
 	}
 	phase := c.Phase()
 	onSite := phase == model.PhaseOnSite || phase == model.PhasePaused
-	m.km.forVisit(onSite, len(approvedAddOns(c)) > 0, m.promptDue(c) != model.EstimateNone)
+	m.km.forVisit(onSite, len(approvedAddOns(c)) > 0, promptDue(c, m.deps.Door.Now()) != model.EstimateNone)
 }
 
-func (m *Day) promptDue(c door.VisitCard) model.EstimateLevel {
-	return model.OverrunDue(c.Events, c.Ticket.Estimate.Duration, m.deps.Door.Now())
+func promptDue(c door.VisitCard, now time.Time) model.EstimateLevel {
+	return model.OverrunDue(c.Events, c.Ticket.Estimate.Duration, now)
 }
 
 // noticeDecided tells the technician when the office decides an add-on

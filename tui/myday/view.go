@@ -11,10 +11,39 @@ import (
 	"dispatch/tui/theme"
 )
 
+// drawnDays shares a drawn day among a technician's sessions: each of them
+// wakes on the same change and ticks on the same second, and draws the same
+// thing unless one has moved its cursor or holds a notice.
+var drawnDays = draw.NewCache[dayKey, string](512)
+
+// dayKey is everything the drawing of a day depends on.
+type dayKey struct {
+	cards         *door.VisitCard // the first of the day's cards: the door shares one read of a day, never changed
+	count, cursor int
+	notice, err   string
+	noticeOK      bool
+	second        time.Time // timers are drawn to the second
+	zone          *time.Location
+	width, height int
+}
+
 func (m *Day) View(width, height int) string {
-	now := m.deps.Door.Now()
+	m.syncKeys() // a prompt falls due as the clock runs
+	if len(m.cards) == 0 {
+		return m.draw(m.deps.Door.Now(), width, height)
+	}
+	k := dayKey{cards: &m.cards[0], count: len(m.cards), cursor: m.cursor, notice: m.notice, noticeOK: m.noticeOK,
+		second: m.deps.Door.Now().Truncate(time.Second), zone: m.deps.Door.Location(), width: width, height: height}
+	if m.err != nil {
+		k.err = m.err.Error()
+	}
+	return drawnDays.Get(k, func() string { return m.draw(k.second, width, height) })
+}
+
+// draw draws the day as of now.
+func (m *Day) draw(now time.Time, width, height int) string {
 	var out []string
-	out = append(out, draw.Fit(m.summary(), width))
+	out = append(out, draw.Fit(m.summary(now), width))
 	if m.err != nil {
 		out = append(out, theme.Error.Render(draw.Fit("cannot read your day: "+m.err.Error(), width)))
 	}
@@ -23,7 +52,6 @@ func (m *Day) View(width, height int) string {
 		out = append(out, "", theme.Muted.Render(draw.Fit("  No visits booked for you today. Press b for the board.", width)))
 		return strings.Join(out, "\n")
 	}
-	m.syncKeys()
 	out = append(out, strings.Split(m.bigCard(c, now, width), "\n")...)
 	out = append(out, m.prompt(c, now, width)...)
 	if m.notice != "" {
@@ -46,7 +74,7 @@ func (m *Day) View(width, height int) string {
 	return strings.Join(out, "\n")
 }
 
-func (m *Day) summary() string {
+func (m *Day) summary(now time.Time) string {
 	var done, under, toGo int
 	for _, c := range m.cards {
 		switch p := c.Phase(); {
@@ -58,7 +86,7 @@ func (m *Day) summary() string {
 			toGo++
 		}
 	}
-	day := m.deps.Door.Now().In(m.deps.Door.Location()).Format("Mon 2 Jan")
+	day := now.In(m.deps.Door.Location()).Format("Mon 2 Jan")
 	visits := "visits"
 	if len(m.cards) == 1 {
 		visits = "visit"
@@ -163,7 +191,7 @@ func (m *Day) dayRow(c door.VisitCard, cols dayCols, selected bool, now time.Tim
 // prompt is the estimate prompt, drawn under the card until it is answered:
 // ignoring it does not make it go away.
 func (m *Day) prompt(c door.VisitCard, now time.Time, width int) []string {
-	due := m.promptDue(c)
+	due := promptDue(c, now)
 	if due == model.EstimateNone {
 		return nil
 	}

@@ -22,11 +22,12 @@ var Now = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
 // Screen is one session's interface on a test office.
 type Screen struct {
-	T     testing.TB
-	App   *tui.App
-	Door  *door.Door
-	Clock *model.FixedClock
-	User  model.User
+	T      testing.TB
+	App    *tui.App
+	Door   *door.Door
+	Clock  *model.FixedClock
+	User   model.User
+	office *doortest.Office
 }
 
 // New seeds the demo office at Now and opens the interface as a new user
@@ -65,9 +66,16 @@ func Office(t testing.TB, tech string, width, height int) (techScreen, dispatche
 // Open opens the interface for u on an office already open.
 func Open(t testing.TB, o *doortest.Office, u model.User, width, height int) *Screen {
 	t.Helper()
-	s := &Screen{T: t, App: tui.New(tui.Deps{Ctx: context.Background(), Door: o.Door, User: u}), Door: o.Door, Clock: o.Clock, User: u}
+	s := &Screen{T: t, App: tui.New(tui.Deps{Ctx: context.Background(), Door: o.Door, User: u}), Door: o.Door, Clock: o.Clock, User: u, office: o}
 	s.Send(tea.WindowSizeMsg{Width: width, Height: height})
 	return s
+}
+
+// Again opens another session of the same user on the same office, as a
+// second terminal would.
+func (s *Screen) Again(width, height int) *Screen {
+	s.T.Helper()
+	return Open(s.T, s.office, s.User, width, height)
 }
 
 func findTech(t testing.TB, o *doortest.Office, name string) model.User {
