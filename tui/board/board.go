@@ -26,7 +26,7 @@ type Board struct {
 	board     model.Board
 	rows      []*model.BoardRow // what the filter lets through, in section order; into the shared board, never changed
 	cursor    int
-	selected  string // the row under the cursor (BoardRow.Key), kept across refreshes
+	selected  rowID  // the row under the cursor, kept across refreshes
 	offset    int    // first line shown
 	filter    textinput.Model
 	filtering bool
@@ -103,7 +103,7 @@ func (b *Board) applyFilter() {
 	b.layout = layOut(b.rows, len(b.board.Rows[model.SecUnscheduled])+len(b.rows) == 0 && b.filter.Value() == "")
 	b.cursor = 0
 	for i, r := range b.rows {
-		if r.Key() == b.selected {
+		if idOf(r) == b.selected {
 			b.cursor = i
 		}
 	}
@@ -121,11 +121,26 @@ func searchText(r model.BoardRow) string {
 func (b *Board) remember() {
 	if b.cursor < len(b.rows) {
 		r := *b.rows[b.cursor]
-		b.selected = r.Key()
+		b.selected = idOf(&r)
 		b.km.forRow(r, b.deps.User.Role.Can(model.ActSuperviseWork), b.deps.User.Role.Can(model.ActScheduleVisit))
 		return
 	}
 	b.km.forRow(model.BoardRow{}, false, false)
+}
+
+// rowID tells a row from every other, as BoardRow.Key does, without
+// writing its name: every board finds its cursor's row again after every
+// change.
+type rowID struct{ request, alertVisit, ticket int64 }
+
+func idOf(r *model.BoardRow) rowID {
+	switch {
+	case r.Scope != nil:
+		return rowID{request: r.Scope.ID}
+	case r.Alert:
+		return rowID{alertVisit: r.Visit.ID}
+	}
+	return rowID{ticket: r.Ticket.ID}
 }
 
 func (b *Board) current() (model.BoardRow, bool) {
@@ -308,6 +323,6 @@ func (b *Board) nextSection() {
 // under the cursor when the board shows again.
 func (b *Board) ticketOpened(id int64) {
 	b.draft = nil
-	b.selected = model.FormatID(model.PrefixTicket, id)
+	b.selected = rowID{ticket: id}
 	b.filter.SetValue("")
 }

@@ -45,14 +45,21 @@ func PadLines(s string, n int) string {
 	if n <= 0 {
 		return ""
 	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > n {
-		lines = lines[:n]
+	// Counted and cut in place: every session pads every frame it draws.
+	lines, end := 1, len(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			if lines == n {
+				end = i
+				break
+			}
+			lines++
+		}
 	}
-	for len(lines) < n {
-		lines = append(lines, "")
+	if lines < n {
+		return s + strings.Repeat("\n", n-lines)
 	}
-	return strings.Join(lines, "\n")
+	return s[:end]
 }
 
 // WrapNotice wraps a message whole: its second half says what to do.

@@ -63,11 +63,21 @@ type attentionItem struct {
 	call  *model.MeetingCall // a call owed about a meeting, instead of a row
 }
 
+// listedItems shares each wall's list among every wall session: a busy
+// office has thousands of broken promises, and every wall looks at them
+// after every change.
+var listedItems = draw.NewCache[*model.Wall, []attentionItem](64)
+
 // attentionItems lists what needs someone, most urgent first: what keeps a
 // technician waiting on site (a decision for a supervisor, a contact to
 // reach), overruns the contact has not heard of, broken promises, then
-// promises running low, then calls owed about meetings.
+// promises running low, then calls owed about meetings. The list is shared:
+// never change it.
 func attentionItems(w *model.Wall) []attentionItem {
+	return listedItems.Get(w, func() []attentionItem { return listAttention(w) })
+}
+
+func listAttention(w *model.Wall) []attentionItem {
 	var out []attentionItem
 	for _, r := range w.Waiting {
 		kind := "APPROVE"
