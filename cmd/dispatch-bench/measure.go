@@ -125,8 +125,14 @@ func measure(o options, srv *server, n int, who cast) (row, error) {
 			}
 		}
 		fan = append(fan, last.Sub(start))
+		if os.Getenv("BENCH_SHOW") != "" {
+			fmt.Fprintln(os.Stderr, "fan-out at", start.Format("15:04:05.000"), last.Sub(start))
+		}
 	}
 	busyAfter, _ := srv.usage()
+	if os.Getenv("BENCH_SHOW") != "" {
+		fmt.Fprintln(os.Stderr, "fan-out:", fan)
+	}
 	r.FanoutP50, r.FanoutP99 = ms(percentile(fan, 50)), ms(percentile(fan, 99))
 	r.BusyCores = float64(busyAfter.cpu-busyBefore.cpu) / float64(time.Since(busyStart))
 

@@ -45,4 +45,20 @@ func TestSessionsOfOneTechnicianShareOneReadOfTheDay(t *testing.T) {
 	if n := reads.Load(); n != 2 {
 		t.Errorf("reads = %d, want 2: one more for the change, none for the older version", n)
 	}
+
+	// A change that leaves the day as it was keeps the very cards, so the
+	// sessions showing them keep their shared drawing; one that alters it
+	// gives new cards.
+	kept, _ := c.get(later, read)
+	again := later
+	again.version = 5
+	same, _ := c.get(again, func() ([]VisitCard, error) { return []VisitCard{{}}, nil })
+	if &same[0] != &kept[0] {
+		t.Error("a day read again unchanged came back as new cards")
+	}
+	again.version = 6
+	changed, _ := c.get(again, func() ([]VisitCard, error) { return []VisitCard{{Client: "Acme"}}, nil })
+	if &changed[0] == &kept[0] || changed[0].Client != "Acme" {
+		t.Error("a changed day came back as the old cards")
+	}
 }

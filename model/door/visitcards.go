@@ -3,6 +3,7 @@ package door
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sync"
 	"time"
 
@@ -185,6 +186,9 @@ func (c *dayCache) get(k dayKey, read func() ([]VisitCard, error)) ([]VisitCard,
 	cards, err := read()
 	if err != nil {
 		return nil, err
+	}
+	if e.valid && e.key.day.Equal(k.day) && reflect.DeepEqual(cards, e.cards) {
+		cards = e.cards // unchanged by the change: sessions keep the drawing they share, and send nothing
 	}
 	e.key, e.valid, e.cards = k, true, cards
 	return cards, nil

@@ -26,8 +26,8 @@ type Board struct {
 	board     model.Board
 	rows      []*model.BoardRow // what the filter lets through, in section order; into the shared board, never changed
 	cursor    int
-	selected  rowID  // the row under the cursor, kept across refreshes
-	offset    int    // first line shown
+	selected  rowID // the row under the cursor, kept across refreshes
+	offset    int   // first line shown
 	filter    textinput.Model
 	filtering bool
 	err       error
