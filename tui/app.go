@@ -103,10 +103,20 @@ func (a *App) Init() tea.Cmd {
 // most twenty redraws a second, however many arrive.
 const ChangeFrame = 50 * time.Millisecond
 
+// changeFrame grows the frame by one for every hundred sessions open. Every
+// session redraws after a change, and on a 2-core server a round of 500
+// redraws takes about 200 ms: at 50 ms a stream of writes would leave the
+// server little time to make them (dispatch-bench at 500 sessions: 100–108
+// writes/s at 50 ms, 133–134 at 250 ms). A change alone is still drawn at
+// once; only changes following one another wait.
+func changeFrame(sessions int) time.Duration {
+	return ChangeFrame * time.Duration(max(1, sessions/100))
+}
+
 // waitForChange is re-armed after every notice: one goroutine per session at
 // most, and it ends with the session.
 func (a *App) waitForChange() tea.Cmd {
-	sub, ctx, next := a.deps.Sub, a.deps.Ctx, a.lastChange.Add(ChangeFrame)
+	sub, ctx, last := a.deps.Sub, a.deps.Ctx, a.lastChange
 	if sub == nil {
 		return nil
 	}
@@ -116,6 +126,7 @@ func (a *App) waitForChange() tea.Cmd {
 		case <-ctx.Done():
 			return nil
 		}
+		next := last.Add(changeFrame(sub.Sessions()))
 		if wait := time.Until(next); wait > 0 { // the notices merge in the feed meanwhile
 			t := time.NewTimer(wait)
 			defer t.Stop()

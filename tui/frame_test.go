@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"dispatch/model/feed"
 )
@@ -26,5 +27,18 @@ func TestChangesWithinAFrameAreOneRedraw(t *testing.T) {
 	}
 	if gap := next.At.Sub(first.At); gap < ChangeFrame {
 		t.Errorf("two redraws %s apart, less than a frame", gap)
+	}
+}
+
+// The frame grows by one for every hundred sessions: a busy office draws
+// less often, and a small one as often as a person could tell.
+func TestTheFrameGrowsWithTheSessions(t *testing.T) {
+	for _, tt := range []struct {
+		sessions int
+		want     time.Duration
+	}{{1, ChangeFrame}, {10, ChangeFrame}, {199, ChangeFrame}, {200, 2 * ChangeFrame}, {500, 5 * ChangeFrame}} {
+		if got := changeFrame(tt.sessions); got != tt.want {
+			t.Errorf("%d sessions: frame %s, want %s", tt.sessions, got, tt.want)
+		}
 	}
 }

@@ -40,7 +40,7 @@ func TestTheLoadToolMeasuresASmallOffice(t *testing.T) {
 	}
 	s.Close()
 	out := filepath.Join(dir, "bench.json")
-	cmd := exec.Command(bench, "--dispatch", dispatch, "--db", db, "--sessions", "5", "--idle", "1s", "--fanouts", "2", "--json", out)
+	cmd := exec.Command(bench, "--dispatch", dispatch, "--db", db, "--sessions", "5", "--idle", "1s", "--fanouts", "2", "--burst", "3", "--json", out)
 	cmd.Dir = dir
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("dispatch-bench: %v\n%s", err, b)
@@ -60,5 +60,8 @@ func TestTheLoadToolMeasuresASmallOffice(t *testing.T) {
 	if r.Sessions != 5 || r.FirstP50 <= 0 || r.Baseline.FirstP50 <= 0 || r.FanoutP50 <= 0 || r.Baseline.FanoutP50 <= 0 || r.ExecBoardP50 <= 0 || r.WritesPerSec <= 0 || r.RSSMiB <= 0 ||
 		r.WallBytesPerSec <= 0 {
 		t.Errorf("figures missing: %+v", r)
+	}
+	if b := rep.Burst; b == nil || b.Sessions != 3 || b.FirstP50 <= 0 || b.BaselineFirstP50 <= 0 || b.Ratio <= 0 {
+		t.Errorf("the burst at start is missing: %+v", b)
 	}
 }

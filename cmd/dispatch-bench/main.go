@@ -3,6 +3,8 @@
 // `dispatch gen`), opens N real SSH sessions with PTYs — dispatcher boards
 // and technicians' My day — each parsed by a terminal emulator, and reports
 // time to first screen, fan-out, exec latency, CPU, memory and bytes sent.
+// First it opens a burst of sessions at once on each server just started,
+// as the morning's first logins do.
 // In the same run it measures a bare Wish + Bubble Tea program drawing one
 // static screen, the floor the stack allows, and prints the ratio.
 //
@@ -38,6 +40,7 @@ func main() {
 	flag.Float64Var(&o.wallShare, "walls", 0.05, "share of sessions that are wall displays (ssh -t office wall)")
 	flag.DurationVar(&o.idle, "idle", 10*time.Second, "how long to watch idle sessions for CPU and bytes")
 	flag.IntVar(&o.fanouts, "fanouts", 20, "actions to time until every board shows them")
+	flag.IntVar(&o.burst, "burst", 10, "first measure this many sessions opening at once on each server just started (0: none)")
 	flag.StringVar(&o.profile, "cpuprofile", "", "have the server write a CPU profile of the run to this file")
 	flag.StringVar(&o.debugAddr, "debug-addr", "", "have the server serve live profiles on this address (heap under load: go tool pprof http://ADDR/debug/pprof/heap)")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
@@ -59,6 +62,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "dispatch-bench:", err)
 		os.Exit(1)
 	}
+	rep.rate()
 	rep.print(os.Stdout)
 	if *jsonOut != "" {
 		b, _ := json.MarshalIndent(rep, "", "  ")
@@ -77,6 +81,7 @@ type options struct {
 	wallShare float64
 	idle      time.Duration
 	fanouts   int
+	burst     int
 	profile   string
 	debugAddr string
 }

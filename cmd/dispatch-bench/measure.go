@@ -19,19 +19,7 @@ import (
 func measure(o options, srv *server, n int, who cast) (row, error) {
 	r := row{Sessions: n}
 	empty, _ := srv.usage()
-	techs := int(float64(n) * o.techShare)
-	walls := max(int(float64(n)*o.wallShare), min(1, n-techs-1)) // one wall at least, beside one board
-	ss, err := openAll(srv.addr, n, func(i int) (gossh.Signer, kind) {
-		switch {
-		case i < techs:
-			return who.techs[i%len(who.techs)], myDaySession
-		case i < techs+walls:
-			return who.dispatcher, wallSession
-		}
-		return who.dispatcher, boardSession
-	}, func(k kind) string {
-		return [...]string{boardSession: "UNSCHEDULED (", myDaySession: "My day", wallSession: "NEEDS ATTENTION"}[k]
-	})
+	ss, err := openAll(srv.addr, n, 32, o.mix(n, who), firstScreen)
 	defer closeAll(ss)
 	if err != nil {
 		return r, err
@@ -125,14 +113,11 @@ func measure(o options, srv *server, n int, who cast) (row, error) {
 			}
 		}
 		fan = append(fan, last.Sub(start))
-		if os.Getenv("BENCH_SHOW") != "" {
+		if os.Getenv("BENCH_SHOW") != "" { // each sample and when, to line up with a GC trace (GODEBUG=gctrace=1)
 			fmt.Fprintln(os.Stderr, "fan-out at", start.Format("15:04:05.000"), last.Sub(start))
 		}
 	}
 	busyAfter, _ := srv.usage()
-	if os.Getenv("BENCH_SHOW") != "" {
-		fmt.Fprintln(os.Stderr, "fan-out:", fan)
-	}
 	r.FanoutP50, r.FanoutP99 = ms(percentile(fan, 50)), ms(percentile(fan, 99))
 	r.BusyCores = float64(busyAfter.cpu-busyBefore.cpu) / float64(time.Since(busyStart))
 
@@ -157,6 +142,27 @@ func measure(o options, srv *server, n int, who cast) (row, error) {
 	r.ExecWriteP50, r.ExecWriteP99 = ms(percentile(writes, 50)), ms(percentile(writes, 99))
 	r.WritesPerSec, err = sustainedWrites(srv.addr, who.dispatcher, probes, 3*time.Second)
 	return r, err
+}
+
+// mix is who the i-th of n sessions is: technicians on My day first, then
+// walls, then dispatchers' boards.
+func (o options) mix(n int, who cast) func(i int) (gossh.Signer, kind) {
+	techs := int(float64(n) * o.techShare)
+	walls := max(int(float64(n)*o.wallShare), min(1, n-techs-1)) // one wall at least, beside one board
+	return func(i int) (gossh.Signer, kind) {
+		switch {
+		case i < techs:
+			return who.techs[i%len(who.techs)], myDaySession
+		case i < techs+walls:
+			return who.dispatcher, wallSession
+		}
+		return who.dispatcher, boardSession
+	}
+}
+
+// firstScreen is what each kind of session shows once drawn.
+func firstScreen(k kind) string {
+	return [...]string{boardSession: "UNSCHEDULED (", myDaySession: "My day", wallSession: "NEEDS ATTENTION"}[k]
 }
 
 var openedRE = regexp.MustCompile(`opened (T-\d+)`)

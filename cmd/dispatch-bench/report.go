@@ -8,9 +8,10 @@ import (
 
 // report is one run's figures: a row per session count.
 type report struct {
-	Machine string `json:"machine"`
-	When    string `json:"when"`
-	Rows    []row  `json:"rows"`
+	Machine string    `json:"machine"`
+	When    string    `json:"when"`
+	Burst   *burstRow `json:"burst,omitempty"`
+	Rows    []row     `json:"rows"`
 }
 
 // row is Dispatch at one session count, beside the baseline.
@@ -26,6 +27,8 @@ type row struct {
 	ExecWriteP50     float64     `json:"exec_write_p50_ms"`
 	ExecWriteP99     float64     `json:"exec_write_p99_ms"`
 	WritesPerSec     float64     `json:"sustained_writes_per_sec"`
+	WritesVs10       float64     `json:"sustained_writes_vs_10_sessions,omitempty"` // of the 10-session row in the same run
+	FanoutP99Ratio   float64     `json:"fanout_p99_vs_baseline"`
 	IdleCores        float64     `json:"idle_cores"`
 	BusyCores        float64     `json:"fanout_cores"`
 	RSSMiB           float64     `json:"rss_mib"`
@@ -45,14 +48,41 @@ type baselineRow struct {
 	PerSessionKiB float64 `json:"rss_per_session_kib"`
 }
 
+// rate compares the rows with the baseline and with the 10-session row.
+func (r *report) rate() {
+	var at10 float64
+	for _, x := range r.Rows {
+		if x.Sessions == 10 {
+			at10 = x.WritesPerSec
+		}
+	}
+	for i := range r.Rows {
+		x := &r.Rows[i]
+		if at10 > 0 {
+			x.WritesVs10 = x.WritesPerSec / at10
+		}
+		if x.Baseline.FanoutP99 > 0 {
+			x.FanoutP99Ratio = x.FanoutP99 / x.Baseline.FanoutP99
+		}
+	}
+}
+
 func (r report) print(w io.Writer) {
 	fmt.Fprintf(w, "%s · %s\n\n", r.Machine, r.When)
+	if b := r.Burst; b != nil {
+		fmt.Fprintf(w, "burst of %d at once on a server just started: first screen p50 %.1f ms, p99 %.1f ms; baseline p50 %.1f ms, p99 %.1f ms; ratio %.2f×\n\n",
+			b.Sessions, b.FirstP50, b.FirstP99, b.BaselineFirstP50, b.BaselineFirstP99, b.Ratio)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "sessions\tfirst p50\tp99\tbaseline p50\tratio\tfan-out p50\tp99\tbaseline fan-out p50\tp99\tboard --json p50\tp99\twrite p50\tp99\twrites/s\tidle cores\tfan-out cores\tRSS MiB\tKiB/session\tbaseline KiB/session\tboard B/s\tMy day B/s\twall B/s\t")
+	fmt.Fprintln(tw, "sessions\tfirst p50\tp99\tbaseline p50\tratio\tfan-out p50\tp99\tbaseline fan-out p50\tp99\tp99 ratio\tboard --json p50\tp99\twrite p50\tp99\twrites/s\tvs 10\tidle cores\tfan-out cores\tRSS MiB\tKiB/session\tbaseline KiB/session\tboard B/s\tMy day B/s\twall B/s\t")
 	for _, x := range r.Rows {
-		fmt.Fprintf(tw, "%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.0f\t%.3f\t%.2f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t\n",
-			x.Sessions, x.FirstP50, x.FirstP99, x.Baseline.FirstP50, x.FirstRatio, x.FanoutP50, x.FanoutP99, x.Baseline.FanoutP50, x.Baseline.FanoutP99, x.ExecBoardP50, x.ExecBoardP99,
-			x.ExecWriteP50, x.ExecWriteP99, x.WritesPerSec, x.IdleCores, x.BusyCores, x.RSSMiB, x.PerSessionKiB, x.Baseline.PerSessionKiB,
+		vs10 := "–"
+		if x.WritesVs10 > 0 {
+			vs10 = fmt.Sprintf("%.0f%%", 100*x.WritesVs10)
+		}
+		fmt.Fprintf(tw, "%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.0f\t%s\t%.3f\t%.2f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t\n",
+			x.Sessions, x.FirstP50, x.FirstP99, x.Baseline.FirstP50, x.FirstRatio, x.FanoutP50, x.FanoutP99, x.Baseline.FanoutP50, x.Baseline.FanoutP99, x.FanoutP99Ratio,
+			x.ExecBoardP50, x.ExecBoardP99, x.ExecWriteP50, x.ExecWriteP99, x.WritesPerSec, vs10, x.IdleCores, x.BusyCores, x.RSSMiB, x.PerSessionKiB, x.Baseline.PerSessionKiB,
 			x.BoardBytesPerSec, x.MyDayBytesPerSec, x.WallBytesPerSec)
 	}
 	tw.Flush()

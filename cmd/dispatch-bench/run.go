@@ -94,11 +94,12 @@ type opened struct {
 	kind  kind
 }
 
-// openAll opens n sessions, 32 at a time, as people arriving at once would.
-func openAll(addr string, n int, signer func(i int) (gossh.Signer, kind), firstScreen func(kind) string) ([]opened, error) {
+// openAll opens n sessions, atOnce at a time, as people arriving together
+// would.
+func openAll(addr string, n, atOnce int, signer func(i int) (gossh.Signer, kind), firstScreen func(kind) string) ([]opened, error) {
 	out := make([]opened, n)
 	errs := make(chan error, n)
-	sem := make(chan struct{}, 32)
+	sem := make(chan struct{}, atOnce)
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
 		wg.Add(1)
@@ -161,16 +162,24 @@ func run(o options) (report, error) {
 		return rep, err
 	}
 	hostKey := filepath.Join(os.TempDir(), "dispatch-bench-host-key")
+	// The load tool is one address and one dispatcher with a thousand
+	// sessions: the limits that protect an office would refuse it.
+	serveArgs := []string{"serve", "--db", o.db, "--tz", "UTC", "--host-key", hostKey,
+		"--max-sessions", "0", "--max-sessions-per-user", "0", "--conn-rate", "0"}
+	if o.burst > 0 {
+		b, err := measureBurst(o, self, o.burst, who, serveArgs)
+		if err != nil {
+			return rep, fmt.Errorf("burst of %d: %w", o.burst, err)
+		}
+		rep.Burst = &b
+	}
 	for _, n := range o.counts {
 		fmt.Fprintf(os.Stderr, "== %d sessions\n", n)
 		base, err := measureBaseline(self, n, o.fanouts, who.dispatcher)
 		if err != nil {
 			return rep, fmt.Errorf("baseline at %d sessions: %w", n, err)
 		}
-		// The load tool is one address and one dispatcher with a thousand
-		// sessions: the limits that protect an office would refuse it.
-		args := []string{"serve", "--db", o.db, "--tz", "UTC", "--host-key", hostKey,
-			"--max-sessions", "0", "--max-sessions-per-user", "0", "--conn-rate", "0"}
+		args := append([]string(nil), serveArgs...)
 		if o.profile != "" {
 			args = append(args, "--cpuprofile", fmt.Sprintf("%s.%d", o.profile, n))
 		}
@@ -204,7 +213,7 @@ func measureBaseline(self string, n, fanouts int, sg gossh.Signer) (baselineRow,
 	}
 	defer srv.stop()
 	before, _ := srv.usage()
-	ss, err := openAll(srv.addr, n, func(int) (gossh.Signer, kind) { return sg, boardSession }, func(kind) string { return baselineMarker })
+	ss, err := openAll(srv.addr, n, 32, func(int) (gossh.Signer, kind) { return sg, boardSession }, func(kind) string { return baselineMarker })
 	defer closeAll(ss)
 	if err != nil {
 		return row, err

@@ -93,6 +93,9 @@ func (s *Sub) notify(t Topic) {
 	}
 }
 
+// Sessions counts the hub's live subscriptions, this one among them.
+func (s *Sub) Sessions() int { return s.hub.Subscribers() }
+
 // Ready is signalled when at least one notice is pending.
 func (s *Sub) Ready() <-chan struct{} { return s.ready }
 
