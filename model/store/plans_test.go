@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -35,52 +36,39 @@ func tablesOf(query string) map[string]string {
 }
 
 // Every session re-reads the board and the technicians' days after every
-// change. Each query those reads make finds its rows through an index.
+// change, and every change made from a script prints its ticket. Each query
+// those reads make finds its rows through an index.
 func TestTheReadsAfterEveryChangeUseIndexes(t *testing.T) {
 	s := openTemp(t)
-	_, _, _, tech, _, visit := seed(t, s)
+	_, _, _, tech, ticket, visit := seed(t, s)
 	ctx := context.Background()
 	s.reads.close() // count only the statements the reads below prepare
 	now := time.Now()
-	err := s.Read(ctx, func(tx *Tx) error { // what the door reads for the board and the wall, then for a day
-		_, err := tx.BoardTickets(ctx)
-		errs := []error{err}
-		_, err = tx.Policy(ctx)
-		errs = append(errs, err)
-		_, err = tx.AwaitingSupervisor(ctx)
-		errs = append(errs, err)
-		_, err = tx.OpenMeetings(ctx)
-		errs = append(errs, err)
-		_, err = tx.NewClients(ctx, model.NewClientsSince(now))
-		errs = append(errs, err)
-		_, err = tx.Users(ctx, model.RoleTech)
-		errs = append(errs, err)
-		_, err = tx.VisitsSteppedSince(ctx, now.Add(-7*24*time.Hour))
-		errs = append(errs, err)
-		day, err := tx.TechDay(ctx, tech.ID, now.Add(-24*time.Hour), now.Add(24*time.Hour))
-		errs = append(errs, err)
-		if len(day) == 0 {
-			t.Fatal("the seeded visit is not in the technician's day")
-		}
-		tk, err := tx.TicketByID(ctx, visit.TicketID)
-		errs = append(errs, err)
-		_, err = tx.ClientByID(ctx, tk.ClientID)
-		errs = append(errs, err)
-		_, err = tx.SiteByID(ctx, tk.SiteID)
-		errs = append(errs, err)
-		_, err = tx.Contacts(ctx, tk.ClientID)
-		errs = append(errs, err)
-		_, err = tx.ScopeForVisit(ctx, visit.ID)
-		errs = append(errs, err)
-		for _, err := range errs {
-			if err != nil {
-				return err
+	reads := map[string]func(tx *Tx) error{
+		"the board and the wall": func(tx *Tx) error {
+			return all(
+				ignore(tx.BoardTickets(ctx)), ignore(tx.Policy(ctx)), ignore(tx.AwaitingSupervisor(ctx)), ignore(tx.OpenMeetings(ctx)),
+				ignore(tx.NewClients(ctx, model.NewClientsSince(now))), ignore(tx.Users(ctx, model.RoleTech)),
+				ignore(tx.VisitsSteppedSince(ctx, now.Add(-7*24*time.Hour))))
+		},
+		"a technician's day": func(tx *Tx) error {
+			day, err := tx.TechDay(ctx, tech.ID, now.Add(-24*time.Hour), now.Add(24*time.Hour))
+			if len(day) == 0 {
+				t.Fatal("the seeded visit is not in the technician's day")
 			}
+			return all(err, ignore(tx.TicketByID(ctx, visit.TicketID)), ignore(tx.ClientByID(ctx, ticket.ClientID)),
+				ignore(tx.SiteByID(ctx, ticket.SiteID)), ignore(tx.Contacts(ctx, ticket.ClientID)), ignore(tx.ScopeForVisit(ctx, visit.ID)))
+		},
+		"a ticket's page": func(tx *Tx) error {
+			return all(ignore(tx.ContactByID(ctx, ticket.ContactID)), ignore(tx.VisitsForTicket(ctx, ticket.ID)),
+				ignore(tx.ScopeForTicket(ctx, ticket.ID)), ignore(tx.LatestAuthorisation(ctx, ticket.ID)), ignore(tx.PartsFor(ctx, ticket.ID)),
+				ignore(tx.ScopeMadeTicket(ctx, ticket.ID)), ignore(tx.TicketEvents(ctx, ticket.ID)))
+		},
+	}
+	for name, read := range reads {
+		if err := s.Read(ctx, read); err != nil {
+			t.Fatalf("%s: %v", name, err)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	s.reads.mu.Lock()
 	queries := make([]string, 0, len(s.reads.m))
@@ -128,3 +116,7 @@ func partial(t *testing.T, s *Store, index string) bool {
 	}
 	return strings.Contains(strings.ToUpper(def), " WHERE ")
 }
+
+func ignore[T any](_ T, err error) error { return err }
+
+func all(errs ...error) error { return errors.Join(errs...) }
