@@ -40,7 +40,7 @@ func TestTheLoadToolMeasuresASmallOffice(t *testing.T) {
 	}
 	s.Close()
 	out := filepath.Join(dir, "bench.json")
-	cmd := exec.Command(bench, "--dispatch", dispatch, "--db", db, "--sessions", "5", "--idle", "1s", "--fanouts", "2", "--burst", "3", "--json", out)
+	cmd := exec.Command(bench, "--dispatch", dispatch, "--db", db, "--sessions", "5", "--idle", "1s", "--fanouts", "2", "--burst", "3", "--burst-rounds", "2", "--json", out)
 	cmd.Dir = dir
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("dispatch-bench: %v\n%s", err, b)
@@ -61,7 +61,7 @@ func TestTheLoadToolMeasuresASmallOffice(t *testing.T) {
 		r.WallBytesPerSec <= 0 {
 		t.Errorf("figures missing: %+v", r)
 	}
-	if b := rep.Burst; b == nil || b.Sessions != 3 || b.FirstP50 <= 0 || b.BaselineFirstP50 <= 0 || b.Ratio <= 0 {
+	if b := rep.Burst; b == nil || b.Sessions != 3 || b.Rounds != 2 || b.FirstP50 <= 0 || b.BaselineFirstP50 <= 0 || b.Ratio <= 0 {
 		t.Errorf("the burst at start is missing: %+v", b)
 	}
 }

@@ -10,9 +10,10 @@ import (
 
 // burstRow is the morning's first burst: n sessions opening at the same
 // instant on a server just started, beside n opening on the bare stack just
-// started.
+// started, over several starts of each.
 type burstRow struct {
 	Sessions         int     `json:"sessions"`
+	Rounds           int     `json:"rounds"` // cold starts of each server, their first screens pooled
 	FirstP50         float64 `json:"first_screen_p50_ms"`
 	FirstP99         float64 `json:"first_screen_p99_ms"`
 	BaselineFirstP50 float64 `json:"baseline_first_screen_p50_ms"`
@@ -21,44 +22,47 @@ type burstRow struct {
 }
 
 // measureBurst starts both servers cold and opens n sessions on each at once,
-// with the mix of boards, technicians' days and walls the rows use.
-func measureBurst(o options, self string, n int, who cast, serveArgs []string) (burstRow, error) {
-	row := burstRow{Sessions: n}
-	firsts := func(ss []opened) (p50, p99 float64) {
-		var ds []time.Duration
-		for _, s := range ss {
-			ds = append(ds, s.first)
+// with the mix of boards, technicians' days and walls the rows use. Ten
+// first screens vary from one start to the next by as much as the effect
+// measured, so it starts each server rounds times, alternately, and pools
+// what every round saw.
+func measureBurst(o options, self string, n, rounds int, who cast, serveArgs []string) (burstRow, error) {
+	row := burstRow{Sessions: n, Rounds: rounds}
+	var ours, bare []time.Duration
+	burst := func(name string, args []string, signer func(int) (gossh.Signer, kind), marker func(kind) string) ([]time.Duration, error) {
+		srv, err := start(name, args...)
+		if err != nil {
+			return nil, err
 		}
-		return ms(percentile(ds, 50)), ms(percentile(ds, 99))
+		defer srv.stop()
+		ss, err := openAll(srv.addr, n, n, signer, marker)
+		closeAll(ss)
+		if err != nil {
+			return nil, err
+		}
+		var firsts []time.Duration
+		for _, s := range ss {
+			firsts = append(firsts, s.first)
+		}
+		return firsts, nil
 	}
-
-	base, err := start(self, "baseline-server")
-	if err != nil {
-		return row, err
+	for range rounds {
+		b, err := burst(self, []string{"baseline-server"}, func(int) (gossh.Signer, kind) { return who.dispatcher, boardSession },
+			func(kind) string { return baselineMarker })
+		if err != nil {
+			return row, fmt.Errorf("baseline: %w", err)
+		}
+		d, err := burst(o.dispatch, serveArgs, o.mix(n, who), firstScreen)
+		if err != nil {
+			return row, err
+		}
+		bare, ours = append(bare, b...), append(ours, d...)
 	}
-	ss, err := openAll(base.addr, n, n, func(int) (gossh.Signer, kind) { return who.dispatcher, boardSession },
-		func(kind) string { return baselineMarker })
-	closeAll(ss)
-	base.stop()
-	if err != nil {
-		return row, fmt.Errorf("baseline: %w", err)
-	}
-	row.BaselineFirstP50, row.BaselineFirstP99 = firsts(ss)
-
-	srv, err := start(o.dispatch, serveArgs...)
-	if err != nil {
-		return row, err
-	}
-	defer srv.stop()
-	ss, err = openAll(srv.addr, n, n, o.mix(n, who), firstScreen)
-	closeAll(ss)
-	if err != nil {
-		return row, err
-	}
-	row.FirstP50, row.FirstP99 = firsts(ss)
+	row.FirstP50, row.FirstP99 = ms(percentile(ours, 50)), ms(percentile(ours, 99))
+	row.BaselineFirstP50, row.BaselineFirstP99 = ms(percentile(bare, 50)), ms(percentile(bare, 99))
 	if row.BaselineFirstP50 > 0 {
 		row.Ratio = row.FirstP50 / row.BaselineFirstP50
 	}
-	fmt.Fprintf(os.Stderr, "== burst of %d: first screen p50 %.1f ms against %.1f ms\n", n, row.FirstP50, row.BaselineFirstP50)
+	fmt.Fprintf(os.Stderr, "== burst of %d, %d starts: first screen p50 %.1f ms against %.1f ms\n", n, rounds, row.FirstP50, row.BaselineFirstP50)
 	return row, nil
 }

@@ -41,6 +41,7 @@ func main() {
 	flag.DurationVar(&o.idle, "idle", 10*time.Second, "how long to watch idle sessions for CPU and bytes")
 	flag.IntVar(&o.fanouts, "fanouts", 20, "actions to time until every board shows them")
 	flag.IntVar(&o.burst, "burst", 10, "first measure this many sessions opening at once on each server just started (0: none)")
+	flag.IntVar(&o.burstRounds, "burst-rounds", 5, "how many times to start each server for the burst")
 	flag.StringVar(&o.profile, "cpuprofile", "", "have the server write a CPU profile of the run to this file")
 	flag.StringVar(&o.debugAddr, "debug-addr", "", "have the server serve live profiles on this address (heap under load: go tool pprof http://ADDR/debug/pprof/heap)")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
@@ -74,14 +75,15 @@ func main() {
 }
 
 type options struct {
-	dispatch  string
-	db        string
-	counts    []int
-	techShare float64
-	wallShare float64
-	idle      time.Duration
-	fanouts   int
-	burst     int
-	profile   string
-	debugAddr string
+	dispatch    string
+	db          string
+	counts      []int
+	techShare   float64
+	wallShare   float64
+	idle        time.Duration
+	fanouts     int
+	burst       int
+	burstRounds int
+	profile     string
+	debugAddr   string
 }

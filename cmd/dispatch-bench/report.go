@@ -70,8 +70,8 @@ func (r *report) rate() {
 func (r report) print(w io.Writer) {
 	fmt.Fprintf(w, "%s · %s\n\n", r.Machine, r.When)
 	if b := r.Burst; b != nil {
-		fmt.Fprintf(w, "burst of %d at once on a server just started: first screen p50 %.1f ms, p99 %.1f ms; baseline p50 %.1f ms, p99 %.1f ms; ratio %.2f×\n\n",
-			b.Sessions, b.FirstP50, b.FirstP99, b.BaselineFirstP50, b.BaselineFirstP99, b.Ratio)
+		fmt.Fprintf(w, "burst of %d at once on a server just started (%d starts): first screen p50 %.1f ms, p99 %.1f ms; baseline p50 %.1f ms, p99 %.1f ms; ratio %.2f×\n\n",
+			b.Sessions, b.Rounds, b.FirstP50, b.FirstP99, b.BaselineFirstP50, b.BaselineFirstP99, b.Ratio)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "sessions\tfirst p50\tp99\tbaseline p50\tratio\tfan-out p50\tp99\tbaseline fan-out p50\tp99\tp99 ratio\tboard --json p50\tp99\twrite p50\tp99\twrites/s\tvs 10\tidle cores\tfan-out cores\tRSS MiB\tKiB/session\tbaseline KiB/session\tboard B/s\tMy day B/s\twall B/s\t")

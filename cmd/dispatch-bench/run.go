@@ -167,7 +167,7 @@ func run(o options) (report, error) {
 	serveArgs := []string{"serve", "--db", o.db, "--tz", "UTC", "--host-key", hostKey,
 		"--max-sessions", "0", "--max-sessions-per-user", "0", "--conn-rate", "0"}
 	if o.burst > 0 {
-		b, err := measureBurst(o, self, o.burst, who, serveArgs)
+		b, err := measureBurst(o, self, o.burst, o.burstRounds, who, serveArgs)
 		if err != nil {
 			return rep, fmt.Errorf("burst of %d: %w", o.burst, err)
 		}
