@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -28,9 +29,9 @@ type rowKey struct {
 	when     string
 }
 
-func (b *Board) row(rp *model.BoardRow, c columns, width int, selected bool) string {
+func (b *Board) row(rp *model.BoardRow, c columns, width int, selected bool, now time.Time) string {
 	r := *rp
-	when, whenStyle := b.whenCell(r)
+	when, whenStyle := b.whenCell(r, now)
 	return drawnRows.Get(rowKey{row: rp, selected: selected, width: width, when: when}, func() string {
 		return drawRow(r, c, selected, when, whenStyle)
 	})
@@ -96,12 +97,12 @@ func rowText(r model.BoardRow, width int) (id, title, mark string, markStyle lip
 }
 
 // whenCell is the time that matters for the row's section.
-func (b *Board) whenCell(r model.BoardRow) (string, lipgloss.Style) {
+func (b *Board) whenCell(r model.BoardRow, now time.Time) (string, lipgloss.Style) {
 	loc := b.deps.Door.Location()
 	plain := lipgloss.NewStyle()
 	switch r.Section {
 	case model.SecUnscheduled, model.SecNeedsVisit:
-		return draw.ClockCell(r.Clock, r.HasClock, b.deps.Door.Now(), loc)
+		return draw.ClockCell(r.Clock, r.HasClock, now, loc)
 	case model.SecToday:
 		t := r.Visit.ScheduledAt.In(loc).Format("15:04")
 		if r.Late {
@@ -109,7 +110,7 @@ func (b *Board) whenCell(r model.BoardRow) (string, lipgloss.Style) {
 		}
 		return t, plain
 	case model.SecInProgress:
-		return draw.PhaseWord[r.Phase] + " " + draw.Stopwatch(b.deps.Door.Now().Sub(r.Since)), theme.Phase(r.Phase)
+		return draw.PhaseWord[r.Phase] + " " + draw.Stopwatch(now.Sub(r.Since)), theme.Phase(r.Phase)
 	case model.SecWaiting:
 		return "since " + r.Since.In(loc).Format("15:04"), theme.Warn
 	case model.SecUpcoming:

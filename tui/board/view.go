@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -34,17 +35,44 @@ func layoutColumns(width int) columns {
 
 func (b *Board) pageRows() int { return 10 }
 
+// drawnBoards shares a whole board among the sessions showing the same rows
+// from the same place at one size, as most boards do after a change: the
+// first draws it, the rest only lay it out to know where they stand.
+var drawnBoards = draw.NewCache[boardKey, string](256)
+
+// boardKey is everything a board's drawing depends on, unfiltered.
+type boardKey struct {
+	top                  topKey
+	first                *model.BoardRow // the first row: rows of one build are shared and never changed
+	rows, cursor, offset int
+	width, height        int
+	second               time.Time // stopwatches are drawn to the second
+	zone                 *time.Location
+}
+
 func (b *Board) View(width, height int) string {
 	b.width, b.height = width, height
-	out := b.top(width)
-	room := height - len(out)
+	now := b.deps.Door.Now().Truncate(time.Second)
+	top, k, shared := b.topShared(width)
+	room := height - len(top)
 	if room <= 0 {
-		return strings.Join(out, "\n")
+		return strings.Join(top, "\n")
 	}
 	b.scrollTo(b.layout.lineOf(b.cursor), room, b.layout.lines)
+	if !shared || len(b.rows) == 0 {
+		return b.draw(top, room, width, now)
+	}
+	key := boardKey{top: k, first: b.rows[0], rows: len(b.rows), cursor: b.cursor, offset: b.offset,
+		width: width, height: height, second: now, zone: b.deps.Door.Location()}
+	return drawnBoards.Get(key, func() string { return b.draw(top, room, width, now) })
+}
+
+// draw draws the lines in view under the top ones.
+func (b *Board) draw(top []string, room, width int, now time.Time) string {
+	out := top
 	c := layoutColumns(width)
 	for l := b.offset; l < min(b.offset+room, b.layout.lines); l++ {
-		out = append(out, b.line(l, c, width))
+		out = append(out, b.line(l, c, width, now))
 	}
 	return strings.Join(out, "\n")
 }
@@ -83,8 +111,15 @@ type topKey struct {
 // top is what stands above the rows: the summary, a flash, an error, the
 // filter and the column heads. It is shared, so callers append to a copy.
 func (b *Board) top(width int) []string {
+	top, _, _ := b.topShared(width)
+	return top
+}
+
+// topShared is the top and, unless the filter is in use, the key it is
+// shared under.
+func (b *Board) topShared(width int) ([]string, topKey, bool) {
 	if b.filtering || b.filter.Value() != "" {
-		return b.drawTop(width)
+		return b.drawTop(width), topKey{}, false
 	}
 	k := topKey{breached: b.board.Breached, atRisk: b.board.AtRisk, late: b.board.LateToStart(), calls: len(b.board.Calls),
 		width: width, flash: b.flash, flashErr: b.flashErr, meetingsShown: b.km.Meetings.Enabled()}
@@ -94,7 +129,7 @@ func (b *Board) top(width int) []string {
 	if b.err != nil {
 		k.failed = b.err.Error()
 	}
-	return slices.Clip(drawnTops.Get(k, func() []string { return b.drawTop(width) }))
+	return slices.Clip(drawnTops.Get(k, func() []string { return b.drawTop(width) })), k, true
 }
 
 func (b *Board) drawTop(width int) []string {
@@ -190,7 +225,7 @@ func (b *Board) headerRow(c columns) string {
 }
 
 // line draws one line of the board.
-func (b *Board) line(l int, c columns, width int) string {
+func (b *Board) line(l int, c columns, width int, now time.Time) string {
 	kind, s, row := b.layout.at(l)
 	switch kind {
 	case headingLine:
@@ -202,7 +237,7 @@ func (b *Board) line(l int, c columns, width int) string {
 	case emptySectionLine:
 		return theme.Muted.Render(draw.Fit("  "+emptyText(s.section, b.filter.Value() != ""), width))
 	case rowLine:
-		return b.row(b.rows[row], c, width, row == b.cursor)
+		return b.row(b.rows[row], c, width, row == b.cursor, now)
 	case noTicketsLine:
 		return theme.Muted.Render("  No open tickets. Press n to open one.")
 	}
