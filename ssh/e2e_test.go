@@ -200,6 +200,33 @@ func TestRemovedUsersSessionEnds(t *testing.T) {
 	}
 }
 
+// A session keeps the role it opened with, so changing the role ends it:
+// the manager made a dispatcher must not keep the manager's keys. Sessions
+// opened since, as what they are now, stay.
+func TestARoleChangeEndsTheSessionsOpenedAsTheOldRole(t *testing.T) {
+	o := startOffice(t)
+	before := o.openTerm("Rita Gomez", 100, 30)
+	before.waitFor("Rita Gomez · dispatcher")
+	if _, err := o.door.SetRole(context.Background(), model.Console, "Rita Gomez", model.RoleManager); err != nil {
+		t.Fatal(err)
+	}
+	before.waitEnded()
+	_ = before.sess.Wait()
+	if !strings.Contains(before.errs.String(), "you are a manager now") {
+		t.Errorf("the session ended without saying why: %q", before.errs.String())
+	}
+	after := o.openTerm("Rita Gomez", 100, 30)
+	after.waitFor("Rita Gomez · manager")
+	if _, err := o.door.SetUserEmail(context.Background(), model.Console, "Rita Gomez", "rita@northside.example"); err != nil {
+		t.Fatal(err) // a change to users that leaves her role as it is
+	}
+	select {
+	case <-after.ended:
+		t.Error("a session opened as the new role was ended")
+	case <-time.After(500 * time.Millisecond): // the watcher has long read the change
+	}
+}
+
 func TestShutdownClosesTerminalsAndReturns(t *testing.T) {
 	o := startOffice(t)
 	tm := o.openTerm("Rita Gomez", 80, 24)

@@ -164,7 +164,7 @@ func (s *Server) serve(next ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, "dispatch: "+user.Name+" is a viewer account, for the wall display only: ssh -t HOST wall")
 			return
 		}
-		done, err := s.sessions.add(user.ID, sess, terminal, s.cfg.Limits)
+		done, err := s.sessions.add(user.ID, user.Role, sess, terminal, s.cfg.Limits)
 		if err != nil {
 			s.log.Warn("session refused", "user", user.Name, "fingerprint", fp, "remote", sess.RemoteAddr(), "why", err)
 			wish.Fatalln(sess, "dispatch: "+err.Error())

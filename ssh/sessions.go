@@ -2,28 +2,36 @@ package ssh
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"sync"
 	"time"
 
 	"charm.land/ssh"
 
+	"dispatch/model"
 	"dispatch/model/door"
 	"dispatch/model/feed"
 )
 
-// registry knows which users have sessions open, so removing a user ends
-// theirs at once.
+// registry knows which users have sessions open, and as what, so removing
+// a user or changing their role ends theirs at once.
 type registry struct {
 	mu     sync.Mutex
-	byUser map[int64]map[ssh.Session]bool // session → is a terminal
+	byUser map[int64]map[ssh.Session]opened
 }
 
-func newRegistry() *registry { return &registry{byUser: map[int64]map[ssh.Session]bool{}} }
+// opened is a session as it was opened.
+type opened struct {
+	terminal bool
+	role     model.Role // what the user could do then; every check the session makes uses it
+}
+
+func newRegistry() *registry { return &registry{byUser: map[int64]map[ssh.Session]opened{}} }
 
 // add records a session if the limits leave room for it; the returned
 // func forgets it.
-func (r *registry) add(userID int64, sess ssh.Session, terminal bool, l Limits) (func(), error) {
+func (r *registry) add(userID int64, role model.Role, sess ssh.Session, terminal bool, l Limits) (func(), error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if n := len(r.byUser[userID]); l.MaxSessionsPerUser > 0 && n >= l.MaxSessionsPerUser {
@@ -33,9 +41,9 @@ func (r *registry) add(userID int64, sess ssh.Session, terminal bool, l Limits) 
 		return nil, sessionLimitError{open: n, limit: l.MaxSessions}
 	}
 	if r.byUser[userID] == nil {
-		r.byUser[userID] = map[ssh.Session]bool{}
+		r.byUser[userID] = map[ssh.Session]opened{}
 	}
-	r.byUser[userID][sess] = terminal
+	r.byUser[userID][sess] = opened{terminal: terminal, role: role}
 	return func() {
 		r.mu.Lock()
 		defer r.mu.Unlock()
@@ -71,15 +79,18 @@ func (r *registry) users() []int64 {
 	return ids
 }
 
-// end closes every connection of a user.
-func (r *registry) end(userID int64) {
+// end closes every connection a user opened under another role than now
+// (all of them when removed, role "").
+func (r *registry) end(userID int64, role model.Role, why string) {
 	r.mu.Lock()
 	var sessions []ssh.Session
-	for s := range r.byUser[userID] {
-		sessions = append(sessions, s)
+	for s, o := range r.byUser[userID] {
+		if o.role != role {
+			sessions = append(sessions, s)
+		}
 	}
 	r.mu.Unlock()
-	closeAll(sessions, "your access was removed")
+	closeAll(sessions, why)
 }
 
 // endTerminals closes every interactive session: a screen has nothing in
@@ -88,8 +99,8 @@ func (r *registry) endTerminals(why string) {
 	r.mu.Lock()
 	var sessions []ssh.Session
 	for _, byUser := range r.byUser {
-		for s, terminal := range byUser {
-			if terminal {
+		for s, o := range byUser {
+			if o.terminal {
 				sessions = append(sessions, s)
 			}
 		}
@@ -118,7 +129,8 @@ func closeAll(sessions []ssh.Session, why string) {
 }
 
 // watchRemovals checks, whenever users change (here or in another process),
-// that everyone connected may still be here.
+// that everyone connected may still be here as what they signed in as: a
+// session keeps the role it opened with, so one opened under another ends.
 func (r *registry) watchRemovals(ctx context.Context, d *door.Door) {
 	sub := d.Feed().Subscribe()
 	defer sub.Close()
@@ -132,8 +144,13 @@ func (r *registry) watchRemovals(ctx context.Context, d *door.Door) {
 			continue
 		}
 		for _, id := range r.users() {
-			if ok, err := d.StillActive(ctx, id); err == nil && !ok {
-				r.end(id)
+			role, active, err := d.RoleNow(ctx, id)
+			switch {
+			case err != nil:
+			case !active:
+				r.end(id, "", "your access was removed")
+			default:
+				r.end(id, role, fmt.Sprintf("you are a %s now; connect again to carry on as one", role))
 			}
 		}
 	}

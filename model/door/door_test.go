@@ -212,7 +212,7 @@ func TestUsersAndKeys(t *testing.T) {
 	if _, err := f.d.RemoveUser(ctx, f.admin, "Sam", ""); err != nil {
 		t.Fatal(err)
 	}
-	if ok, _ := f.d.StillActive(ctx, f.tech.UserID); ok {
+	if _, ok, _ := f.d.RoleNow(ctx, f.tech.UserID); ok {
 		t.Error("removed user still active")
 	}
 	users, _ := f.d.Users(ctx, f.admin)

@@ -310,16 +310,19 @@ func (d *Door) UserForKey(ctx context.Context, pk gossh.PublicKey) (model.User, 
 	return u, err
 }
 
-// StillActive reports whether a signed-in user may still be here.
-func (d *Door) StillActive(ctx context.Context, id int64) (bool, error) {
+// RoleNow is what a signed-in user may do now: their role, or false if
+// they were removed. Sessions opened under another role end.
+func (d *Door) RoleNow(ctx context.Context, id int64) (model.Role, bool, error) {
+	var u model.User
 	err := d.store.Read(ctx, func(tx *store.Tx) error {
-		_, err := tx.UserByID(ctx, id)
+		var err error
+		u, err = tx.UserByID(ctx, id)
 		return err
 	})
 	if errors.Is(err, model.ErrNotFound) {
-		return false, nil
+		return "", false, nil
 	}
-	return err == nil, err
+	return u.Role, err == nil, err
 }
 
 // Setting and SetSetting expose office settings to the console.
