@@ -201,3 +201,12 @@ func TestNeedsAnotherVisitKeepsItsReasonAt80Columns(t *testing.T) {
 		t.Errorf("selected needs-visit row at 80 columns: %q", l)
 	}
 }
+
+// A technician's board says what waits on the office, not on them: they
+// cannot answer it (trial 9).
+func TestATechniciansBoardDoesNotSayWaitingOnYou(t *testing.T) {
+	s := screentest.Tech(t, "Sam Okafor", 120, 40)
+	s.Keys("b")
+	s.MustSee("Board  1 waiting on the office  14 breached")
+	s.MustNotSee("waiting on you")
+}

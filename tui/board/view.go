@@ -106,6 +106,7 @@ type topKey struct {
 	width                   int
 	flash, failed           string
 	flashErr, meetingsShown bool
+	decides                 bool // answers what waits
 }
 
 // top is what stands above the rows: the summary, a flash, an error, the
@@ -122,7 +123,7 @@ func (b *Board) topShared(width int) ([]string, topKey, bool) {
 		return b.drawTop(width), topKey{}, false
 	}
 	k := topKey{breached: b.board.Breached, atRisk: b.board.AtRisk, late: b.board.LateToStart(), calls: len(b.board.Calls),
-		width: width, flash: b.flash, flashErr: b.flashErr, meetingsShown: b.km.Meetings.Enabled()}
+		width: width, flash: b.flash, flashErr: b.flashErr, meetingsShown: b.km.Meetings.Enabled(), decides: b.decides()}
 	for s, rows := range b.board.Rows {
 		k.counts[s] = len(rows)
 	}
@@ -188,8 +189,10 @@ func (b *Board) summary(width int) []string {
 // running-low promises, visits late to start.
 func (b *Board) urgentCounts() string {
 	s := ""
-	if n := b.board.Count(model.SecWaiting); n > 0 {
+	if n := b.board.Count(model.SecWaiting); n > 0 && b.decides() {
 		s += theme.Error.Bold(true).Render(fmt.Sprintf("%d waiting on you", n)) + "  "
+	} else if n > 0 {
+		s += theme.Warn.Render(fmt.Sprintf("%d waiting on the office", n)) + "  " // a technician reads it, and cannot answer it
 	}
 	if n := b.board.Breached; n > 0 {
 		s += theme.Error.Render(fmt.Sprintf("%d breached", n)) + "  "
@@ -205,6 +208,9 @@ func (b *Board) urgentCounts() string {
 	}
 	return s
 }
+
+// decides reports whether the user answers what waits on the board.
+func (b *Board) decides() bool { return b.deps.User.Role.Can(model.ActSuperviseWork) }
 
 // sectionCounts is how many tickets stand in each section.
 func (b *Board) sectionCounts() string {
