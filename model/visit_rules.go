@@ -21,6 +21,20 @@ var next = map[Phase][]EventKind{
 // Allowed lists what may be recorded on a visit in this phase, notes aside.
 func Allowed(p Phase) []EventKind { return next[p] }
 
+// KeptElsewhere reports whether a technician whose other visit stands in
+// phase may not take this step on a visit: one place at a time, one trip at
+// a time, no shop work while out. Setting off from the shop, or going on
+// from the trip back, ends the other instead.
+func KeptElsewhere(kind EventKind, other Phase) bool {
+	switch {
+	case kind != EvArrived && kind != EvTravelStarted && kind != EvShopStarted:
+		return false
+	case other == PhaseOnSite || other == PhasePaused || other == PhaseTravelling:
+		return true
+	}
+	return other == PhaseInShop && kind == EvShopStarted
+}
+
 // Verb is the action as a user says it: "arrive", "start travel".
 func (k EventKind) Verb() string {
 	return map[EventKind]string{

@@ -237,13 +237,16 @@ func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.A
 		phase := o.Phase()
 		since := model.PhaseSince(o.Events).In(d.Location()).Format("15:04")
 		where := fmt.Sprintf("%s (%s) since %s", o.Ref(), model.FormatID(model.PrefixTicket, o.TicketID), since)
-		switch {
-		case phase == model.PhaseOnSite || phase == model.PhasePaused:
-			return model.Conflict{Msg: fmt.Sprintf("%s is still on site for %s; depart there first", v.TechName, where)}
-		case phase == model.PhaseTravelling:
-			return model.Conflict{Msg: fmt.Sprintf("%s is travelling for %s; arrive there first", v.TechName, where)}
-		case phase == model.PhaseInShop && e.Kind == model.EvShopStarted:
+		if model.KeptElsewhere(e.Kind, phase) {
+			switch phase {
+			case model.PhaseOnSite, model.PhasePaused:
+				return model.Conflict{Msg: fmt.Sprintf("%s is still on site for %s; depart there first", v.TechName, where)}
+			case model.PhaseTravelling:
+				return model.Conflict{Msg: fmt.Sprintf("%s is travelling for %s; arrive there first", v.TechName, where)}
+			}
 			return model.Conflict{Msg: fmt.Sprintf("%s is already working in the shop on %s since %s; stop that first", v.TechName, o.Ref(), since)}
+		}
+		switch {
 		case phase == model.PhaseInShop && e.Kind == model.EvTravelStarted:
 			if err := endThen(ctx, tx, who, o, model.EvShopStopped, e.At, now, "set off for "+v.Ref(), d.Location()); err != nil {
 				return err

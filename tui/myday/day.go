@@ -98,6 +98,13 @@ func (m *Day) remember() {
 	if c, ok := m.current(); ok {
 		m.selected = c.ID
 		m.km.forPhase(c.Phase())
+		var others []model.Phase
+		for _, o := range m.cards {
+			if o.ID != c.ID {
+				others = append(others, o.Phase())
+			}
+		}
+		m.km.forElsewhere(others)
 	} else {
 		m.km.forPhase("")
 	}

@@ -13,6 +13,7 @@ type keyMap struct {
 	Client                                                                                        key.Binding
 	Ask, WorkOn                                                                                   key.Binding
 	ToldContinue, ToldStop, Unreachable                                                           key.Binding
+	shopStops                                                                                     bool // w stops shop work rather than starting it
 }
 
 func newKeyMap() keyMap {
@@ -66,9 +67,28 @@ func (k *keyMap) forPhase(p model.Phase) {
 	k.Return.SetEnabled(allowed[model.EvTravelEnded])
 	k.Shop.SetEnabled(allowed[model.EvShopStarted] || allowed[model.EvShopStopped])
 	k.Shop.SetHelp("w", map[bool]string{true: "stop shop work", false: "shop work"}[allowed[model.EvShopStopped]])
+	k.shopStops = allowed[model.EvShopStopped]
 	k.Note.SetEnabled(p != "")
 	k.Earlier.SetEnabled(p != "")
 	k.Open.SetEnabled(p != "")
+}
+
+// forElsewhere hides the steps the technician's other visits keep them
+// from: pressed anyway, they say where they are.
+func (k *keyMap) forElsewhere(others []model.Phase) {
+	kept := func(kind model.EventKind) bool {
+		for _, p := range others {
+			if model.KeptElsewhere(kind, p) {
+				return true
+			}
+		}
+		return false
+	}
+	k.Travel.SetEnabled(k.Travel.Enabled() && !kept(model.EvTravelStarted))
+	k.Arrive.SetEnabled(k.Arrive.Enabled() && !kept(model.EvArrived))
+	if !k.shopStops { // stopping it is never kept
+		k.Shop.SetEnabled(k.Shop.Enabled() && !kept(model.EvShopStarted))
+	}
 }
 
 func (k keyMap) ShortHelp() []key.Binding {

@@ -137,3 +137,19 @@ func TestMyDayWithNothingBooked(t *testing.T) {
 		t.Error("no visit, no steps")
 	}
 }
+
+// The keys offer only what the technician's other visits leave possible:
+// travelling to one visit, they cannot set off for another, nor arrive
+// there (trial 9).
+func TestMyDayOffersNoStepItsOtherVisitsRefuse(t *testing.T) {
+	s := screentest.Tech(t, "Sam Okafor", 120, 40)
+	s.Keys("j") // the next visit, booked; Sam is in the shop on the PC
+	s.MustSee("NEXT", "t start travel") // setting off ends the shop work
+	s.Keys("t")
+	s.MustSee("TRAVELLING")
+	s.Keys("k") // back to the PC, finished now
+	s.MustSee("DONE")
+	s.MustNotSee("w shop work") // not while travelling to the other visit
+	s.Keys("w")
+	s.MustSee("is travelling for V-") // pressed anyway, it says where Sam is
+}
