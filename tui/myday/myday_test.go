@@ -143,7 +143,7 @@ func TestMyDayWithNothingBooked(t *testing.T) {
 // there (trial 9).
 func TestMyDayOffersNoStepItsOtherVisitsRefuse(t *testing.T) {
 	s := screentest.Tech(t, "Sam Okafor", 120, 40)
-	s.Keys("j") // the next visit, booked; Sam is in the shop on the PC
+	s.Keys("j")                         // the next visit, booked; Sam is in the shop on the PC
 	s.MustSee("NEXT", "t start travel") // setting off ends the shop work
 	s.Keys("t")
 	s.MustSee("TRAVELLING")
