@@ -32,10 +32,10 @@ func (w *Wall) memo(part string, drawPart func() []string) []string {
 }
 
 // freshKeys names the items highlighted on this wall now, in order.
-func (w *Wall) freshKeys(now time.Time) string {
+func (w *Wall) freshKeys() string {
 	var fresh []string
 	for key := range w.firstSeen {
-		if w.isNew(key, now) {
+		if w.isNew(key) {
 			fresh = append(fresh, key)
 		}
 	}

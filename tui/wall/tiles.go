@@ -36,7 +36,7 @@ func (w *Wall) tiles(now time.Time) []tile {
 		{label: "done today", short: "done", n: t.Done, alarm: theme.OK},
 	}
 	for _, it := range attentionItems(w.wall) {
-		if !w.isNew(it.key, now) {
+		if !w.isNew(it.key) {
 			continue
 		}
 		for i := range tiles {

@@ -29,7 +29,8 @@ func (w *Wall) View(width, height int) string {
 	// again when the minute turns or the wall changes: each second the
 	// header's clock is all that moves.
 	minute := now.Truncate(time.Minute)
-	w.drawKey = wallPartKey{wall: w.wall, width: width, height: height, minute: minute, fresh: w.freshKeys(minute)}
+	w.frameAt = now
+	w.drawKey = wallPartKey{wall: w.wall, width: width, height: height, minute: minute, fresh: w.freshKeys()}
 	lines := []string{w.header(width, now, loc)}
 	if width >= panelsMinWidth && height >= panelsMinHeight {
 		lines = append(lines, w.panels(width, height-1, minute, loc)...)
@@ -129,7 +130,7 @@ func (w *Wall) attentionList(items []attentionItem, room, width int, now time.Ti
 	// shows it while it is highlighted.
 	items = slices.Clone(items)
 	slices.SortStableFunc(items, func(a, b attentionItem) int {
-		return cmp.Compare(boolRank(!w.isNew(a.key, now)), boolRank(!w.isNew(b.key, now)))
+		return cmp.Compare(boolRank(!w.isNew(a.key)), boolRank(!w.isNew(b.key)))
 	})
 	shown := items
 	if len(items) > room {
@@ -137,7 +138,7 @@ func (w *Wall) attentionList(items []attentionItem, room, width int, now time.Ti
 	}
 	var out []string
 	for _, it := range shown {
-		out = append(out, attentionLine(it, w.isNew(it.key, now), width, now, loc))
+		out = append(out, attentionLine(it, w.isNew(it.key), width, now, loc))
 	}
 	if len(shown) < len(items) {
 		out = append(out, draw.Fit(theme.Muted.Render(fmt.Sprintf("  +%d more", len(items)-len(shown))), width))

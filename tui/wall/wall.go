@@ -29,6 +29,7 @@ type Wall struct {
 	firstSeen map[string]time.Time
 	loaded    bool
 	drawKey   wallPartKey // the parts this frame draws, but for its part name
+	frameAt   time.Time   // when this frame is drawn, to the second: highlights end then
 }
 
 // New reads the wall for the session.
@@ -70,10 +71,12 @@ func (w *Wall) remember(now time.Time) {
 	w.loaded = true
 }
 
-// isNew reports whether an item appeared while the wall was up, recently.
-func (w *Wall) isNew(key string, now time.Time) bool {
+// isNew reports whether an item appeared while the wall was up, less than
+// highlightFor before this frame. The rest of the frame is drawn as of the
+// minute; a highlight ends to the second.
+func (w *Wall) isNew(key string) bool {
 	at, ok := w.firstSeen[key]
-	return ok && !at.IsZero() && now.Sub(at) < highlightFor
+	return ok && !at.IsZero() && w.frameAt.Sub(at) < highlightFor
 }
 
 // Ticking: the wall's clock shows seconds, so a glance can tell it is live.

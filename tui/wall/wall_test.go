@@ -200,3 +200,22 @@ func TestWallsShareDrawingButNotNews(t *testing.T) {
 		t.Errorf("the wall opened after: %q", line)
 	}
 }
+
+// A highlight lasts its three minutes to the second, though the rest of the
+// wall is drawn as of the minute (trial 9: one that appeared at :03 stayed
+// until the next whole minute, four minutes on).
+func TestWallHighlightEndsToTheSecond(t *testing.T) {
+	s := screentest.New(t, model.RoleViewer, 120, 40)
+	s.Clock.Advance(30 * time.Second)
+	breachedTicket(s, "Phones dead since seven")
+	s.Clock.Advance(wall.HighlightFor - time.Second)
+	s.Tick()
+	if line := lineWith(s.Screen(), "Phones dead"); !strings.Contains(line, "●") {
+		t.Errorf("no longer marked a second before its time: %q", line)
+	}
+	s.Clock.Advance(time.Second)
+	s.Tick()
+	if line := lineWith(s.Screen(), "Phones dead"); line == "" || strings.Contains(line, "●") {
+		t.Errorf("still marked at %s, half a minute before the minute turns: %q", wall.HighlightFor, line)
+	}
+}
