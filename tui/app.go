@@ -52,6 +52,7 @@ type App struct {
 	help          help.Model
 	fullHelp      bool
 	flash         string
+	fade          page.Fade // the flash goes once read
 	ticks         ticker
 	waiting       int // decisions waiting for a dispatcher, shown to the office on every screen
 	lastKey       time.Time

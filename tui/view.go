@@ -23,6 +23,7 @@ func (a *App) View() tea.View {
 		v.WindowTitle = "Dispatch wall"
 		return v
 	}
+	a.flash = a.fade.Keep(a.flash, a.deps.Door.Now())
 	header := a.header()
 	footer := a.footer()
 	bodyHeight := a.height - lipgloss.Height(header) - lipgloss.Height(footer)

@@ -34,7 +34,8 @@ type Board struct {
 	draft     *ticketForm // a cancelled new-ticket form, reopened by n
 	flash     string      // what a decision on a waiting row did
 	flashErr  bool
-	layout    layout // where the rows' lines fall
+	fade      page.Fade // the flash goes once read
+	layout    layout    // where the rows' lines fall
 	// The size of the last draw, for working out what is in view.
 	width, height int
 }

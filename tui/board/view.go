@@ -52,6 +52,7 @@ type boardKey struct {
 
 func (b *Board) View(width, height int) string {
 	b.width, b.height = width, height
+	b.flash = b.fade.Keep(b.flash, b.deps.Door.Now())
 	now := b.deps.Door.Now().Truncate(time.Second)
 	top, k, shared := b.topShared(width)
 	room := height - len(top)

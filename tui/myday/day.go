@@ -25,6 +25,7 @@ type Day struct {
 	err      error
 	notice   string
 	noticeOK bool
+	fade     page.Fade // the notice goes once read
 	// announced holds the supervisors' decisions already on screen when read
 	// or already told, so each new one is told once, however the feed's
 	// notices merged.

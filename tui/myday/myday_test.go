@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"dispatch/model"
+	"dispatch/tui/page"
 	"dispatch/tui/screentest"
 )
 
@@ -152,4 +153,18 @@ func TestMyDayOffersNoStepItsOtherVisitsRefuse(t *testing.T) {
 	s.MustNotSee("w shop work") // not while travelling to the other visit
 	s.Keys("w")
 	s.MustSee("is travelling for V-") // pressed anyway, it says where Sam is
+}
+
+// A notice goes once it has been read: it would otherwise go on describing
+// a state long gone (trial 9).
+func TestMyDayNoticesFade(t *testing.T) {
+	s := screentest.Tech(t, "Sam Okafor", 120, 40)
+	s.Keys("w")
+	s.MustSee("Shop work stopped 10:00")
+	s.Clock.Advance(page.NoticeFor - time.Second)
+	s.Tick()
+	s.MustSee("Shop work stopped 10:00")
+	s.Clock.Advance(time.Second)
+	s.Tick()
+	s.MustNotSee("Shop work stopped")
 }

@@ -29,6 +29,7 @@ type dayKey struct {
 
 func (m *Day) View(width, height int) string {
 	m.syncKeys() // a prompt falls due as the clock runs
+	m.notice = m.fade.Keep(m.notice, m.deps.Door.Now())
 	if len(m.cards) == 0 {
 		return m.draw(m.deps.Door.Now(), width, height)
 	}
