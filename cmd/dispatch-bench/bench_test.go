@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -40,10 +41,14 @@ func TestTheLoadToolMeasuresASmallOffice(t *testing.T) {
 	}
 	s.Close()
 	out := filepath.Join(dir, "bench.json")
-	cmd := exec.Command(bench, "--dispatch", dispatch, "--db", db, "--sessions", "5", "--idle", "1s", "--fanouts", "2", "--burst", "3", "--burst-rounds", "2", "--json", out)
+	cmd := exec.Command(bench, "--dispatch", dispatch, "--db", db, "--sessions", "5", "--idle", "1s", "--fanouts", "2", "--burst", "3", "--burst-rounds", "2", "--json", out,
+		"--server-log", filepath.Join(dir, "server.log"))
 	cmd.Dir = dir
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("dispatch-bench: %v\n%s", err, b)
+	}
+	if log, err := os.ReadFile(filepath.Join(dir, "server.log")); err != nil || !strings.Contains(string(log), "session") {
+		t.Errorf("the servers' log is not where it was asked for: %v", err)
 	}
 	var rep report
 	b, err := os.ReadFile(out)

@@ -45,6 +45,7 @@ func main() {
 	flag.StringVar(&o.profile, "cpuprofile", "", "have the server write a CPU profile of the run to this file")
 	flag.StringVar(&o.debugAddr, "debug-addr", "", "have the server serve live profiles on this address (heap under load: go tool pprof http://ADDR/debug/pprof/heap)")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
+	logPath := flag.String("server-log", filepath.Join(os.TempDir(), "dispatch-bench-server.log"), "where the servers under test log (- for stderr)")
 	flag.Parse()
 	if o.db == "" {
 		fmt.Fprintln(os.Stderr, "dispatch-bench: --db is required: make one with dispatch gen --db PATH")
@@ -58,9 +59,22 @@ func main() {
 		}
 		o.counts = append(o.counts, n)
 	}
+	if *logPath != "-" {
+		f, err := os.Create(*logPath)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "dispatch-bench: --server-log:", err)
+			os.Exit(2)
+		}
+		defer f.Close()
+		serverLog = f
+		fmt.Fprintln(os.Stderr, "dispatch-bench: the servers log to", *logPath)
+	}
 	rep, err := run(o)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dispatch-bench:", err)
+		if *logPath != "-" {
+			fmt.Fprintln(os.Stderr, "dispatch-bench: what the servers said is in", *logPath)
+		}
 		os.Exit(1)
 	}
 	rep.rate()

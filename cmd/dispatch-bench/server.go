@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -27,6 +28,10 @@ func freeAddr() (string, error) {
 	return l.Addr().String(), nil
 }
 
+// serverLog takes what the servers under test log: a session line each,
+// thousands in a run, which would bury the tool's own progress.
+var serverLog io.Writer = os.Stderr
+
 // start runs a server and waits until it accepts connections.
 func start(name string, args ...string) (*server, error) {
 	addr, err := freeAddr()
@@ -34,7 +39,7 @@ func start(name string, args ...string) (*server, error) {
 		return nil, err
 	}
 	cmd := exec.Command(name, append(args, "--listen", addr)...)
-	cmd.Stderr = os.Stderr
+	cmd.Stdout, cmd.Stderr = serverLog, serverLog
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
