@@ -147,7 +147,8 @@ func (a *App) top() page.Page { return a.stack[len(a.stack)-1] }
 // screen now needs: every second while a timer runs on it, else each minute.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := a.route(msg)
-	if retime := a.ticks.adjust(a.top().Ticking(), a.deps.Door.Now()); retime != nil {
+	// A flash on screen ticks too: it goes on the second it has had its time.
+	if retime := a.ticks.adjust(a.top().Ticking() || a.flash != "", a.deps.Door.Now()); retime != nil {
 		cmd = tea.Batch(cmd, retime)
 	}
 	return a, cmd

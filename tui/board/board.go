@@ -68,6 +68,9 @@ func (b *Board) CapturesText() bool { return b.filtering }
 // timer scrolled into view ticks at once and one scrolled out stops costing
 // a redraw a second.
 func (b *Board) Ticking() bool {
+	if b.flash != "" {
+		return true // the flash goes on the second it has had its time
+	}
 	from, to := 0, len(b.rows) // not drawn yet: any timer on the board may be in view
 	if b.width > 0 {
 		from, to = b.visibleRows(b.width, b.height)

@@ -45,6 +45,9 @@ func (m *Day) CapturesText() bool { return false }
 
 // Ticking: a timer runs on this screen whenever a visit of the day is under way.
 func (m *Day) Ticking() bool {
+	if m.notice != "" {
+		return true // the notice goes on the second it has had its time
+	}
 	for _, c := range m.cards {
 		if c.Phase().Active() {
 			return true

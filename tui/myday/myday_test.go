@@ -159,12 +159,20 @@ func TestMyDayOffersNoStepItsOtherVisitsRefuse(t *testing.T) {
 // a state long gone (trial 9).
 func TestMyDayNoticesFade(t *testing.T) {
 	s := screentest.Tech(t, "Sam Okafor", 120, 40)
+	s.App.Init()
 	s.Keys("w")
 	s.MustSee("Shop work stopped 10:00")
+	if !s.App.TicksEverySecond() { // nothing runs now, but the notice must go on its second, not the minute's
+		t.Error("a notice on screen does not tick the clock each second")
+	}
 	s.Clock.Advance(page.NoticeFor - time.Second)
 	s.Tick()
 	s.MustSee("Shop work stopped 10:00")
 	s.Clock.Advance(time.Second)
 	s.Tick()
 	s.MustNotSee("Shop work stopped")
+	s.Tick()
+	if s.App.TicksEverySecond() {
+		t.Error("still ticking each second with nothing running and no notice")
+	}
 }
