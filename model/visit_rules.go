@@ -21,6 +21,26 @@ var next = map[Phase][]EventKind{
 // Allowed lists what may be recorded on a visit in this phase, notes aside.
 func Allowed(p Phase) []EventKind { return next[p] }
 
+// Elsewhere says where a technician's other visit o keeps them, and what
+// to do first: "travelling for V-330 (T-1038) since 08:04; arrive there
+// first".
+func Elsewhere(o Visit, loc *time.Location) string {
+	since := PhaseSince(o.Events).In(loc).Format("15:04")
+	where := fmt.Sprintf("%s (%s) since %s", o.Ref(), FormatID(PrefixTicket, o.TicketID), since)
+	switch o.Phase() {
+	case PhaseOnSite, PhasePaused:
+		return "still on site for " + where + "; depart there first"
+	case PhaseTravelling:
+		return "travelling for " + where + "; arrive there first"
+	}
+	return fmt.Sprintf("already working in the shop on %s since %s; stop that first", o.Ref(), since)
+}
+
+// VisitsClosed reports whether a visit takes no more steps, but notes,
+// because its ticket is no longer open; one still under way takes the trip
+// back from a job done on site.
+func VisitsClosed(t Ticket, p Phase) bool { return t.Status != TicketOpen && !p.Active() }
+
 // KeptElsewhere reports whether a technician whose other visit stands in
 // phase may not take this step on a visit: one place at a time, one trip at
 // a time, no shop work while out. Setting off from the shop, or going on

@@ -30,3 +30,22 @@ func TestATechnicianIsKeptFromStepsElsewhere(t *testing.T) {
 		}
 	}
 }
+
+func TestVisitsOfAClosedTicketTakeNoMoreSteps(t *testing.T) {
+	tests := []struct {
+		status TicketStatus
+		phase  Phase
+		closed bool
+	}{
+		{TicketOpen, PhaseFinished, false},
+		{TicketOpen, PhaseScheduled, false},
+		{TicketDone, PhaseFinished, true},
+		{TicketDone, PhaseReturning, false}, // the trip back from a job done on site
+		{TicketCancelled, PhaseScheduled, true},
+	}
+	for _, tt := range tests {
+		if got := VisitsClosed(Ticket{Status: tt.status}, tt.phase); got != tt.closed {
+			t.Errorf("VisitsClosed(%s, %s) = %v, want %v", tt.status, tt.phase, got, tt.closed)
+		}
+	}
+}

@@ -182,7 +182,7 @@ func mayRecord(who model.Actor, v model.Visit, t model.Ticket) error {
 	if who.Role == model.RoleTech && v.TechID != who.UserID {
 		return model.Conflict{Msg: fmt.Sprintf("%s is %s's visit; only they or a dispatcher, manager or admin can record it", v.Ref(), v.TechName)}
 	}
-	if t.Status != model.TicketOpen && !v.Phase().Active() {
+	if model.VisitsClosed(t, v.Phase()) {
 		return model.Conflict{Msg: fmt.Sprintf("%s is %s; its visits are closed", t.Ref(), t.Status)}
 	}
 	return nil
@@ -235,16 +235,8 @@ func (d *Door) checkTechElsewhere(ctx context.Context, tx *store.Tx, who model.A
 			continue // a step entered for before that phase began: the clash check judges it
 		}
 		phase := o.Phase()
-		since := model.PhaseSince(o.Events).In(d.Location()).Format("15:04")
-		where := fmt.Sprintf("%s (%s) since %s", o.Ref(), model.FormatID(model.PrefixTicket, o.TicketID), since)
 		if model.KeptElsewhere(e.Kind, phase) {
-			switch phase {
-			case model.PhaseOnSite, model.PhasePaused:
-				return model.Conflict{Msg: fmt.Sprintf("%s is still on site for %s; depart there first", v.TechName, where)}
-			case model.PhaseTravelling:
-				return model.Conflict{Msg: fmt.Sprintf("%s is travelling for %s; arrive there first", v.TechName, where)}
-			}
-			return model.Conflict{Msg: fmt.Sprintf("%s is already working in the shop on %s since %s; stop that first", v.TechName, o.Ref(), since)}
+			return model.Conflict{Msg: v.TechName + " is " + model.Elsewhere(o, d.Location())}
 		}
 		switch {
 		case phase == model.PhaseInShop && e.Kind == model.EvTravelStarted:

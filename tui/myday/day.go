@@ -109,6 +109,11 @@ func (m *Day) remember() {
 			}
 		}
 		m.km.forElsewhere(others)
+		if model.VisitsClosed(c.Ticket, c.Phase()) {
+			m.km.forPhase("") // its ticket is closed: notes only
+			m.km.Note.SetEnabled(true)
+			m.km.Open.SetEnabled(true)
+		}
 	} else {
 		m.km.forPhase("")
 	}

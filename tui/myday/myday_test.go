@@ -153,6 +153,10 @@ func TestMyDayOffersNoStepItsOtherVisitsRefuse(t *testing.T) {
 	s.MustNotSee("w shop work") // not while travelling to the other visit
 	s.Keys("w")
 	s.MustSee("is travelling for V-") // pressed anyway, it says where Sam is
+	s.Keys("j", "j")                  // the day's other booked visit
+	s.Keys("a")
+	s.MustSee("is travelling for V-") // not "now you can start travel", which is refused too
+	s.MustNotSee("now you can start travel")
 }
 
 // A notice goes once it has been read: it would otherwise go on describing

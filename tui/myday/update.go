@@ -2,6 +2,7 @@ package myday
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -50,6 +51,10 @@ func (m *Day) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 		return m, nil
 	}
 	m.notice = ""
+	if why := m.keptFrom(c, kind); why != "" && !withForm {
+		m.notice, m.noticeOK = why, false
+		return m, nil
+	}
 	if err := model.CheckEvent(c.Visit, kind, m.deps.Door.Now(), m.deps.Door.Now(), m.deps.Door.Location()); err != nil && kind != model.EvNote {
 		m.notice, m.noticeOK = err.Error(), false // say why, rather than ignore the key
 		return m, nil
@@ -66,6 +71,35 @@ func (m *Day) Update(msg tea.Msg) (page.Page, tea.Cmd) {
 	m.notice, m.noticeOK = recordedFlash(v, kind, m.deps), true
 	m.Refresh()
 	return m, nil
+}
+
+// keptFrom says why a step cannot be taken on this visit now for reasons
+// beyond its own phase: its ticket is closed, or the technician's other
+// visits keep them (also when every step this visit allows is kept, so the
+// refusal never suggests a step that would be refused too).
+func (m *Day) keptFrom(c door.VisitCard, kind model.EventKind) string {
+	if kind == model.EvNote {
+		return ""
+	}
+	if model.VisitsClosed(c.Ticket, c.Phase()) {
+		return fmt.Sprintf("%s is %s; its visits are closed: only notes now", c.Ticket.Ref(), c.Ticket.Status)
+	}
+	for _, o := range m.cards {
+		if o.ID == c.ID {
+			continue
+		}
+		kept := model.KeptElsewhere(kind, o.Phase())
+		if !kept && !slices.Contains(model.Allowed(c.Phase()), kind) {
+			kept = len(model.Allowed(c.Phase())) > 0
+			for _, k := range model.Allowed(c.Phase()) {
+				kept = kept && model.KeptElsewhere(k, o.Phase())
+			}
+		}
+		if kept {
+			return c.TechName + " is " + model.Elsewhere(o.Visit, m.deps.Door.Location())
+		}
+	}
+	return ""
 }
 
 // stepForKey maps a key to the step it records on a visit in this phase: p
