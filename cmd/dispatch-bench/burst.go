@@ -46,6 +46,7 @@ func measureBurst(o options, self string, n, rounds int, who cast, serveArgs []s
 		}
 		return firsts, nil
 	}
+	fmt.Fprintf(os.Stderr, "== a burst of %d sessions, starting each server %d times\n", n, rounds)
 	for range rounds {
 		b, err := burst(self, []string{"baseline-server"}, func(int) (gossh.Signer, kind) { return who.dispatcher, boardSession },
 			func(kind) string { return baselineMarker })
@@ -63,6 +64,5 @@ func measureBurst(o options, self string, n, rounds int, who cast, serveArgs []s
 	if row.BaselineFirstP50 > 0 {
 		row.Ratio = row.FirstP50 / row.BaselineFirstP50
 	}
-	fmt.Fprintf(os.Stderr, "== burst of %d, %d starts: first screen p50 %.1f ms against %.1f ms\n", n, rounds, row.FirstP50, row.BaselineFirstP50)
 	return row, nil
 }

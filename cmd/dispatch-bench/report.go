@@ -74,28 +74,43 @@ func (r report) print(w io.Writer) {
 		if b.Rounds != 1 {
 			starts = "starts"
 		}
-		fmt.Fprintf(w, "Burst: %d sessions at once on a server just started (%d %s, pooled): first screen p50 %.1f ms, p99 %.1f ms; baseline p50 %.1f ms, p99 %.1f ms; p50 ratio %.2f×\n\n",
-			b.Sessions, b.Rounds, starts, b.FirstP50, b.FirstP99, b.BaselineFirstP50, b.BaselineFirstP99, b.Ratio)
+		fmt.Fprintf(w, "Burst: %d sessions at once on a server just started, %d %s pooled\n", b.Sessions, b.Rounds, starts)
+		fmt.Fprintf(w, "  first screen p50 %.1f ms, p99 %.1f ms; bare stack p50 %.1f ms, p99 %.1f ms; p50 ratio %.2f×\n\n",
+			b.FirstP50, b.FirstP99, b.BaselineFirstP50, b.BaselineFirstP99, b.Ratio)
 	}
-	fmt.Fprintln(w, "Screens: first screen from TCP connect; fan-out from a script's write until every board shows it; beside the bare stack's")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "sessions\tfirst p50\tp99\tbaseline p50\tp50 ratio\tfan-out p50\tp99\tbaseline p50\tbaseline p99\tp99 ratio\t")
-	for _, x := range r.Rows {
-		fmt.Fprintf(tw, "%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t\n",
-			x.Sessions, x.FirstP50, x.FirstP99, x.Baseline.FirstP50, x.FirstRatio, x.FanoutP50, x.FanoutP99, x.Baseline.FanoutP50, x.Baseline.FanoutP99, x.FanoutP99Ratio)
-	}
-	tw.Flush()
-	fmt.Fprintln(w, "\nCommands, load and memory: writes/s from four scripts at once, and as a share of the 10-session row's")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "sessions\tboard --json p50\tp99\twrite p50\tp99\twrites/s\tof 10's\tidle cores\tfan-out cores\tRSS MiB\tKiB/session\tbaseline KiB/session\tboard B/s\tMy day B/s\twall B/s\t")
-	for _, x := range r.Rows {
-		vs10 := "–"
-		if x.WritesVs10 > 0 {
-			vs10 = fmt.Sprintf("%.0f%%", 100*x.WritesVs10)
+	table := func(title, header string, line func(x row) string) {
+		fmt.Fprintln(w, title)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, header)
+		for _, x := range r.Rows {
+			fmt.Fprintln(tw, line(x))
 		}
-		fmt.Fprintf(tw, "%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.0f\t%s\t%.3f\t%.2f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t\n",
-			x.Sessions, x.ExecBoardP50, x.ExecBoardP99, x.ExecWriteP50, x.ExecWriteP99, x.WritesPerSec, vs10, x.IdleCores, x.BusyCores, x.RSSMiB, x.PerSessionKiB, x.Baseline.PerSessionKiB,
-			x.BoardBytesPerSec, x.MyDayBytesPerSec, x.WallBytesPerSec)
+		tw.Flush()
+		fmt.Fprintln(w)
 	}
-	tw.Flush()
+	table("First screen, from TCP connect:",
+		"sessions\tp50\tp99\tbare p50\tbare p99\tp50 ratio\t",
+		func(x row) string {
+			return fmt.Sprintf("%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t", x.Sessions, x.FirstP50, x.FirstP99, x.Baseline.FirstP50, x.Baseline.FirstP99, x.FirstRatio)
+		})
+	table("Fan-out, from a script's write until every board shows it:",
+		"sessions\tp50\tp99\tbare p50\tbare p99\tp99 ratio\t",
+		func(x row) string {
+			return fmt.Sprintf("%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.2f×\t", x.Sessions, x.FanoutP50, x.FanoutP99, x.Baseline.FanoutP50, x.Baseline.FanoutP99, x.FanoutP99Ratio)
+		})
+	table("Commands over exec while the sessions are open; writes/s from four scripts at once, and as a share of the 10-session row's:",
+		"sessions\tboard --json p50\tp99\twrite p50\tp99\twrites/s\tof 10's\t",
+		func(x row) string {
+			vs10 := "–"
+			if x.WritesVs10 > 0 {
+				vs10 = fmt.Sprintf("%.0f%%", 100*x.WritesVs10)
+			}
+			return fmt.Sprintf("%d\t%.1f ms\t%.1f ms\t%.1f ms\t%.1f ms\t%.0f\t%s\t", x.Sessions, x.ExecBoardP50, x.ExecBoardP99, x.ExecWriteP50, x.ExecWriteP99, x.WritesPerSec, vs10)
+		})
+	table("The server: CPU used idle and during fan-out, memory, and bytes a second each kind of session is sent while idle:",
+		"sessions\tCPU idle\tCPU fan-out\tRSS\tper session\tbare per session\tboard\tMy day\twall\t",
+		func(x row) string {
+			return fmt.Sprintf("%d\t%.3f cores\t%.2f cores\t%.0f MiB\t%.0f KiB\t%.0f KiB\t%.0f B/s\t%.0f B/s\t%.0f B/s\t", x.Sessions, x.IdleCores, x.BusyCores, x.RSSMiB,
+				x.PerSessionKiB, x.Baseline.PerSessionKiB, x.BoardBytesPerSec, x.MyDayBytesPerSec, x.WallBytesPerSec)
+		})
 }
