@@ -52,8 +52,8 @@ type builtBoard struct {
 	wall    *model.Wall
 }
 
-// board builds the board as of this minute, or returns the one already
-// built from the same read.
+// board builds the board as of now, or returns the one already built from
+// the same read in this minute.
 func (d *Door) board(ctx context.Context) (model.Board, error) {
 	b, _, err := d.built.get(ctx, d, false)
 	return b, err
@@ -70,17 +70,21 @@ func (c *builtBoard) get(ctx context.Context, d *Door, forWall bool) (model.Boar
 	if err != nil {
 		return model.Board{}, nil, err
 	}
-	minute := d.clock.Now().Truncate(time.Minute)
+	now := d.clock.Now()
+	minute := now.Truncate(time.Minute)
 	zone := d.slaZone(r.policy)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.valid || c.version != r.version || !c.minute.Equal(minute) {
-		c.board = model.BuildBoard(r.tickets, r.waiting, r.policy, minute, zone)
-		c.board.Calls = model.MeetingCalls(r.meetings, r.fresh, r.policy, zone, minute)
+		// As of the build, not the minute's start: a ticket opened at 08:30:03
+		// would otherwise have a clock that "starts 08:30" for the rest of
+		// the minute (trial 10).
+		c.board = model.BuildBoard(r.tickets, r.waiting, r.policy, now, zone)
+		c.board.Calls = model.MeetingCalls(r.meetings, r.fresh, r.policy, zone, now)
 		c.version, c.minute, c.valid, c.wall = r.version, minute, true, nil
 	}
 	if forWall && c.wall == nil {
-		w := model.BuildWall(c.board, r.tickets, r.techs, r.week, minute, zone)
+		w := model.BuildWall(c.board, r.tickets, r.techs, r.week, c.board.At, zone)
 		c.wall = &w
 	}
 	return c.board, c.wall, nil

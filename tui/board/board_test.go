@@ -210,3 +210,28 @@ func TestATechniciansBoardDoesNotSayWaitingOnYou(t *testing.T) {
 	s.MustSee("Board  1 waiting on the office  14 breached")
 	s.MustNotSee("waiting on you")
 }
+
+// A ticket opened in office hours, seconds into a minute, has its clock
+// running at once: the board is built as of the change, not the minute's
+// start, when the ticket would not yet exist (trial 10).
+func TestATicketOpenedMidMinuteHasItsClockRunning(t *testing.T) {
+	s := screentest.New(t, model.RoleDispatcher, 120, 40)
+	s.Clock.Advance(3 * time.Second)
+	ctx := context.Background()
+	clients, _ := s.Door.Clients(ctx, model.Console)
+	c := clients[0]
+	if _, err := s.Door.CreateTicket(ctx, model.Console, door.NewTicket{ClientID: c.ID, ContactID: c.Contacts[0].ID, SiteID: c.Sites[0].ID,
+		Title: "UPS beeping", Scope: "x", Priority: model.P3, Estimate: model.Estimate{Duration: time.Hour}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Changed()
+	var line string
+	for _, l := range strings.Split(s.Screen(), "\n") {
+		if strings.Contains(l, "UPS beeping") {
+			line = l
+		}
+	}
+	if strings.Contains(line, "starts") || !strings.Contains(line, "left") {
+		t.Errorf("the new ticket's clock is not running: %q", line)
+	}
+}
